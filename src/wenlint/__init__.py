@@ -1,0 +1,18 @@
+"""wenlint: a linter for Chinese prose documents.
+
+    >>> import wenlint
+    >>> [f.code for f in wenlint.lint_text("XX年工作总结")]
+    ['PH001']
+
+`lint_text` and `lint_paths` return `Finding` records; `findings_frame` turns them into a pandas
+DataFrame validated by a pandera schema.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .api import findings_frame, lint_paths, lint_text  # noqa: E402
+from .findings import Finding  # noqa: E402
+
+__all__ = ["Finding", "__version__", "findings_frame", "lint_paths", "lint_text"]

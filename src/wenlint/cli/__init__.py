@@ -1,0 +1,58 @@
+"""Entry point of the `wenlint` console script.
+
+Exit status: 0 nothing at or above the fail level, 1 findings, 2 usage, configuration or input
+error (with a one-line reason on stderr, never a traceback)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from ..errors import WenlintError
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"wenlint: error: {message}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .parser import build_parser
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.version:
+            from .. import __version__
+
+            print(f"wenlint {__version__}")
+            return 0
+        if args.command == "check":
+            from .check import run_check
+
+            return run_check(args)
+        if args.command == "rules":
+            from .rules import run_rules
+
+            return run_rules(args)
+        if args.command == "explain":
+            from .rules import run_explain
+
+            return run_explain(args)
+        parser.print_help(sys.stderr)
+        return 2
+    except WenlintError as exc:
+        error(str(exc))
+        return 2
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`wenlint check | head`); nothing more to say.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as exc:  # a bug: still one line, unless asked for the traceback
+        if os.environ.get("WENLINT_DEBUG"):
+            raise
+        error(f"internal error: {type(exc).__name__}: {exc} (set WENLINT_DEBUG=1 for a traceback)")
+        return 2

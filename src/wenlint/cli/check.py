@@ -1,0 +1,143 @@
+"""`wenlint check`."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from ..config import Overrides
+from ..engine.run import RunOptions, RunResult, run
+from ..engine.selection import at_least
+from ..errors import ConfigError
+from ..findings import check_severity
+from ..reports import ReportOptions, render
+from .progress import progress_for
+
+
+def overrides_from(args) -> Overrides:
+    severity = {}
+    for item in args.severity:
+        selector, sep, level = item.partition("=")
+        if not sep or not selector.strip():
+            raise ConfigError(f"--severity expects SELECTOR=LEVEL (got {item!r})")
+        severity[selector.strip()] = check_severity(level.strip(), "--severity")
+    return Overrides(
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        severity=severity,
+        rule_packs=[Path(p) for p in args.rules],
+        exclude=args.exclude,
+        extend_exclude=args.extend_exclude,
+        script=args.script,
+        fail_on=args.fail_on,
+        encoding=args.encoding,
+        respect_gitignore=False if args.no_respect_gitignore else None,
+    )
+
+
+def run_check(args) -> int:
+    if args.diff and args.fix:
+        raise ConfigError("--diff shows what --fix would do; use one of them")
+    if args.baseline and args.write_baseline:
+        raise ConfigError("--baseline and --write-baseline cannot be used together")
+    options = RunOptions(
+        fix=args.fix,
+        unsafe_fixes=args.unsafe_fixes,
+        diff=args.diff,
+        force_exclude=args.force_exclude,
+        stdin_filename=args.stdin_filename,
+        config_file=Path(args.config) if args.config else None,
+        isolated=args.isolated,
+    )
+    show_progress = not args.no_progress and sys.stderr.isatty()
+    result = run(args.paths or ["."], overrides_from(args), options, progress_for(show_progress))
+
+    for warning in result.warnings:
+        sys.stderr.write(f"wenlint: warning: {warning}\n")
+    for message in result.errors:
+        sys.stderr.write(f"wenlint: error: {message}\n")
+
+    if args.write_baseline:
+        from ..engine.baseline import write_baseline
+
+        count = write_baseline(Path(args.write_baseline), result.findings, result.line_texts())
+        sys.stderr.write(f"wenlint: wrote {count} findings to the baseline {args.write_baseline}\n")
+        return 2 if result.errors else 0
+
+    known = 0
+    if args.baseline:
+        known = _apply_baseline(result, Path(args.baseline))
+
+    if args.diff:
+        return _report_diff(result)
+
+    for file_result in result.results:
+        if file_result.fixed_text is not None:
+            sys.stdout.write(file_result.fixed_text)
+
+    report_format = args.format or _config_format(result) or _default_format(args)
+    report = ReportOptions(
+        format=report_format,
+        statistics=args.statistics,
+        color={"always": True, "never": False}.get(args.color),
+        known=known,
+        fix_mode=options.fix,
+    )
+    _write_report(result, report, args.output, to_stderr=any(r.fixed_text is not None for r in result.results))
+
+    if result.errors:
+        return 2
+    fail_on = _fail_on(result)
+    failing = [f for f in result.findings if at_least(f.severity, fail_on)]
+    return 1 if failing and not args.exit_zero else 0
+
+
+def _apply_baseline(result: RunResult, baseline: Path) -> int:
+    from ..engine.baseline import filter_new
+
+    new, known = filter_new(baseline, result.findings, result.line_texts())
+    keep = {id(f) for f in new}
+    for file_result in result.results:
+        file_result.findings = [f for f in file_result.findings if id(f) in keep]
+    return known
+
+
+def _report_diff(result: RunResult) -> int:
+    diffs = [r.diff for r in result.results if r.diff]
+    for diff in diffs:
+        sys.stdout.write(diff)
+    fixes = sum(r.fixed for r in result.results)
+    sys.stderr.write(f"wenlint: would apply {fixes} fix{'es' if fixes != 1 else ''} in {len(diffs)} file{'s' if len(diffs) != 1 else ''}\n")
+    if result.errors:
+        return 2
+    return 1 if diffs else 0
+
+
+def _config_format(result: RunResult) -> str | None:
+    for linter in result.linters:
+        if linter.settings.format:
+            return linter.settings.format
+    return None
+
+
+def _default_format(args) -> str:
+    return "rich" if not args.output and sys.stdout.isatty() else "concise"
+
+
+def _fail_on(result: RunResult) -> str:
+    levels = [linter.settings.fail_on for linter in result.linters] or ["warning"]
+    return min(levels, key=lambda level: {"info": 1, "warning": 2, "error": 3}[level])
+
+
+def _write_report(result: RunResult, report: ReportOptions, output: str | None, to_stderr: bool) -> None:
+    if output:
+        buffer = io.StringIO()
+        render(result, buffer, report)
+        try:
+            Path(output).write_text(buffer.getvalue(), encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{output}: cannot write the report ({exc.strerror})") from None
+        return
+    render(result, sys.stderr if to_stderr else sys.stdout, report)

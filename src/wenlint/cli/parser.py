@@ -1,0 +1,74 @@
+"""The command line: `wenlint check`, `wenlint rules`, `wenlint explain`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..config import FORMATS, SCRIPTS
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors in one line on stderr and exit status 2, per the contract."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"wenlint: error: {message} (see `{self.prog} --help`)\n")
+        raise SystemExit(2)
+
+
+def _csv(value: str) -> list[str]:
+    return [part for part in (p.strip() for p in value.replace("，", ",").split(",")) if part]
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(
+        prog="wenlint",
+        description="A linter for Chinese prose documents: unfilled placeholders, masked words, "
+        "contradictory numbers, website chrome, mixed scripts and broken structure.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", parser_class=OneLineParser)
+
+    check = commands.add_parser("check", help="lint files and directories")
+    check.add_argument("paths", nargs="*", metavar="PATH", help='files or directories ("-" reads standard input); default: .')
+    out = check.add_argument_group("output")
+    out.add_argument("-f", "--format", choices=FORMATS, help="report format (default: rich on a terminal, else concise)")
+    out.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    out.add_argument("--statistics", action="store_true", help="show counts per rule instead of findings")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    out.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    sel = check.add_argument_group("rule selection")
+    sel.add_argument("--select", type=_csv, action="extend", metavar="SELECTORS", help="run only these rules (codes, prefixes, categories, names)")
+    sel.add_argument("--extend-select", type=_csv, action="extend", default=[], metavar="SELECTORS")
+    sel.add_argument("--ignore", type=_csv, action="extend", default=[], metavar="SELECTORS")
+    sel.add_argument("--severity", action="append", default=[], metavar="SELECTOR=LEVEL", help="override a severity, e.g. CH=info")
+    sel.add_argument("--rules", action="append", default=[], metavar="PACK", help="an extra TOML rule pack")
+    sel.add_argument("--script", choices=SCRIPTS, help="the script the documents should be in")
+    cfg = check.add_argument_group("configuration")
+    cfg.add_argument("--config", metavar="FILE", help="use this configuration file for every path")
+    cfg.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    cfg.add_argument("--exclude", type=_csv, action="extend", metavar="PATTERNS", help="replace the excluded patterns")
+    cfg.add_argument("--extend-exclude", type=_csv, action="extend", default=[], metavar="PATTERNS")
+    cfg.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too")
+    cfg.add_argument("--no-respect-gitignore", action="store_true", help="lint files that .gitignore ignores")
+    cfg.add_argument("--encoding", metavar="CODEC", help="decode files with CODEC instead of detecting")
+    cfg.add_argument("--stdin-filename", metavar="NAME", help="the name standard input is reported (and configured) as")
+    res = check.add_argument_group("result")
+    res.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
+    res.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    res.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    res.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    fix = check.add_argument_group("fixes")
+    fix.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that need judgement")
+    fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("table", "json"), default="table")
+    rules.add_argument("--select", type=_csv, action="extend", metavar="SELECTORS", help="only these rules")
+    rules.add_argument("--rules", action="append", default=[], metavar="PACK", help="also list this rule pack")
+
+    explain = commands.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("rule", metavar="CODE", help="a rule code or name, e.g. PH001")
+    explain.add_argument("--rules", action="append", default=[], metavar="PACK", help="also look in this rule pack")
+    return parser

@@ -1,0 +1,113 @@
+"""`wenlint rules` and `wenlint explain CODE`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..rules.base import Rule, Spec
+from ..rules.registry import load_registry
+
+
+def rule_row(rule: Rule) -> dict:
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "category": rule.category,
+        "severity": rule.severity,
+        "fixable": rule.fix_safety if rule.fixable else "no",
+        "default": rule.default_enabled,
+        "source": rule.source,
+        "summary": rule.summary,
+    }
+
+
+def run_rules(args) -> int:
+    registry = load_registry([Path(p) for p in args.rules])
+    rules = list(registry)
+    if args.select:
+        from ..engine.selection import check_selectors, matches
+
+        check_selectors(args.select, registry, "--select")
+        rules = [r for r in rules if matches(args.select, r)]
+    if args.format == "json":
+        sys.stdout.write(json.dumps([rule_row(r) for r in rules], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..reports.rich_report import CATEGORY_STYLES, SEVERITY_STYLES
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in ("code", "name", "category", "severity", "fix", "source"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("summary", overflow="fold", min_width=16)
+    for rule in rules:
+        row = rule_row(rule)
+        source = "内置" if row["source"] == "builtin" else Path(row["source"]).name if row["source"].endswith(".toml") else row["source"]
+        table.add_row(
+            f"[{CATEGORY_STYLES.get(rule.category, 'white')}]{rule.code}[/]",
+            rule.name + ("" if rule.default_enabled else " (opt-in)"),
+            rule.category,
+            f"[{SEVERITY_STYLES[rule.severity]}]{rule.severity}[/]",
+            row["fixable"],
+            source,
+            rule.summary,
+        )
+    Console(highlight=False).print(table)
+    return 0
+
+
+def _flagged_example(rule: Rule, text: str):
+    """The example with the spans the rule flags in it highlighted (it runs the rule)."""
+    from rich.text import Text
+
+    from ..rules.examples import run_spec
+
+    flags = run_spec(rule, Spec(text)).flags
+    shown = Text(text)
+    pos = 0
+    for flag in flags:
+        index = text.find(flag, pos)
+        if index >= 0:
+            shown.stylize("bold reverse red", index, index + len(flag))
+            pos = index + len(flag)
+    return shown, flags
+
+
+def run_explain(args) -> int:
+    registry = load_registry([Path(p) for p in args.rules])
+    rule = registry.get(args.rule)
+    if rule is None:
+        raise ConfigError(f"unknown rule {args.rule!r} (see `wenlint rules`)")
+    from rich.console import Console
+    from rich.padding import Padding
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    console.print(Text(f"{rule.code} {rule.name}", style="bold"))
+    console.print(
+        f"类别 category: {rule.category} · 级别 severity: {rule.severity} · "
+        f"修复 fix: {rule.fix_safety} · 默认 default: {'on' if rule.default_enabled else 'off (opt-in)'} · "
+        f"来源 source: {rule.source}"
+    )
+    console.print()
+
+    def section(title: str, body) -> None:
+        if body:
+            console.print(Text(title, style="bold underline"))
+            console.print(Padding(body, (0, 0, 1, 2)))
+
+    section("What it finds", rule.summary)
+    section("Why it matters", rule.why)
+    if rule.bad:
+        shown, flags = _flagged_example(rule, rule.bad)
+        section("Example (flagged)", shown)
+    if rule.good:
+        section("Use instead", Text(rule.good))
+    section("Fix", rule.fix_doc)
+    if rule.options:
+        section("Options", "\n".join(f"[tool.wenlint.{rule.category}] {k} = {json.dumps(v, ensure_ascii=False)}" for k, v in rule.options.items()))
+    return 0

@@ -1,0 +1,127 @@
+"""Which files a run lints: paths given on the command line, directories walked recursively.
+
+A walk takes the files that match `include` (by default .txt, .md, .markdown, .docx), never
+enters what `exclude` names (by default .git, virtual environments, node_modules, caches, build
+output), and honours `.gitignore` files (unless respect-gitignore is off) and `.wenlintignore`
+files, both with gitignore semantics, in the walked directories and their parents up to the
+repository root. A file named on the command line is linted whatever its name, unless
+`force_exclude` is set (what a pre-commit hook wants).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from ..config import Settings
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str  # as the user will see it; "-" for standard input
+    explicit: bool  # named on the command line (not found by a walk)
+
+
+def _spec(patterns: list[str]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+class _Ignores:
+    """The ignore files that apply to a directory: (directory, spec) pairs from root downwards."""
+
+    def __init__(self, respect_gitignore: bool) -> None:
+        self.names = (".gitignore", ".wenlintignore") if respect_gitignore else (".wenlintignore",)
+
+    def read(self, directory: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+        found = []
+        for name in self.names:
+            file = directory / name
+            if file.is_file():
+                try:
+                    lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+                except OSError:
+                    continue
+                found.append((directory, _spec(lines)))
+        return found
+
+    def inherited(self, directory: Path) -> list[tuple[Path, pathspec.PathSpec]]:
+        """Ignore files of the parents of `directory`, up to the repository root."""
+        chain: list[Path] = []
+        current = directory.resolve().parent
+        while True:
+            chain.append(current)
+            if (current / ".git").exists() or current.parent == current:
+                break
+            current = current.parent
+        specs = []
+        for parent in reversed(chain):
+            specs += self.read(parent)
+        return specs
+
+
+def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+    for base, spec in specs:
+        try:
+            rel = path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+        if spec.match_file(rel + "/" if is_dir else rel):
+            return True
+    return False
+
+
+def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = False) -> Iterator[Target]:
+    include = _spec(settings.include)
+    exclude = _spec(settings.exclude)
+    ignores = _Ignores(settings.respect_gitignore)
+    root = settings.root.resolve()
+
+    def excluded(path: Path, is_dir: bool) -> bool:
+        suffix = "/" if is_dir else ""
+        try:
+            rel = path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            rel = path.name
+        return exclude.match_file(rel + suffix) or exclude.match_file(path.name + suffix)
+
+    seen: set[str] = set()
+    for given in paths:
+        if given == "-":
+            yield Target("-", True)
+            continue
+        path = Path(given)
+        if not path.is_dir():
+            if force_exclude and path.exists():
+                specs = ignores.inherited(path)
+                if excluded(path, False) or _ignored(path, False, specs):
+                    continue
+            if given not in seen:
+                seen.add(given)
+                yield Target(given, True)
+            continue
+        if force_exclude and excluded(path, True):
+            continue
+        specs_of = {path: ignores.inherited(path) + ignores.read(path)}
+        for current, dirnames, filenames in os.walk(path):
+            here = Path(current)
+            specs = specs_of.pop(here)
+            kept = []
+            for name in sorted(dirnames):
+                child = here / name
+                if excluded(child, True) or _ignored(child, True, specs):
+                    continue
+                kept.append(name)
+                specs_of[child] = specs + ignores.read(child)
+            dirnames[:] = kept
+            for name in sorted(filenames):
+                file = here / name
+                if not include.match_file(name) or excluded(file, False) or _ignored(file, False, specs):
+                    continue
+                shown = os.path.normpath(str(file))
+                if shown not in seen:
+                    seen.add(shown)
+                    yield Target(shown, False)

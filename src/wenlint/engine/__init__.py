@@ -1,0 +1,1 @@
+"""The engine: selection, running rules, suppression, fixes, baselines, whole runs."""

@@ -1,0 +1,154 @@
+"""A whole run: paths in, one result per file out (plus the corpus phase and run-level problems)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Overrides, Settings, load_config_file, settings_for
+from ..documents import Document, load_path, load_stdin
+from ..documents.walk import Target, iter_targets
+from ..errors import InputError, WenlintError
+from ..findings import Finding
+from .fixes import fix_with_count
+from .runner import FileResult, Linter
+from .suppression import Suppressions
+from .writer import unified_diff, write_fixed
+
+
+@dataclass
+class RunOptions:
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False  # show what --fix would change, write nothing
+    force_exclude: bool = False
+    stdin_filename: str | None = None
+    config_file: Path | None = None  # --config: use this file for every path
+    isolated: bool = False  # --isolated: ignore configuration files
+    jobs: int = 1
+
+
+@dataclass
+class RunResult:
+    results: list[FileResult] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # run-level errors (exit status 2)
+    linters: list[Linter] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for r in self.results for f in r.findings), key=lambda f: f.sort_key)
+
+    @property
+    def errors(self) -> list[str]:
+        return [r.error for r in self.results if r.error] + [p for r in self.results for p in r.problems] + self.problems
+
+    @property
+    def warnings(self) -> list[str]:
+        return [r.warning for r in self.results if r.warning]
+
+    def line_texts(self) -> dict[tuple[str, int], str]:
+        return {(r.path, n): text for r in self.results for n, text in r.context.items()}
+
+
+def lint_target(target: Target, linter: Linter, options: RunOptions) -> FileResult:
+    result = FileResult(target.path)
+    settings = linter.settings
+    try:
+        if target.path == "-":
+            doc = load_stdin(options.stdin_filename or "-", settings.encoding)
+        else:
+            doc = load_path(target.path, settings.encoding, settings.max_file_size)
+    except InputError as exc:
+        message = str(exc)
+        skippable = "binary file" in message or "empty document" in message
+        if not target.explicit and skippable:
+            result.warning = f"{message}; skipped"
+        else:
+            result.error = message
+        return result
+    try:
+        doc = _fix(doc, linter, options, result)
+    except WenlintError as exc:
+        result.error = str(exc)
+    result.findings = linter.run_rules(doc, result.problems)
+    result.collected = linter.collect(doc, result.problems)
+    result.suppressions = Suppressions(doc) if linter.corpus_rules else None
+    source_lines = doc.source.split("\n")
+    result.context = {f.line: source_lines[f.line - 1] for f in result.findings}
+    return result
+
+
+def _fix(doc: Document, linter: Linter, options: RunOptions, result: FileResult) -> Document:
+    if not (options.fix or options.diff):
+        return doc
+    outcome = fix_with_count(doc, linter.run_rules, unsafe=options.unsafe_fixes)
+    if not outcome.applied:
+        return doc
+    fixed = outcome.document
+    result.fixed = outcome.applied
+    if options.diff:
+        result.diff = unified_diff(doc, fixed)
+        return doc  # --diff reports on the file as it is on disk
+    if doc.path == "-" or doc.path == options.stdin_filename:
+        result.fixed_text = fixed.raw
+    elif doc.format == "docx":
+        raise InputError(f"{doc.path}: --fix does not write Word files yet; use --diff to see the fixes")
+    else:
+        write_fixed(doc, fixed)
+    return fixed
+
+
+class _Linters:
+    """One Linter per configuration file, built on first use."""
+
+    def __init__(self, overrides: Overrides, options: RunOptions) -> None:
+        self.overrides = overrides
+        self.options = options
+        self.by_config: dict[Path | None, Linter] = {}
+
+    def settings_for(self, path: str) -> Settings:
+        if self.options.config_file is not None:
+            base = load_config_file(self.options.config_file)
+        elif self.options.isolated:
+            base = Settings()
+        else:
+            start = Path(self.options.stdin_filename or ".") if path == "-" else Path(path)
+            base = settings_for(start)
+        return self.overrides.apply(base)
+
+    def for_path(self, path: str) -> Linter:
+        settings = self.settings_for(path)
+        key = settings.config_file
+        if key not in self.by_config:
+            self.by_config[key] = Linter(settings)
+        return self.by_config[key]
+
+
+def run(paths: list[str], overrides: Overrides | None = None, options: RunOptions | None = None,
+        progress=None) -> RunResult:
+    """Lint `paths` (files, directories, "-" for standard input). Raises WenlintError for a
+    configuration that cannot be used; problems with single files are in the result."""
+    options = options or RunOptions()
+    linters = _Linters(overrides or Overrides(), options)
+    run_result = RunResult()
+    work: list[tuple[Target, Linter]] = []
+    for given in paths or ["."]:
+        linter = linters.for_path(given)
+        if given != "-" and not Path(given).exists():
+            run_result.results.append(FileResult(given, error=f"{given}: no such file or directory"))
+            continue
+        work += [(target, linter) for target in iter_targets([given], linter.settings, options.force_exclude)]
+    if progress is not None:
+        progress.start(len(work))
+    done: list[FileResult] = []
+    for target, linter in work:
+        done.append(lint_target(target, linter, options))
+        if progress is not None:
+            progress.advance(target.path)
+    if progress is not None:
+        progress.stop()
+    for linter in linters.by_config.values():
+        run_result.problems += linter.finish([r for r, (_, owner) in zip(done, work) if owner is linter])
+    run_result.results += done
+    run_result.linters = list(linters.by_config.values())
+    return run_result

@@ -1,0 +1,183 @@
+"""Running rules over documents: selection, severities, suppression, per-file ignores, fixes,
+and the corpus phase of rules that compare documents."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pathspec
+
+from ..config import Settings
+from ..documents import Document
+from ..findings import Finding, Hit
+from ..rules.base import CorpusHit, CorpusRule, Rule, RuleContext
+from ..rules.patterns import PatternTimeout
+from ..rules.registry import Registry, load_registry
+from .selection import enabled_rules, matches, severity_of
+from .suppression import Suppressions
+
+UNUSED_SUPPRESSION = "WL001"
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    collected: dict[str, Any] = field(default_factory=dict)  # corpus rule code -> what it collected
+    suppressions: Suppressions | None = None
+    error: str | None = None  # the file could not be linted (exit status 2)
+    warning: str | None = None  # the file was skipped (a binary file met in a walk, ...)
+    problems: list[str] = field(default_factory=list)  # rules that failed on this file
+    fixed: int = 0  # fixes applied
+    diff: str | None = None  # with --diff: what --fix would change
+    fixed_text: str | None = None  # standard input with --fix: the fixed text
+    context: dict[int, str] = field(default_factory=dict)  # line number -> text, for flagged lines
+
+
+class Linter:
+    """The rules a configuration selects, ready to run on documents."""
+
+    def __init__(self, settings: Settings | None = None, registry: Registry | None = None) -> None:
+        self.settings = settings or Settings()
+        self.registry = registry or load_registry(self.settings.rule_packs)
+        self.rules = enabled_rules(self.registry, self.settings)
+        self.severity = {rule.code: severity_of(rule, self.settings) for rule in self.rules}
+        self.contexts = {rule.code: RuleContext(rule, self.settings) for rule in self.rules}
+        self.document_rules = [r for r in self.rules if r.code != UNUSED_SUPPRESSION]
+        self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
+        self.report_unused = any(r.code == UNUSED_SUPPRESSION for r in self.rules)
+        self._per_file = [
+            (pathspec.GitIgnoreSpec.from_lines([glob]), selectors)
+            for glob, selectors in self.settings.per_file_ignores.items()
+        ]
+
+    # ----- one document ---------------------------------------------------------------------
+
+    def ignored_for(self, path: str) -> list[str]:
+        if not self._per_file or path == "-":
+            return []
+        try:
+            rel = os.path.relpath(os.path.abspath(path), self.settings.root).replace(os.sep, "/")
+        except ValueError:
+            rel = path
+        return [s for spec, selectors in self._per_file if spec.match_file(rel) for s in selectors]
+
+    def run_rules(self, doc: Document, problems: list[str] | None = None) -> list[Finding]:
+        """Findings of the document rules on `doc`, after suppression comments and per-file ignores."""
+        ignored = self.ignored_for(doc.path)
+        suppressions = Suppressions(doc)
+        findings: list[Finding] = []
+        for rule in self.document_rules:
+            if ignored and matches(ignored, rule):
+                continue
+            for hit in self._safe_check(rule, doc, problems):
+                finding = self.make_finding(doc, rule, hit)
+                if not suppressions.silences(finding.line - 1, rule):
+                    findings.append(finding)
+        if self.report_unused and not (ignored and UNUSED_SUPPRESSION in ignored):
+            findings += self._unused_suppressions(doc, suppressions)
+        findings.sort(key=lambda f: f.sort_key)
+        return findings
+
+    def _safe_check(self, rule: Rule, doc: Document, problems: list[str] | None) -> Iterable[Hit]:
+        try:
+            return list(rule.check(doc, self.contexts[rule.code]))
+        except PatternTimeout as exc:
+            message = f"{doc.path}: rule {rule.code} skipped: {exc}"
+        except Exception as exc:  # a broken plugin must not take the run down with a traceback
+            if os.environ.get("WENLINT_DEBUG"):
+                raise
+            message = f"{doc.path}: rule {rule.code} ({rule.source}) failed: {type(exc).__name__}: {exc}"
+        if problems is not None:
+            problems.append(message)
+        return ()
+
+    def make_finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:
+        if not 0 <= hit.start < hit.end <= len(doc.text):
+            raise ValueError(f"rule {rule.code} reported an empty or out-of-range span {hit.start}..{hit.end}")
+        loc = doc.location(hit.start, hit.end)
+        fix = None
+        if hit.fix is not None:
+            fix = {
+                "safety": hit.fix.safety,
+                "edits": [_edit_dict(doc, e.start, e.end, e.content) for e in hit.fix.edits],
+            }
+        return Finding(
+            path=doc.path, line=loc.line, column=loc.column, end_line=loc.end_line,
+            end_column=loc.end_column, code=rule.code, name=rule.name, category=rule.category,
+            severity=self.severity[rule.code], message=hit.message, text=loc.text,
+            suggestion=hit.suggestion, fix=fix, start=hit.start, end=hit.end, raw_fix=hit.fix,
+        )
+
+    def _unused_suppressions(self, doc: Document, suppressions: Suppressions) -> list[Finding]:
+        from ..rules.meta.unused_suppression import unused_hits
+
+        rule = self.registry.rules[UNUSED_SUPPRESSION]
+        hits = unused_hits(doc, suppressions.unused(), self.registry, self.rules)
+        return [self.make_finding(doc, rule, hit) for hit in hits]
+
+    def collect(self, doc: Document, problems: list[str] | None = None) -> dict[str, Any]:
+        collected = {}
+        for rule in self.corpus_rules:
+            try:
+                collected[rule.code] = rule.collect(doc, self.contexts[rule.code])
+            except Exception as exc:
+                if os.environ.get("WENLINT_DEBUG"):
+                    raise
+                if problems is not None:
+                    problems.append(f"{doc.path}: rule {rule.code} failed: {type(exc).__name__}: {exc}")
+        return collected
+
+    # ----- many documents -------------------------------------------------------------------
+
+    def finish(self, results: list[FileResult]) -> list[str]:
+        """The corpus phase: rules that compare documents add their findings to `results`."""
+        problems: list[str] = []
+        by_path = {r.path: r for r in results if r.error is None and r.warning is None}
+        for rule in self.corpus_rules:
+            collected = {p: r.collected.get(rule.code) for p, r in by_path.items() if rule.code in r.collected}
+            if not collected:
+                continue
+            try:
+                hits = list(rule.finish(collected, self.contexts[rule.code]))
+            except Exception as exc:
+                if os.environ.get("WENLINT_DEBUG"):
+                    raise
+                problems.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
+                continue
+            for hit in hits:
+                result = by_path.get(hit.path)
+                if result is None:
+                    continue
+                ignored = self.ignored_for(hit.path)
+                if ignored and matches(ignored, rule):
+                    continue
+                if result.suppressions and result.suppressions.silences(hit.location.line - 1, rule):
+                    continue
+                result.findings.append(self._corpus_finding(rule, hit))
+        for result in results:
+            result.findings.sort(key=lambda f: f.sort_key)
+        return problems
+
+    def _corpus_finding(self, rule: Rule, hit: CorpusHit) -> Finding:
+        loc = hit.location
+        return Finding(
+            path=hit.path, line=loc.line, column=loc.column, end_line=loc.end_line,
+            end_column=loc.end_column, code=rule.code, name=rule.name, category=rule.category,
+            severity=self.severity[rule.code], message=hit.message, text=loc.text,
+            suggestion=hit.suggestion,
+        )
+
+
+def _edit_dict(doc: Document, start: int, end: int, content: str) -> dict[str, Any]:
+    if start == end:
+        line = doc.line_index(start)
+        column = start - doc.line_starts[line]
+        loc_line, loc_col, end_line, end_col = line + 1, column + 1, line + 1, column + 1
+    else:
+        loc = doc.location(start, end)
+        loc_line, loc_col, end_line, end_col = loc.line, loc.column, loc.end_line, loc.end_column
+    return {"line": loc_line, "column": loc_col, "end_line": end_line, "end_column": end_col, "content": content}

@@ -1,0 +1,100 @@
+"""`--format sarif`: SARIF 2.1.0, as GitHub code scanning accepts it.
+
+Columns are counted in Unicode code points (`columnKind`), the same as every other format."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
+
+from . import ReportOptions
+from .. import __version__
+from ..engine.run import RunResult
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+HOME = "https://pypi.org/project/wenlint/"
+
+
+def _uri(path: str) -> str:
+    if path == "-":
+        return "stdin"
+    rel = os.path.relpath(os.path.abspath(path)) if not os.path.isabs(path) else path
+    return quote(Path(rel).as_posix())
+
+
+def _rule_entry(rule) -> dict:
+    help_text = "\n\n".join(
+        part for part in (
+            rule.summary,
+            rule.why,
+            f"Bad: {rule.bad}" if rule.bad else "",
+            f"Good: {rule.good}" if rule.good else "",
+            f"Fix: {rule.fix_doc}" if rule.fix_doc else "",
+        ) if part
+    )
+    return {
+        "id": rule.code,
+        "name": "".join(part.capitalize() for part in rule.name.split("-")),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why or rule.summary},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.category], "category": rule.category},
+    }
+
+
+def sarif_document(result: RunResult) -> dict:
+    rules = {}
+    for linter in result.linters:
+        for rule in linter.rules:
+            rules.setdefault(rule.code, rule)
+    ordered = sorted(rules)
+    index = {code: i for i, code in enumerate(ordered)}
+    results = []
+    for f in result.findings:
+        region = {
+            "startLine": f.line,
+            "startColumn": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+            "snippet": {"text": f.text},
+        }
+        item = {
+            "ruleId": f.code,
+            "level": LEVELS[f.severity],
+            "message": {"text": f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
+            "partialFingerprints": {
+                "wenlint/v1": hashlib.blake2b(f"{f.code}|{f.text}".encode(), digest_size=8).hexdigest()
+            },
+        }
+        if f.code in index:
+            item["ruleIndex"] = index[f.code]
+        results.append(item)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "wenlint",
+                        "version": __version__,
+                        "informationUri": HOME,
+                        "rules": [_rule_entry(rules[code]) for code in ordered],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
+    stream.write(json.dumps(sarif_document(result), ensure_ascii=False, indent=2) + "\n")

@@ -1,0 +1,107 @@
+"""The rule interface shared by built-in rules, TOML packs and plugins.
+
+A rule is a class with a stable `code`, a kebab-case `name`, a `category`, a default `severity`,
+its documentation (`summary`, `why`, `bad`, `good`, `fix_doc`) and `specs`: small input texts with
+the exact texts the rule must flag in them (an empty tuple: the rule must stay quiet). The test
+suite runs every rule's `bad` and `good` examples and every spec, so documentation cannot drift.
+
+    class YearPlaceholder(Rule):
+        code = "PH001"
+        name = "year-placeholder"
+        category = "placeholder"
+        severity = "error"
+        summary = "年份占位符未填写（XX年、200*年）"
+        ...
+        def check(self, doc, ctx):
+            for m in PATTERN.finditer(doc.text):
+                yield Hit(m.start(), m.end(), f"年份占位符「{m.group()}」未填写")
+
+`check` reads `doc.text` (masked, `\\n` line endings) and yields `Hit`s with offsets into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..findings import Hit, Location
+
+if TYPE_CHECKING:
+    from ..config import Settings
+    from ..documents import Document
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A case the tests run: `text` linted with this rule alone must flag exactly `flags`."""
+
+    text: str
+    flags: tuple[str, ...] = ()
+    format: str = "text"
+    fixed: str | None = None  # the text after applying this rule's fixes (unsafe ones too)
+    options: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)  # Settings fields, e.g. {"script": ...}
+    others: tuple[str, ...] = ()  # more documents in the same run, for rules that compare documents
+    note: str = ""
+
+
+class RuleContext:
+    """What a rule may know besides the document: the run's settings and its own options."""
+
+    def __init__(self, rule: Rule, settings: Settings) -> None:
+        self.rule = rule
+        self.settings = settings
+        self.options = dict(rule.options)
+        self.options.update(
+            {k: v for k, v in settings.options.get(rule.category, {}).items() if k in rule.options}
+        )
+
+    def option(self, name: str) -> Any:
+        return self.options[name]
+
+
+class Rule:
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    category: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    summary: ClassVar[str] = ""  # one line: what the rule finds
+    why: ClassVar[str] = ""  # why it matters
+    bad: ClassVar[str] = ""  # an example the rule flags
+    good: ClassVar[str] = ""  # the same example done right; the rule stays quiet
+    fix_doc: ClassVar[str] = ""  # how to fix it (by hand, or what --fix does)
+    fix_safety: ClassVar[str] = "none"  # "safe", "unsafe" or "none"
+    default_enabled: ClassVar[bool] = True
+    options: ClassVar[dict[str, Any]] = {}  # option -> default, set under [tool.wenlint.<category>]
+    specs: ClassVar[tuple[Spec, ...]] = ()
+    source: str = "builtin"  # "builtin", a pack file, or "plugin:<name>"
+
+    def check(self, doc: Document, ctx: RuleContext) -> Iterable[Hit]:
+        return ()
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix_safety in ("safe", "unsafe")
+
+    def __repr__(self) -> str:
+        return f"<{self.code} {self.name}>"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusHit:
+    path: str
+    location: Location
+    message: str
+    suggestion: str | None = None
+
+
+class CorpusRule(Rule):
+    """A rule that compares documents: `collect` runs per document (possibly in another process;
+    return something small and picklable), `finish` sees what every document returned."""
+
+    def collect(self, doc: Document, ctx: RuleContext) -> Any:
+        return None
+
+    def finish(self, collected: dict[str, Any], ctx: RuleContext) -> Iterable[CorpusHit]:
+        return ()

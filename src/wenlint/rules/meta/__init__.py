@@ -1,0 +1,1 @@
+"""Rules about wenlint's own markup in documents (WL)."""

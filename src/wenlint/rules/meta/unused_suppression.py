@@ -1,0 +1,65 @@
+"""WL001: a `wenlint-disable` comment that silences nothing."""
+
+from __future__ import annotations
+
+from ...documents.directives import Directive
+from ...findings import Fix, Hit
+from ..base import Rule, Spec
+
+
+class UnusedSuppression(Rule):
+    code = "WL001"
+    name = "unused-suppression"
+    category = "meta"
+    severity = "warning"
+    summary = "抑制注释没有抑制任何问题（或写了不存在的规则代码）"
+    why = (
+        "A suppression comment that silences nothing is left over from text that has since been "
+        "fixed or removed; it hides the next real finding at that spot, and a misspelt code "
+        "suppresses nothing at all."
+    )
+    bad = "<!-- wenlint-disable-next-line PH -->\n本段内容已经填写完整。"
+    good = "<!-- wenlint-disable-next-line PH -->\nXX年工作总结"
+    fix_doc = "Delete the comment (--fix does), or correct the code it names."
+    fix_safety = "safe"
+    specs = (
+        Spec("<!-- wenlint-disable-next-line PH -->\n本段内容已经填写完整。",
+             ("<!-- wenlint-disable-next-line PH -->",),
+             fixed="本段内容已经填写完整。"),
+        Spec("<!-- wenlint-disable-line ZZ123 -->", ("<!-- wenlint-disable-line ZZ123 -->",)),
+    )
+
+    def check(self, doc, ctx):
+        # In a run, the runner reports unused suppressions once every other rule has run. Called
+        # on its own (its examples and specs), the rule runs the default rules itself.
+        from ...engine.runner import Linter
+
+        for finding in Linter(ctx.settings).run_rules(doc):
+            if finding.code == self.code:
+                yield Hit(finding.start, finding.end, finding.message, None, finding.raw_fix)
+
+
+def unused_hits(doc, directives: list[Directive], registry, enabled) -> list[Hit]:
+    from ...engine.selection import specificity
+
+    hits = []
+    for d in directives:
+        unknown = [s for s in d.selectors if not any(specificity(s, r) is not None for r in registry)]
+        if unknown:
+            message = f"抑制注释里的规则「{'、'.join(unknown)}」不存在"
+        elif d.selectors and not any(specificity(s, r) is not None for s in d.selectors for r in enabled):
+            continue  # names only rules this run does not use: not ours to judge
+        else:
+            message = "抑制注释没有抑制任何问题，可以删除"
+        hits.append(Hit(d.start, d.end, message, None, _removal(doc, d)))
+    return hits
+
+
+def _removal(doc, d: Directive) -> Fix:
+    if d.whole_line:
+        start, end = doc.line_span(d.line, newline=True)
+        return Fix.delete(start, end)
+    start = d.start
+    while start > 0 and doc.source[start - 1] in " \t":
+        start -= 1
+    return Fix.delete(start, d.end)

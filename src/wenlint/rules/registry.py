@@ -1,0 +1,149 @@
+"""One registry, three sources: built-in Python rules (modules under `wenlint.rules.<family>`),
+TOML packs (the shipped `rules/` folder plus packs named in the configuration or with --rules),
+and plugins registered under the entry-point group `wenlint.rules`."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import RulePackError
+from .base import Rule
+
+FAMILY_PACKAGES = ("placeholder", "mask", "number", "chrome", "script", "structure", "meta")
+ENTRY_POINT_GROUP = "wenlint.rules"
+
+
+class Registry:
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules: dict[str, Rule] = {}
+        for rule in rules:
+            previous = self.rules.get(rule.code)
+            if previous is not None:
+                raise RulePackError(
+                    f"{rule.source}: rule {rule.code} is already defined by {previous.source}"
+                )
+            self.rules[rule.code] = rule
+        self.by_name = {rule.name: rule for rule in self.rules.values()}
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self.rules.values(), key=lambda r: r.code))
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def get(self, code_or_name: str) -> Rule | None:
+        key = code_or_name.strip()
+        return self.rules.get(key.upper()) or self.by_name.get(key.lower())
+
+
+def builtin_pack_dir() -> Path:
+    """The shipped packs: inside the installed wheel, or the repository's rules/ folder."""
+    packaged = resources.files("wenlint") / "_data" / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+@lru_cache(maxsize=1)
+def builtin_python_rules() -> tuple[Rule, ...]:
+    found: list[Rule] = []
+    for family in FAMILY_PACKAGES:
+        try:
+            package = importlib.import_module(f"{__package__}.{family}")
+        except ModuleNotFoundError:
+            continue
+        for info in pkgutil.iter_modules(package.__path__):
+            if info.name.startswith("_"):
+                continue
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            found.extend(_rules_in_module(module))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def builtin_pack_rules() -> tuple[Rule, ...]:
+    from .packs import load_pack
+
+    directory = builtin_pack_dir()
+    rules: list[Rule] = []
+    if directory.is_dir():
+        for path in sorted(directory.glob("*.toml")):
+            # Shipped packs are verified by the test suite, not on every start.
+            rules.extend(load_pack(path, verify=False))
+    return tuple(rules)
+
+
+def _rules_in_module(module) -> list[Rule]:
+    rules = []
+    for _, obj in inspect.getmembers(module, inspect.isclass):
+        if issubclass(obj, Rule) and obj.__module__ == module.__name__ and obj.code:
+            rules.append(obj())
+    return rules
+
+
+def plugin_rules() -> list[Rule]:
+    from importlib.metadata import entry_points
+
+    rules: list[Rule] = []
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        where = f"plugin {entry.name} ({entry.value})"
+        try:
+            loaded = entry.load()
+        except Exception as exc:
+            raise RulePackError(f"{where}: cannot be imported: {type(exc).__name__}: {exc}") from None
+        for rule in _as_rules(loaded, where):
+            rule.source = f"plugin:{entry.name}"
+            _check_plugin_rule(rule, where)
+            rules.append(rule)
+    return rules
+
+
+def _as_rules(obj, where: str) -> list[Rule]:
+    if inspect.ismodule(obj):
+        return _rules_in_module(obj)
+    if inspect.isclass(obj) and issubclass(obj, Rule):
+        return [obj()]
+    if isinstance(obj, Rule):
+        return [obj]
+    if callable(obj):
+        try:
+            obj = obj()
+        except Exception as exc:
+            raise RulePackError(f"{where}: failed: {type(exc).__name__}: {exc}") from None
+        if isinstance(obj, Rule):
+            return [obj]
+    if isinstance(obj, Iterable) and not isinstance(obj, (str, bytes)):
+        items = list(obj)
+        if all(isinstance(i, Rule) or (inspect.isclass(i) and issubclass(i, Rule)) for i in items):
+            return [i() if inspect.isclass(i) else i for i in items]
+    raise RulePackError(f"{where}: is not a Rule, a Rule class, a module or a list of rules")
+
+
+def _check_plugin_rule(rule: Rule, where: str) -> None:
+    from .packs import _CODE, _NAME
+
+    if not _CODE.fullmatch(rule.code or ""):
+        raise RulePackError(f"{where}: rule {rule.code!r}: code must be two capital letters and three digits")
+    if not _NAME.fullmatch(rule.name or ""):
+        raise RulePackError(f"{where}: rule {rule.code}: name must be kebab-case ASCII")
+    if rule.severity not in ("error", "warning", "info"):
+        raise RulePackError(f"{where}: rule {rule.code}: severity must be error, warning or info")
+    if not rule.category or not rule.summary:
+        raise RulePackError(f"{where}: rule {rule.code}: needs a category and a summary")
+
+
+def load_registry(extra_packs: Iterable[Path] = (), plugins: bool = True) -> Registry:
+    from .packs import load_pack
+
+    rules: list[Rule] = list(builtin_python_rules()) + list(builtin_pack_rules())
+    for pack in extra_packs:
+        rules.extend(load_pack(pack, verify=True))
+    if plugins:
+        rules.extend(plugin_rules())
+    return Registry(rules)

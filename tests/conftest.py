@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return SEEDS
+
+
+def seed_text(prefix: str) -> str:
+    """The text of the seed whose file name starts with `prefix` (e.g. "003")."""
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """Run `wenlint` as a user would, in a subprocess (exit status, stdout, stderr)."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", COLUMNS="100")
+    env.pop("WENLINT_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "wenlint", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def lint(text: str, *select: str, path: str = "doc.txt", **kwargs):
+    """Findings of the selected rules on `text` (all rules when none are named)."""
+    import wenlint
+
+    return wenlint.lint_text(text, path=path, select=list(select) or None, **kwargs)
+
+
+def flagged(text: str, *select: str, **kwargs) -> list[str]:
+    return [f.text for f in lint(text, *select, **kwargs)]
