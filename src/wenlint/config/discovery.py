@@ -3,7 +3,6 @@ pyproject.toml with a [tool.wenlint] table, looking upward from the path."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +47,6 @@ def find_config_file(start: Path) -> Path | None:
     return _find_in(directory)
 
 
-@lru_cache(maxsize=256)
 def _find_in(directory: Path) -> Path | None:
     for name in CONFIG_NAMES:
         candidate = directory / name

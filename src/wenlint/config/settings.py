@@ -71,8 +71,8 @@ def settings_from_table(table: dict[str, Any], config_file: Path | None) -> Sett
     extend_include: list[str] = []
     extend_exclude: list[str] = []
     for key, value in table.items():
-        if key in CATEGORIES:
-            settings.options[key] = _expect(value, dict, where, key)
+        if key in CATEGORIES and isinstance(value, dict):
+            settings.options[key] = value
         elif key == "select":
             settings.select = _strings(value, where, key)
         elif key == "extend-select":

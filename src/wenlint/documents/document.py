@@ -78,16 +78,22 @@ class Document:
             return source
         out, pos = [], 0
         for start, end in spans:
-            if start < pos:
-                start = pos
+            start = max(start, pos)
             if end <= start:
                 continue
             out.append(source[pos:start])
-            chunk = source[start:end]
-            line_begins = start == 0 or source[start - 1] == "\n"
-            line_ends = end == len(source) or source[end] == "\n"
-            filler = " " if line_begins and line_ends else MASK
-            out.append(re.sub(r"[^\n]", filler, chunk))
+            # Line by line: a line masked from its start to its end becomes spaces (it reads as a
+            # blank line); a part of a line becomes MASK characters.
+            for piece in re.split(r"(\n)", source[start:end]):
+                if piece == "\n" or not piece:
+                    out.append(piece)
+                    start += len(piece)
+                    continue
+                begins = start == 0 or source[start - 1] == "\n"
+                stop = start + len(piece)
+                ends = stop == len(source) or source[stop] == "\n"
+                out.append((" " if begins and ends else MASK) * len(piece))
+                start = stop
             pos = end
         out.append(source[pos:])
         return "".join(out)

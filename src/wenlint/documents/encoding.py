@@ -40,29 +40,58 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
     return _decode_as(data, name, codec), codec, b""
 
 
+# A file without a BOM and without NUL bytes is never UTF-16/32 in practice; the detector
+# sometimes proposes them for short Chinese texts.
+_NEVER_WITHOUT_BOM = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
+_CJK = ("gb18030", "cp950", "big5hkscs")
+
+
 def _detect(data: bytes) -> str | None:
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data).best()
-    if best is not None:
-        codec = best.encoding.replace("_", "-").lower()
-        return _SUPERSETS.get(codec.replace("-", ""), codec)
-    # The detector declines on short samples; the two Chinese national encodings decode strictly
-    # or not at all on real text, so a clean decode is strong evidence.
-    for codec in ("gb18030", "cp950"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _mostly_han(text):
-            return codec
-    return None
+    best = charset_normalizer.from_bytes(data, cp_exclusion=_NEVER_WITHOUT_BOM).best()
+    codec = _canonical(best.encoding) if best is not None else None
+    if codec in _CJK:
+        return codec
+    # The detector declines, or picks a single-byte code page, on short Chinese samples. If a
+    # Chinese national encoding decodes the bytes strictly into mostly Han text, ask the detector
+    # to choose between those only.
+    plausible = [c for c in ("gb18030", "cp950") if _decodes_to_han(data, c)]
+    if plausible:
+        narrowed = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+        if narrowed is not None and _canonical(narrowed.encoding) in plausible:
+            return _canonical(narrowed.encoding)
+        return plausible[0]
+    return codec
+
+
+def _canonical(name: str) -> str:
+    codec = name.replace("_", "-").lower()
+    return _SUPERSETS.get(codec.replace("-", ""), codec)
+
+
+def _decodes_to_han(data: bytes, codec: str) -> bool:
+    try:
+        return _mostly_han(data.decode(codec))
+    except UnicodeDecodeError:
+        return False
 
 
 def _mostly_han(text: str) -> bool:
-    letters = [ch for ch in text if not ch.isspace() and not ch.isascii()]
-    han = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff")
-    return bool(letters) and han / len(letters) > 0.6
+    """Most letters beyond ASCII are Han, and nothing decodes to unassigned or control codes."""
+    import unicodedata
+
+    letters = han = 0
+    for ch in text:
+        if ch.isascii():
+            continue
+        category = unicodedata.category(ch)
+        if category in ("Cn", "Co", "Cc"):
+            return False
+        if category.startswith("L"):
+            letters += 1
+            han += "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f"
+    return letters > 0 and han / letters > 0.6
 
 
 def _decode_as(data: bytes, name: str, codec: str) -> str:

@@ -11,8 +11,10 @@ _FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n.*?\n---|\+\+\+[ \t]*\n.*?\n\+\+\+)
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _BACKTICKS = re.compile(r"`+")
-# The destination of a link or image, `[text](destination "title")`, and autolinks `<http://…>`.
-_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|<(?:https?|ftp|mailto):[^>\s]*>")
+# Links and images `[text](destination "title")`: the text is prose, the brackets and the
+# destination are markup. Autolinks `<http://…>` are markup as a whole.
+_LINK = re.compile(r"(!?\[)[^\]\n]*(\]\([^()\s]*(?:\s+\"[^\"]*\")?\))")
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
 
 
 def masked_spans(source: str, format: str) -> list[tuple[int, int]]:
@@ -35,7 +37,10 @@ def markdown_spans(source: str) -> list[tuple[int, int]]:
 
     spans += [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(source) if outside(m.start(), m.end())]
     spans += [span for span in _code_spans(source) if outside(*span)]
-    spans += [(m.start(), m.end()) for m in _LINK_TARGET.finditer(source) if outside(m.start(), m.end())]
+    for m in _LINK.finditer(source):
+        if outside(m.start(), m.end()):
+            spans += [m.span(1), m.span(2)]
+    spans += [(m.start(), m.end()) for m in _AUTOLINK.finditer(source) if outside(m.start(), m.end())]
     return spans
 
 

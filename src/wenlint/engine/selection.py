@@ -2,7 +2,8 @@
 
 A selector names rules: `ALL`, a category (`chrome`), a code prefix (`PH`, `PH0`), a code
 (`PH001`) or a rule name (`year-placeholder`). For every rule, the most specific selector that
-matches it among select/extend-select and ignore decides; at equal specificity ignore wins. So
+matches it among select/extend-select and ignore decides (a category counts as much as a family
+prefix); at equal specificity ignore wins. So
 `select = ["PH"]`, `ignore = ["PH003"]` runs every PH rule but PH003, and `ignore = ["PH"]`,
 `extend-select = ["PH001"]` runs PH001 alone of its family. Rules that are off by default run only
 when a selector names their code or name.
@@ -25,7 +26,7 @@ def specificity(selector: str, rule: Rule) -> int | None:
     if s.upper() == "ALL":
         return 0
     if s.lower() == rule.category:
-        return 1
+        return 3  # as specific as a family prefix such as "PH"
     if s.upper() == rule.code or s.lower() == rule.name:
         return EXACT
     if rule.code.startswith(s.upper()) and s[:1].isalpha():
