@@ -40,23 +40,27 @@ def run_rules(args) -> int:
 
     from ..reports.rich_report import CATEGORY_STYLES, SEVERITY_STYLES
 
+    console = Console(highlight=False)
+    # The summary needs room; in a narrow terminal `wenlint explain CODE` shows it instead.
+    with_summary = console.width >= 120
     table = Table(box=None, header_style="bold", pad_edge=False)
     for column in ("code", "name", "category", "severity", "fix", "source"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("summary", overflow="fold", min_width=16)
+        table.add_column(column, no_wrap=True, overflow="ellipsis")
+    if with_summary:
+        table.add_column("summary", overflow="fold")
     for rule in rules:
         row = rule_row(rule)
-        source = "内置" if row["source"] == "builtin" else Path(row["source"]).name if row["source"].endswith(".toml") else row["source"]
-        table.add_row(
+        source = "builtin" if row["source"] == "builtin" else Path(row["source"]).name if row["source"].endswith(".toml") else row["source"]
+        cells = [
             f"[{CATEGORY_STYLES.get(rule.category, 'white')}]{rule.code}[/]",
             rule.name + ("" if rule.default_enabled else " (opt-in)"),
             rule.category,
             f"[{SEVERITY_STYLES[rule.severity]}]{rule.severity}[/]",
             row["fixable"],
             source,
-            rule.summary,
-        )
-    Console(highlight=False).print(table)
+        ]
+        table.add_row(*cells, *([rule.summary] if with_summary else []))
+    console.print(table)
     return 0
 
 

@@ -16,7 +16,7 @@ from rich.text import Text
 from . import ReportOptions
 from ..engine.run import RunResult
 from ..findings import Finding
-from .summary import CATEGORY_WORDS, SEVERITY_WORDS, counts_line, statistics_lines
+from .summary import CATEGORY_WORDS, SEVERITY_WORDS, counts_line
 
 SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 CATEGORY_STYLES = {
@@ -138,9 +138,11 @@ def summary(findings: list[Finding]) -> Group:
     rules.add_column("次数", justify="right")
     rules.add_column("代码")
     rules.add_column("规则")
-    for line in statistics_lines(findings)[:12]:
-        count, code, name = line.split("\t")
-        rules.add_row(count.strip(), code, name)
+    rules.add_column("修复")
+    counts = Counter((f.code, f.name, f.category) for f in findings)
+    fixable = {f.code for f in findings if f.fix and f.fix["safety"] == "safe"}
+    for (code, name, category), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:12]:
+        rules.add_row(str(n), Text(code, CATEGORY_STYLES.get(category, "white")), name, "可自动修复" if code in fixable else "")
     return Group(categories, Text(""), rules)
 
 
