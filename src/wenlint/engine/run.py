@@ -26,6 +26,7 @@ class RunOptions:
     config_file: Path | None = None  # --config: use this file for every path
     isolated: bool = False  # --isolated: ignore configuration files
     jobs: int = 1
+    keep_source: bool = False  # keep each document's text in its FileResult (the html report)
 
 
 @dataclass
@@ -73,6 +74,8 @@ def lint_target(target: Target, linter: Linter, options: RunOptions) -> FileResu
     result.findings = linter.run_rules(doc, result.problems)
     result.collected = linter.collect(doc, result.problems)
     result.suppressions = Suppressions(doc) if linter.corpus_rules else None
+    if options.keep_source:
+        result.source = doc.source
     source_lines = doc.source.split("\n")
     result.context = {f.line: source_lines[f.line - 1] for f in result.findings}
     return result
