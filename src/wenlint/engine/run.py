@@ -82,22 +82,42 @@ def lint_target(target: Target, linter: Linter, options: RunOptions) -> FileResu
 
 
 def _fix(doc: Document, linter: Linter, options: RunOptions, result: FileResult) -> Document:
+    """Apply the fixes (or, with --diff, only compute them); return the document to report on."""
     if not (options.fix or options.diff):
         return doc
-    outcome = fix_with_count(doc, linter.run_rules, unsafe=options.unsafe_fixes)
+    word = None
+    if doc.format == "docx":
+        from ..documents.docx_writer import DocxFixer
+
+        word = DocxFixer(doc)
+    outcome = fix_with_count(
+        doc,
+        linter.run_rules,
+        unsafe=options.unsafe_fixes,
+        accept=word.accept if word else None,
+        on_pass=word.advance if word else None,
+    )
+    if not outcome.converged:
+        result.problems.append(
+            f"{doc.path}: the fixes of {', '.join(sorted(outcome.codes)) or 'some rules'} keep changing "
+            f"the text; stopped after {len(outcome.passes)} passes"
+        )
     if not outcome.applied:
         return doc
     fixed = outcome.document
-    result.fixed = outcome.applied
     if options.diff:
+        result.fixed = outcome.applied
         result.diff = unified_diff(doc, fixed)
         return doc  # --diff reports on the file as it is on disk
     if doc.path == "-" or doc.path == options.stdin_filename:
         result.fixed_text = fixed.raw
-    elif doc.format == "docx":
-        raise InputError(f"{doc.path}: --fix does not write Word files yet; use --diff to see the fixes")
+    elif word is not None:
+        # A Word file is never written to: the fixes go to a copy, and the report is on the copy.
+        target = word.write(fixed)
+        fixed.path = result.path = result.fixed_path = target
     else:
         write_fixed(doc, fixed)
+    result.fixed = outcome.applied
     return fixed
 
 
