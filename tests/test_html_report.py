@@ -231,6 +231,8 @@ class Chromium:
 def browser(report, tmp_path_factory):
     binary = chromium_binary()
     if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must render the HTML report: .ci/run installs Debian's chromium")
         pytest.skip("no Chromium binary found (install Debian's `chromium`, or set WENLINT_CHROMIUM); "
                     "the HTML report is then only checked without a browser")
     path, _ = report
