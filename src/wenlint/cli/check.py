@@ -81,7 +81,11 @@ def run_check(args) -> int:
         return _report_diff(result)
 
     for file_result in result.results:
-        if file_result.fixed_text is not None:
+        if file_result.fixed_bytes is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(file_result.fixed_bytes)
+            sys.stdout.flush()
+        elif file_result.fixed_text is not None:
             sys.stdout.write(file_result.fixed_text)
 
     report_format = args.format or _config_format(result) or _default_format(args)
