@@ -234,6 +234,14 @@ def test_a_broken_word_file_is_an_error_not_a_copy(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.docx"]
 
 
+def test_fix_on_a_word_file_from_standard_input_is_refused(tmp_path):
+    path = draft_docx(tmp_path / "report.docx")
+    proc = run_cli("check", *PACK_ARGS, "--fix", "--stdin-filename", "report.docx", "-", stdin=path.read_bytes())
+    assert proc.returncode == 2
+    assert "--fix needs the Word file's path" in proc.stderr.decode()
+    assert b"PK" not in proc.stdout  # no Word file on standard output; the report is there
+
+
 def test_fixed_copy_path():
     assert fixed_copy_path("a/报告.docx") == "a/报告.fixed.docx"
     assert fixed_copy_path("REPORT.DOCX") == "REPORT.fixed.DOCX"

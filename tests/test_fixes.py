@@ -127,6 +127,17 @@ def test_fix_on_standard_input_prints_the_fixed_text(tmp_path):
     assert "TF005" in proc.stderr.decode()  # the report goes to stderr
 
 
+def test_standard_input_as_a_filter_keeps_text_without_fixes_and_its_encoding(tmp_path):
+    from conftest import seed_text
+
+    clean = "工会2024年工作总结\r\n"
+    proc = run_cli("check", *PACK_ARGS, "--fix", "-", stdin=clean.encode())
+    assert proc.stdout == clean.encode()  # nothing to fix: the text still goes through whole
+    draft = (DRAFT + seed_text("001")).replace("\n", "\r\n").encode("gb18030")
+    proc = run_cli("check", *PACK_ARGS, "--fix", "-", stdin=draft)
+    assert proc.stdout == (SAFE_FIXED + seed_text("001")).replace("\n", "\r\n").encode("gb18030")
+
+
 # ----- what is kept -----------------------------------------------------------------------------
 
 

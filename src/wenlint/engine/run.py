@@ -13,7 +13,7 @@ from ..findings import Finding
 from .fixes import fix_with_count
 from .runner import FileResult, Linter
 from .suppression import Suppressions
-from .writer import unified_diff, write_fixed
+from .writer import encode, unified_diff, write_fixed
 
 
 @dataclass
@@ -85,8 +85,11 @@ def _fix(doc: Document, linter: Linter, options: RunOptions, result: FileResult)
     """Apply the fixes (or, with --diff, only compute them); return the document to report on."""
     if not (options.fix or options.diff):
         return doc
+    stdin = doc.path == "-" or doc.path == options.stdin_filename
     word = None
     if doc.format == "docx":
+        if stdin and options.fix:
+            raise InputError(f"{doc.path}: --fix needs the Word file's path (it writes a fixed copy next to it)")
         from ..documents.docx_writer import DocxFixer
 
         word = DocxFixer(doc)
@@ -102,15 +105,18 @@ def _fix(doc: Document, linter: Linter, options: RunOptions, result: FileResult)
             f"{doc.path}: the fixes of {', '.join(sorted(outcome.codes)) or 'some rules'} keep changing "
             f"the text; stopped after {len(outcome.passes)} passes"
         )
-    if not outcome.applied:
-        return doc
     fixed = outcome.document
     if options.diff:
-        result.fixed = outcome.applied
-        result.diff = unified_diff(doc, fixed)
+        if outcome.applied:
+            result.fixed = outcome.applied
+            result.diff = unified_diff(doc, fixed)
         return doc  # --diff reports on the file as it is on disk
-    if doc.path == "-" or doc.path == options.stdin_filename:
+    if stdin:
+        # A filter: the text goes out whole (fixed or not), in the encoding it came in.
+        result.fixed_bytes = encode(fixed)
         result.fixed_text = fixed.raw
+    elif not outcome.applied:
+        return doc
     elif word is not None:
         # A Word file is never written to: the fixes go to a copy, and the report is on the copy.
         target = word.write(fixed)
