@@ -204,6 +204,13 @@ class Chromium:
             raise AssertionError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def wait_until(self, expression: str, timeout: float = 10) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.js(expression):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"still false after {timeout}s: {expression}")
+            time.sleep(0.05)
+
     def press(self, key: str) -> None:
         self.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": key, "text": key})
         self.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": key})
@@ -335,13 +342,10 @@ def test_keyboard_and_links_move_between_findings_and_files(browser, report, tmp
     assert state()[0] == first_of_second
     # A plain link (works without script): the note's "next" link.
     browser.js("document.querySelector('#note-5 .nav a[href=\"#f-6\"]').click()")
-    time.sleep(0.1)
-    assert browser.js("location.hash") == "#f-6"
-    assert state()[0] == 6
+    browser.wait_until("location.hash === '#f-6' && document.body.dataset.current === '6'")
     # Clicking the file index scrolls that file into view.
     browser.js("document.querySelector('#index a[href=\"#file-8\"]').click()")
-    time.sleep(0.1)
-    assert browser.js("Math.abs(document.getElementById('file-8').getBoundingClientRect().top) < 50")
+    browser.wait_until("Math.abs(document.getElementById('file-8').getBoundingClientRect().top) < 50")
 
 
 def test_screenshot_of_the_report(browser, tmp_path):
