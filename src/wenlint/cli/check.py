@@ -50,6 +50,7 @@ def run_check(args) -> int:
         stdin_filename=args.stdin_filename,
         config_file=Path(args.config) if args.config else None,
         isolated=args.isolated,
+        keep_source=args.format == "html",
     )
     show_progress = not args.no_progress and sys.stderr.isatty()
     result = run(args.paths or ["."], overrides_from(args), options, progress_for(show_progress))
@@ -58,6 +59,12 @@ def run_check(args) -> int:
         sys.stderr.write(f"wenlint: warning: {warning}\n")
     for message in result.errors:
         sys.stderr.write(f"wenlint: error: {message}\n")
+    for file_result in result.results:
+        if file_result.fixed_path:
+            sys.stderr.write(
+                f"wenlint: wrote {file_result.fixed_path} ({file_result.fixed} "
+                f"fix{'es' if file_result.fixed != 1 else ''}); the original is unchanged\n"
+            )
 
     if args.write_baseline:
         from ..engine.baseline import write_baseline
@@ -74,7 +81,11 @@ def run_check(args) -> int:
         return _report_diff(result)
 
     for file_result in result.results:
-        if file_result.fixed_text is not None:
+        if file_result.fixed_bytes is not None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(file_result.fixed_bytes)
+            sys.stdout.flush()
+        elif file_result.fixed_text is not None:
             sys.stdout.write(file_result.fixed_text)
 
     report_format = args.format or _config_format(result) or _default_format(args)

@@ -1,4 +1,7 @@
-"""Word documents: each paragraph of the body (table cells included, in reading order) is a line."""
+"""Word documents: each paragraph of the body (table cells included, in reading order) is a line.
+
+A soft line break inside a paragraph (Shift+Enter, `<w:br/>`, `<w:cr/>`) reads as a space, so line
+N of the document is always paragraph N and a finding's line is the paragraph it sits in."""
 
 from __future__ import annotations
 
@@ -22,35 +25,37 @@ def read_docx(data: bytes, name: str) -> Document:
     except Exception as exc:  # python-docx raises several lxml/opc errors for broken packages
         raise InputError(f"{name}: not a readable Word (.docx) file ({type(exc).__name__})") from None
     paragraphs = list(body_paragraphs(word))
-    text = "\n".join(p.text for p in paragraphs)
+    text = "\n".join(paragraph_text(p) for p in paragraphs)
     doc = Document(text, path=name, format="docx", encoding=None)
     # Line i of the document is paragraphs[i]; fixes on Word files use this.
     doc.cache["docx_paragraphs"] = paragraphs
     return doc
 
 
+def paragraph_text(paragraph) -> str:
+    """The paragraph's text as one line (same length as python-docx's text: offsets carry over)."""
+    return paragraph.text.translate(_ONE_LINE)
+
+
+_ONE_LINE = {ord("\n"): " ", ord("\r"): " "}
+
+
 def body_paragraphs(word):
-    """Paragraphs of the body in reading order, descending into tables."""
-    from docx.table import Table
+    """Paragraphs of the body in the order of the file, descending into tables (every row and
+    cell once: a cell that continues a vertical merge is its own, usually empty, `w:tc`), content
+    controls and custom XML."""
     from docx.text.paragraph import Paragraph
 
-    def walk(parent, element):
+    def walk(element):
         for child in element.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
+            tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
             if tag == "p":
-                yield Paragraph(child, parent)
-            elif tag == "tbl":
-                table = Table(child, parent)
-                for row in table.rows:
-                    seen = set()
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:  # merged cells repeat
-                            continue
-                        seen.add(id(cell._tc))
-                        yield from walk(cell, cell._tc)
-            elif tag == "sdt":
-                content = child.find(child.tag.replace("sdt", "sdtContent"))
-                if content is not None:
-                    yield from walk(parent, content)
+                yield Paragraph(child, word)
+            elif tag in _CONTAINERS:
+                yield from walk(child)
 
-    yield from walk(word, word.element.body)
+    yield from walk(word.element.body)
+
+
+# Elements whose descendants may hold body paragraphs (in a table: tbl > tr > tc > p).
+_CONTAINERS = {"tbl", "tr", "tc", "sdt", "sdtContent", "customXml"}

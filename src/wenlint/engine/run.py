@@ -13,7 +13,7 @@ from ..findings import Finding
 from .fixes import fix_with_count
 from .runner import FileResult, Linter
 from .suppression import Suppressions
-from .writer import unified_diff, write_fixed
+from .writer import encode, unified_diff, write_fixed
 
 
 @dataclass
@@ -26,6 +26,7 @@ class RunOptions:
     config_file: Path | None = None  # --config: use this file for every path
     isolated: bool = False  # --isolated: ignore configuration files
     jobs: int = 1
+    keep_source: bool = False  # keep each document's text in its FileResult (the html report)
 
 
 @dataclass
@@ -73,28 +74,56 @@ def lint_target(target: Target, linter: Linter, options: RunOptions) -> FileResu
     result.findings = linter.run_rules(doc, result.problems)
     result.collected = linter.collect(doc, result.problems)
     result.suppressions = Suppressions(doc) if linter.corpus_rules else None
+    if options.keep_source:
+        result.source = doc.source
     source_lines = doc.source.split("\n")
     result.context = {f.line: source_lines[f.line - 1] for f in result.findings}
     return result
 
 
 def _fix(doc: Document, linter: Linter, options: RunOptions, result: FileResult) -> Document:
+    """Apply the fixes (or, with --diff, only compute them); return the document to report on."""
     if not (options.fix or options.diff):
         return doc
-    outcome = fix_with_count(doc, linter.run_rules, unsafe=options.unsafe_fixes)
-    if not outcome.applied:
-        return doc
+    stdin = doc.path == "-" or doc.path == options.stdin_filename
+    word = None
+    if doc.format == "docx":
+        if stdin and options.fix:
+            raise InputError(f"{doc.path}: --fix needs the Word file's path (it writes a fixed copy next to it)")
+        from ..documents.docx_writer import DocxFixer
+
+        word = DocxFixer(doc)
+    outcome = fix_with_count(
+        doc,
+        linter.run_rules,
+        unsafe=options.unsafe_fixes,
+        accept=word.accept if word else None,
+        on_pass=word.advance if word else None,
+    )
+    if not outcome.converged:
+        result.problems.append(
+            f"{doc.path}: the fixes of {', '.join(sorted(outcome.codes)) or 'some rules'} keep changing "
+            f"the text; stopped after {len(outcome.passes)} passes"
+        )
     fixed = outcome.document
-    result.fixed = outcome.applied
     if options.diff:
-        result.diff = unified_diff(doc, fixed)
+        if outcome.applied:
+            result.fixed = outcome.applied
+            result.diff = unified_diff(doc, fixed)
         return doc  # --diff reports on the file as it is on disk
-    if doc.path == "-" or doc.path == options.stdin_filename:
+    if stdin:
+        # A filter: the text goes out whole (fixed or not), in the encoding it came in.
+        result.fixed_bytes = encode(fixed)
         result.fixed_text = fixed.raw
-    elif doc.format == "docx":
-        raise InputError(f"{doc.path}: --fix does not write Word files yet; use --diff to see the fixes")
+    elif not outcome.applied:
+        return doc
+    elif word is not None:
+        # A Word file is never written to: the fixes go to a copy, and the report is on the copy.
+        target = word.write(fixed)
+        fixed.path = result.path = result.fixed_path = target
     else:
         write_fixed(doc, fixed)
+    result.fixed = outcome.applied
     return fixed
 
 

@@ -34,7 +34,10 @@ class FileResult:
     fixed: int = 0  # fixes applied
     diff: str | None = None  # with --diff: what --fix would change
     fixed_text: str | None = None  # standard input with --fix: the fixed text
+    fixed_bytes: bytes | None = None  # ... encoded as standard input was (what the CLI prints)
     context: dict[int, str] = field(default_factory=dict)  # line number -> text, for flagged lines
+    fixed_path: str | None = None  # --fix on a Word file: the fixed copy written (findings are on it)
+    source: str | None = None  # the document's text, when RunOptions.keep_source asks for it
 
 
 class Linter:
