@@ -242,7 +242,7 @@ class PartsExceedTotal(Rule):
                 p = over[0]
                 yield Hit(
                     p.start, p.end,
-                    f"分项「{p.label}{_show(p)}」比总数 {_show(total)} 还大"
+                    f"分项「{p.label}{text[p.start:p.end]}」比总数 {text[total.start:total.end]} 还大"
                     f"（{fmt(p.qty.value)}>{fmt(total.qty.value)}）：请核对总数或这一分项",
                 )
                 continue
