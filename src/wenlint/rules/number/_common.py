@@ -142,14 +142,13 @@ def amounts(text: str, start: int, end: int) -> list[Amount]:
 
 CN_NUM = "一二三四五六七八九十"
 # A heading number at a line start (or at a sentence start: "。3.细化…"):
-#   一、  （一）  1、 1.  （1）  ①
+#   一、  （一）  1、 1.  （1）
 HEADING = re.compile(
     r"(?:^|(?<=[。！？；;!?]))[ \t\u3000]*(?:"
     r"(?P<cd>[一二三四五六七八九十]{1,3})[、．]"
     r"|[（(](?P<cp>[一二三四五六七八九十]{1,3})[）)]"
     r"|(?P<dd>\d{1,2})(?:[、．]|\.(?![\d.]))"
     r"|[（(](?P<dp>\d{1,2})[）)]"
-    r"|(?P<ci>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
     r")",
     re.M,
 )
@@ -176,7 +175,7 @@ class Heading:
     start: int  # offset of the number
     end: int  # offset after the marker
     line: int  # 0-based line index
-    style: str  # "cd" 一、  "cp" （一）  "dd" 1、  "dp" （1）  "ci" ①
+    style: str  # "cd" 一、  "cp" （一）  "dd" 1、  "dp" （1）
     number: int
     at_line_start: bool
 
@@ -207,9 +206,6 @@ class Outline:
         return found
 
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
 def _is_continuation(text: str, line_start: int) -> bool:
     """A line that continues the previous one (a paragraph broken mid-sentence), so a number at
     its start ("十、百、千、万”工程…") is not a heading."""
@@ -233,9 +229,7 @@ def outline(doc) -> Outline:
     for m in HEADING.finditer(text):
         style = m.lastgroup
         raw = m.group(style)
-        if style == "ci":
-            number = _CIRCLED.index(raw) + 1
-        elif style in ("dd", "dp"):
+        if style in ("dd", "dp"):
             number = int(raw)
         else:
             number = cn_to_int(raw)
