@@ -172,7 +172,7 @@ POST_DATE = re.compile(r"(?:发布|發佈|发表|更新)?(?:时间|時間|日期
 
 @dataclass
 class Heading:
-    start: int  # offset of the number
+    start: int  # offset of the marker (its bracket, or its first numeral)
     end: int  # offset after the marker
     line: int  # 0-based line index
     style: str  # "cd" 一、  "cp" （一）  "dd" 1、  "dp" （1）
@@ -216,7 +216,7 @@ def _is_continuation(text: str, line_start: int) -> bool:
     prev = text[prev_start:prev_end].rstrip()
     if not prev:
         return False
-    return len(prev) > 30 and prev[-1] not in TERMINAL and not HEADING.match(prev)
+    return prev[-1] in "“‘《（(「、，,—"  # the sentence is visibly still open
 
 
 def outline(doc) -> Outline:
@@ -236,17 +236,18 @@ def outline(doc) -> Outline:
         if not number:
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        at_start = not text[line_start:m.start(style)].strip(" \t\u3000")
+        marker = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000"))
+        at_start = not text[line_start:marker].strip(" \t\u3000")
         after = text[m.end():m.end() + 6]
         if style == "cd" and _LIST_AFTER.match(after):
             continue  # 十、百、千、万 / 一、二、三 as words, not a heading
-        if style == "dd" and after[:1] in ("月", "日", "年", "%", "％", "万", "亿"):
+        if style == "dd" and (after[:1] in ("月", "日", "年", "%", "％", "万", "亿") or after[:1].isdigit()):
             continue
         if at_start and _is_continuation(text, line_start):
             continue
         if not at_start and style == "cd":
             continue  # "。二、" inside a sentence is too often a list
-        out.headings.append(Heading(m.start(style), m.end(), doc.line_index(m.start()), style, number, at_start))
+        out.headings.append(Heading(marker, m.end(), doc.line_index(marker), style, number, at_start))
     # post date in a page header
     head = text[:3000]
     pm = POST_DATE.search(head)
