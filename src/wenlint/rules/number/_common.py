@@ -34,6 +34,7 @@ _TRAD = {
     "抗": "抗", "击": "擊", "盘": "盤", "际": "際", "盟": "盟", "获": "獲",
 }
 TRAD = str.maketrans({k: v for k, v in _TRAD.items() if k != v})
+SIMP = str.maketrans({v: k for k, v in _TRAD.items() if k != v})
 
 
 def both_scripts(word: str) -> str:
