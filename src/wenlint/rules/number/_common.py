@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ._numerals import Quantity, cn_to_int, quantity
+from ._numerals import Quantity, cn_to_int, quantity, small_cn
 
 # ----- data -----------------------------------------------------------------------------------
 
@@ -81,12 +81,15 @@ PLACEHOLDER = re.compile(r"[XxＸｘ×＊*\ue000□]{1,}|[?？]{2,}|_{2,}")
 def sentence_bounds(text: str, pos: int, ends: str = SENTENCE_END) -> tuple[int, int]:
     """The sentence (up to a sentence end or line break) around `pos`: (start, end), end exclusive
     and just after the end punctuation when there is one."""
-    start = max(text.rfind(ch, 0, pos) for ch in ends + "\n") + 1
-    end = len(text)
-    for ch in ends + "\n":
-        i = text.find(ch, pos)
-        if i != -1 and i < end:
-            end = i + (0 if ch == "\n" else 1)
+    ls = text.rfind("\n", max(0, pos - 4000), pos) + 1
+    le = text.find("\n", pos, pos + 4000)
+    le = min(len(text), pos + 4000) if le == -1 else le
+    start = max([text.rfind(ch, ls, pos) for ch in ends] + [ls - 1]) + 1
+    end = le
+    for ch in ends:
+        i = text.find(ch, pos, end)
+        if i != -1:
+            end = i + 1
     return start, end
 
 
@@ -144,15 +147,19 @@ def amounts(text: str, start: int, end: int) -> list[Amount]:
 CN_NUM = "一二三四五六七八九十"
 # A heading number at a line start (or at a sentence start: "。3.细化…"):
 #   一、  （一）  1、 1.  （1）
-HEADING = re.compile(
-    r"(?:^|(?<=[。！？；;!?]))[ \t\u3000]*(?:"
-    r"(?P<cd>[一二三四五六七八九十]{1,3})[、．]"
+_MARK = (
+    r"(?:(?P<cd>[一二三四五六七八九十]{1,3})[、．]"
     r"|[（(](?P<cp>[一二三四五六七八九十]{1,3})[）)]"
     r"|(?P<dd>\d{1,2})(?:[、．]|\.(?![\d.]))"
-    r"|[（(](?P<dp>\d{1,2})[）)]"
-    r")",
-    re.M,
+    r"|[（(](?P<dp>\d{1,2})[）)])"
 )
+# Each pattern starts with a literal, so the scan skips ahead in C (the rules must be fast).
+HEADING_SCANS = (
+    re.compile(r"\n[ \t\u3000]*" + _MARK),
+    re.compile(r"。[ \t\u3000]*" + _MARK),
+    re.compile(r"；[ \t\u3000]*" + _MARK),
+)
+HEADING_AT_START = re.compile(r"[ \t\u3000]*" + _MARK)
 _LIST_AFTER = re.compile(r"[一二三四五六七八九十百千万\d]{1,3}[、，,]")
 TERMINAL = "。！？!?；;：:…”」』）)】>》]"
 
@@ -161,8 +168,10 @@ DOC_TYPES = (
     "總結|計畫|報告|講話|匯報|規劃|發言|範文|範本|范本|篇"
 )
 TITLE_TYPES = re.compile(r"(?:" + DOC_TYPES + r")")
-SHORT_LINE = re.compile(r"^[^\n]{2,60}$", re.M)
-PIECE_MARK = re.compile(r"^\s*【(?:篇|第)\s*[0-9一二三四五六七八九十]+\s*篇?】", re.M)
+_NOT_TITLE = re.compile(r"[。，,；;！!？?:：>|]")
+PIECE_MARK = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*【(?:篇|第)\s*[0-9一二三四五六七八九十]+\s*篇?】")
+SHORT_LINE = re.compile(r"\n([^\n]{2,60})(?=\n|$)")
+SHORT_FIRST = re.compile(r"([^\n]{2,60})(?=\n|$)")
 DATE_LINE = re.compile(r"^[\s(（]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$")
 TITLE_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*[-—–~～至到]+\s*((?:19|20)\d{2})|((?:19|20)\d{2})(?!\d)|((?:19|20)\d)[*＊×xX](?=\s*年)"
@@ -195,7 +204,7 @@ class Outline:
     pieces: list[Piece] = field(default_factory=list)
     post_year: int | None = None
     post_span: tuple[int, int] | None = None
-    chrome_lines: set[int] = field(default_factory=set)
+    marks: list[int] = field(default_factory=list)  # offsets of 【篇N】 section marks
 
     def piece_at(self, pos: int) -> Piece | None:
         found = None
@@ -205,6 +214,13 @@ class Outline:
             else:
                 break
         return found
+
+
+class _Span:
+    __slots__ = ("start", "end", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text = start, end, text
 
 
 def _is_continuation(text: str, line_start: int) -> bool:
@@ -227,28 +243,34 @@ def outline(doc) -> Outline:
     text = doc.text
     out = Outline()
     # headings
-    for m in HEADING.finditer(text):
+    found = []
+    first = HEADING_AT_START.match(text)
+    if first:
+        found.append((first, True))
+    for scan, at_line in zip(HEADING_SCANS, (True, False, False)):
+        found.extend((m, at_line) for m in scan.finditer(text))
+    if len(HEADING_SCANS) > 1:
+        found.sort(key=lambda x: x[0].start())
+    line_of = doc.line_index
+    for m, at_start in found:
         style = m.lastgroup
         raw = m.group(style)
-        if style in ("dd", "dp"):
-            number = int(raw)
-        else:
-            number = cn_to_int(raw)
+        number = int(raw) if style in ("dd", "dp") else small_cn(raw)
         if not number:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        marker = m.start() + len(m.group()) - len(m.group().lstrip(" \t\u3000"))
-        at_start = not text[line_start:marker].strip(" \t\u3000")
-        after = text[m.end():m.end() + 6]
-        if style == "cd" and _LIST_AFTER.match(after):
-            continue  # 十、百、千、万 / 一、二、三 as words, not a heading
-        if style == "dd" and (after[:1] in ("月", "日", "年", "%", "％", "万", "亿") or after[:1].isdigit()):
+        marker = m.start(style) - (1 if style in ("cp", "dp") else 0)
+        end = m.end()
+        after = text[end:end + 6]
+        if style == "cd":
+            if not at_start:
+                continue  # "。二、" inside a sentence is too often a list
+            if _LIST_AFTER.match(after):
+                continue  # 十、百、千、万 / 一、二、三 as words, not a heading
+        elif style == "dd" and (after[:1] in "月日年%％万亿" or after[:1].isdigit()):
             continue
-        if at_start and _is_continuation(text, line_start):
+        if at_start and marker and _is_continuation(text, text.rfind("\n", 0, marker) + 1):
             continue
-        if not at_start and style == "cd":
-            continue  # "。二、" inside a sentence is too often a list
-        out.headings.append(Heading(marker, m.end(), doc.line_index(marker), style, number, at_start))
+        out.headings.append(Heading(marker, end, line_of(marker), style, number, at_start))
     # post date in a page header
     head = text[:3000]
     pm = POST_DATE.search(head)
@@ -257,23 +279,34 @@ def outline(doc) -> Outline:
         out.post_span = (pm.start(1), pm.end(1))
     # titles and pieces
     heading_lines = {h.line for h in out.headings if h.at_line_start}
-    marks = {doc.line_index(m.start()) for m in PIECE_MARK.finditer(text)}
+    marks = set()
+    i = text.find("【")
+    while i != -1:
+        ls = text.rfind("\n", 0, i) + 1
+        if PIECE_MARK.match(text, ls):
+            marks.add(line_of(i))
+            out.marks.append(i)
+        i = text.find("【", i + 1)
     candidates = []
-    for m in SHORT_LINE.finditer(text):
-        line = m.group().strip(" \t\u3000")
-        index = doc.line_index(m.start())
+    shorts = [(0, SHORT_FIRST.match(text))] if SHORT_FIRST.match(text) else []
+    shorts += [(None, m) for m in SHORT_LINE.finditer(text)]
+    for _, sm in shorts:
+        ls, le = sm.start(1), sm.end(1)
+        index = line_of(ls)
+        line = sm.group(1).strip(" \t\u3000")
+        m = _Span(ls, le, line)
         if index in heading_lines or not line:
             continue
         if index in marks:
-            candidates.append((m.start(), m.end(), index, line, "mark"))
+            candidates.append((m.start, m.end, index, line, "mark"))
             continue
         dm = DATE_LINE.match(line)
         if dm:
-            candidates.append((m.start(), m.end(), index, line, "date"))
+            candidates.append((m.start, m.end, index, line, "date"))
             continue
-        if any(ch in line for ch in "。，,；;！!？?:：>|") or not TITLE_TYPES.search(line[-12:]):
+        if _NOT_TITLE.search(line) or not TITLE_TYPES.search(line[-12:]):
             continue
-        candidates.append((m.start(), m.end(), index, line, "title"))
+        candidates.append((m.start, m.end, index, line, "title"))
     prev_end = None
     current: Piece | None = None
     for start, end, index, line, kind in candidates:
@@ -294,7 +327,7 @@ def outline(doc) -> Outline:
         if nl == -1:
             continue
         limit = out.pieces[i + 1].start if i + 1 < len(out.pieces) else len(text)
-        rest = text[nl + 1:limit]
+        rest = text[nl + 1:min(limit, nl + 400)]
         stripped = rest.lstrip()
         offset = nl + 1 + (len(rest) - len(stripped))
         fm = FIRST_LINE_YEAR.match(stripped)

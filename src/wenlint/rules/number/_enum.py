@@ -7,7 +7,7 @@ the start of a new piece of a compilation, so every section numbers its enumerat
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ._common import outline
@@ -19,6 +19,7 @@ _CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CIRCLED = re.compile("[" + _CIRCLED_CHARS + "]")
 # a numeral right before 一是 makes it a word: 统一是, 唯一是, 第一是, 五一是(劳动节), 十一是(国庆)
 _NOT_BEFORE_SHI = set("〇零一二三四五六七八九十百千万两第统唯同单均之逐归整划专合週周星")
+_CN_SHI = set("一二三四五六七八九十")
 _PUNCT = set("，,。；;：:！!？?、（(）)“”\"'「」 \t\u3000\n")
 FAMILY_NAMES = {"shi": "是", "di": "第", "ci": ""}
 
@@ -60,19 +61,18 @@ def markers(doc) -> list[Marker]:
     text = doc.text
     starts = section_starts(doc)
     found: list[Marker] = []
-    if "是" in text:
-        for m in _SHI.finditer(text):
-            run = m.group(1)
-            prev = text[m.start() - 1] if m.start() else ""
-            if prev in _NOT_BEFORE_SHI:
-                continue
-            n = small_cn(run)
-            if n is None:
-                continue
-            nxt = text[m.end():m.end() + 2]
-            if nxt[:1] == run[:1] or nxt.startswith(("否", "非")):  # 一是一，二是二 / 是否
-                continue
-            found.append(Marker(m.start(), m.end(), "shi", n, m.group(), 0))
+    i = text.find("是")
+    while i != -1:
+        j = i - 1 if i and text[i - 1] != " " else i - 2
+        if j >= 0 and text[j] in _CN_SHI:
+            start = j - 1 if j and text[j - 1] in _CN_SHI else j
+            run = text[start:j + 1]
+            prev = text[start - 1] if start else ""
+            n = small_cn(run) if prev not in _NOT_BEFORE_SHI else None
+            nxt = text[i + 1:i + 3]
+            if n is not None and not (nxt[:1] == run[:1] or nxt.startswith(("否", "非"))):  # 一是一 / 是否
+                found.append(Marker(start, i + 1, "shi", n, text[start:i + 1], 0))
+        i = text.find("是", i + 1)
     if "第" in text:
         for m in _DI.finditer(text):
             prev = text[m.start() - 1] if m.start() else "\n"
@@ -81,7 +81,7 @@ def markers(doc) -> list[Marker]:
             n = small_cn(m.group(1))
             if n:
                 found.append(Marker(m.start(), m.end(), "di", n, m.group(), 0))
-    for m in _CIRCLED.finditer(text):
+    for m in (_CIRCLED.finditer(text) if "①" in text else ()):
         found.append(Marker(m.start(), m.end(), "ci", _CIRCLED_CHARS.index(m.group()) + 1, m.group(), 0))
     found.sort(key=lambda k: k.start)
     for k in found:
@@ -97,11 +97,12 @@ def run_after(doc, pos: int, family: str | None = None) -> list[Marker]:
     starts = section_starts(doc)
     section = bisect_right(starts, pos) - 1
     out: list[Marker] = []
-    for k in ms:
-        if k.start < pos or k.section != section:
-            if k.start >= pos and k.section != section:
-                break
-            continue
+    keys = doc.cache.get("nm.marker_starts")
+    if keys is None:
+        keys = doc.cache["nm.marker_starts"] = [k.start for k in ms]
+    for k in ms[bisect_left(keys, pos):]:
+        if k.section != section:
+            break
         if not out:
             if k.number != 1 or (family and k.family != family):
                 return []

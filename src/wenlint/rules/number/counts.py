@@ -4,6 +4,7 @@ items listed do not match."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ...findings import Hit
 from ..base import Rule, Spec
@@ -29,18 +30,31 @@ PRE_COUNT = re.compile(
     r"(?P<cls>个方面|個方面|个|個|项|項|家|大|种|種|类|類|级|級|方面|名|位|所|支|篇|部|条|條|化|落实|好)"
     r"(?=[\u4e00-\u9fff])"
 )
+# the last item of a list and the count right after it: the scan starts at 、 (fast)
+_LIST_TAIL = re.compile(
+    r"、[^，,。；;：:！？!?\n、]{0,25}?(?P<count>[两兩二三四五六七八九十]|\d)"
+    r"(?:个|個|项|項|家|大|种|種|类|類|级|級|方面|名|位|所|支|篇|部|条|條|化|落实|好)"
+)
 # "“多予少取放活”的六字方针"
 WORD_COUNT = re.compile(r"”(?:的|这)?(?P<n>二十|十[一二三四五六七八九]?|[两二三四五六七八九]|\d{1,2})字")
 SET_TITLE = re.compile(r"(?:[（(]\s*共\s*)?(\d{1,2}|[二三四五六七八九十]{1,2})\s*篇\s*[）)]?\s*$")
 
 NUMERALS = set("〇零一二三四五六七八九十两兩百千万")
+_NUMSET = frozenset("两兩二三四五六七八九十")
 MEASURE_NOUNS = set("年月日天周次届屆期岁歲倍时時遍轮輪批名人位家户戶元万萬亿億千百件篇张張条條项項级級分秒米亩畝")
 _MASK_PAIRS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "‘": "’"}
 FILL = "〓"
+_HEAD_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+_TRAILING = re.compile(r"(?:共|共计|这|此|等等|等)$")
+_COUNTED = re.compile(r"\d|[一二两三四五六七八九十][个項项名家条种类]")
+_AND = re.compile(r"和|及|与|以及|并")
+_OPENERS = re.compile("[“《（(「‘]")
 
 
 def _mask_nested(s: str) -> str:
     """Blank the insides of quotes and brackets so their punctuation does not split items."""
+    if not _OPENERS.search(s):
+        return s
     out = []
     stack: list[str] = []
     for ch in s:
@@ -91,10 +105,11 @@ def _best(counts: dict[str, int]) -> tuple[str, int]:
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    end = len(text)
-    for ch in "。！？!?\n":
-        i = text.find(ch, pos)
-        if i != -1 and i < end:
+    end = text.find("\n", pos)
+    end = len(text) if end == -1 else end
+    for ch in "。！？!?":
+        i = text.find(ch, pos, end)
+        if i != -1:
             end = i
     return end
 
@@ -180,12 +195,7 @@ class AnnouncedCount(Rule):
         return n
 
     def _after(self, doc, text, seen):
-        for key in ("即", "（", "(", "：", ":", "就是", "分别"):
-            if key in text:
-                break
-        else:
-            return
-        for m in ANNOUNCE.finditer(text):
+        for m in self._announcements(text):
             n = self._phrase_ok(text, m)
             if n is None:
                 continue
@@ -233,7 +243,7 @@ class AnnouncedCount(Rule):
 
     def _then(self, doc, text, seen):
         o = outline(doc)
-        for m in ANNOUNCE_THEN.finditer(text):
+        for m in self._announcements_then(doc, text):
             if m.start("n") in seen:
                 continue
             n = self._phrase_ok(text, m)
@@ -251,16 +261,18 @@ class AnnouncedCount(Rule):
                 last_start = items[-1].start
                 what = f"「{items[0].text}」到「{items[-1].text}」"
             else:
-                first = next((h for h in o.headings if h.start >= after), None)
+                hs = _heading_starts(doc)
+                k0 = bisect_left(hs, after)
+                first = o.headings[k0] if k0 < len(hs) else None
                 noun = (m.group("noun") + m.group("tail"))[-2:]
                 if first is None or first.number != 1 or len(m.group("noun") + m.group("tail")) < 2:
                     continue
-                idx = o.headings.index(first)
+                idx = k0
                 got, last_start, parent_styles = 0, first.start, set()
-                before = [h for h in o.headings[:idx] if h.at_line_start]
-                if before:
-                    parent_styles.add(before[-1].style)
-                for h in o.headings[idx:]:
+                before = next((h for h in reversed(o.headings[max(0, idx - 40):idx]) if h.at_line_start), None)
+                if before is not None:
+                    parent_styles.add(before.style)
+                for h in o.headings[idx:idx + 60]:
                     if h.style == first.style:
                         if h.number != got + 1:
                             break
@@ -280,10 +292,43 @@ class AnnouncedCount(Rule):
             yield self._hit(m, text, n, got, what)
 
     @staticmethod
+    def _announcements(text):
+        """ANNOUNCE matches, found from their separators (即, （, ：) so that the scan stays fast."""
+        found = {}
+        for key in ("即", "（", "(", "：", ":"):
+            i = text.find(key)
+            while i != -1:
+                lo = max(0, i - 26)
+                if not _NUMSET.isdisjoint(text[lo:i]):
+                    for m in ANNOUNCE.finditer(text, lo, i + 8):
+                        if m.start("sep") <= i < m.end("sep") + 1 and m.start("n") not in found:
+                            found[m.start("n")] = m
+                            break
+                i = text.find(key, i + 1)
+        return [found[k] for k in sorted(found)]
+
+    @staticmethod
+    def _announcements_then(doc, text):
+        """ANNOUNCE_THEN matches, found from the enumerations they introduce."""
+        starts = [k.start for k in markers(doc) if k.number == 1]
+        starts += [h.start for h in outline(doc).headings if h.number == 1]
+        found = {}
+        for i in sorted(starts):
+            lo = max(0, i - 40)
+            if _NUMSET.isdisjoint(text[lo:i]):
+                continue
+            for m in ANNOUNCE_THEN.finditer(text, lo, i):
+                if m.end() == i and m.start("n") not in found:
+                    found[m.start("n")] = m
+                    break
+        return [found[k] for k in sorted(found)]
+
+    @staticmethod
     def _closed(doc, text, last_start) -> bool:
         """The enumeration is over: a heading follows it before any page marker or the end."""
         o = outline(doc)
-        nxt = next((h for h in o.headings if h.start > last_start and h.at_line_start), None)
+        hs = _heading_starts(doc)
+        nxt = next((h for h in o.headings[bisect_right(hs, last_start):] if h.at_line_start), None)
         if nxt is None:
             return False
         return not re.search(r"第\s*\d+\s*[页頁]", text[last_start:nxt.start])
@@ -303,7 +348,13 @@ class AnnouncedCount(Rule):
     def _before(self, doc, text):
         if "、" not in text:
             return
-        for m in PRE_COUNT.finditer(text):
+        for lm in _LIST_TAIL.finditer(text):
+            c = lm.start("count")
+            while c > lm.start() + 1 and (text[c - 1].isdigit() or text[c - 1] in "二十"):
+                c -= 1
+            m = PRE_COUNT.match(text, c)
+            if m is None:
+                continue
             start = m.start()
             if start == 0:
                 continue
@@ -323,13 +374,13 @@ class AnnouncedCount(Rule):
             if cls == "大" and text[m.end():m.end() + 1] in "会會代":
                 continue  # 区总十大会议: a congress, not a count
             line_start = text.rfind("\n", 0, start) + 1
-            seg = text[max(line_start, start - 200):start]
+            seg = text[max(line_start, start - 100):start]
             masked = _mask_nested(seg)
             cut = max(masked.rfind(ch) for ch in "，,。；;：:！？!?（(")
             clause = masked[cut + 1:]
             raw_clause = seg[cut + 1:]
-            hm = re.match(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*", clause)
-            if hm and cut == -1 and start - len(seg) == line_start:
+            hm = _HEAD_PREFIX.match(clause)
+            if hm and cut == -1 and start - len(seg) == line_start:  # noqa: SIM102
                 clause, raw_clause = clause[hm.end():], raw_clause[hm.end():]  # "二、 狠抓三大教育"
             if prev == "”" and "、" not in clause:
                 # “绿、洁、美、香、硬”五化: the list is inside the quotes
@@ -343,19 +394,19 @@ class AnnouncedCount(Rule):
             else:
                 if "、" not in clause:
                     continue
-                core = re.sub(r"(?:共|共计|这|此|等等|等)$", "", clause)
+                core = _TRAILING.sub("", clause)
                 partial = clause.endswith(("等", "等等"))
                 items = [x for x in core.split("、")]
                 if any(not x.strip() for x in items):
                     continue
-                if any(re.search(r"\d|[一二两三四五六七八九十][个項项名家条种类]", x) for x in items):
+                if any(_COUNTED.search(x) for x in items):
                     continue  # items that are themselves counted: 建立职介所1个、培训基地2个
                 if any(len(x) > 25 for x in items[1:]) or "各" in clause or "分别" in clause or "每" in clause:
                     continue
                 if items[-1].endswith("的"):
                     continue  # 推荐、筛选出的6个项目: verbs modifying the noun, not a list
                 lo = len(items)
-                hi = lo + (1 if re.search(r"和|及|与|以及|并", items[-1]) else 0)
+                hi = lo + (1 if _AND.search(items[-1]) else 0)
             if lo <= n <= hi or (partial and lo <= n):
                 continue
             if hi < n and (raw_n.isdigit() or cls not in ("项", "項", "个方面", "個方面", "方面", "大", "种", "種", "类", "類", "化", "落实", "好", "级", "級")):
@@ -392,18 +443,19 @@ class AnnouncedCount(Rule):
     # ----- "…3篇" against 【篇1】…【篇3】 -----------------------------------------------------------
 
     def _sets(self, doc, text):
-        if "篇" not in text:
+        o = outline(doc)
+        if not o.marks:
             return
-        marks = list(PIECE_MARK.finditer(text))
-        if not marks:
-            return
-        first = marks[0].start()
+        first = o.marks[0]
         numbers = set()
-        for mk in marks:
-            d = re.search(r"[0-9一二三四五六七八九十]+", mk.group())
+        for pos in o.marks:
+            mk = PIECE_MARK.match(text, text.rfind("\n", 0, pos) + 1)
+            d = re.search(r"[0-9一二三四五六七八九十]+", mk.group()) if mk else None
             v = cn_to_int(d.group()) if d else None
             if v:
                 numbers.add(v)
+        if not numbers:
+            return
         for m in re.finditer(r"^[^\n]{2,60}$", text[:first], re.M):
             sm = SET_TITLE.search(m.group())
             if not sm:
@@ -422,6 +474,13 @@ class AnnouncedCount(Rule):
                 f"标题说共 {n} 篇，正文里有 {len(numbers)} 篇（【篇{min(numbers)}】到【篇{max(numbers)}】）"
                 "：请改正篇数或补齐缺失的篇目",
             )
+
+
+def _heading_starts(doc) -> list[int]:
+    hs = doc.cache.get("nm.heading_starts")
+    if hs is None:
+        hs = doc.cache["nm.heading_starts"] = [h.start for h in outline(doc).headings]
+    return hs
 
 
 def _cn(n: int) -> str:

@@ -20,6 +20,46 @@ MONTH_DAY = re.compile(r"(?<![\d.．])(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*
 LUNAR = ("农历", "阴历", "農曆", "陰曆", "腊月", "臘月", "正月")
 
 
+_DASHES = ("-", "—", "–", "~", "～", "至", "到")
+_DATE_TAIL = re.compile(DATE + r"\s*$")
+
+
+def _dash_positions(text: str) -> list[int]:
+    """Offsets of range dashes with a digit (or 年/月/日) right before them."""
+    out = []
+    for dash in _DASHES:
+        i = text.find(dash)
+        while i != -1:
+            j = i - 1
+            while j >= 0 and text[j] in " \t\u3000-—–":
+                j -= 1
+            if j >= 0 and (text[j].isdigit() or text[j] in "年月日号"):
+                out.append(i if text[i - 1] not in "-—–" else i - 1)
+            i = text.find(dash, i + 1)
+    return sorted(set(out))
+
+
+def _year_range_matches(text: str):
+    for i in _dash_positions(text):
+        m = YEAR_RANGE.search(text, max(0, i - 8), i + 12)
+        if m and m.end(1) <= i < m.start(2):
+            yield m
+
+
+def _date_range_matches(text: str):
+    seen = -1
+    for i in _dash_positions(text):
+        if text[i - 1:i] not in ("日", "号", "月") and not text[i - 1:i].isdigit():
+            continue
+        back = _DATE_TAIL.search(text, max(0, i - 20), i)
+        if back is None or back.start() <= seen:
+            continue
+        m = DATE_RANGE.match(text, back.start())
+        if m is not None:
+            seen = m.start()
+            yield m
+
+
 @dataclass
 class DateRange:
     start: int
@@ -36,7 +76,7 @@ def date_ranges(doc) -> list[DateRange]:
     text = doc.text
     out = []
     if "月" in text:
-        for m in DATE_RANGE.finditer(text):
+        for m in _date_range_matches(text):
             y1, m1, d1 = int(m.group(1)), int(m.group(2)), m.group(3)
             y2, m2, d2 = m.group(4), m.group(5), m.group(6)
             if not (y2 or m2 or d2):
@@ -97,7 +137,7 @@ class DateRangeOrder(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        for m in YEAR_RANGE.finditer(text):
+        for m in _year_range_matches(text):
             a, b = int(m.group(1)), int(m.group(2))
             if b < a:
                 yield Hit(m.start(1), m.end(2),
@@ -132,6 +172,28 @@ class DateRangeOrder(Rule):
                           "：请核对各阶段的起止日期")
 
 
+def _month_days(text: str):
+    i = text.find("月")
+    while i != -1:
+        j = i - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j >= 0 and text[j].isdigit():
+            k = j
+            while k > 0 and text[k - 1].isdigit():
+                k -= 1
+            lo = k
+            y = text.rfind("年", max(0, k - 6), k)
+            if y != -1 and text[max(0, y - 5):y].strip()[-4:].isdigit():
+                lo = max(0, y - 5)
+            m = MONTH_DAY.search(text, lo, i + 6)
+            while m is not None and m.end(2) < j + 1:
+                m = MONTH_DAY.search(text, m.end(2), i + 6)
+            if m is not None and m.start(2) <= j < m.end(2) + 1:
+                yield m
+        i = text.find("月", i + 1)
+
+
 class ImpossibleDate(Rule):
     code = "NM008"
     name = "impossible-date"
@@ -160,7 +222,7 @@ class ImpossibleDate(Rule):
         text = doc.text
         if "月" not in text:
             return
-        for m in MONTH_DAY.finditer(text):
+        for m in _month_days(text):
             year, month, day = m.group(1), int(m.group(2)), m.group(3)
             if not year and not day:
                 continue

@@ -128,9 +128,18 @@ class PercentFraction(Rule):
         text = doc.text
         ps = percents(doc)
         for p in ps:
-            s_start, s_end = sentence_bounds(text, p.start)
-            head = text[s_start:p.start]
-            found = self._fraction(text, s_start, p) or self._rate(text, s_start, head, p) or self._share(doc, p)
+            lead = text[max(0, p.start - 12):p.start]
+            has_rate, has_share = "率" in lead, "占" in lead
+            s_start = None
+            found = None
+            if has_rate or "中" in text[max(0, p.start - 80):p.start]:
+                s_start, _ = sentence_bounds(text, p.start)
+                head = text[s_start:p.start]
+                found = self._fraction(text, s_start, p) if "中" in head else None
+                if found is None and has_rate:
+                    found = self._rate(text, s_start, head, p)
+            if found is None and has_share:
+                found = self._share(doc, p)
             if found is None:
                 continue
             num, den, how = found
@@ -203,8 +212,10 @@ class PercentFraction(Rule):
         from .totals import breakdowns
 
         for g in breakdowns(doc):
+            if not g.parts or g.parts[0].start > anchor or g.parts[-1].end < anchor - 3:
+                continue
             for part in g.parts:
-                if part.end <= anchor and text[part.end:anchor].strip(" ，,") == "":
+                if anchor - 3 <= part.end <= anchor and text[part.end:anchor].strip(" ，,") == "":
                     total = g.confirmed or (g.totals[0] if len(g.totals) == 1 else None)
                     if total is None or total.approx or part.approx:
                         return None

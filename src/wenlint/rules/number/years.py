@@ -52,7 +52,7 @@ def _patterns():
     return anniv_re, anniv, congresses, plenums, historic, plans, legal
 
 
-CONGRESS = re.compile(r"([党黨]的)?(二十|十[一二三四五六七八九]|[一二三四五六七八九十])大(?![类類項项件名系产產工行景学學楼樓厦院门門会會小都城幅型比众眾批家户戶])")
+CONGRESS = re.compile(r"()(二十|十[一二三四五六七八九]|[一二三四五六七八九十])大(?![类類項项件名系产產工行景学學楼樓厦院门門会會小都城幅型比众眾批家户戶])")
 PLENUM = re.compile(
     r"(二十|十[一二三四五六七八九])[届屆](?:中央委员会|中央委員會)?((?:[一二三四五六七八九]中\s*[、，,和及与與]?\s*)+)全[会會]"
     r"|(二十|十[一二三四五六七八九])[届屆]中央[委][员員][会會]第([一二三四五六七八九])次全[体體][会會]议"
@@ -62,6 +62,16 @@ PLAN = re.compile(
     r"(普法|规划|計劃|规劃|計画|计划|时期|時期|期间|期間)?"
     r"(?:[^。，,；;\n]{0,8}?(开局之年|開局之年|开局年|起步之年|开篇之年|第一年|收官之年|收官年|最后一年|最後一年|第([一二三四五])年))?"
 )
+
+
+def _finds(text: str, needles) -> list[int]:
+    out = []
+    for needle in needles:
+        i = text.find(needle)
+        while i != -1:
+            out.append(i)
+            i = text.find(needle, i + 1)
+    return out
 
 
 def _value(raw: str) -> int | None:
@@ -77,82 +87,108 @@ def mentions(doc) -> list[Mention]:
     out: list[Mention] = []
     terms = sorted(congresses, key=lambda k: congresses[k])
     next_congress = {t: congresses[terms[i + 1]] for i, t in enumerate(terms[:-1])}
-    if anniv_re is not None and ("周年" in text or "週年" in text):
+    if anniv_re is not None:
         simple = {re.sub(r"\s", "", k): v for k, v in anniv.items()}
-        for m in anniv_re.finditer(text):
-            name = m.group(1).translate(SIMP)
-            base = simple.get(name)
-            n = _value(m.group(2))
-            if base is None or not n:
-                continue
-            out.append(Mention(m.start(), m.end(), "anniversary", m.group(), int(base) + n,
-                               precise=True, base=int(base)))
-    if "大" in text:
-        for m in CONGRESS.finditer(text):
-            num = m.group(2)
-            if len(num) == 1 and not m.group(1):
-                continue
-            if m.start(2) and text[m.start(2) - 1] in CN_NUM + "第区區总總":
-                continue
-            if num not in congresses:
-                continue
-            nxt = next_congress.get(num)
-            out.append(Mention(m.start(2) if not m.group(1) else m.start(), m.end(), "congress",
-                               f"党的{num}大", congresses[num], valid_until=nxt + 1 if nxt else None))
-    if "全会" in text or "全會" in text or "全体会议" in text or "全體會議" in text:
-        for m in PLENUM.finditer(text):
-            term = m.group(1) or m.group(3)
-            if term not in plenums:
-                continue
-            if m.group(2):
-                ordinals = re.findall(r"([一二三四五六七八九])中", m.group(2))
-            else:
-                ordinals = [m.group(4)]
-            years = []
-            for o in ordinals:
-                i = small_cn(o)
-                if i and i <= len(plenums[term]):
-                    years.append(plenums[term][i - 1])
-            if not years:
-                continue
-            key = f"{term}届{'、'.join(o + '中' for o in ordinals)}全会"
-            is_historic = any(f"{term}届{o}中全会" in historic for o in ordinals)
-            nxt = next_congress.get(term)
-            out.append(Mention(m.start(), m.end(), "plenum", key, max(years),
-                               valid_until=None if is_historic or not nxt else nxt + 1))
-    if "五" in text:
-        for m in PLAN.finditer(text):
-            name, kind_word = m.group(2), m.group(4) or ""
-            quoted = bool(m.group(1) and m.group(3))
-            if m.start(2) and text[m.start(2) - 1] in CN_NUM + "第":
-                continue
-            if m.end(2) < len(text) and text[m.end(2)] in CN_NUM + "届屆大个個年":
-                continue
-            if kind_word == "普法":
-                if name not in legal:
+        for pos in _finds(text, ("周年", "週年")):
+            for m in anniv_re.finditer(text, max(0, pos - 40), pos + 2):
+                if m.end() != pos + 2:
                     continue
-                s, e = legal[name]
-                out.append(Mention(m.start(), m.end(2) + (1 if m.group(3) else 0), "legal", f"“{name}”普法", s,
-                                   span_years=(s, e)))
+                name = m.group(1).translate(SIMP)
+                base = simple.get(name)
+                n = _value(m.group(2))
+                if base is None or not n:
+                    continue
+                out.append(Mention(m.start(), m.end(), "anniversary", m.group(), int(base) + n,
+                                   precise=True, base=int(base)))
+    for pos in _finds(text, ("大",)):
+        if not pos or text[pos - 1] not in "一二三四五六七八九十":
+            continue
+        m = CONGRESS.search(text, max(0, pos - 5), pos + 2)
+        while m is not None and m.end(2) + 1 != pos + 1:
+            m = CONGRESS.search(text, m.start() + 1, pos + 2)
+        if m is None:
+            continue
+        num = m.group(2)
+        party = text[max(0, m.start() - 2):m.start()] in ("党的", "黨的")
+        if len(num) == 1 and not party:
+            continue
+        if m.start() and text[m.start() - 1] in CN_NUM + "第区區总總":
+            continue
+        if num not in congresses:
+            continue
+        nxt = next_congress.get(num)
+        out.append(Mention(m.start() - (2 if party else 0), m.end(), "congress",
+                           f"党的{num}大", congresses[num], valid_until=nxt + 1 if nxt else None))
+    for pos in _finds(text, ("全会", "全會", "全体会议", "全體會議")):
+        m = None
+        for cand in PLENUM.finditer(text, max(0, pos - 40), pos + 4):
+            if cand.end() >= pos + 2:
+                m = cand
+                break
+        if m is None:
+            continue
+        term = m.group(1) or m.group(3)
+        if term not in plenums:
+            continue
+        if m.group(2):
+            ordinals = re.findall(r"([一二三四五六七八九])中", m.group(2))
+        else:
+            ordinals = [m.group(4)]
+        years = []
+        for o in ordinals:
+            i = small_cn(o)
+            if i and i <= len(plenums[term]):
+                years.append(plenums[term][i - 1])
+        if not years:
+            continue
+        key = f"{term}届{'、'.join(o + '中' for o in ordinals)}全会"
+        is_historic = any(f"{term}届{o}中全会" in historic for o in ordinals)
+        nxt = next_congress.get(term)
+        out.append(Mention(m.start(), m.end(), "plenum", key, max(years),
+                           valid_until=None if is_historic or not nxt else nxt + 1))
+    seen_plan = set()
+    for pos in _finds(text, ("五",)):
+        if not pos or text[pos - 1] not in "一二三四五六七八九十":
+            continue
+        m = None
+        for cand in PLAN.finditer(text, max(0, pos - 4), pos + 30):
+            if cand.end(2) == pos + 1:
+                m = cand
+                break
+        if m is None or m.start(2) in seen_plan:
+            continue
+        seen_plan.add(m.start(2))
+        name, kind_word = m.group(2), m.group(4) or ""
+        quoted = bool(m.group(1) and m.group(3))
+        if m.start(2) and text[m.start(2) - 1] in CN_NUM + "第":
+            continue
+        if m.end(2) < len(text) and text[m.end(2)] in CN_NUM + "届屆大个個年":
+            continue
+        if kind_word == "普法":
+            if name not in legal:
                 continue
-            if name not in plans:
-                continue
-            if len(name) == 2 and not (quoted or kind_word):
-                continue  # 十五 / 九五 alone are just numbers
-            s, e = plans[name]
-            pos_word = m.group(5)
-            if pos_word:
-                if m.group(6):
-                    year = s + small_cn(m.group(6)) - 1
-                elif pos_word.startswith(("收官", "最后", "最後")):
-                    year = e
-                else:
-                    year = s
-                out.append(Mention(m.start(), m.end(), "plan", text[m.start():m.end()], year,
-                                   precise=True, span_years=(s, e)))
+            s, e = legal[name]
+            out.append(Mention(m.start(), m.end(2) + (1 if m.group(3) else 0), "legal", f"“{name}”普法", s,
+                               span_years=(s, e)))
+            continue
+        if name not in plans:
+            continue
+        if len(name) == 2 and not (quoted or kind_word):
+            continue  # 十五 / 九五 alone are just numbers
+        s, e = plans[name]
+        pos_word = m.group(5)
+        if pos_word:
+            if m.group(6):
+                year = s + small_cn(m.group(6)) - 1
+            elif pos_word.startswith(("收官", "最后", "最後")):
+                year = e
             else:
-                end = m.end(3) if m.group(3) else m.end(2)
-                out.append(Mention(m.start(), end, "plan", f"“{name}”", s, span_years=(s, e)))
+                year = s
+            out.append(Mention(m.start(), m.end(), "plan", text[m.start():m.end()], year,
+                               precise=True, span_years=(s, e)))
+        else:
+            end = m.end(3) if m.group(3) else m.end(2)
+            out.append(Mention(m.start(), end, "plan", f"“{name}”", s, span_years=(s, e)))
     for mm in out:
         s, e = sentence_bounds(text, mm.start)
         sentence = text[s:e]
