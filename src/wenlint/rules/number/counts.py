@@ -317,7 +317,7 @@ class AnnouncedCount(Rule):
             lo = max(0, i - 40)
             if _NUMSET.isdisjoint(text[lo:i]):
                 continue
-            for m in ANNOUNCE_THEN.finditer(text, lo, i):
+            for m in ANNOUNCE_THEN.finditer(text, lo, i + 4):
                 if m.end() == i and m.start("n") not in found:
                     found[m.start("n")] = m
                     break

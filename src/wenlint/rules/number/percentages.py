@@ -162,7 +162,9 @@ class PercentFraction(Rule):
         best = None
         for m in FRACTION.finditer(text, s_start, p.start):
             unit2 = m.group(4)
-            if unit2 and UNIT_CANON.get(unit2, unit2) != UNIT_CANON.get(m.group(2), m.group(2)):
+            unit1 = m.group(2)
+            if unit2 and not (unit1.startswith(unit2) or unit2.startswith(unit1)
+                              or UNIT_CANON.get(unit2, unit2) == UNIT_CANON.get(unit1, unit1)):
                 continue
             best = m
         if best is None:
@@ -190,9 +192,9 @@ class PercentFraction(Rule):
         for cand in NUMBER_UNIT.finditer(body, 0, nm.start()):
             if UNIT_CANON.get(cand.group(4), cand.group(4)) != unit or cand.group(3):
                 continue
-            if body[max(0, cand.start() - 4):cand.start()].endswith(TOTAL_MARK) or any(
-                body[max(0, cand.start() - 4):cand.start()].endswith(t + "有") for t in TOTAL_MARK
-            ):
+            clause = body[:cand.start()]
+            cut = max(clause.rfind(ch) for ch in "，,；;：:")
+            if any(t in clause[cut + 1:] for t in TOTAL_MARK):
                 total = cand
         if total is None or nm.group(3) or nm.group(2) or total.group(2):
             return None

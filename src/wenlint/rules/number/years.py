@@ -13,7 +13,7 @@ from ._common import SIMP, both_scripts, events, outline, sentence_bounds
 from ._numerals import cn_to_int, small_cn
 
 FORWARD = ("迎接", "迎来", "喜迎", "即将", "筹备", "献礼", "前夕", "倒计时", "召开前", "迎")
-RETRO = re.compile(r"以来|期间|先后|曾经|曾|那年|历年|近\d+年|[二三四五六七八九十两几]年来|\d+年来|回顾|历史|之际以来")
+RETRO = re.compile(r"以来|期间|先后|曾经|曾|那年|历年|去年|上年|前年|近\d+年|[二三四五六七八九十两几]年来|\d+年来|回顾|历史|之际以来")
 STUDY = re.compile(r"学习|贯彻|落实|领会|传达|宣传|宣讲|为指导|为动力|指引")
 HISTORIC_YEAR = re.compile(r"以来|以后|之后|起|至今|相比|以前|之前|比较|同期")
 YEAR_IN_SENTENCE = re.compile(r"(?<![\d\-—–~～])((?:19|20)\d{2})\s*年(?!代)")
@@ -235,8 +235,8 @@ class YearEventMismatch(Rule):
         "2003年…以来, 与1999年相比, years inside 《》 are ignored), otherwise the year of its piece: "
         "the title (a compilation's 【篇N】 label, 2009-2010…, 200*年… as 2000-2009) or the "
         "first line (2019年，…). It flags an event that had not happened yet in that year "
-        "(allowing 迎接/即将 for the year before), an anniversary two years or more off (unless "
-        "the sentence looks back: 以来, 期间, 五年来), a congress or plenum studied as current "
+        "(allowing 迎接/即将 for the year before), an anniversary of another year (unless "
+        "the sentence looks back: 以来, 期间, 去年, 五年来), a congress or plenum studied as current "
         "(学习贯彻…精神) after the next congress has replaced it, two statements of 今年 that "
         "name different years, and events or title years later than the page's own post date "
         "(时间:2022-07-01). Event dates live in rules/data/events.toml."
@@ -316,7 +316,7 @@ class YearEventMismatch(Rule):
             how = f"（{base}+{mm.year - base}）" if base else ""
             if hi < mm.year - (2 if forward else 0):
                 return f"{what}是 {mm.year} 年{how}，晚于{source}"
-            if lo > mm.year + 1 and not RETRO.search(sentence):
+            if lo > mm.year and not RETRO.search(sentence):
                 return f"{what}是 {mm.year} 年{how}，与{source}不符"
             return None
         if mm.kind in ("congress", "plenum"):
