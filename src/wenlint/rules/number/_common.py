@@ -12,6 +12,22 @@ from functools import lru_cache
 
 from ._numerals import Quantity, cn_to_int, quantity, small_cn
 
+class lazy:  # noqa: N801 - used like re.compile
+    """A pattern compiled on first use, so importing the rules stays cheap."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args) -> None:
+        self._args = args
+        self._compiled = None
+
+    def __getattr__(self, name):
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(*self._args)
+        return getattr(compiled, name)
+
+
 # ----- data -----------------------------------------------------------------------------------
 
 # Simplified -> Traditional for the characters that occur in event names and fixed phrases, so
@@ -75,7 +91,7 @@ def words(name: str) -> list:
 
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "。！？!?；;"
-PLACEHOLDER = re.compile(r"[XxＸｘ×＊*\ue000□]{1,}|[?？]{2,}|_{2,}")
+PLACEHOLDER = lazy(r"[XxＸｘ×＊*\ue000□]{1,}|[?？]{2,}|_{2,}")
 
 
 def sentence_bounds(text: str, pos: int, ends: str = SENTENCE_END) -> tuple[int, int]:
@@ -112,7 +128,7 @@ UNIT_CANON = {"個": "个", "戶": "户", "條": "条", "畝": "亩", "噸": "�
 APPROX_BEFORE = ("约", "近", "大约", "将近", "超过", "逾", "达上", "上", "几", "数", "不到", "不足", "約", "將近", "超過")
 APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余", "餘", "许", "來", "来")
 
-NUMBER_UNIT = re.compile(
+NUMBER_UNIT = lazy(
     r"(?<![\d.．])(\d+(?:\.\d+)?)\s?([万萬亿億千]?)([多余餘来來]?)(" + UNITS + r")(?!\d)"
 )
 
@@ -155,29 +171,29 @@ _MARK = (
 )
 # Each pattern starts with a literal, so the scan skips ahead in C (the rules must be fast).
 HEADING_SCANS = (
-    re.compile(r"\n[ \t\u3000]*" + _MARK),
-    re.compile(r"。[ \t\u3000]*" + _MARK),
-    re.compile(r"；[ \t\u3000]*" + _MARK),
+    lazy(r"\n[ \t\u3000]*" + _MARK),
+    lazy(r"。[ \t\u3000]*" + _MARK),
+    lazy(r"；[ \t\u3000]*" + _MARK),
 )
-HEADING_AT_START = re.compile(r"[ \t\u3000]*" + _MARK)
-_LIST_AFTER = re.compile(r"[一二三四五六七八九十百千万\d]{1,3}[、，,]")
+HEADING_AT_START = lazy(r"[ \t\u3000]*" + _MARK)
+_LIST_AFTER = lazy(r"[一二三四五六七八九十百千万\d]{1,3}[、，,]")
 TERMINAL = "。！？!?；;：:…”」』）)】>》]"
 
 DOC_TYPES = (
     "总结|計劃|总结范文|计划|报告|材料|方案|讲话|汇报|要点|意见|通知|规划|发言|致辞|讲稿|细则|"
     "總結|計畫|報告|講話|匯報|規劃|發言|範文|範本|范本|篇"
 )
-TITLE_TYPES = re.compile(r"(?:" + DOC_TYPES + r")")
-_NOT_TITLE = re.compile(r"[。，,；;！!？?:：>|]")
-PIECE_MARK = re.compile(r"(?:^|(?<=\n))[ \t\u3000]*【(?:篇|第)\s*[0-9一二三四五六七八九十]+\s*篇?】")
-SHORT_LINE = re.compile(r"\n([^\n]{2,60})(?=\n|$)")
-SHORT_FIRST = re.compile(r"([^\n]{2,60})(?=\n|$)")
-DATE_LINE = re.compile(r"^[\s(（]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$")
-TITLE_YEAR = re.compile(
+TITLE_TYPES = lazy(r"(?:" + DOC_TYPES + r")")
+_NOT_TITLE = lazy(r"[。，,；;！!？?:：>|]")
+PIECE_MARK = lazy(r"(?:^|(?<=\n))[ \t\u3000]*【(?:篇|第)\s*[0-9一二三四五六七八九十]+\s*篇?】")
+SHORT_LINE = lazy(r"\n([^\n]{2,60})(?=\n|$)")
+SHORT_FIRST = lazy(r"([^\n]{2,60})(?=\n|$)")
+DATE_LINE = lazy(r"^[\s(（]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$")
+TITLE_YEAR = lazy(
     r"((?:19|20)\d{2})\s*[-—–~～至到]+\s*((?:19|20)\d{2})|((?:19|20)\d{2})(?!\d)|((?:19|20)\d)[*＊×xX](?=\s*年)"
 )
-FIRST_LINE_YEAR = re.compile(r"^[ \t\u3000]*((?:19|20)\d{2})年(?:[，,]|上半年|下半年|度|全年|是|一年来)")
-POST_DATE = re.compile(r"(?:发布|發佈|发表|更新)?(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/年.]")
+FIRST_LINE_YEAR = lazy(r"^[ \t\u3000]*((?:19|20)\d{2})年(?:[，,]|上半年|下半年|度|全年|是|一年来)")
+POST_DATE = lazy(r"(?:发布|發佈|发表|更新)?(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/年.]")
 
 
 @dataclass

@@ -10,13 +10,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ._common import outline
+from ._common import lazy, outline
 from ._numerals import small_cn
 
-_SHI = re.compile(r"([一二三四五六七八九十]{1,2})\s?是")
-_DI = re.compile(r"第([一二三四五六七八九十]{1,2})(?=[，,、：:])")
+_SHI = lazy(r"([一二三四五六七八九十]{1,2})\s?是")
+_DI = lazy(r"第([一二三四五六七八九十]{1,2})(?=[，,、：:])")
 _CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CIRCLED = re.compile("[" + _CIRCLED_CHARS + "]")
+_CIRCLED = lazy("[" + _CIRCLED_CHARS + "]")
 # a numeral right before 一是 makes it a word: 统一是, 唯一是, 第一是, 五一是(劳动节), 十一是(国庆)
 _NOT_BEFORE_SHI = set("〇零一二三四五六七八九十百千万两第统唯同单均之逐归整划专合週周星")
 _CN_SHI = set("一二三四五六七八九十")

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from ...findings import Hit
 from ..base import Rule, Spec
-from ._common import PIECE_MARK, outline
+from ._common import PIECE_MARK, lazy, outline
 from ._enum import markers, run_after
 from ._numerals import cn_to_int, small_cn
 
@@ -16,39 +16,39 @@ NUM = r"(?P<n>二十|十[一二三四五六七八九]?|[两兩二三四五六七
 CLS = r"(?P<cls>个方面|個方面|个|個|项|項|大|种|種|条|條|点|點|类|類|方面|句话|件事)?"
 HAN = r"[\u4e00-\u9fff]"
 # "六个结合，即…" / "“五个一”服务(…)" / "五个提高”，即：…" / "三个阶段进行。(一)…"
-ANNOUNCE = re.compile(
+ANNOUNCE = lazy(
     r"(?P<qo>[“\"])?" + NUM + CLS + r"(?P<noun>" + HAN + r"{1,6}?)(?P<qc>[”\"])?(?P<tail>" + HAN + r"{0,12}?)"
     r"(?P<sep>[，,]?\s*(?:即|也就是|就是|分别是|具体是|主要是|具体为|分别为)\s*[：:]?|[（(]|\s*[：:])"
 )
-ANNOUNCE_THEN = re.compile(
+ANNOUNCE_THEN = lazy(
     r"(?P<qo>[“\"])?" + NUM + CLS + r"(?P<noun>" + HAN + r"{1,6}?)(?P<qc>[”\"])?(?P<tail>[\u4e00-\u9fff]{0,12}?)"
     r"[。：:]\s*(?=一是|第一[，,、：:]|[（(][一1][）)]|1[、.．]|①)"
 )
 # "A、B、C三项工作" / "…等7家新闻媒体" / "“绿、洁、美、香、硬”五化"
-PRE_COUNT = re.compile(
+PRE_COUNT = lazy(
     r"(?P<n>二十|十[一二三四五六七八九]?|[两兩二三四五六七八九]|(?<![\d.])[1-9]\d?)"
     r"(?P<cls>个方面|個方面|个|個|项|項|家|大|种|種|类|類|级|級|方面|名|位|所|支|篇|部|条|條|化|落实|好)"
     r"(?=[\u4e00-\u9fff])"
 )
 # the last item of a list and the count right after it: the scan starts at 、 (fast)
-_LIST_TAIL = re.compile(
+_LIST_TAIL = lazy(
     r"、[^，,。；;：:！？!?\n、]{0,25}?(?P<count>[两兩二三四五六七八九十]|\d)"
     r"(?:个|個|项|項|家|大|种|種|类|類|级|級|方面|名|位|所|支|篇|部|条|條|化|落实|好)"
 )
 # "“多予少取放活”的六字方针"
-WORD_COUNT = re.compile(r"”(?:的|这)?(?P<n>二十|十[一二三四五六七八九]?|[两二三四五六七八九]|\d{1,2})字")
-SET_TITLE = re.compile(r"(?:[（(]\s*共\s*)?(\d{1,2}|[二三四五六七八九十]{1,2})\s*篇\s*[）)]?\s*$")
+WORD_COUNT = lazy(r"”(?:的|这)?(?P<n>二十|十[一二三四五六七八九]?|[两二三四五六七八九]|\d{1,2})字")
+SET_TITLE = lazy(r"(?:[（(]\s*共\s*)?(\d{1,2}|[二三四五六七八九十]{1,2})\s*篇\s*[）)]?\s*$")
 
 NUMERALS = set("〇零一二三四五六七八九十两兩百千万")
 _NUMSET = frozenset("两兩二三四五六七八九十")
 MEASURE_NOUNS = set("年月日天周次届屆期岁歲倍时時遍轮輪批名人位家户戶元万萬亿億千百件篇张張条條项項级級分秒米亩畝")
 _MASK_PAIRS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "‘": "’"}
 FILL = "〓"
-_HEAD_PREFIX = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
-_TRAILING = re.compile(r"(?:共|共计|这|此|等等|等)$")
-_COUNTED = re.compile(r"\d|[一二两三四五六七八九十][个項项名家条种类]")
-_AND = re.compile(r"和|及|与|以及|并")
-_OPENERS = re.compile("[“《（(「‘]")
+_HEAD_PREFIX = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+_TRAILING = lazy(r"(?:共|共计|这|此|等等|等)$")
+_COUNTED = lazy(r"\d|[一二两三四五六七八九十][个項项名家条种类]")
+_AND = lazy(r"和|及|与|以及|并")
+_OPENERS = lazy("[“《（(「‘]")
 
 
 def _mask_nested(s: str) -> str:

@@ -9,19 +9,20 @@ from dataclasses import dataclass
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ._common import lazy
 
 DASH = r"\s*(?:[-—–~～]{1,2}|至|到)\s*"
-YEAR_RANGE = re.compile(r"(?<![\d\-—–.])((?:19|20)\d{2})\s*年?" + DASH + r"((?:19|20)\d{2})(?![\d\-—–])")
+YEAR_RANGE = lazy(r"(?<![\d\-—–.])((?:19|20)\d{2})\s*年?" + DASH + r"((?:19|20)\d{2})(?![\d\-—–])")
 DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"
-DATE_RANGE = re.compile(
+DATE_RANGE = lazy(
     r"(?<!\d)" + DATE + DASH + r"(?:((?:19|20)\d{2})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(?:(\d{1,2})\s*[日号])?"
 )
-MONTH_DAY = re.compile(r"(?<![\d.．])(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+MONTH_DAY = lazy(r"(?<![\d.．])(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
 LUNAR = ("农历", "阴历", "農曆", "陰曆", "腊月", "臘月", "正月")
 
 
 _DASHES = ("-", "—", "–", "~", "～", "至", "到")
-_DATE_TAIL = re.compile(DATE + r"\s*$")
+_DATE_TAIL = lazy(DATE + r"\s*$")
 
 
 def _dash_positions(text: str) -> list[int]:

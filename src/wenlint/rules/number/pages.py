@@ -6,8 +6,9 @@ import re
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ._common import lazy
 
-PAGE = re.compile(r"第\s*(\d{1,4})\s*[页頁]\s*[,，/／]?\s*共\s*(\d{1,4})\s*[页頁]")
+PAGE = lazy(r"第\s*(\d{1,4})\s*[页頁]\s*[,，/／]?\s*共\s*(\d{1,4})\s*[页頁]")
 
 
 class PageCount(Rule):

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ...findings import Hit
 from ..base import Rule, Spec
-from ._common import NUMBER_UNIT, UNIT_CANON, UNITS, both_scripts, events, sentence_bounds, words
+from ._common import NUMBER_UNIT, UNIT_CANON, UNITS, both_scripts, events, lazy, sentence_bounds, words
 from ._numerals import fmt, percent_value
 
 
@@ -25,7 +25,7 @@ class Percent:
     loose: bool = False  # 约80%, 80%左右
 
 
-_CN_PERCENT = re.compile(r"百分之([零〇一二三四五六七八九十百点]+)")
+_CN_PERCENT = lazy(r"百分之([零〇一二三四五六七八九十百点]+)")
 
 
 def percents(doc) -> list[Percent]:
@@ -87,10 +87,10 @@ def _pct(num: Decimal, den: Decimal) -> Decimal:
 
 _UNIT = r"(?:" + UNITS + r")"
 # 18间中的13间 / 18间中有13间
-FRACTION = re.compile(r"(?<![\d.])(\d+)\s?(" + _UNIT + r")(?:中|当中|之中)(?:的|有)?(\d+)\s?(" + _UNIT + r")?")
-RATE = re.compile(r"([\u4e00-\u9fff]{2})率(?:为|是|达|达到|达到了|已达|已达到)?\s*$")
+FRACTION = lazy(r"(?<![\d.])(\d+)\s?(" + _UNIT + r")(?:中|当中|之中)(?:的|有)?(\d+)\s?(" + _UNIT + r")?")
+RATE = lazy(r"([\u4e00-\u9fff]{2})率(?:为|是|达|达到|达到了|已达|已达到)?\s*$")
 TOTAL_MARK = ("共", "共计", "合计", "总计", "累计", "总数", "总共", "一共")
-RATIO = re.compile(r"(?:比例|之比|比)(?:为|是|达|约为|约)?\s*(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)")
+RATIO = lazy(r"(?:比例|之比|比)(?:为|是|达|约为|约)?\s*(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)")
 
 
 class PercentFraction(Rule):

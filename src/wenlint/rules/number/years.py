@@ -9,14 +9,14 @@ from functools import lru_cache
 
 from ...findings import Hit
 from ..base import Rule, Spec
-from ._common import SIMP, both_scripts, events, outline, sentence_bounds
+from ._common import SIMP, both_scripts, events, lazy, outline, sentence_bounds
 from ._numerals import cn_to_int, small_cn
 
 FORWARD = ("迎接", "迎来", "喜迎", "即将", "筹备", "献礼", "前夕", "倒计时", "召开前", "迎")
-RETRO = re.compile(r"以来|期间|先后|曾经|曾|那年|历年|去年|上年|前年|近\d+年|[二三四五六七八九十两几]年来|\d+年来|回顾|历史|之际以来")
-STUDY = re.compile(r"学习|贯彻|落实|领会|传达|宣传|宣讲|为指导|为动力|指引")
-HISTORIC_YEAR = re.compile(r"以来|以后|之后|起|至今|相比|以前|之前|比较|同期")
-YEAR_IN_SENTENCE = re.compile(r"(?<![\d\-—–~～])((?:19|20)\d{2})\s*年(?!代)")
+RETRO = lazy(r"以来|期间|先后|曾经|曾|那年|历年|去年|上年|前年|近\d+年|[二三四五六七八九十两几]年来|\d+年来|回顾|历史|之际以来")
+STUDY = lazy(r"学习|贯彻|落实|领会|传达|宣传|宣讲|为指导|为动力|指引")
+HISTORIC_YEAR = lazy(r"以来|以后|之后|起|至今|相比|以前|之前|比较|同期")
+YEAR_IN_SENTENCE = lazy(r"(?<![\d\-—–~～])((?:19|20)\d{2})\s*年(?!代)")
 CN_NUM = "〇零一二三四五六七八九十百"
 
 
@@ -52,12 +52,12 @@ def _patterns():
     return anniv_re, anniv, congresses, plenums, historic, plans, legal
 
 
-CONGRESS = re.compile(r"()(二十|十[一二三四五六七八九]|[一二三四五六七八九十])大(?![类類項项件名系产產工行景学學楼樓厦院门門会會小都城幅型比众眾批家户戶])")
-PLENUM = re.compile(
+CONGRESS = lazy(r"()(二十|十[一二三四五六七八九]|[一二三四五六七八九十])大(?![类類項项件名系产產工行景学學楼樓厦院门門会會小都城幅型比众眾批家户戶])")
+PLENUM = lazy(
     r"(二十|十[一二三四五六七八九])[届屆](?:中央委员会|中央委員會)?((?:[一二三四五六七八九]中\s*[、，,和及与與]?\s*)+)全[会會]"
     r"|(二十|十[一二三四五六七八九])[届屆]中央[委][员員][会會]第([一二三四五六七八九])次全[体體][会會]议"
 )
-PLAN = re.compile(
+PLAN = lazy(
     r"([“\"])?(十五五|十四五|十三五|十二五|十一五|十五|九五|八五|七五|六五|五五|四五|三五|二五|一五)\s*([”\"])?\s*"
     r"(普法|规划|計劃|规劃|計画|计划|时期|時期|期间|期間)?"
     r"(?:[^。，,；;\n]{0,8}?(开局之年|開局之年|开局年|起步之年|开篇之年|第一年|收官之年|收官年|最后一年|最後一年|第([一二三四五])年))?"
