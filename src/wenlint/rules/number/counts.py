@@ -1,0 +1,493 @@
+"""NM004: an announced count (六个结合，即…; 三个阶段; A、B、C三项; “…”十六字方针; 3篇) that the
+items listed do not match."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ...findings import Hit
+from ..base import Rule, Spec
+from ._common import PIECE_MARK, lazy, outline
+from ._enum import markers, run_after
+from ._numerals import cn_to_int, small_cn
+
+NUM = r"(?P<n>二十|十[一二三四五六七八九]?|[两兩二三四五六七八九])"
+CLS = r"(?P<cls>个方面|個方面|个|個|项|項|大|种|種|条|條|点|點|类|類|方面|句话|件事)?"
+HAN = r"[\u4e00-\u9fff]"
+# "六个结合，即…" / "“五个一”服务(…)" / "五个提高”，即：…" / "三个阶段进行。(一)…"
+ANNOUNCE = lazy(
+    r"(?P<qo>[“\"])?" + NUM + CLS + r"(?P<noun>" + HAN + r"{1,6}?)(?P<qc>[”\"])?(?P<tail>" + HAN + r"{0,12}?)"
+    r"(?P<sep>[，,]?\s*(?:即|也就是|就是|分别是|具体是|主要是|具体为|分别为)\s*[：:]?|[（(]|\s*[：:])"
+)
+ANNOUNCE_THEN = lazy(
+    r"(?P<qo>[“\"])?" + NUM + CLS + r"(?P<noun>" + HAN + r"{1,6}?)(?P<qc>[”\"])?(?P<tail>[\u4e00-\u9fff]{0,12}?)"
+    r"[。：:]\s*(?=一是|第一[，,、：:]|[（(][一1][）)]|1[、.．]|①)"
+)
+# "A、B、C三项工作" / "…等7家新闻媒体" / "“绿、洁、美、香、硬”五化"
+PRE_COUNT = lazy(
+    r"(?P<n>二十|十[一二三四五六七八九]?|[两兩二三四五六七八九]|(?<![\d.])[1-9]\d?)"
+    r"(?P<cls>个方面|個方面|个|個|项|項|家|大|种|種|类|類|级|級|方面|名|位|所|支|篇|部|条|條|化|落实|好)"
+    r"(?=[\u4e00-\u9fff])"
+)
+# the last item of a list and the count right after it: the scan starts at 、 (fast)
+_LIST_TAIL = lazy(
+    r"、[^，,。；;：:！？!?\n、]{0,25}?(?P<count>[两兩二三四五六七八九十]|\d)"
+    r"(?:个|個|项|項|家|大|种|種|类|類|级|級|方面|名|位|所|支|篇|部|条|條|化|落实|好)"
+)
+# "“多予少取放活”的六字方针"
+WORD_COUNT = lazy(r"”(?:的|这)?(?P<n>二十|十[一二三四五六七八九]?|[两二三四五六七八九]|\d{1,2})字")
+SET_TITLE = lazy(r"(?:[（(]\s*共\s*)?(\d{1,2}|[二三四五六七八九十]{1,2})\s*篇\s*[）)]?\s*$")
+
+NUMERALS = set("〇零一二三四五六七八九十两兩百千万")
+_NUMSET = frozenset("两兩二三四五六七八九十")
+MEASURE_NOUNS = set("年月日天周次届屆期岁歲倍时時遍轮輪批名人位家户戶元万萬亿億千百件篇张張条條项項级級分秒米亩畝")
+_MASK_PAIRS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "‘": "’"}
+FILL = "〓"
+_HEAD_PREFIX = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|\d{1,2}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")
+_TRAILING = lazy(r"(?:共|共计|这|此|等等|等)$")
+_COUNTED = lazy(r"\d|[一二两三四五六七八九十][个項项名家条种类]")
+_AND = lazy(r"和|及|与|以及|并")
+_OPENERS = lazy("[“《（(「‘]")
+
+
+def _mask_nested(s: str) -> str:
+    """Blank the insides of quotes and brackets so their punctuation does not split items."""
+    if not _OPENERS.search(s):
+        return s
+    out = []
+    stack: list[str] = []
+    for ch in s:
+        if stack and ch == stack[-1]:
+            stack.pop()
+            out.append(ch)
+        elif ch in _MASK_PAIRS:
+            stack.append(_MASK_PAIRS[ch])
+            out.append(ch)
+        elif stack:
+            out.append(FILL)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _n(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    if raw in ("两", "兩"):
+        return 2
+    return small_cn(raw)
+
+
+def _split_counts(items_text: str) -> dict[str, int]:
+    """Item counts under the separators a list may use; the caller accepts any that fits."""
+    s = _mask_nested(items_text).strip("，,、；;。 ")
+    if not s:
+        return {}
+    first = re.split(r"[；;]", s, 1)[0]
+    clause = re.split(r"[，,]", first, 1)[0]
+    counts = {
+        "、": len([x for x in first.split("、") if x.strip()]),
+        "，": len([x for x in re.split(r"[，,]", first) if x.strip()]),
+        "、，": len([x for x in re.split(r"[、，,]", first) if x.strip()]),
+        "、(，前)": len([x for x in clause.split("、") if x.strip()]),
+    }
+    if re.search(r"[；;]", s):
+        counts["；"] = len([x for x in re.split(r"[；;]", s) if x.strip()])
+    return counts
+
+
+def _best(counts: dict[str, int]) -> tuple[str, int]:
+    for key in ("；", "、(，前)", "、", "，", "、，"):
+        if key in counts and counts[key] > 1:
+            return key, counts[key]
+    return "、", 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    end = len(text) if end == -1 else end
+    for ch in "。！？!?":
+        i = text.find(ch, pos, end)
+        if i != -1:
+            end = i
+    return end
+
+
+class AnnouncedCount(Rule):
+    code = "NM004"
+    name = "announced-count-mismatch"
+    category = "number"
+    severity = "warning"
+    summary = "宣布的数目与后面（或前面）列出的条目数不符（“六个结合，即…”只列了五项）"
+    why = (
+        "Reports announce lists by their length (六个结合, 五个办, 三个阶段, 四个不放松, 十六字方针, "
+        "中心组、机关、个人三项学习制度, 3篇): when a template is edited, an item is dropped or added "
+        "and the count stays. The rule counts the items of the list the count introduces: a list "
+        "after 即/就是/：/（ (split by ；, 、 or ，: it accepts whichever split fits), the "
+        "enumeration that follows (一是…, 第一，…, （一）… headings), the items listed right "
+        "before the count (A、B和C三项), the characters of a quoted slogan before N字, and the "
+        "【篇N】 sections under a compilation title that says N篇. It stays quiet when any "
+        "reasonable split matches, when the count phrase holds two numbers (三管六不, 四送一助), "
+        "when a list is marked partial (等) and has no more items than announced, and when an "
+        "enumeration with fewer items than announced runs into a page break or the end of the text "
+        "(a truncated copy, not a miscount)."
+    )
+    bad = "要做到三个结合，即把平安创建与文明创建结合起来；与信访工作结合起来。"
+    good = "要做到两个结合，即把平安创建与文明创建结合起来；与信访工作结合起来。"
+    fix_doc = "Add the missing item or correct the count so that both agree."
+    specs = (
+        Spec(bad, ("三个结合",)),
+        Spec(good),
+        # seed 004: 六个结合 with five items
+        Spec("3、不断拓宽创建活动领域。要做到六个结合,即把平安家庭创建活动与五好文明家庭创建活动结合起来;"
+             "与不让毒品进我家创无毒家庭、预防艾滋病、健康全家人活动结合起来;与做好信访工作结合起来;"
+             "与创建零家庭暴力社区结合起来;与创建文明社区优秀青少年维权岗、实施为了明天——预防青少年犯罪工程等活动结合起来,"
+             "努力做到互相促进、相得益彰。", ("六个结合",)),
+        # consistent announcements from the seeds
+        Spec("做到“五个办”,即:当天的事情当天办,紧急的事情立即办,繁杂的事情协调办,份外的事情协助办,一切事情依法办。"),
+        Spec("做到六有(学习有安排、有记录、有考勤,讨论有重点、发言有提纲、学习有心得)。"),
+        Spec("进一步强化五个意识,即增强家庭成员的懂法守法意识、安全防范意识、健康文明意识、和睦相处意识、男女平等意识;"
+             "努力营造五个环境,即安定有序的治安环境,优美文明的社区环境,公平正义的法治环境,诚信友爱的人际环境,安全健康的成长环境;"
+             "使更多家庭做好四防和实现四无,即防拐卖、防盗窃、防抢劫、防隐患;无毒品、无赌博、无暴力、无犯罪。"),
+        Spec("做到了“四个不放松”。一是组织领导不放松。二是制度建设不放松。三是宣传教育不放松。四是硬件建设不放松。\n二、下一步"),
+        Spec("做到了“四个不放松”。一是组织领导不放松。二是制度建设不放松。三是宣传教育不放松。\n二、下一步",
+             ("四个不放松",)),
+        # a truncated copy: the enumeration runs into a page marker
+        Spec("即达到三个规范:一是组织规范。乡镇全部健全了工会组织。二是基础规范。县总统一配置了桌椅,各乡镇工会\n第3页共10页\n"),
+        Spec("县总工会建立了中心组、机关、个人三项学习制度。"),
+        Spec("县总工会建立了中心组、机关、个人、班组、科室三项学习制度。", ("三项",)),
+        Spec("突出开展维权机制建设、困难职工帮扶、基层工会建设和建功立业活动四项重点工作。"),
+        Spec("与市电视台、市报社、市有线电视台、市电台、县电视台、县电台、县报社等7家新闻媒体合作。"),
+        Spec("与市电视台、市报社、市有线电视台、市电台、县电视台、县电台、县报社等5家新闻媒体合作。", ("5家",)),
+        Spec("按照“多予少取放活”的六字方针，使“爱国守法、明礼诚信、团结友善、勤俭自强、敬业奉献”二十字方针深入人心。"),
+        Spec("按照“多予少取放活”的八字方针。", ("八字",)),
+        Spec("取得1个第一、3个第二、2个第三的好成绩；建立职介所1个、培训基地2个、安置基地3个。"),
+        Spec("江苏省总工会工作总结3篇\n\n【篇1】工作总结\n甲\n【篇2】工作总结\n乙\n【篇3】工作总结\n丙\n"),
+        Spec("江苏省总工会工作总结4篇\n\n【篇1】工作总结\n甲\n【篇2】工作总结\n乙\n【篇3】工作总结\n丙\n", ("4篇",)),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        seen: set[int] = set()
+        yield from self._after(doc, text, seen)
+        yield from self._then(doc, text, seen)
+        yield from self._before(doc, text)
+        yield from self._word_count(text)
+        yield from self._sets(doc, text)
+
+    # ----- "N个X，即 …" and "N个X（…）" ----------------------------------------------------------
+
+    @staticmethod
+    def _phrase_ok(text: str, m: re.Match) -> int | None:
+        if m.start("n") and text[m.start("n") - 1] in NUMERALS | {"第", "每", "几"}:
+            return None
+        n = _n(m.group("n"))
+        if n is None or n < 2:
+            return None
+        noun, tail = m.group("noun"), m.group("tail")
+        if any(ch in NUMERALS for ch in tail) or any(ch in NUMERALS for ch in noun[1:]):
+            return None  # 三管六不, 四送一助, 四防和实现四无: two counts
+        if noun[0] in MEASURE_NOUNS and m.group("cls") in (None, "个", "個"):
+            return None  # 三年(2006-2008), 五次, 两天: a quantity, not a list
+        if m.group("qo") and not m.group("qc"):
+            return None
+        return n
+
+    def _after(self, doc, text, seen):
+        for m in self._announcements(text):
+            n = self._phrase_ok(text, m)
+            if n is None:
+                continue
+            sep = m.group("sep")
+            body_start = m.end()
+            if sep.strip() in ("（", "("):
+                close = ")" if sep.strip() == "(" else "）"
+                depth, i = 1, body_start
+                line_end = text.find("\n", body_start)
+                line_end = len(text) if line_end == -1 else line_end
+                while i < line_end:
+                    if text[i] in "（(":
+                        depth += 1
+                    elif text[i] in "）)":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    i += 1
+                if i >= line_end:
+                    continue
+                body = text[body_start:i]
+                if body.startswith("即"):
+                    body = body[1:].lstrip("：:")
+                if close == ")" and "（" in body:
+                    continue
+            else:
+                rest = text[body_start:body_start + 3]
+                if re.match(r"\s*(?:一是|第一|[（(][一1][）)]|1[、.．]|①)", rest):
+                    continue  # an enumeration: _then counts it
+                if sep.strip() in ("：", ":") and not m.group("qc") and m.group("cls") is None:
+                    continue  # "…三要素：" without 个/项 is too often not a count
+                body = text[body_start:_sentence_end(text, body_start)]
+            counts = _split_counts(body)
+            if not counts or max(counts.values()) < 2:
+                continue  # a gloss, not a list
+            if n in counts.values():
+                continue
+            if "等" in body[-12:] and max(counts.values()) <= n:
+                continue
+            how, got = _best(counts)
+            seen.add(m.start("n"))
+            yield self._hit(m, text, n, got, f"按「{how}」分项")
+
+    # ----- "N个X。一是…二是…" and "分三个阶段。(一)…(二)…" ------------------------------------------
+
+    def _then(self, doc, text, seen):
+        o = outline(doc)
+        for m in self._announcements_then(doc, text):
+            if m.start("n") in seen:
+                continue
+            n = self._phrase_ok(text, m)
+            if n is None:
+                continue
+            after = m.end()
+            nxt = text[after:after + 3]
+            if len(m.group("tail")) > 4 and not m.group("qc"):
+                continue
+            if nxt.startswith(("一是", "第一", "①")):
+                items = run_after(doc, after)
+                if not items:
+                    continue
+                got = items[-1].number
+                last_start = items[-1].start
+                what = f"「{items[0].text}」到「{items[-1].text}」"
+            else:
+                hs = _heading_starts(doc)
+                k0 = bisect_left(hs, after)
+                first = o.headings[k0] if k0 < len(hs) else None
+                noun = (m.group("noun") + m.group("tail"))[-2:]
+                if first is None or first.number != 1 or len(m.group("noun") + m.group("tail")) < 2:
+                    continue
+                idx = k0
+                got, last_start, parent_styles = 0, first.start, set()
+                before = next((h for h in reversed(o.headings[max(0, idx - 40):idx]) if h.at_line_start), None)
+                if before is not None:
+                    parent_styles.add(before.style)
+                for h in o.headings[idx:idx + 60]:
+                    if h.style == first.style:
+                        if h.number != got + 1:
+                            break
+                        if noun not in text[h.end:h.end + 30].split("\n", 1)[0]:
+                            got = -1
+                            break
+                        got, last_start = h.number, h.start
+                    elif h.style in parent_styles:
+                        break
+                what = f"{got} 个小标题"
+                if got <= 0:
+                    continue
+            if got == n:
+                continue
+            if got < n and not self._closed(doc, text, last_start):
+                continue
+            yield self._hit(m, text, n, got, what)
+
+    @staticmethod
+    def _announcements(text):
+        """ANNOUNCE matches, found from their separators (即, （, ：) so that the scan stays fast."""
+        found = {}
+        for key in ("即", "（", "(", "：", ":"):
+            i = text.find(key)
+            while i != -1:
+                lo = max(0, i - 26)
+                if not _NUMSET.isdisjoint(text[lo:i]):
+                    for m in ANNOUNCE.finditer(text, lo, i + 8):
+                        if m.start("sep") <= i < m.end("sep") + 1 and m.start("n") not in found:
+                            found[m.start("n")] = m
+                            break
+                i = text.find(key, i + 1)
+        return [found[k] for k in sorted(found)]
+
+    @staticmethod
+    def _announcements_then(doc, text):
+        """ANNOUNCE_THEN matches, found from the enumerations they introduce."""
+        starts = [k.start for k in markers(doc) if k.number == 1]
+        starts += [h.start for h in outline(doc).headings if h.number == 1]
+        found = {}
+        for i in sorted(starts):
+            lo = max(0, i - 40)
+            if _NUMSET.isdisjoint(text[lo:i]):
+                continue
+            for m in ANNOUNCE_THEN.finditer(text, lo, i + 4):
+                if m.end() == i and m.start("n") not in found:
+                    found[m.start("n")] = m
+                    break
+        return [found[k] for k in sorted(found)]
+
+    @staticmethod
+    def _closed(doc, text, last_start) -> bool:
+        """The enumeration is over: a heading follows it before any page marker or the end."""
+        o = outline(doc)
+        hs = _heading_starts(doc)
+        nxt = next((h for h in o.headings[bisect_right(hs, last_start):] if h.at_line_start), None)
+        if nxt is None:
+            return False
+        return not re.search(r"第\s*\d+\s*[页頁]", text[last_start:nxt.start])
+
+    def _hit(self, m, text, n, got, how):
+        span_end = m.end("qc") - 1 if m.group("qc") else m.end("tail")
+        phrase = text[m.start("n"):span_end]
+        word = "一二三四五六七八九十"[got - 1] if 1 <= got <= 10 else str(got)
+        return Hit(
+            m.start("n"), span_end,
+            f"「{phrase}」宣布 {n} 项，后面列出的是 {got} 项（{how}）：请补齐条目或改正数目",
+            suggestion=word + phrase[len(m.group("n")):],
+        )
+
+    # ----- "A、B、C三项" ---------------------------------------------------------------------
+
+    def _before(self, doc, text):
+        if "、" not in text:
+            return
+        for lm in _LIST_TAIL.finditer(text):
+            c = lm.start("count")
+            while c > lm.start() + 1 and (text[c - 1].isdigit() or text[c - 1] in "二十"):
+                c -= 1
+            m = PRE_COUNT.match(text, c)
+            if m is None:
+                continue
+            start = m.start()
+            if start == 0:
+                continue
+            prev = text[start - 1]
+            if not ("\u4e00" <= prev <= "\u9fff" or prev in "”》）)" or prev.isascii() and prev.isalpha()):
+                continue
+            if prev in NUMERALS or prev in "第每各近约余多共计这此":
+                if prev not in "共计这此":
+                    continue
+            raw_n = m.group("n")
+            n = _n(raw_n)
+            if n is None or n < 2 or n > 30:
+                continue
+            cls = m.group("cls")
+            if cls in ("化", "落实", "好") and raw_n.isdigit():
+                continue
+            if cls == "大" and text[m.end():m.end() + 1] in "会會代":
+                continue  # 区总十大会议: a congress, not a count
+            line_start = text.rfind("\n", 0, start) + 1
+            seg = text[max(line_start, start - 100):start]
+            masked = _mask_nested(seg)
+            cut = max(masked.rfind(ch) for ch in "，,。；;：:！？!?（(")
+            clause = masked[cut + 1:]
+            raw_clause = seg[cut + 1:]
+            hm = _HEAD_PREFIX.match(clause)
+            if hm and cut == -1 and start - len(seg) == line_start:  # noqa: SIM102
+                clause, raw_clause = clause[hm.end():], raw_clause[hm.end():]  # "二、 狠抓三大教育"
+            if prev == "”" and "、" not in clause:
+                # “绿、洁、美、香、硬”五化: the list is inside the quotes
+                q = raw_clause.rfind("“")
+                if q == -1:
+                    continue
+                inner = raw_clause[q + 1:-1]
+                items = [x for x in inner.split("、") if x.strip()]
+                lo = hi = len(items)
+                partial = False
+            else:
+                if "、" not in clause:
+                    continue
+                core = _TRAILING.sub("", clause)
+                partial = clause.endswith(("等", "等等"))
+                items = [x for x in core.split("、")]
+                if any(not x.strip() for x in items):
+                    continue
+                if any(_COUNTED.search(x) for x in items):
+                    continue  # items that are themselves counted: 建立职介所1个、培训基地2个
+                if any(len(x) > 25 for x in items[1:]) or "各" in clause or "分别" in clause or "每" in clause:
+                    continue
+                if items[-1].endswith("的"):
+                    continue  # 推荐、筛选出的6个项目: verbs modifying the noun, not a list
+                lo = len(items)
+                hi = lo + (1 if _AND.search(items[-1]) else 0)
+            if lo <= n <= hi or (partial and lo <= n):
+                continue
+            if hi < n and (raw_n.isdigit() or cls not in ("项", "項", "个方面", "個方面", "方面", "大", "种", "種", "类", "類", "化", "落实", "好", "级", "級")):
+                continue  # fewer items than a count of things: the list may be elsewhere
+            got = lo if lo > n else hi
+            yield Hit(
+                m.start(), m.end(),
+                f"「{m.group()}」前面列出的是 {got} 项（{'、'.join(x.strip(FILL) or '…' for x in items[-3:]) if len(items) <= 3 else '…、' + '、'.join(items[-2:])}）"
+                f"：数目与条目不符，请补齐条目或改正数目",
+            )
+
+    # ----- "“…”N字方针" ----------------------------------------------------------------------
+
+    def _word_count(self, text):
+        if "”" not in text or "字" not in text:
+            return
+        for m in WORD_COUNT.finditer(text):
+            n = _n(m.group("n"))
+            q = text.rfind("“", max(0, m.start() - 80), m.start())
+            if n is None or q == -1:
+                continue
+            inner = text[q + 1:m.start()]
+            if re.search(r"[A-Za-z0-9\n]", inner) or "“" in inner:
+                continue
+            han = len(re.findall(r"[\u4e00-\u9fff]", inner))
+            if han == n:
+                continue
+            yield Hit(
+                m.start("n"), m.end(),
+                f"「{m.group('n')}字」与引号里的「{inner}」不符：那是 {han} 个字：请改正字数",
+                suggestion=f"{_cn(han)}字",
+            )
+
+    # ----- "…3篇" against 【篇1】…【篇3】 -----------------------------------------------------------
+
+    def _sets(self, doc, text):
+        o = outline(doc)
+        if not o.marks:
+            return
+        first = o.marks[0]
+        numbers = set()
+        for pos in o.marks:
+            mk = PIECE_MARK.match(text, text.rfind("\n", 0, pos) + 1)
+            d = re.search(r"[0-9一二三四五六七八九十]+", mk.group()) if mk else None
+            v = cn_to_int(d.group()) if d else None
+            if v:
+                numbers.add(v)
+        if not numbers:
+            return
+        for m in re.finditer(r"^[^\n]{2,60}$", text[:first], re.M):
+            sm = SET_TITLE.search(m.group())
+            if not sm:
+                continue
+            n = _n(sm.group(1)) if not sm.group(1).isdigit() else int(sm.group(1))
+            if n is None:
+                n = cn_to_int(sm.group(1))
+            if not n or n == len(numbers):
+                continue
+            start = m.start() + sm.start(1)
+            end = m.start() + sm.end()
+            while text[end - 1] in " ）)":
+                end -= 1
+            yield Hit(
+                start, end,
+                f"标题说共 {n} 篇，正文里有 {len(numbers)} 篇（【篇{min(numbers)}】到【篇{max(numbers)}】）"
+                "：请改正篇数或补齐缺失的篇目",
+            )
+
+
+def _heading_starts(doc) -> list[int]:
+    hs = doc.cache.get("nm.heading_starts")
+    if hs is None:
+        hs = doc.cache["nm.heading_starts"] = [h.start for h in outline(doc).headings]
+    return hs
+
+
+def _cn(n: int) -> str:
+    if 1 <= n <= 10:
+        return "一二三四五六七八九十"[n - 1]
+    if 11 <= n <= 19:
+        return "十" + "一二三四五六七八九"[n - 11]
+    if 20 <= n <= 99:
+        return "一二三四五六七八九"[n // 10 - 1] + "十" + ("一二三四五六七八九"[n % 10 - 1] if n % 10 else "")
+    return str(n)

@@ -1,0 +1,243 @@
+"""NM007: a date range that runs backwards, or stages whose date ranges overlap; NM008: a date
+that cannot exist (2月30日, 13月)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from ...findings import Hit
+from ..base import Rule, Spec
+from ._common import lazy
+
+DASH = r"\s*(?:[-—–~～]{1,2}|至|到)\s*"
+YEAR_RANGE = lazy(r"(?<![\d\-—–.])((?:19|20)\d{2})\s*年?" + DASH + r"((?:19|20)\d{2})(?![\d\-—–])")
+DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"
+DATE_RANGE = lazy(
+    r"(?<!\d)" + DATE + DASH + r"(?:((?:19|20)\d{2})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(?:(\d{1,2})\s*[日号])?"
+)
+MONTH_DAY = lazy(r"(?<![\d.．])(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+LUNAR = ("农历", "阴历", "農曆", "陰曆", "腊月", "臘月", "正月")
+
+
+_DASHES = ("-", "—", "–", "~", "～", "至", "到")
+_DATE_TAIL = lazy(DATE + r"\s*$")
+
+
+def _dash_positions(text: str) -> list[int]:
+    """Offsets of range dashes with a digit (or 年/月/日) right before them."""
+    out = []
+    for dash in _DASHES:
+        i = text.find(dash)
+        while i != -1:
+            j = i - 1
+            while j >= 0 and text[j] in " \t\u3000-—–":
+                j -= 1
+            if j >= 0 and (text[j].isdigit() or text[j] in "年月日号"):
+                out.append(i if text[i - 1] not in "-—–" else i - 1)
+            i = text.find(dash, i + 1)
+    return sorted(set(out))
+
+
+def _year_range_matches(text: str):
+    for i in _dash_positions(text):
+        m = YEAR_RANGE.search(text, max(0, i - 8), i + 12)
+        if m and m.end(1) <= i < m.start(2):
+            yield m
+
+
+def _date_range_matches(text: str):
+    seen = -1
+    for i in _dash_positions(text):
+        if text[i - 1:i] not in ("日", "号", "月") and not text[i - 1:i].isdigit():
+            continue
+        back = _DATE_TAIL.search(text, max(0, i - 20), i)
+        if back is None or back.start() <= seen:
+            continue
+        m = DATE_RANGE.match(text, back.start())
+        if m is not None:
+            seen = m.start()
+            yield m
+
+
+@dataclass
+class DateRange:
+    start: int
+    end: int
+    a: tuple[int, int, int]
+    b: tuple[int, int, int]
+    text: str
+
+
+def date_ranges(doc) -> list[DateRange]:
+    cached = doc.cache.get("nm.dateranges")
+    if cached is not None:
+        return cached
+    text = doc.text
+    out = []
+    if "月" in text:
+        for m in _date_range_matches(text):
+            y1, m1, d1 = int(m.group(1)), int(m.group(2)), m.group(3)
+            y2, m2, d2 = m.group(4), m.group(5), m.group(6)
+            if not (y2 or m2 or d2):
+                continue
+            if d2 and not m2 and not d1:
+                continue  # 2008年5月-6日?: not a range we understand
+            if not (1 <= m1 <= 12):
+                continue
+            a = (y1, m1, int(d1) if d1 else 1)
+            b_month = int(m2) if m2 else m1
+            if not (1 <= b_month <= 12):
+                continue
+            b_day = int(d2) if d2 else (calendar.monthrange(int(y2) if y2 else y1, b_month)[1] if m2 or y2 else a[2])
+            b = (int(y2) if y2 else y1, b_month, b_day)
+            out.append(DateRange(m.start(), m.end(), a, b, m.group()))
+    doc.cache["nm.dateranges"] = out
+    return out
+
+
+def _fmt(d: tuple[int, int, int]) -> str:
+    return f"{d[0]}年{d[1]}月{d[2]}日"
+
+
+class DateRangeOrder(Rule):
+    code = "NM007"
+    name = "date-range-order"
+    category = "number"
+    severity = "error"
+    summary = "日期区间起止颠倒（2024—2011年），或各阶段的时间段互相重叠"
+    why = (
+        "A range whose end comes before its start (2024—2011年, 2008年9月16日-2008年8月15日) is "
+        "always a typo, usually a year edited in one place only; stages of a plan whose dates "
+        "overlap (第二阶段 starting before the first one ends) make the schedule impossible to "
+        "follow. A range without an explicit year at its end that goes back in months "
+        "(2008年12月20日至1月10日) runs into the next year and is not flagged; ranges of months "
+        "(5-6月), of counts (2--3个) and ranges in order stay quiet. For stages, only ranges on "
+        "lines that mention 阶段 are compared, one with the next; a range that contains the next "
+        "one (活动自8月15日至12月31日，分三个阶段) is the overall period, not a stage."
+    )
+    bad = "2024—2011年创建“文明机关”工作总结"
+    good = "2009-2010创建文明机关工作总结"
+    fix_doc = "Correct the year or the date that was not updated, or swap the ends of the range."
+    specs = (
+        Spec(bad, ("2024—2011",)),
+        Spec(good),
+        Spec("（二）组织实施阶段（2008年9月16日-2008年8月15日）。", ("2008年9月16日-2008年8月15日",)),
+        Spec("于5-6月先后对34家企事业单位进行了检查，实现建设2--3个省级示范基地的目标。"),
+        Spec("冬季（2008年12月20日至1月10日）暂停施工。"),
+        Spec("“平安文明家庭”创建活动自2008年8月15日至2008年12月31日。活动共分三个阶段进行。\n"
+             "（一）宣传发动阶段（2008年 8月15日-2008年9 月15日）。\n"
+             "（二）组织实施阶段（2008年9月16日-2008年10月16日）。\n"
+             "（三）检查验收阶段（2008年10月17日-2008年11月17日）。"),
+        Spec("（一）宣传发动阶段（2008年8月15日-2008年9月15日）。\n"
+             "（二）组织实施阶段（2008年9月1日-2008年10月16日）。",
+             ("2008年9月1日-2008年10月16日",)),
+        Spec("荣获2001-2005全国法制宣传教育先进单位；版权所有 2016-2024。"),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        for m in _year_range_matches(text):
+            a, b = int(m.group(1)), int(m.group(2))
+            if b < a:
+                yield Hit(m.start(1), m.end(2),
+                          f"年份区间起止颠倒：{a} 在前、{b} 在后（{b}<{a}）：请改正其中一个年份，或写作 {b}—{a}",
+                          suggestion=f"{b}{text[m.end(1):m.start(2)]}{a}")
+        ranges = date_ranges(doc)
+        for r in ranges:
+            if r.b < r.a:
+                y2_explicit = bool(re.search(r"[-—–~～至到]\s*(?:19|20)\d{2}\s*年", r.text))
+                same_month = r.a[:2] == r.b[:2]
+                if not y2_explicit and not same_month:
+                    continue  # 12月20日至1月10日: into the next year
+                yield Hit(r.start, r.end,
+                          f"日期区间起止颠倒：结束日 {_fmt(r.b)} 早于开始日 {_fmt(r.a)}：请核对日期")
+        # stages that overlap
+        staged = []
+        for r in ranges:
+            if r.b < r.a:
+                continue
+            ls = text.rfind("\n", 0, r.start) + 1
+            le = text.find("\n", r.end)
+            if "阶段" in text[ls:(len(text) if le == -1 else le)] or "階段" in text[ls:(len(text) if le == -1 else le)]:
+                staged.append(r)
+        for prev, cur in zip(staged, staged[1:]):
+            if doc.line_index(cur.start) - doc.line_index(prev.start) > 30:
+                continue
+            if prev.a <= cur.a and cur.b <= prev.b:
+                continue  # the overall period, then its first stage
+            if cur.a < prev.b:
+                yield Hit(cur.start, cur.end,
+                          f"阶段时间重叠：本阶段从 {_fmt(cur.a)} 开始，上一阶段到 {_fmt(prev.b)} 才结束"
+                          "：请核对各阶段的起止日期")
+
+
+def _month_days(text: str):
+    i = text.find("月")
+    while i != -1:
+        j = i - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j >= 0 and text[j].isdigit():
+            k = j
+            while k > 0 and text[k - 1].isdigit():
+                k -= 1
+            lo = k
+            y = text.rfind("年", max(0, k - 6), k)
+            if y != -1 and text[max(0, y - 5):y].strip()[-4:].isdigit():
+                lo = max(0, y - 5)
+            m = MONTH_DAY.search(text, lo, i + 6)
+            while m is not None and m.end(2) < j + 1:
+                m = MONTH_DAY.search(text, m.end(2), i + 6)
+            if m is not None and m.start(2) <= j < m.end(2) + 1:
+                yield m
+        i = text.find("月", i + 1)
+
+
+class ImpossibleDate(Rule):
+    code = "NM008"
+    name = "impossible-date"
+    category = "number"
+    severity = "error"
+    summary = "不存在的日期（2月30日、4月31日、13月）"
+    why = (
+        "A month above 12 or a day past the end of its month (2月30日, 4月31日, 2009年2月29日) "
+        "cannot be right: a digit was mistyped or a date was edited by hand. February 29 is "
+        "checked against the year when the text gives one. Lunar dates (农历二月三十, 腊月) are "
+        "left alone, and so are durations (13个月)."
+    )
+    bad = "4月31日，县总工会召开了动员大会。"
+    good = "4月30日，县总工会召开了动员大会。"
+    fix_doc = "Correct the day or the month."
+    specs = (
+        Spec(bad, ("4月31日",)),
+        Spec(good),
+        Spec("2009年2月29日召开会议；2008年2月29日召开会议。", ("2009年2月29日",)),
+        Spec("2008年13月完成验收。", ("2008年13月",)),
+        Spec("历时13个月，农历2月30日举行庙会。"),
+        Spec("6月12日至13日召开代表大会，12月31日前完成。"),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if "月" not in text:
+            return
+        for m in _month_days(text):
+            year, month, day = m.group(1), int(m.group(2)), m.group(3)
+            if not year and not day:
+                continue
+            if any(w in text[max(0, m.start() - 6):m.start()] for w in LUNAR):
+                continue
+            if not 1 <= month <= 12:
+                yield Hit(m.start(), m.end(), f"月份 {month} 不存在（一年只有 12 个月）：请核对日期")
+                continue
+            if not day:
+                continue
+            d = int(day)
+            y = int(year) if year else 2000  # a leap year: 2月29日 without a year is possible
+            last = calendar.monthrange(y, month)[1]
+            if d < 1 or d > last:
+                note = f"{year}年不是闰年，" if year and month == 2 and d == 29 else ""
+                yield Hit(m.start(), m.end(),
+                          f"{note}{month}月只有 {last} 天，没有 {d} 日：请核对日期")

@@ -1,0 +1,354 @@
+"""NM009: a stated year that contradicts the events the text refers to (anniversaries, party
+congresses and plenums, five-year plans) or the post date of the page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...findings import Hit
+from ..base import Rule, Spec
+from ._common import SIMP, both_scripts, events, lazy, outline, sentence_bounds
+from ._numerals import cn_to_int, small_cn
+
+FORWARD = ("迎接", "迎来", "喜迎", "即将", "筹备", "献礼", "前夕", "倒计时", "召开前", "迎")
+RETRO = lazy(r"以来|期间|先后|曾经|曾|那年|历年|去年|上年|前年|近\d+年|[二三四五六七八九十两几]年来|\d+年来|回顾|历史|之际以来")
+STUDY = lazy(r"学习|贯彻|落实|领会|传达|宣传|宣讲|为指导|为动力|指引")
+HISTORIC_YEAR = lazy(r"以来|以后|之后|起|至今|相比|以前|之前|比较|同期")
+YEAR_IN_SENTENCE = lazy(r"(?<![\d\-—–~～])((?:19|20)\d{2})\s*年(?!代)")
+CN_NUM = "〇零一二三四五六七八九十百"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str  # "anniversary", "congress", "plenum", "plan", "legal"
+    key: str  # what it is, for messages and dedup
+    year: int  # the year it happened (the latest one for a list of plenums)
+    valid_until: int | None = None  # for congresses/plenums cited as current: until the next congress + 1
+    precise: bool = False  # a plan position (开局之年) or an anniversary: names one year exactly
+    span_years: tuple[int, int] | None = None  # a plan's years
+    this_year: bool = False  # the sentence says the event is this year (今年…, 年是…)
+    base: int | None = None  # an anniversary's founding year
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    data = events()
+    anniv = data.get("anniversaries", {})
+    names = sorted(anniv, key=len, reverse=True)
+    anniv_re = None
+    if names:
+        anniv_re = re.compile(
+            "(" + "|".join(both_scripts(n) for n in names) + r")\s*(?:的)?\s*(\d{1,3}|[" + CN_NUM + r"]{1,5})\s*[周週]年"
+        )
+    congresses = {k: int(v) for k, v in data.get("congresses", {}).items()}
+    plenums = {k: list(v) for k, v in data.get("plenums", {}).items()}
+    historic = set(data.get("historic", {}).get("plenums", []))
+    plans = {k: tuple(v) for k, v in data.get("plans", {}).items()}
+    legal = {k: tuple(v) for k, v in data.get("legal_education_plans", {}).items()}
+    return anniv_re, anniv, congresses, plenums, historic, plans, legal
+
+
+CONGRESS = lazy(r"()(二十|十[一二三四五六七八九]|[一二三四五六七八九十])大(?![类類項项件名系产產工行景学學楼樓厦院门門会會小都城幅型比众眾批家户戶])")
+PLENUM = lazy(
+    r"(二十|十[一二三四五六七八九])[届屆](?:中央委员会|中央委員會)?((?:[一二三四五六七八九]中\s*[、，,和及与與]?\s*)+)全[会會]"
+    r"|(二十|十[一二三四五六七八九])[届屆]中央[委][员員][会會]第([一二三四五六七八九])次全[体體][会會]议"
+)
+PLAN = lazy(
+    r"([“\"])?(十五五|十四五|十三五|十二五|十一五|十五|九五|八五|七五|六五|五五|四五|三五|二五|一五)\s*([”\"])?\s*"
+    r"(普法|规划|計劃|规劃|計画|计划|时期|時期|期间|期間)?"
+    r"(?:[^。，,；;\n]{0,8}?(开局之年|開局之年|开局年|起步之年|开篇之年|第一年|收官之年|收官年|最后一年|最後一年|第([一二三四五])年))?"
+)
+
+
+def _finds(text: str, needles) -> list[int]:
+    out = []
+    for needle in needles:
+        i = text.find(needle)
+        while i != -1:
+            out.append(i)
+            i = text.find(needle, i + 1)
+    return out
+
+
+def _value(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else cn_to_int(raw)
+
+
+def mentions(doc) -> list[Mention]:
+    cached = doc.cache.get("nm.mentions")
+    if cached is not None:
+        return cached
+    text = doc.text
+    anniv_re, anniv, congresses, plenums, historic, plans, legal = _patterns()
+    out: list[Mention] = []
+    terms = sorted(congresses, key=lambda k: congresses[k])
+    next_congress = {t: congresses[terms[i + 1]] for i, t in enumerate(terms[:-1])}
+    if anniv_re is not None:
+        simple = {re.sub(r"\s", "", k): v for k, v in anniv.items()}
+        for pos in _finds(text, ("周年", "週年")):
+            for m in anniv_re.finditer(text, max(0, pos - 40), pos + 2):
+                if m.end() != pos + 2:
+                    continue
+                name = m.group(1).translate(SIMP)
+                base = simple.get(name)
+                n = _value(m.group(2))
+                if base is None or not n:
+                    continue
+                out.append(Mention(m.start(), m.end(), "anniversary", m.group(), int(base) + n,
+                                   precise=True, base=int(base)))
+    for pos in _finds(text, ("大",)):
+        if not pos or text[pos - 1] not in "一二三四五六七八九十":
+            continue
+        m = CONGRESS.search(text, max(0, pos - 5), pos + 2)
+        while m is not None and m.end(2) + 1 != pos + 1:
+            m = CONGRESS.search(text, m.start() + 1, pos + 2)
+        if m is None:
+            continue
+        num = m.group(2)
+        party = text[max(0, m.start() - 2):m.start()] in ("党的", "黨的")
+        if len(num) == 1 and not party:
+            continue
+        if m.start() and text[m.start() - 1] in CN_NUM + "第区區总總":
+            continue
+        if num not in congresses:
+            continue
+        nxt = next_congress.get(num)
+        out.append(Mention(m.start() - (2 if party else 0), m.end(), "congress",
+                           f"党的{num}大", congresses[num], valid_until=nxt + 1 if nxt else None))
+    for pos in _finds(text, ("全会", "全會", "全体会议", "全體會議")):
+        m = None
+        for cand in PLENUM.finditer(text, max(0, pos - 40), pos + 4):
+            if cand.end() >= pos + 2:
+                m = cand
+                break
+        if m is None:
+            continue
+        term = m.group(1) or m.group(3)
+        if term not in plenums:
+            continue
+        if m.group(2):
+            ordinals = re.findall(r"([一二三四五六七八九])中", m.group(2))
+        else:
+            ordinals = [m.group(4)]
+        years = []
+        for o in ordinals:
+            i = small_cn(o)
+            if i and i <= len(plenums[term]):
+                years.append(plenums[term][i - 1])
+        if not years:
+            continue
+        key = f"{term}届{'、'.join(o + '中' for o in ordinals)}全会"
+        is_historic = any(f"{term}届{o}中全会" in historic for o in ordinals)
+        nxt = next_congress.get(term)
+        out.append(Mention(m.start(), m.end(), "plenum", key, max(years),
+                           valid_until=None if is_historic or not nxt else nxt + 1))
+    seen_plan = set()
+    for pos in _finds(text, ("五",)):
+        if not pos or text[pos - 1] not in "一二三四五六七八九十":
+            continue
+        m = None
+        for cand in PLAN.finditer(text, max(0, pos - 4), pos + 30):
+            if cand.end(2) == pos + 1:
+                m = cand
+                break
+        if m is None or m.start(2) in seen_plan:
+            continue
+        seen_plan.add(m.start(2))
+        name, kind_word = m.group(2), m.group(4) or ""
+        quoted = bool(m.group(1) and m.group(3))
+        if m.start(2) and text[m.start(2) - 1] in CN_NUM + "第":
+            continue
+        if m.end(2) < len(text) and text[m.end(2)] in CN_NUM + "届屆大个個年":
+            continue
+        if kind_word == "普法":
+            if name not in legal:
+                continue
+            s, e = legal[name]
+            out.append(Mention(m.start(), m.end(2) + (1 if m.group(3) else 0), "legal", f"“{name}”普法", s,
+                               span_years=(s, e)))
+            continue
+        if name not in plans:
+            continue
+        if len(name) == 2 and not (quoted or kind_word):
+            continue  # 十五 / 九五 alone are just numbers
+        s, e = plans[name]
+        pos_word = m.group(5)
+        if pos_word:
+            if m.group(6):
+                year = s + small_cn(m.group(6)) - 1
+            elif pos_word.startswith(("收官", "最后", "最後")):
+                year = e
+            else:
+                year = s
+            out.append(Mention(m.start(), m.end(), "plan", text[m.start():m.end()], year,
+                               precise=True, span_years=(s, e)))
+        else:
+            end = m.end(3) if m.group(3) else m.end(2)
+            out.append(Mention(m.start(), end, "plan", f"“{name}”", s, span_years=(s, e)))
+    for mm in out:
+        s, e = sentence_bounds(text, mm.start)
+        sentence = text[s:e]
+        mm.this_year = bool(re.search(r"今年|本年|^\s*年是|^\s*年，|年是", sentence)) and mm.precise
+    out.sort(key=lambda x: x.start)
+    doc.cache["nm.mentions"] = out
+    return out
+
+
+def sentence_year(text: str, pos: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The one year the sentence around `pos` states as its time (not a historical one)."""
+    s, e = sentence_bounds(text, pos)
+    found = {}
+    for m in YEAR_IN_SENTENCE.finditer(text, s, e):
+        before = text[max(s, m.start() - 4):m.start()]
+        after = text[m.end():e]
+        cut = min([i for i in (after.find("，"), after.find(","), after.find("；")) if i != -1] or [len(after)])
+        if re.search(r"(?:自|从|從|早在|曾|曾于|自从|与|與|比|较|較|同|于)\s*$", before):
+            continue
+        if HISTORIC_YEAR.search(after[:cut]):
+            continue
+        opening = max(text.rfind("《", s, m.start()), text.rfind("〈", s, m.start()))
+        if opening != -1 and text.find("》", opening, m.start()) == -1:
+            continue  # inside a title of a document
+        found.setdefault(int(m.group(1)), (m.start(1), m.end(1)))
+    if len(found) != 1:
+        return None
+    (year, span), = found.items()
+    return (year, year), span
+
+
+class YearEventMismatch(Rule):
+    code = "NM009"
+    name = "year-event-mismatch"
+    category = "number"
+    severity = "warning"
+    summary = "所写年份与文中提到的事件年份矛盾（建党83周年却写2005年；2021年的总结学习十六届五中全会精神）"
+    why = (
+        "Reports recycled from an older template keep the events of their first year: a 2021 "
+        "summary that 深入学习贯彻党的十六届五中全会精神, a title year that is not the year of the "
+        "anniversary the text celebrates (建党83周年 is 2004, 建国70周年 2019, 国际劳动节120周年 "
+        "2006) or of the plan it opens (“十一五”规划的开局之年 is 2006). The year a mention is "
+        "compared with is the one year its own sentence states (historical years such as "
+        "2003年…以来, 与1999年相比, years inside 《》 are ignored), otherwise the year of its piece: "
+        "the title (a compilation's 【篇N】 label, 2009-2010…, 200*年… as 2000-2009) or the "
+        "first line (2019年，…). It flags an event that had not happened yet in that year "
+        "(allowing 迎接/即将 for the year before), an anniversary of another year (unless "
+        "the sentence looks back: 以来, 期间, 去年, 五年来), a congress or plenum studied as current "
+        "(学习贯彻…精神) after the next congress has replaced it, two statements of 今年 that "
+        "name different years, and events or title years later than the page's own post date "
+        "(时间:2022-07-01). Event dates live in rules/data/events.toml."
+    )
+    bad = "2005年精神文明工作总结\n在建党83周年之际，组织党员观看专题片。"
+    good = "2004年精神文明工作总结\n在建党83周年之际，组织党员观看专题片。"
+    fix_doc = "Correct the year (or the anniversary, congress or plan) so that they agree; check the whole piece for other leftovers of the template."
+    specs = (
+        Spec(bad, ("建党83周年",)),
+        Spec(good),
+        Spec("区总工会2019年精神文明建设工作总结\n\n2019年，区总工会以深入学习贯彻党的十九大和十九届二中、三中、四中全会精神为动力，在建国70周年大会上的重要讲话。"),
+        Spec("2018年，我们深入学习贯彻十九届四中全会精神。", ("十九届四中全会",)),
+        Spec("【篇1】2021江苏省总工会工作总结\n\n市总工会上半年工作总结\n\n上半年,市总工会深入学习贯彻党的十六届五中全会精神。",
+             ("十六届五中全会",)),
+        Spec("xxxx局于2003年11月创建成为“市级最佳文明单位”以来，坚持以党的十七大精神为指导。"),
+        Spec("年是“十一五”规划的开局之年。今年“五一”是国际劳动节120周年纪念日。"),
+        Spec("今年是“十一五”规划的开局之年。今年“五一”是国际劳动节121周年纪念日。", ("国际劳动节121周年",)),
+        Spec("2005年是“十一五”规划的开局之年。", ("“十一五”规划的开局之年",)),
+        Spec("时间:2022-07-01 19:30:04\n\n2023年工作总结\n\n全年工作。", ("2023",)),
+        Spec("2009-2010创建文明机关工作总结\n两年来，全面贯彻落实十七大和十七届四中全会精神。"),
+        Spec("2012年工作总结\n\n坚持党的十一届三中全会以来的路线，学习十一届三中全会精神。"),
+        Spec("區總工會2019年工作總結\n\n在建國70週年之際，學習貫徹黨的十九大精神。"),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        ms = mentions(doc)
+        o = outline(doc)
+        yield from self._post_date(doc, o, ms)
+        if not ms:
+            return
+        reported: set[tuple] = set()
+        this_years: dict[int, tuple[int, Mention]] = {}
+        for mm in ms:
+            piece = o.piece_at(mm.start)
+            sy = sentence_year(text, mm.start)
+            if sy is not None:
+                (lo, hi), _ = sy
+                source = f"本句所写的 {lo} 年"
+            elif piece is not None and piece.years is not None:
+                lo, hi = piece.years
+                shown = f"{lo}" if lo == hi else f"{lo}—{hi}"
+                source = f"本篇标题所写的 {shown} 年"
+            else:
+                lo = hi = None
+                source = ""
+            s, e = sentence_bounds(text, mm.start)
+            sentence = text[s:e]
+            lead = text[max(s, mm.start - 12):mm.start]
+            forward = any(w in lead for w in FORWARD)
+            message = None
+            if lo is not None:
+                message = self._judge(mm, lo, hi, source, sentence, forward)
+            # two statements of "this year" that disagree
+            if mm.this_year and message is None and sy is None:
+                key = id(piece)
+                earlier = this_years.get(key)
+                if earlier is None:
+                    this_years[key] = (mm.year, mm)
+                elif earlier[0] != mm.year:
+                    message = (f"「{text[mm.start:mm.end]}」指的是 {mm.year} 年，但前文的「"
+                               f"{text[earlier[1].start:earlier[1].end]}」指的是 {earlier[0]} 年"
+                               "：同一篇里的“今年”不会是两个年份")
+            if message is None:
+                continue
+            dedup = (id(piece), mm.key)
+            if dedup in reported:
+                continue
+            reported.add(dedup)
+            yield Hit(mm.start, mm.end, message + "：请核对年份")
+
+    @staticmethod
+    def _judge(mm: Mention, lo: int, hi: int, source: str, sentence: str, forward: bool) -> str | None:
+        what = f"「{mm.key}」"
+        if mm.kind == "anniversary":
+            base = mm.base
+            how = f"（{base}+{mm.year - base}）" if base else ""
+            if hi < mm.year - (2 if forward else 0):
+                return f"{what}是 {mm.year} 年{how}，晚于{source}"
+            if lo > mm.year and not RETRO.search(sentence):
+                return f"{what}是 {mm.year} 年{how}，与{source}不符"
+            return None
+        if mm.kind in ("congress", "plenum"):
+            if hi < mm.year - (1 if forward else 0):
+                return f"{what}是 {mm.year} 年召开的，晚于{source}"
+            if (mm.valid_until is not None and lo > mm.valid_until and "精神" in sentence
+                    and STUDY.search(sentence) and not RETRO.search(sentence[:0])):
+                return (f"{what}是 {mm.year} 年召开的，{mm.valid_until - 1} 年已召开下一次党代会，"
+                        f"{source}的文件不会再把它作为当前精神学习贯彻")
+            return None
+        if mm.kind == "plan" and mm.precise:
+            if not (lo <= mm.year <= hi):
+                return f"{what}是 {mm.year} 年（{mm.span_years[0]}—{mm.span_years[1]}），与{source}不符"
+            return None
+        if mm.kind in ("plan", "legal") and mm.span_years:
+            if hi < mm.span_years[0] - 1:
+                return f"{what}是 {mm.span_years[0]}—{mm.span_years[1]} 年，晚于{source}"
+        return None
+
+    @staticmethod
+    def _post_date(doc, o, ms):
+        if o.post_year is None:
+            return
+        post = o.post_year
+        for piece in o.pieces:
+            if piece.years is None or piece.year_span is None:
+                continue
+            allowance = 1 if re.search(r"计划|計劃|规划|規劃|方案|要点|要點", piece.title) else 0
+            if piece.years[0] > post + allowance:
+                a, b = piece.year_span
+                yield Hit(a, b, f"标题年份 {piece.years[0]} 晚于页首的发布时间 {post} 年"
+                                "：转载时改了年份，或发布时间有误，请核对")
+        for mm in ms:
+            if mm.year > post and mm.kind in ("anniversary", "congress", "plenum"):
+                yield Hit(mm.start, mm.end, f"「{mm.key}」是 {mm.year} 年的事，晚于页首的发布时间 {post} 年：请核对")
