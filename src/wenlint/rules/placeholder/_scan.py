@@ -1,0 +1,585 @@
+"""One analysis of a document for the placeholder (PH) and mask (MK) families.
+
+Every PH/MK rule reads the same list of findings, computed once per document and kept in
+`doc.cache`: the document is searched for placeholder marks (X/x/Ｘ/×, `*`/＊, □/■, underscores),
+and the text around each one is matched against patterns from the most specific (a date, a
+document number, a year ...) to the most general (any XX next to Chinese text). A span that one
+pattern has claimed is never reported again, so one placeholder gives one finding, from the rule
+that says best what to fill in. PH claims first; MK sees what is left.
+
+Speed: the marks are found with one literal search per mark character (fast even on megabytes of
+text); the patterns then run only in short windows around the marks found.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ...findings import Fix, Hit
+from ..patterns import words_pattern
+from ._data import Lists, lists_for, option_key
+
+CACHE_KEY = "wenlint.placeholder.scan"
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Punctuation of Chinese text: a placeholder next to it is in Chinese prose, not in a Latin token.
+CJK_PUNCT = "、，。；：！？“”‘’《》〈〉（）【】「」『』〔〕［］…—～·"
+LATIN_MARKS = "XxＸｘ"
+CROSS = "×"
+STARS = "*＊"
+BOXES = "□■"
+UNDERSCORES = "_＿"
+MARK_CLASS = {c: "latin" for c in LATIN_MARKS}
+MARK_CLASS.update({c: "cross" for c in CROSS})
+MARK_CLASS.update({c: "star" for c in STARS})
+MARK_CLASS.update({c: "box" for c in BOXES})
+MARK_CLASS.update({c: "underscore" for c in UNDERSCORES})
+_RUN = {c: regex.compile(regex.escape(c) + "+") for c in MARK_CLASS}
+_EMPTY_BRACKETS = [(o, regex.compile(p)) for o, p in (("[", r"\[[ \t\u00a0\u3000]*\]"), ("〔", r"〔[ \t\u00a0\u3000]*〕"), ("［", r"［[ \t\u00a0\u3000]*］"))]
+SEPARATOR_CHARS = set("*＊×□■_＿-—=~～·•.。 \t\u00a0\u3000")
+MARGIN = 24
+
+# Which rule reports each kind of finding.
+CODES = {
+    "year": "PH001", "bare-year": "PH002", "date": "PH003", "docnum": "PH004", "session": "PH005",
+    "name": "PH006", "amount": "PH007", "blank": "PH008", "generic": "PH009",
+    "masked-word": "MK001", "masked-name": "MK002",
+}
+
+_NOUNS = {"place": "地名", "body": "单位名称", "event": "节日或活动名称", "person": "人名"}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    code: str
+    hit: Hit
+
+
+def results(doc, settings) -> list[Item]:
+    """The PH/MK findings of `doc` (computed once per document and settings)."""
+    key = option_key(settings)
+    cached = doc.cache.get(CACHE_KEY)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    items = Scanner(doc, lists_for(key), _patterns(key), settings).run()
+    doc.cache[CACHE_KEY] = (key, items)
+    return items
+
+
+def hits_for(code: str, doc, ctx) -> Iterator[Hit]:
+    for item in results(doc, ctx.settings):
+        if item.code == code:
+            yield item.hit
+
+
+# ----- patterns ---------------------------------------------------------------------------------
+
+_TOKENS = {
+    "HAN": HAN,
+    "LC": f"[{LATIN_MARKS}{CROSS}]",
+    "LAT": f"[{LATIN_MARKS}]",
+    "YM": f"[{LATIN_MARKS}{CROSS}{STARS}]",
+    "NLB": r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９_])",
+    "NLA": r"(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])",
+    "SP": r"[ \t\u00a0\u3000]?",
+}
+
+
+def _p(pattern: str, **words: str) -> regex.Pattern:
+    for token, value in {**_TOKENS, **words}.items():
+        pattern = pattern.replace("{" + token + "}", value)
+    return regex.compile(pattern, regex.MULTILINE | regex.VERSION0)
+
+
+def _alt(words) -> str:
+    words = [w for w in words if w]
+    return "(?:" + words_pattern(list(words)) + ")" if words else "(?!)"
+
+
+@dataclass(frozen=True)
+class Patterns:
+    ordered: tuple[tuple[str, regex.Pattern], ...]  # (kind, pattern), most specific first
+    suffix_kind: dict
+    ignore: regex.Pattern | None
+    bare_year_ok: regex.Pattern
+    phrases: regex.Pattern | None
+    mk_title: regex.Pattern
+    mk_suffix: regex.Pattern
+    mk_surname: regex.Pattern | None
+    title_end: regex.Pattern
+    contexts: dict
+
+
+@lru_cache(maxsize=16)
+def _patterns(key: tuple) -> Patterns:
+    lists = lists_for(key)
+    mark_year = r"(?:19|20)(?:\d{YM}|{YM}{2})"
+    year_token = r"(?:{LC}{2,4}|" + mark_year + r"|\d{4})"
+    cn_year = r"[一二][〇○零OＯ一二三四五六七八九]{1,2}{YM}{1,2}"
+    date_year = (
+        r"(?:(?:{LC}{2,4}|" + mark_year + r"|\d{4}|[一二][〇○零OＯ一二三四五六七八九]{1,3}{YM}{0,2}){SP}年{SP})"
+    )
+    units = _alt(list(lists.amount_units) + ["年", "个月", "個月"])
+    suffix_kind: dict[str, str] = {}
+    for kind, words in (("event", lists.event_suffixes), ("body", lists.body_suffixes),
+                        ("place", lists.place_suffixes), ("person", lists.person_suffixes)):
+        for w in words:
+            suffix_kind[w] = kind
+    filler = r"(?:(?![的和与與及在是了为為对對等或把被将將从從向到于於])[{HAN}])"
+    ordered = [
+        # dates: X月X日, XX年X月, 6月X日
+        ("date", _p(r"{NLB}" + date_year + r"?(?:{LC}{1,2}{SP}月{SP}(?:{LC}{1,2}|\d{1,2})|\d{1,2}{SP}月{SP}{LC}{1,2}){SP}[日号號]")),
+        ("date", _p(r"{NLB}" + date_year + r"?{LC}{1,2}{SP}月(?:份|初|底|中旬|上旬|下旬)?")),
+        # document numbers: [XX]14号, 〔20XX〕, x工[]32号, 第XX号
+        ("docnum", _p(
+            r"{NLB}(?P<prefix>{LC}{1,3}[{HAN}]{1,3})?"
+            r"(?:[〔\[［【](?P<y>[ \t\u00a0\u3000]*(?:" + year_token + r")?[ \t\u00a0\u3000]*)[〕\]］】]"
+            r"|[(（][ \t\u00a0\u3000]*(?P<y2>" + year_token + r")[ \t\u00a0\u3000]*[)）])"
+            r"[ \t\u00a0\u3000]*(?P<n>\d{1,4}|{LC}{1,3})[ \t\u00a0\u3000]*[号號]"
+        )),
+        ("docnum", _p(r"[〔［][ \t\u00a0\u3000]*(?:{LC}{2,4}|" + mark_year + r")[ \t\u00a0\u3000]*[〕］]")),
+        ("docnum", _p(r"(?<=[发發字函办辦令通复復呈报報])\[[ \t\u00a0\u3000]*(?:{LC}{2,4}|" + mark_year + r")[ \t\u00a0\u3000]*\]")),
+        ("docnum", _p(r"第{SP}{LC}{1,4}{SP}[号號]")),
+        # years: 二〇XX年, 20XX年, 200*年, XX年, ××年度, 20XX—20XX
+        ("year", _p(r"{NLB}" + cn_year + r"{SP}年(?:度)?")),
+        ("year", _p(r"{NLB}" + mark_year + r"{SP}年(?:度)?")),
+        ("year", _p(r"{NLB}{LC}{2,4}{SP}年(?:度)?")),
+        ("year", _p(r"{NLB}" + mark_year + r"(?=[{HAN}〕\]］】）)—\-－～~、，。；：,;:])")),
+        # sessions: xx届, 第XX次, 党的xx大, X中全会
+        ("session", _p(r"{NLB}(?:第{SP})?{LC}{1,3}{SP}[届屆]")),
+        ("session", _p(r"第{SP}{LC}{1,3}{SP}次")),
+        ("session", _p(r"{NLB}{LC}{1,3}{SP}次(?=全国|全國|全体|全體|会议|會議|代表|党代会|黨代會|全委|常委)")),
+        ("session", _p(r"(?<=党的|黨的)十?{LC}{1,2}大")),
+        ("session", _p(
+            r"{NLB}十?{LC}{1,2}大(?=精神|报告|報告|以来|以來|代表|召开|召開|会议|會議|胜利|勝利|"
+            r"提出|确定|確定|文件|党章|黨章|修改|通过|通過)"
+        )),
+        ("session", _p(r"{NLB}{LC}{1,2}中全[会會]")),
+        # amounts: XX多元, XX多名, XX人, X家, XX%, 百分之XX
+        ("amount", _p(
+            r"{NLB}(?:{LC}{2,4}|[XＸ×])(?:\.{LC}{1,2})?{SP}[多余餘几幾]?[十百千万萬亿億]?(?P<unit>" + units + ")"
+        )),
+        ("amount", _p(r"{NLB}{LC}{1,3}(?:\.{LC}{1,2})?{SP}[%％‰]")),
+        ("amount", _p(r"百分之{LC}{1,3}(?:点{LC}{1,2})?")),
+        # names: XXX同志, 局长XX; xx县, xxxx局, xx公交公司, xx节; 构建和谐xx, 促进XX经济发展
+        ("person", _p(r"{NLB}{LAT}{2,4}{SP}" + _alt(lists.person_suffixes))),
+        ("person", _p(r"(?<=" + _alt(lists.person_titles) + r"){LAT}{2,4}{NLA}")),
+        ("name", _p(
+            r"{NLB}(?P<m>{LC}{2,4})" + filler + r"{0,2}?(?P<s>" + _alt(suffix_kind) + ")",
+            HAN=HAN,
+        )),
+        ("name", _p(r"{NLB}(?P<m>[XＸ×])(?P<s>" + _alt(lists.place_suffixes) + ")")),
+        ("context", _p(r"(?<=" + _alt(lists.place_before) + r"){LC}{2,4}{NLA}")),
+        ("context", _p(r"{NLB}{LC}{2,4}(?=" + _alt(lists.place_after) + ")")),
+        # anything else: XX next to Chinese text
+        ("generic", _p(r"{NLB}{LAT}{2,}{NLA}")),
+    ]
+    ignore = _p(_alt(lists.ignore_words)) if lists.ignore_words else None
+    bare_ok = _p(_alt(lists.bare_year_words))
+    phrases = None
+    if lists.phrases:
+        groups = [
+            "(" + regex.escape(ph.prefix) + f"[{STARS}{CROSS}{BOXES}]{{1,4}}" + regex.escape(ph.suffix) + ")"
+            for ph in lists.phrases
+        ]
+        phrases = regex.compile("|".join(groups))
+    masks = f"[{STARS}{CROSS}]"
+    mk_title = _p(r"(?<=" + _alt(lists.person_titles) + r")" + masks + r"{1,3}(?!" + masks + ")")
+    mk_suffix = _p(r"(?<!" + masks + r")" + masks + r"{2,3}" + _alt(lists.person_suffixes))
+    mk_surname = None
+    surnames = [lists.compound_surnames, list(lists.surnames)]
+    flat = [s for group in surnames for s in group]
+    if flat:
+        mk_surname = _p(r"(?P<s>" + _alt(flat) + r")(?P<m>" + masks + r"{1,3})(?!" + masks + ")")
+    contexts = {name: _p(_alt(words)) for name, words in lists.contexts if words}
+    title_end = _p(_alt(lists.person_titles) + r"\Z")
+    return Patterns(tuple(ordered), suffix_kind, ignore, bare_ok, phrases, mk_title, mk_suffix,
+                    mk_surname, title_end, contexts)
+
+
+# ----- the scanner ------------------------------------------------------------------------------
+
+_BARE_YEAR = regex.compile(r"(?:\A|\n)[ \t\u00a0\u3000]*[《【]?年")
+_TITLE_YEAR = regex.compile(r"[《【]年")
+_SPACE_DATE = regex.compile(r"年[ \t\u00a0\u3000]+月[ \t\u00a0\u3000]+日")
+_UNDERSCORE_DATE = regex.compile(
+    r"(?P<y>[_＿]+[ \t\u00a0\u3000]*|\d{4}[ \t\u00a0\u3000]*)?年[ \t\u00a0\u3000]*[_＿]+[ \t\u00a0\u3000]*月[ \t\u00a0\u3000]*[_＿]+[ \t\u00a0\u3000]*[日号]"
+)
+_BULLET = regex.compile(r"^[ \t\u00a0\u3000]*[*＊•][ \t\u00a0\u3000]+", regex.MULTILINE)
+_EMPHASIS = regex.compile(r"(?<![\\*_])(\*{1,3}|_{1,3})(?![\s*_])(.+?)(?<![\s\\*_])\1(?![*_])")
+_HAN_CHAR = regex.compile(f"[{HAN}]")
+_NAME_INTRO = set("由和与與及给給向对對让讓请請派经經据據是为為")
+# A Latin token around a placeholder run: xx.com, a_xx, v1.xx (not a placeholder).
+_LATIN_TOKEN_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-@/:#")
+_NUMERAL_END = regex.compile(r"(?:(?<![-/.:：\d])\d{1,4}|[〇○零一二三四五六七八九十百千两兩几幾多余餘半今去明前后後每当當同次新该該本历歷往近全数數])[ \t\u00a0\u3000]*\Z")
+_DATE_LABEL = regex.compile(r"(?:日期|时间|時間|年月日|年月)\Z")
+_TRADITIONAL_HINT = regex.compile(r"[們個這說會為國來時對開發關與產當經東書長門問間見實現點體還學進過員無麼樣頭電動義務幹縣總區鄉鎮廠屆華認識從]")
+
+
+class Scanner:
+    def __init__(self, doc, lists: Lists, patterns: Patterns, settings) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lists = lists
+        self.p = patterns
+        self.settings = settings
+        self.items: list[tuple[int, int, str, Hit]] = []
+        self.claimed: list[tuple[int, int]] = []  # claims of the current window
+
+    # -- claims ------------------------------------------------------------------------------
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.claimed)
+
+    def claim(self, start: int, end: int, code: str | None = None, message: str = "",
+              suggestion: str | None = None, fix: Fix | None = None) -> bool:
+        if start >= end or not self.free(start, end):
+            return False
+        self.claimed.append((start, end))
+        if code is not None:
+            self.items.append((start, end, code, Hit(start, end, message, suggestion, fix)))
+        return True
+
+    # -- driver ------------------------------------------------------------------------------
+
+    def run(self) -> list[Item]:
+        text = self.text
+        if not text:
+            return []
+        windows = self._windows()
+        all_claims: list[tuple[int, int]] = []
+        for ws, we, runs in windows:
+            self.claimed = []
+            self._window(ws, we, runs)
+            all_claims.extend(self.claimed)
+        all_claims.sort()
+        self.claimed = all_claims
+        self._bare_years()
+        self.items.sort(key=lambda t: (t[0], t[1], t[2]))
+        return [Item(code, hit) for _, _, code, hit in self.items]
+
+    def _windows(self) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+        text = self.text
+        runs: list[tuple[int, int, str]] = []
+        for ch, pattern in _RUN.items():
+            if ch in text:
+                runs.extend((m.start(), m.end(), MARK_CLASS[ch]) for m in pattern.finditer(text))
+        for opener, pattern in _EMPTY_BRACKETS:
+            if opener in text:
+                runs.extend((m.start(), m.end(), "bracket") for m in pattern.finditer(text))
+        if not runs:
+            return []
+        runs.sort()
+        merged: list[tuple[int, int, str]] = []
+        for s, e, kind in runs:  # "xX" is one run of latin marks
+            if merged and merged[-1][1] == s and merged[-1][2] == kind:
+                merged[-1] = (merged[-1][0], e, kind)
+            else:
+                merged.append((s, e, kind))
+        windows: list[tuple[int, int, list]] = []
+        n = len(text)
+        for s, e, kind in merged:
+            if not self._candidate(s, e, kind):
+                continue
+            ls = text.rfind("\n", 0, s) + 1
+            le = text.find("\n", e)
+            le = n if le < 0 else le
+            ws, we = max(ls, s - MARGIN), min(le, e + MARGIN)
+            if windows and ws <= windows[-1][1] and windows[-1][0] >= ls:
+                windows[-1] = (windows[-1][0], max(we, windows[-1][1]), windows[-1][2] + [(s, e, kind)])
+            else:
+                windows.append((ws, we, [(s, e, kind)]))
+        return windows
+
+    def _candidate(self, s: int, e: int, kind: str) -> bool:
+        text = self.text
+        before = text[s - 1] if s else ""
+        after = text[e] if e < len(text) else ""
+        if kind == "latin":
+            return not (_is_letter(before) or _is_letter(after))
+        if kind in ("cross", "star"):
+            return not (before.isdigit() and (after.isdigit() or after in " \t"))
+        if kind == "box":
+            return e - s >= 2
+        if kind == "underscore":
+            return e - s >= 3 or (text[s] == "＿" and e - s >= 2) or after in "年月日" or before in "年月"
+        return True
+
+    # -- one window --------------------------------------------------------------------------
+
+    def _window(self, ws: int, we: int, runs: list[tuple[int, int, str]]) -> None:
+        text = self.text
+        kinds = {k for _, _, k in runs}
+        # What is never a placeholder: listed words, separator lines, list bullets, emphasis.
+        if self.p.ignore is not None:
+            for m in self.p.ignore.finditer(text, ws, we):
+                self.claim(m.start(), m.end())
+        ls = text.rfind("\n", 0, ws) + 1
+        le = text.find("\n", we)
+        le = len(text) if le < 0 else le
+        line = text[ls:le]
+        stripped = line.strip()
+        if len(stripped) >= 3 and set(stripped) <= SEPARATOR_CHARS:
+            self.claim(ls, le)
+            return
+        if kinds & {"star"}:
+            m = _BULLET.match(text, ls, le)
+            if m:
+                self.claim(m.start(), m.end())
+        if self.doc.format == "markdown" and kinds & {"star", "underscore"}:
+            for m in _EMPHASIS.finditer(text, ls, le):
+                self.claim(m.start(1), m.end(1))
+                self.claim(m.end(2), m.end())
+        if kinds & {"latin", "cross", "star", "bracket"}:
+            self._placeholders(ws, we)
+        if "underscore" in kinds:
+            self._blanks(ws, we, [r for r in runs if r[2] == "underscore"])
+        if kinds & {"star", "cross", "box"}:
+            self._masks(ws, we, ls, le, runs)
+
+    def _placeholders(self, ws: int, we: int) -> None:
+        text = self.text
+        for kind, pattern in self.p.ordered:
+            for m in pattern.finditer(text, ws, we):
+                start, end = m.span()
+                if start >= end or not self.free(start, end):
+                    continue
+                flagged = m.group()
+                if kind == "year":
+                    self.claim(start, end, CODES["year"], f"年份占位符「{flagged}」未填写：请填入实际年份（如「2019年」）")
+                elif kind == "date":
+                    self.claim(start, end, CODES["date"], f"日期占位符「{flagged}」未填写：请填入实际的年、月、日")
+                elif kind == "docnum":
+                    if not _docnum_has_placeholder(m):
+                        continue
+                    self.claim(start, end, CODES["docnum"],
+                               f"文号占位符「{flagged}」未填写：请填入完整文号（机关代字、发文年份和序号，如〔2019〕14号）")
+                elif kind == "session":
+                    self.claim(start, end, CODES["session"],
+                               f"届次占位符「{flagged}」未填写：请填入实际的届次或次数（如「十九大」「十七届三中全会」）")
+                elif kind == "amount":
+                    unit = m.groupdict().get("unit")
+                    after = text[end : end + 1]
+                    if unit == "家" and after and after in "园園具庭乡鄉属屬长長族电電":
+                        continue
+                    if unit == "人" and after and after in "民大事才力":
+                        continue
+                    what = "百分比" if flagged[-1] in "%％‰" or flagged.startswith("百分之") else "数字"
+                    self.claim(start, end, CODES["amount"], f"数量占位符「{flagged}」未填写：请填入实际{what}")
+                elif kind == "person":
+                    self.claim(start, end, CODES["name"], f"人名占位符「{flagged}」未填写：请填入实际姓名")
+                elif kind == "name":
+                    suffix_kind = self.p.suffix_kind.get(m.group("s"), "place")
+                    marks = m.group("m")
+                    if suffix_kind == "person" and not any(c in LATIN_MARKS for c in marks):
+                        continue  # ×××同志: a masked name, reported by MK002
+                    noun = _NOUNS[suffix_kind]
+                    self.claim(start, end, CODES["name"],
+                               f"{noun}占位符「{flagged}」未填写：请把「{marks}」换成实际的{noun}")
+                elif kind == "context":
+                    if _in_latin_token(text, start, end):
+                        continue
+                    self.claim(start, end, CODES["name"],
+                               f"地名占位符「{flagged}」未填写：请换成实际的地名（如县名、市名）")
+                elif kind == "generic":
+                    if not (_chinese_side(text, start - 1) or _chinese_side(text, end)):
+                        continue
+                    if _in_latin_token(text, start, end):
+                        continue
+                    self.claim(start, end, CODES["generic"],
+                               f"占位符「{flagged}」未填写：请换成实际内容（名称、地名、口号等），或删去")
+
+    def _blanks(self, ws: int, we: int, runs: list[tuple[int, int, str]]) -> None:
+        text = self.text
+        for m in _UNDERSCORE_DATE.finditer(text, ws, we):
+            start, end = m.span()
+            if m.group("y") and m.group("y")[0] in UNDERSCORES:
+                label = _label_before(text, m.start("y"))
+                if label is not None and not _DATE_LABEL.search(text[label:m.start("y")].rstrip(":： \t\u00a0\u3000")):
+                    start = m.end("y")  # 教师:_____年__月__日: the first blank is the teacher's
+            flagged = text[start:end]
+            self.claim(start, end, CODES["date"], f"日期「{flagged}」未填写：请填入实际的年、月、日")
+        for s, e, _ in runs:
+            if not self.free(s, e):
+                continue
+            label = _label_before(text, s)
+            if label is not None:
+                name = text[label:s].rstrip(":： \t\u00a0\u3000")
+                self.claim(label, e, CODES["blank"], f"表单栏「{name}」未填写：请填写{name}，或删去这一栏")
+            elif _chinese_side(text, s - 1) or _chinese_side(text, e):
+                self.claim(s, e, CODES["blank"], f"空白横线「{text[s:e]}」未填写：请填入内容，或删去横线")
+
+    def _masks(self, ws: int, we: int, ls: int, le: int, runs: list[tuple[int, int, str]]) -> None:
+        text = self.text
+        p = self.p
+        if p.phrases is not None:
+            for m in p.phrases.finditer(text, ws, we):
+                phrase = self.lists.phrases[m.lastindex - 1]
+                start, end = m.span()
+                if not self.free(start, end):
+                    continue
+                if phrase.context is not None:
+                    ctx_re = p.contexts.get(phrase.context)
+                    lo, hi = max(ls, start - self.lists.window), min(le, end + self.lists.window)
+                    if ctx_re is None or ctx_re.search(text, lo, hi) is None:
+                        continue
+                word = self._pick(phrase, ls, le)
+                self.claim(start, end, CODES["masked-word"],
+                           f"被屏蔽的词「{m.group()}」：原词应为「{word}」，请恢复",
+                           word, Fix.replace(start, end, word, "unsafe"))
+        for m in p.mk_title.finditer(text, ws, we):
+            if not _is_letter(text[m.end() : m.end() + 1]) and not text[m.end() : m.end() + 1].isdigit():
+                self.claim(m.start(), m.end(), CODES["masked-name"],
+                           f"人名被隐去「{m.group()}」：请填入完整姓名（需要匿名时请统一处理）")
+        if p.mk_surname is not None:
+            for m in p.mk_surname.finditer(text, ws, we):
+                if self._surname_ok(m):
+                    self.claim(m.start(), m.end(), CODES["masked-name"],
+                               f"人名被隐去「{m.group()}」：请填入完整姓名（需要匿名时请统一处理）")
+        for m in p.mk_suffix.finditer(text, ws, we):
+            self.claim(m.start(), m.end(), CODES["masked-name"],
+                       f"人名被隐去「{m.group()}」：请填入完整姓名（需要匿名时请统一处理）")
+        for s, e, kind in runs:
+            if kind not in ("star", "cross", "box") or not self.free(s, e):
+                continue
+            if e - s < 2:
+                continue
+            if kind != "box" and (_is_letter(text[s - 1 : s]) or _is_letter(text[e : e + 1])
+                                  or text[s - 1 : s].isdigit() or text[e : e + 1].isdigit()):
+                continue
+            if not (_chinese_side(text, s - 1) or _chinese_side(text, e)):
+                continue
+            self.claim(s, e, CODES["masked-word"],
+                       f"被屏蔽或缺失的文字「{text[s:e]}」：请恢复原文，或删去")
+
+    def _surname_ok(self, m: regex.Match) -> bool:
+        """王**, 张*: a surname and a masking run that stand as a name of their own (not 加强**管理)."""
+        text = self.text
+        start, end = m.span()
+        before = text[start - 1 : start]
+        after = text[end : end + 1]
+        starts_token = (
+            not before or not _HAN_CHAR.match(before) or before in _NAME_INTRO
+            or self.p.title_end.search(text, max(0, start - 6), start) is not None
+        )
+        if len(m.group("m")) == 1:
+            return starts_token  # a single star after a word is a footnote mark (资金*：…)
+        ends_token = (
+            not after or not _HAN_CHAR.match(after) or after in "等和与與及"
+            or any(text.startswith(w, end) for w in self.lists.person_suffixes)
+        )
+        return starts_token or ends_token
+
+    def _pick(self, phrase, ls: int, le: int) -> str:
+        if phrase.traditional and (
+            self.settings.script == "traditional"
+            or (self.settings.script != "simplified" and _TRADITIONAL_HINT.search(self.text, ls, le))
+        ):
+            return phrase.traditional[0]
+        return (phrase.words or phrase.traditional)[0]
+
+    # -- a year deleted from the start of a line ---------------------------------------------
+
+    def _bare_years(self) -> None:
+        text = self.text
+        if "年" not in text:
+            return
+        starts = [s for s, _ in self.claimed]
+
+        def free(a: int, b: int) -> bool:
+            i = bisect_right(starts, b - 1) - 1
+            while i >= 0:
+                s, e = self.claimed[i]
+                if e > a:
+                    return False
+                if s < a - 200:  # claims are short and sorted by start: look back a little
+                    break
+                i -= 1
+            return True
+
+        for m in _SPACE_DATE.finditer(text):
+            if free(m.start(), m.end()):
+                self.items.append((m.start(), m.end(), CODES["date"], Hit(
+                    m.start(), m.end(), f"日期「{m.group()}」未填写：请填入实际的年、月、日")))
+        spans = [(m.end() - 1, True) for m in _BARE_YEAR.finditer(text)]
+        spans += [(m.end() - 1, False) for m in _TITLE_YEAR.finditer(text)]
+        claimed_dates = {s for s, _, c, _ in self.items if c == CODES["date"]}
+        for pos, line_start in spans:
+            nxt = text[pos + 1 : pos + 2]
+            if not nxt or nxt in " \t\u00a0\u3000\n" or not (_HAN_CHAR.match(nxt) or nxt in "“\"「‘，,、"):
+                continue
+            if self.p.bare_year_ok.match(text, pos + 1):
+                continue
+            if not free(pos, pos + 1) or pos in claimed_dates:
+                continue
+            if line_start and self._wrapped(pos):
+                continue
+            self.items.append((pos, pos + 1, CODES["bare-year"], Hit(
+                pos, pos + 1, "「年」前缺少年份（年份像是被删掉了）：请补上年份，如「2019年」")))
+
+    def _wrapped(self, pos: int) -> bool:
+        """Does the line of `pos` continue the previous line (a number broken off before 年)?"""
+        text = self.text
+        ls = text.rfind("\n", 0, pos) + 1
+        if ls == 0:
+            return False
+        prev_start = text.rfind("\n", 0, ls - 1) + 1
+        prev = text[prev_start : ls - 1]
+        return bool(prev.strip()) and _NUMERAL_END.search(prev) is not None
+
+
+def _is_letter(ch: str) -> bool:
+    return bool(ch) and (("A" <= ch <= "Z") or ("a" <= ch <= "z") or ("Ａ" <= ch <= "Ｚ") or ("ａ" <= ch <= "ｚ"))
+
+
+def _chinese_side(text: str, i: int) -> bool:
+    if i < 0 or i >= len(text):
+        return False
+    ch = text[i]
+    return ch in CJK_PUNCT or bool(_HAN_CHAR.match(ch))
+
+
+def _in_latin_token(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] part of a longer Latin token (a domain, a file name, code)?"""
+    i, j = start, end
+    while i > 0 and text[i - 1] in _LATIN_TOKEN_CHARS and start - i < 40:
+        i -= 1
+    while j < len(text) and text[j] in _LATIN_TOKEN_CHARS and j - end < 40:
+        j += 1
+    return any(c.isalnum() for c in text[i:start] + text[end:j])
+
+
+def _label_before(text: str, pos: int) -> int | None:
+    """Start of a form label such as 「编号:」 just before `pos`, or None."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0\u3000":
+        i -= 1
+    if i == 0 or text[i - 1] not in ":：":
+        return None
+    i -= 1
+    j = i
+    while j > 0 and _HAN_CHAR.match(text[j - 1]) and i - j < 7:
+        j -= 1
+    if j == i or i - j > 6:
+        return None
+    return j
+
+
+def _docnum_has_placeholder(m: regex.Match) -> bool:
+    marks = LATIN_MARKS + CROSS + STARS
+    groups = m.groupdict()
+    if not groups:
+        return True  # 〔20XX〕, 第XX号: the pattern itself holds the placeholder
+    if groups.get("prefix"):
+        return True
+    y, y2, n = groups.get("y"), groups.get("y2"), groups.get("n")
+    if y is not None and (not y.strip() or any(c in marks for c in y)):
+        return True
+    if y2 is not None and any(c in marks for c in y2):
+        return True
+    return n is not None and any(c in marks for c in n)
