@@ -90,10 +90,31 @@ _TOKENS = {
 }
 
 
-def _p(pattern: str, **words: str) -> regex.Pattern:
+def _r(pattern: str, **words: str) -> str:
     for token, value in {**_TOKENS, **words}.items():
         pattern = pattern.replace("{" + token + "}", value)
-    return regex.compile(pattern, regex.MULTILINE | regex.VERSION0)
+    return pattern
+
+
+def _p(pattern: str, **words: str) -> regex.Pattern:
+    return regex.compile(_r(pattern, **words), regex.MULTILINE | regex.VERSION0)
+
+
+def _combine(entries: list[tuple[str, str, str]]) -> tuple[tuple[str, frozenset, regex.Pattern], ...]:
+    """One pattern per kind: its alternatives in order, and the characters one of which must be
+    near a mark for any of them to match (empty: no such character)."""
+    combined: list[tuple[str, frozenset, list[str]]] = []
+    for kind, need, raw in entries:
+        if combined and combined[-1][0] == kind:
+            old_kind, old_need, raws = combined[-1]
+            merged = old_need | frozenset(need) if old_need and need else frozenset()
+            combined[-1] = (kind, merged, raws + [raw])
+        else:
+            combined.append((kind, frozenset(need), [raw]))
+    return tuple(
+        (kind, need, regex.compile("|".join(f"(?:{r})" for r in raws), regex.MULTILINE | regex.VERSION0))
+        for kind, need, raws in combined
+    )
 
 
 def _alt(words) -> str:
@@ -103,9 +124,9 @@ def _alt(words) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    ordered: tuple[tuple[str, regex.Pattern], ...]  # (kind, pattern), most specific first
+    ordered: tuple[tuple[str, frozenset, regex.Pattern], ...]  # (kind, needed chars, pattern), most specific first
     suffix_kind: dict
-    ignore: regex.Pattern | None
+    gates: dict
     bare_year_ok: regex.Pattern
     phrases: regex.Pattern | None
     mk_title: regex.Pattern
@@ -133,53 +154,61 @@ def _patterns(key: tuple) -> Patterns:
     filler = r"(?:(?![的和与與及在是了为為对對等或把被将將从從向到于於])[{HAN}])"
     ordered = [
         # dates: X月X日, XX年X月, 6月X日
-        ("date", _p(r"{NLB}" + date_year + r"?(?:{LC}{1,2}{SP}月{SP}(?:{LC}{1,2}|\d{1,2})|\d{1,2}{SP}月{SP}{LC}{1,2}){SP}[日号號]")),
-        ("date", _p(r"{NLB}" + date_year + r"?{LC}{1,2}{SP}月(?:份|初|底|中旬|上旬|下旬)?")),
+        ("date", "月", _r(r"{NLB}" + date_year + r"?(?:{LC}{1,2}{SP}月{SP}(?:{LC}{1,2}|\d{1,2})|\d{1,2}{SP}月{SP}{LC}{1,2}){SP}[日号號]")),
+        ("date", "月", _r(r"{NLB}" + date_year + r"?{LC}{1,2}{SP}月(?:份|初|底|中旬|上旬|下旬)?")),
         # document numbers: [XX]14号, 〔20XX〕, x工[]32号, 第XX号
-        ("docnum", _p(
+        ("docnum", "号號", _r(
             r"{NLB}(?P<prefix>{LC}{1,3}[{HAN}]{1,3})?"
             r"(?:[〔\[［【](?P<y>[ \t\u00a0\u3000]*(?:" + year_token + r")?[ \t\u00a0\u3000]*)[〕\]］】]"
             r"|[(（][ \t\u00a0\u3000]*(?P<y2>" + year_token + r")[ \t\u00a0\u3000]*[)）])"
             r"[ \t\u00a0\u3000]*(?P<n>\d{1,4}|{LC}{1,3})[ \t\u00a0\u3000]*[号號]"
         )),
-        ("docnum", _p(r"[〔［][ \t\u00a0\u3000]*(?:{LC}{2,4}|" + mark_year + r")[ \t\u00a0\u3000]*[〕］]")),
-        ("docnum", _p(r"(?<=[发發字函办辦令通复復呈报報])\[[ \t\u00a0\u3000]*(?:{LC}{2,4}|" + mark_year + r")[ \t\u00a0\u3000]*\]")),
-        ("docnum", _p(r"第{SP}{LC}{1,4}{SP}[号號]")),
+        ("docnum", "〔［", _r(r"[〔［][ \t\u00a0\u3000]*(?:{LC}{2,4}|" + mark_year + r")[ \t\u00a0\u3000]*[〕］]")),
+        ("docnum", "[", _r(r"(?<=[发發字函办辦令通复復呈报報])\[[ \t\u00a0\u3000]*(?:{LC}{2,4}|" + mark_year + r")[ \t\u00a0\u3000]*\]")),
+        ("docnum", "第", _r(r"第{SP}{LC}{1,4}{SP}[号號]")),
         # years: 二〇XX年, 20XX年, 200*年, XX年, ××年度, 20XX—20XX
-        ("year", _p(r"{NLB}" + cn_year + r"{SP}年(?:度)?")),
-        ("year", _p(r"{NLB}" + mark_year + r"{SP}年(?:度)?")),
-        ("year", _p(r"{NLB}{LC}{2,4}{SP}年(?:度)?")),
-        ("year", _p(r"{NLB}" + mark_year + r"(?=[{HAN}〕\]］】）)—\-－～~、，。；：,;:])")),
+        ("year", "年", _r(r"{NLB}" + cn_year + r"{SP}年(?:度)?")),
+        ("year", "年", _r(r"{NLB}" + mark_year + r"{SP}年(?:度)?")),
+        ("year", "年", _r(r"{NLB}{LC}{2,4}{SP}年(?:度)?")),
+        ("year", "12", _r(r"{NLB}" + mark_year + r"(?=[{HAN}〕\]］】）)—\-－～~、，。；：,;:])")),
         # sessions: xx届, 第XX次, 党的xx大, X中全会
-        ("session", _p(r"{NLB}(?:第{SP})?{LC}{1,3}{SP}[届屆]")),
-        ("session", _p(r"第{SP}{LC}{1,3}{SP}次")),
-        ("session", _p(r"{NLB}{LC}{1,3}{SP}次(?=全国|全國|全体|全體|会议|會議|代表|党代会|黨代會|全委|常委)")),
-        ("session", _p(r"(?<=党的|黨的)十?{LC}{1,2}大")),
-        ("session", _p(
+        ("session", "届屆", _r(r"{NLB}(?:第{SP})?{LC}{1,3}{SP}[届屆]")),
+        ("session", "第", _r(r"第{SP}{LC}{1,3}{SP}次")),
+        ("session", "次", _r(r"{NLB}{LC}{1,3}{SP}次(?=全国|全國|全体|全體|会议|會議|代表|党代会|黨代會|全委|常委)")),
+        ("session", "大", _r(r"(?<=党的|黨的)十?{LC}{1,2}大")),
+        ("session", "大", _r(
             r"{NLB}十?{LC}{1,2}大(?=精神|报告|報告|以来|以來|代表|召开|召開|会议|會議|胜利|勝利|"
             r"提出|确定|確定|文件|党章|黨章|修改|通过|通過)"
         )),
-        ("session", _p(r"{NLB}{LC}{1,2}中全[会會]")),
+        ("session", "全", _r(r"{NLB}{LC}{1,2}中全[会會]")),
         # amounts: XX多元, XX多名, XX人, X家, XX%, 百分之XX
-        ("amount", _p(
+        ("amount", "", _r(
             r"{NLB}(?:{LC}{2,4}|[XＸ×])(?:\.{LC}{1,2})?{SP}[多余餘几幾]?[十百千万萬亿億]?(?P<unit>" + units + ")"
         )),
-        ("amount", _p(r"{NLB}{LC}{1,3}(?:\.{LC}{1,2})?{SP}[%％‰]")),
-        ("amount", _p(r"百分之{LC}{1,3}(?:点{LC}{1,2})?")),
+        ("amount", "%％‰", _r(r"{NLB}{LC}{1,3}(?:\.{LC}{1,2})?{SP}[%％‰]")),
+        ("amount", "之", _r(r"百分之{LC}{1,3}(?:点{LC}{1,2})?")),
         # names: XXX同志, 局长XX; xx县, xxxx局, xx公交公司, xx节; 构建和谐xx, 促进XX经济发展
-        ("person", _p(r"{NLB}{LAT}{2,4}{SP}" + _alt(lists.person_suffixes))),
-        ("person", _p(r"(?<=" + _alt(lists.person_titles) + r"){LAT}{2,4}{NLA}")),
-        ("name", _p(
+        ("person", "", _r(r"{NLB}{LAT}{2,4}{SP}" + _alt(lists.person_suffixes))),
+        ("person", "", _r(r"(?<=" + _alt(lists.person_titles) + r"){LAT}{2,4}{NLA}")),
+        ("name", "", _r(
             r"{NLB}(?P<m>{LC}{2,4})" + filler + r"{0,2}?(?P<s>" + _alt(suffix_kind) + ")",
             HAN=HAN,
         )),
-        ("name", _p(r"{NLB}(?P<m>[XＸ×])(?P<s>" + _alt(lists.place_suffixes) + ")")),
-        ("context", _p(r"(?<=" + _alt(lists.place_before) + r"){LC}{2,4}{NLA}")),
-        ("context", _p(r"{NLB}{LC}{2,4}(?=" + _alt(lists.place_after) + ")")),
+        ("name", "", _r(r"{NLB}(?P<m>[XＸ×])(?P<s>" + _alt(lists.place_suffixes) + ")")),
+        ("context", "", _r(r"(?<=" + _alt(lists.place_before) + r"){LC}{2,4}{NLA}")),
+        ("context", "", _r(r"{NLB}{LC}{2,4}(?=" + _alt(lists.place_after) + ")")),
         # anything else: XX next to Chinese text
-        ("generic", _p(r"{NLB}{LAT}{2,}{NLA}")),
+        ("generic", "", _r(r"{NLB}{LAT}{2,}{NLA}")),
     ]
-    ignore = _p(_alt(lists.ignore_words)) if lists.ignore_words else None
+    ordered = _combine(ordered)
+    # A kind is only tried at a mark when the character before or after the mark can begin it.
+    gates = {
+        "year": (frozenset("0123456789〇○零一二三四五六七八九OＯ"), frozenset("年")),
+        "session": (frozenset("第的十"), frozenset("届屆次大中")),
+        "amount": (frozenset("之"), frozenset({u[0] for u in lists.amount_units} | set("年个個多余餘几幾十百千万萬亿億%％‰."))),
+        "person": (frozenset(t[-1] for t in lists.person_titles), frozenset(w[0] for w in lists.person_suffixes)),
+        "context": (frozenset(w[-1] for w in lists.place_before), frozenset(w[0] for w in lists.place_after)),
+    }
     bare_ok = _p(_alt(lists.bare_year_words))
     phrases = None
     if lists.phrases:
@@ -198,14 +227,14 @@ def _patterns(key: tuple) -> Patterns:
         mk_surname = _p(r"(?P<s>" + _alt(flat) + r")(?P<m>" + masks + r"{1,3})(?!" + masks + ")")
     contexts = {name: _p(_alt(words)) for name, words in lists.contexts if words}
     title_end = _p(_alt(lists.person_titles) + r"\Z")
-    return Patterns(tuple(ordered), suffix_kind, ignore, bare_ok, phrases, mk_title, mk_suffix,
+    return Patterns(tuple(ordered), suffix_kind, gates, bare_ok, phrases, mk_title, mk_suffix,
                     mk_surname, title_end, contexts)
 
 
 # ----- the scanner ------------------------------------------------------------------------------
 
-_BARE_YEAR = regex.compile(r"(?:\A|\n)[ \t\u00a0\u3000]*[《【]?年")
-_TITLE_YEAR = regex.compile(r"[《【]年")
+_BARE_YEAR = regex.compile(r"\n[ \t\u00a0\u3000]*[《【]?年")  # and at the start of the text
+_TITLE_YEARS = (regex.compile("《年"), regex.compile("【年"))
 _SPACE_DATE = regex.compile(r"年[ \t\u00a0\u3000]+月[ \t\u00a0\u3000]+日")
 _UNDERSCORE_DATE = regex.compile(
     r"(?P<y>[_＿]+[ \t\u00a0\u3000]*|\d{4}[ \t\u00a0\u3000]*)?年[ \t\u00a0\u3000]*[_＿]+[ \t\u00a0\u3000]*月[ \t\u00a0\u3000]*[_＿]+[ \t\u00a0\u3000]*[日号]"
@@ -213,6 +242,9 @@ _UNDERSCORE_DATE = regex.compile(
 _BULLET = regex.compile(r"^[ \t\u00a0\u3000]*[*＊•][ \t\u00a0\u3000]+", regex.MULTILINE)
 _EMPHASIS = regex.compile(r"(?<![\\*_])(\*{1,3}|_{1,3})(?![\s*_])(.+?)(?<![\s\\*_])\1(?![*_])")
 _HAN_CHAR = regex.compile(f"[{HAN}]")
+_SPACES = frozenset(" \t\u00a0\u3000")
+_YEAR_BEFORE = set("0123456789０１２３４５６７８９〇○零一二OＯ〔[［【(（")
+_MARK_AFTER_YEAR = set(LATIN_MARKS + CROSS + STARS + "_＿")
 _NAME_INTRO = set("由和与與及给給向对對让讓请請派经經据據是为為")
 # A Latin token around a placeholder run: xx.com, a_xx, v1.xx (not a placeholder).
 _LATIN_TOKEN_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-@/:#")
@@ -234,7 +266,10 @@ class Scanner:
     # -- claims ------------------------------------------------------------------------------
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.claimed)
+        for s, e in self.claimed:
+            if start < e and end > s:
+                return False
+        return True
 
     def claim(self, start: int, end: int, code: str | None = None, message: str = "",
               suggestion: str | None = None, fix: Fix | None = None) -> bool:
@@ -253,9 +288,9 @@ class Scanner:
             return []
         windows = self._windows()
         all_claims: list[tuple[int, int]] = []
-        for ws, we, runs in windows:
+        for ws, we, ls, le, runs in windows:
             self.claimed = []
-            self._window(ws, we, runs)
+            self._window(ws, we, ls, le, runs)
             all_claims.extend(self.claimed)
         all_claims.sort()
         self.claimed = all_claims
@@ -281,19 +316,21 @@ class Scanner:
                 merged[-1] = (merged[-1][0], e, kind)
             else:
                 merged.append((s, e, kind))
-        windows: list[tuple[int, int, list]] = []
+        windows: list[list] = []  # [window start, window end, line start, line end, runs]
         n = len(text)
+        candidate = self._candidate
         for s, e, kind in merged:
-            if not self._candidate(s, e, kind):
+            if not candidate(s, e, kind):
+                continue
+            if windows and s < windows[-1][3] and s - MARGIN <= windows[-1][1]:
+                last = windows[-1]  # same line, overlapping windows: one window
+                last[1] = min(last[3], max(last[1], e + MARGIN))
+                last[4].append((s, e, kind))
                 continue
             ls = text.rfind("\n", 0, s) + 1
             le = text.find("\n", e)
             le = n if le < 0 else le
-            ws, we = max(ls, s - MARGIN), min(le, e + MARGIN)
-            if windows and ws <= windows[-1][1] and windows[-1][0] >= ls:
-                windows[-1] = (windows[-1][0], max(we, windows[-1][1]), windows[-1][2] + [(s, e, kind)])
-            else:
-                windows.append((ws, we, [(s, e, kind)]))
+            windows.append([max(ls, s - MARGIN), min(le, e + MARGIN), ls, le, [(s, e, kind)]])
         return windows
 
     def _candidate(self, s: int, e: int, kind: str) -> bool:
@@ -312,22 +349,21 @@ class Scanner:
 
     # -- one window --------------------------------------------------------------------------
 
-    def _window(self, ws: int, we: int, runs: list[tuple[int, int, str]]) -> None:
+    def _window(self, ws: int, we: int, ls: int, le: int, runs: list[tuple[int, int, str]]) -> None:
         text = self.text
         kinds = {k for _, _, k in runs}
         # What is never a placeholder: listed words, separator lines, list bullets, emphasis.
-        if self.p.ignore is not None:
-            for m in self.p.ignore.finditer(text, ws, we):
-                self.claim(m.start(), m.end())
-        ls = text.rfind("\n", 0, ws) + 1
-        le = text.find("\n", we)
-        le = len(text) if le < 0 else le
-        line = text[ls:le]
-        stripped = line.strip()
-        if len(stripped) >= 3 and set(stripped) <= SEPARATOR_CHARS:
-            self.claim(ls, le)
-            return
-        if kinds & {"star"}:
+        for word in self.lists.ignore_words:
+            i = text.find(word, ws, we)
+            while i >= 0:
+                self.claim(i, i + len(word))
+                i = text.find(word, i + len(word), we)
+        if le - ls <= 200:
+            stripped = text[ls:le].strip()
+            if len(stripped) >= 3 and set(stripped) <= SEPARATOR_CHARS:
+                self.claim(ls, le)
+                return
+        if "star" in kinds:
             m = _BULLET.match(text, ls, le)
             if m:
                 self.claim(m.start(), m.end())
@@ -336,63 +372,92 @@ class Scanner:
                 self.claim(m.start(1), m.end(1))
                 self.claim(m.end(2), m.end())
         if kinds & {"latin", "cross", "star", "bracket"}:
-            self._placeholders(ws, we)
+            self._placeholders(ws, we, [(s, e) for s, e, k in runs if k in ("latin", "cross", "star", "bracket")])
         if "underscore" in kinds:
             self._blanks(ws, we, [r for r in runs if r[2] == "underscore"])
         if kinds & {"star", "cross", "box"}:
             self._masks(ws, we, ls, le, runs)
 
-    def _placeholders(self, ws: int, we: int) -> None:
+    def _placeholders(self, ws: int, we: int, marks: list[tuple[int, int]]) -> None:
+        """Try the PH patterns, most specific first, in a few characters around each mark."""
         text = self.text
-        for kind, pattern in self.p.ordered:
-            for m in pattern.finditer(text, ws, we):
-                start, end = m.span()
-                if start >= end or not self.free(start, end):
+        n = len(text)
+        gates = self.p.gates
+        for s, e in marks:
+            if not self.free(s, e):
+                continue
+            # The common case first: XX年 / ××年度 with nothing around that a longer pattern needs.
+            if 2 <= e - s <= 4 and text[s] not in STARS and (s == 0 or text[s - 1] not in _YEAR_BEFORE):
+                j = e + 1 if e < n and text[e] in " \t\u00a0\u3000" else e
+                if j < n and text[j] == "年" and (j + 1 >= n or text[j + 1] not in _MARK_AFTER_YEAR):
+                    end = j + 2 if j + 1 < n and text[j + 1] == "度" else j + 1
+                    flagged = text[s:end]
+                    self.claim(s, end, CODES["year"], f"年份占位符「{flagged}」未填写：请填入实际年份（如「2019年」）")
                     continue
-                flagged = m.group()
-                if kind == "year":
-                    self.claim(start, end, CODES["year"], f"年份占位符「{flagged}」未填写：请填入实际年份（如「2019年」）")
-                elif kind == "date":
-                    self.claim(start, end, CODES["date"], f"日期占位符「{flagged}」未填写：请填入实际的年、月、日")
-                elif kind == "docnum":
-                    if not _docnum_has_placeholder(m):
-                        continue
-                    self.claim(start, end, CODES["docnum"],
-                               f"文号占位符「{flagged}」未填写：请填入完整文号（机关代字、发文年份和序号，如〔2019〕14号）")
-                elif kind == "session":
-                    self.claim(start, end, CODES["session"],
-                               f"届次占位符「{flagged}」未填写：请填入实际的届次或次数（如「十九大」「十七届三中全会」）")
-                elif kind == "amount":
-                    unit = m.groupdict().get("unit")
-                    after = text[end : end + 1]
-                    if unit == "家" and after and after in "园園具庭乡鄉属屬长長族电電":
-                        continue
-                    if unit == "人" and after and after in "民大事才力":
-                        continue
-                    what = "百分比" if flagged[-1] in "%％‰" or flagged.startswith("百分之") else "数字"
-                    self.claim(start, end, CODES["amount"], f"数量占位符「{flagged}」未填写：请填入实际{what}")
-                elif kind == "person":
-                    self.claim(start, end, CODES["name"], f"人名占位符「{flagged}」未填写：请填入实际姓名")
-                elif kind == "name":
-                    suffix_kind = self.p.suffix_kind.get(m.group("s"), "place")
-                    marks = m.group("m")
-                    if suffix_kind == "person" and not any(c in LATIN_MARKS for c in marks):
-                        continue  # ×××同志: a masked name, reported by MK002
-                    noun = _NOUNS[suffix_kind]
-                    self.claim(start, end, CODES["name"],
-                               f"{noun}占位符「{flagged}」未填写：请把「{marks}」换成实际的{noun}")
-                elif kind == "context":
-                    if _in_latin_token(text, start, end):
-                        continue
-                    self.claim(start, end, CODES["name"],
-                               f"地名占位符「{flagged}」未填写：请换成实际的地名（如县名、市名）")
-                elif kind == "generic":
-                    if not (_chinese_side(text, start - 1) or _chinese_side(text, end)):
-                        continue
-                    if _in_latin_token(text, start, end):
-                        continue
-                    self.claim(start, end, CODES["generic"],
-                               f"占位符「{flagged}」未填写：请换成实际内容（名称、地名、口号等），或删去")
+            lo, hi = max(ws, s - 8), min(we, e + 16)
+            local = set(text[lo:hi])
+            before = text[s - 1] if s else ""
+            after = text[e : e + 1]
+            if after in _SPACES:
+                after = text[e + 1 : e + 2]
+            for kind, need, pattern in self.p.ordered:
+                if need and local.isdisjoint(need):
+                    continue
+                gate = gates.get(kind)
+                if gate is not None and before not in gate[0] and after not in gate[1]:
+                    continue
+                for m in pattern.finditer(text, lo, hi):
+                    start, end = m.span()
+                    # Only matches that hold this mark: the others wait for their own mark.
+                    if start < e and end > s and self.free(start, end):
+                        self._placeholder(kind, m, start, end)
+                if not self.free(s, e):
+                    break  # this mark is reported (or known not to be a placeholder)
+
+    def _placeholder(self, kind: str, m: regex.Match, start: int, end: int) -> bool:
+        """Report one match of a PH pattern, unless a closer look says it is not one."""
+        text = self.text
+        flagged = m.group()
+        if kind == "year":
+            return self.claim(start, end, CODES["year"], f"年份占位符「{flagged}」未填写：请填入实际年份（如「2019年」）")
+        if kind == "date":
+            return self.claim(start, end, CODES["date"], f"日期占位符「{flagged}」未填写：请填入实际的年、月、日")
+        if kind == "docnum":
+            if not _docnum_has_placeholder(m):
+                return False
+            return self.claim(start, end, CODES["docnum"],
+                              f"文号占位符「{flagged}」未填写：请填入完整文号（机关代字、发文年份和序号，如〔2019〕14号）")
+        if kind == "session":
+            return self.claim(start, end, CODES["session"],
+                              f"届次占位符「{flagged}」未填写：请填入实际的届次或次数（如「十九大」「十七届三中全会」）")
+        if kind == "amount":
+            unit = m.groupdict().get("unit")
+            after = text[end : end + 1]
+            if unit == "家" and after and after in "园園具庭乡鄉属屬长長族电電":
+                return False
+            if unit == "人" and after and after in "民大事才力":
+                return False
+            what = "百分比" if flagged[-1] in "%％‰" or flagged.startswith("百分之") else "数字"
+            return self.claim(start, end, CODES["amount"], f"数量占位符「{flagged}」未填写：请填入实际{what}")
+        if kind == "person":
+            return self.claim(start, end, CODES["name"], f"人名占位符「{flagged}」未填写：请填入实际姓名")
+        if kind == "name":
+            suffix_kind = self.p.suffix_kind.get(m.group("s"), "place")
+            marks = m.group("m")
+            if suffix_kind == "person" and not any(c in LATIN_MARKS for c in marks):
+                return False  # ×××同志: a masked name, reported by MK002
+            noun = _NOUNS[suffix_kind]
+            return self.claim(start, end, CODES["name"], f"{noun}占位符「{flagged}」未填写：请把「{marks}」换成实际的{noun}")
+        if kind == "context":
+            if _in_latin_token(text, start, end):
+                return False
+            return self.claim(start, end, CODES["name"], f"地名占位符「{flagged}」未填写：请换成实际的地名（如县名、市名）")
+        if kind == "generic":
+            if not (_chinese_side(text, start - 1) or _chinese_side(text, end)) or _in_latin_token(text, start, end):
+                return False
+            return self.claim(start, end, CODES["generic"],
+                              f"占位符「{flagged}」未填写：请换成实际内容（名称、地名、口号等），或删去")
+        return False
 
     def _blanks(self, ws: int, we: int, runs: list[tuple[int, int, str]]) -> None:
         text = self.text
@@ -507,7 +572,11 @@ class Scanner:
                 self.items.append((m.start(), m.end(), CODES["date"], Hit(
                     m.start(), m.end(), f"日期「{m.group()}」未填写：请填入实际的年、月、日")))
         spans = [(m.end() - 1, True) for m in _BARE_YEAR.finditer(text)]
-        spans += [(m.end() - 1, False) for m in _TITLE_YEAR.finditer(text)]
+        first = _BARE_YEAR.match("\n" + text[:40])
+        if first:
+            spans.append((first.end() - 2, True))
+        for pattern in _TITLE_YEARS:
+            spans += [(m.end() - 1, False) for m in pattern.finditer(text)]
         claimed_dates = {s for s, _, c, _ in self.items if c == CODES["date"]}
         for pos, line_start in spans:
             nxt = text[pos + 1 : pos + 2]
@@ -571,13 +640,14 @@ def _label_before(text: str, pos: int) -> int | None:
 
 
 def _docnum_has_placeholder(m: regex.Match) -> bool:
+    """A document number with a real year and serial number is not a placeholder."""
     marks = LATIN_MARKS + CROSS + STARS
     groups = m.groupdict()
-    if not groups:
-        return True  # 〔20XX〕, 第XX号: the pattern itself holds the placeholder
-    if groups.get("prefix"):
+    prefix, y, y2, n = (groups.get(k) for k in ("prefix", "y", "y2", "n"))
+    if prefix:
         return True
-    y, y2, n = groups.get("y"), groups.get("y2"), groups.get("n")
+    if y is None and y2 is None and n is None:
+        return True  # 〔20XX〕, 第XX号: the pattern itself holds the placeholder
     if y is not None and (not y.strip() or any(c in marks for c in y)):
         return True
     if y2 is not None and any(c in marks for c in y2):
