@@ -66,7 +66,7 @@ def results(doc, settings) -> list[Item]:
     cached = doc.cache.get(CACHE_KEY)
     if cached is not None and cached[0] == key:
         return cached[1]
-    items = Scanner(doc, lists_for(key), _patterns(key), settings).run()
+    items = Scanner(doc, key, settings).run()
     doc.cache[CACHE_KEY] = (key, items)
     return items
 
@@ -100,19 +100,22 @@ def _p(pattern: str, **words: str) -> regex.Pattern:
     return regex.compile(_r(pattern, **words), regex.MULTILINE | regex.VERSION0)
 
 
-def _combine(entries: list[tuple[str, str, str]]) -> tuple[tuple[str, frozenset, regex.Pattern], ...]:
+def _combine(entries: list) -> tuple[tuple[str, frozenset, regex.Pattern | None], ...]:
     """One pattern per kind: its alternatives in order, and the characters one of which must be
     near a mark for any of them to match (empty: no such character)."""
-    combined: list[tuple[str, frozenset, list[str]]] = []
+    combined: list[tuple[str, frozenset, list]] = []
     for kind, need, raw in entries:
-        if combined and combined[-1][0] == kind:
+        if raw is None:
+            combined.append((kind, frozenset(), None))
+        elif combined and combined[-1][0] == kind and combined[-1][2] is not None:
             old_kind, old_need, raws = combined[-1]
             merged = old_need | frozenset(need) if old_need and need else frozenset()
             combined[-1] = (kind, merged, raws + [raw])
         else:
             combined.append((kind, frozenset(need), [raw]))
     return tuple(
-        (kind, need, regex.compile("|".join(f"(?:{r})" for r in raws), regex.MULTILINE | regex.VERSION0))
+        (kind, need, None if raws is None else
+         regex.compile("|".join(f"(?:{r})" for r in raws), regex.MULTILINE | regex.VERSION0))
         for kind, need, raws in combined
     )
 
@@ -122,22 +125,77 @@ def _alt(words) -> str:
     return "(?:" + words_pattern(list(words)) + ")" if words else "(?!)"
 
 
+class Words:
+    """A word list with fast look-ups at a position of a text (the longest word wins)."""
+
+    def __init__(self, words) -> None:
+        self.words = frozenset(w for w in words if w)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self.first = frozenset(w[0] for w in self.words)
+        self.last = frozenset(w[-1] for w in self.words)
+
+    def starting(self, text: str, pos: int) -> str | None:
+        if text[pos : pos + 1] not in self.first:
+            return None
+        for n in self.lengths:
+            word = text[pos : pos + n]
+            if word in self.words:
+                return word
+        return None
+
+    def ending(self, text: str, pos: int) -> str | None:
+        if pos <= 0 or text[pos - 1] not in self.last:
+            return None
+        for n in self.lengths:
+            if n <= pos and text[pos - n : pos] in self.words:
+                return text[pos - n : pos]
+        return None
+
+
 @dataclass(frozen=True)
-class Patterns:
-    ordered: tuple[tuple[str, frozenset, regex.Pattern], ...]  # (kind, needed chars, pattern), most specific first
+class WordLists:
+    """The lists of `Lists` as `Words`: cheap to build, needed for every document."""
+
+    suffixes: Words  # place, body, event and person endings of a name
     suffix_kind: dict
-    gates: dict
-    bare_year_ok: regex.Pattern
-    phrases: regex.Pattern | None
-    mk_title: regex.Pattern
-    mk_suffix: regex.Pattern
-    mk_surname: regex.Pattern | None
-    title_end: regex.Pattern
+    place_suffixes: Words
+    person_suffixes: Words
+    person_titles: Words
+    place_before: Words
+    place_after: Words
+    bare_year_ok: Words
+    surnames: frozenset
+    compound_surnames: frozenset
     contexts: dict
 
 
 @lru_cache(maxsize=16)
+def _words(key: tuple) -> WordLists:
+    lists = lists_for(key)
+    suffix_kind: dict[str, str] = {}
+    for kind, words in (("event", lists.event_suffixes), ("body", lists.body_suffixes),
+                        ("place", lists.place_suffixes), ("person", lists.person_suffixes)):
+        for w in words:
+            suffix_kind[w] = kind
+    return WordLists(
+        suffixes=Words(suffix_kind), suffix_kind=suffix_kind,
+        place_suffixes=Words(lists.place_suffixes), person_suffixes=Words(lists.person_suffixes),
+        person_titles=Words(lists.person_titles), place_before=Words(lists.place_before),
+        place_after=Words(lists.place_after), bare_year_ok=Words(lists.bare_year_words),
+        surnames=frozenset(lists.surnames), compound_surnames=frozenset(lists.compound_surnames),
+        contexts={name: tuple(words) for name, words in lists.contexts},
+    )
+
+
+@dataclass(frozen=True)
+class Patterns:
+    ordered: tuple[tuple[str, frozenset, regex.Pattern | None], ...]  # most specific first
+    gates: dict
+
+
+@lru_cache(maxsize=16)
 def _patterns(key: tuple) -> Patterns:
+    """The PH patterns, compiled on the first document that has a placeholder mark."""
     lists = lists_for(key)
     mark_year = r"(?:19|20)(?:\d{YM}|{YM}{2})"
     year_token = r"(?:{LC}{2,4}|" + mark_year + r"|\d{4})"
@@ -146,12 +204,7 @@ def _patterns(key: tuple) -> Patterns:
         r"(?:(?:{LC}{2,4}|" + mark_year + r"|\d{4}|[一二][〇○零OＯ一二三四五六七八九]{1,3}{YM}{0,2}){SP}年{SP})"
     )
     units = _alt(list(lists.amount_units) + ["年", "个月", "個月"])
-    suffix_kind: dict[str, str] = {}
-    for kind, words in (("event", lists.event_suffixes), ("body", lists.body_suffixes),
-                        ("place", lists.place_suffixes), ("person", lists.person_suffixes)):
-        for w in words:
-            suffix_kind[w] = kind
-    filler = r"(?:(?![的和与與及在是了为為对對等或把被将將从從向到于於])[{HAN}])"
+    ws = r"[ \t\u00a0\u3000]"
     ordered = [
         # dates: X月X日, XX年X月, 6月X日
         ("date", "月", _r(r"{NLB}" + date_year + r"?(?:{LC}{1,2}{SP}月{SP}(?:{LC}{1,2}|\d{1,2})|\d{1,2}{SP}月{SP}{LC}{1,2}){SP}[日号號]")),
@@ -159,12 +212,12 @@ def _patterns(key: tuple) -> Patterns:
         # document numbers: [XX]14号, 〔20XX〕, x工[]32号, 第XX号
         ("docnum", "号號", _r(
             r"{NLB}(?P<prefix>{LC}{1,3}[{HAN}]{1,3})?"
-            r"(?:[〔\[［【](?P<y>[ \t\u00a0\u3000]*(?:" + year_token + r")?[ \t\u00a0\u3000]*)[〕\]］】]"
-            r"|[(（][ \t\u00a0\u3000]*(?P<y2>" + year_token + r")[ \t\u00a0\u3000]*[)）])"
-            r"[ \t\u00a0\u3000]*(?P<n>\d{1,4}|{LC}{1,3})[ \t\u00a0\u3000]*[号號]"
+            r"(?:[〔\[［【](?P<y>" + ws + r"*(?:" + year_token + r")?" + ws + r"*)[〕\]］】]"
+            r"|[(（]" + ws + r"*(?P<y2>" + year_token + r")" + ws + r"*[)）])"
+            + ws + r"*(?P<n>\d{1,4}|{LC}{1,3})" + ws + r"*[号號]"
         )),
-        ("docnum", "〔［", _r(r"[〔［][ \t\u00a0\u3000]*(?:{LC}{2,4}|" + mark_year + r")[ \t\u00a0\u3000]*[〕］]")),
-        ("docnum", "[", _r(r"(?<=[发發字函办辦令通复復呈报報])\[[ \t\u00a0\u3000]*(?:{LC}{2,4}|" + mark_year + r")[ \t\u00a0\u3000]*\]")),
+        ("docnum", "〔［", _r(r"[〔［]" + ws + r"*(?:{LC}{2,4}|" + mark_year + r")" + ws + r"*[〕］]")),
+        ("docnum", "[", _r(r"(?<=[发發字函办辦令通复復呈报報])\[" + ws + r"*(?:{LC}{2,4}|" + mark_year + r")" + ws + r"*\]")),
         ("docnum", "第", _r(r"第{SP}{LC}{1,4}{SP}[号號]")),
         # years: 二〇XX年, 20XX年, 200*年, XX年, ××年度, 20XX—20XX
         ("year", "年", _r(r"{NLB}" + cn_year + r"{SP}年(?:度)?")),
@@ -187,48 +240,21 @@ def _patterns(key: tuple) -> Patterns:
         )),
         ("amount", "%％‰", _r(r"{NLB}{LC}{1,3}(?:\.{LC}{1,2})?{SP}[%％‰]")),
         ("amount", "之", _r(r"百分之{LC}{1,3}(?:点{LC}{1,2})?")),
-        # names: XXX同志, 局长XX; xx县, xxxx局, xx公交公司, xx节; 构建和谐xx, 促进XX经济发展
-        ("person", "", _r(r"{NLB}{LAT}{2,4}{SP}" + _alt(lists.person_suffixes))),
-        ("person", "", _r(r"(?<=" + _alt(lists.person_titles) + r"){LAT}{2,4}{NLA}")),
-        ("name", "", _r(
-            r"{NLB}(?P<m>{LC}{2,4})" + filler + r"{0,2}?(?P<s>" + _alt(suffix_kind) + ")",
-            HAN=HAN,
-        )),
-        ("name", "", _r(r"{NLB}(?P<m>[XＸ×])(?P<s>" + _alt(lists.place_suffixes) + ")")),
-        ("context", "", _r(r"(?<=" + _alt(lists.place_before) + r"){LC}{2,4}{NLA}")),
-        ("context", "", _r(r"{NLB}{LC}{2,4}(?=" + _alt(lists.place_after) + ")")),
+        # names (looked up in the word lists, not by a pattern): XXX同志, 局长XX; xx县, xxxx局,
+        # xx公交公司, xx节; 构建和谐xx, 促进XX经济发展
+        ("person", "", None),
+        ("name", "", None),
+        ("context", "", None),
         # anything else: XX next to Chinese text
         ("generic", "", _r(r"{NLB}{LAT}{2,}{NLA}")),
     ]
-    ordered = _combine(ordered)
     # A kind is only tried at a mark when the character before or after the mark can begin it.
     gates = {
-        "year": (frozenset("0123456789〇○零一二三四五六七八九OＯ"), frozenset("年")),
+        "year": (frozenset("0123456789〇○零一二OＯ"), frozenset("年")),
         "session": (frozenset("第的十"), frozenset("届屆次大中")),
         "amount": (frozenset("之"), frozenset({u[0] for u in lists.amount_units} | set("年个個多余餘几幾十百千万萬亿億%％‰."))),
-        "person": (frozenset(t[-1] for t in lists.person_titles), frozenset(w[0] for w in lists.person_suffixes)),
-        "context": (frozenset(w[-1] for w in lists.place_before), frozenset(w[0] for w in lists.place_after)),
     }
-    bare_ok = _p(_alt(lists.bare_year_words))
-    phrases = None
-    if lists.phrases:
-        groups = [
-            "(" + regex.escape(ph.prefix) + f"[{STARS}{CROSS}{BOXES}]{{1,4}}" + regex.escape(ph.suffix) + ")"
-            for ph in lists.phrases
-        ]
-        phrases = regex.compile("|".join(groups))
-    masks = f"[{STARS}{CROSS}]"
-    mk_title = _p(r"(?<=" + _alt(lists.person_titles) + r")" + masks + r"{1,3}(?!" + masks + ")")
-    mk_suffix = _p(r"(?<!" + masks + r")" + masks + r"{2,3}" + _alt(lists.person_suffixes))
-    mk_surname = None
-    surnames = [lists.compound_surnames, list(lists.surnames)]
-    flat = [s for group in surnames for s in group]
-    if flat:
-        mk_surname = _p(r"(?P<s>" + _alt(flat) + r")(?P<m>" + masks + r"{1,3})(?!" + masks + ")")
-    contexts = {name: _p(_alt(words)) for name, words in lists.contexts if words}
-    title_end = _p(_alt(lists.person_titles) + r"\Z")
-    return Patterns(tuple(ordered), suffix_kind, gates, bare_ok, phrases, mk_title, mk_suffix,
-                    mk_surname, title_end, contexts)
+    return Patterns(_combine(ordered), gates)
 
 
 # ----- the scanner ------------------------------------------------------------------------------
@@ -245,6 +271,7 @@ _HAN_CHAR = regex.compile(f"[{HAN}]")
 _SPACES = frozenset(" \t\u00a0\u3000")
 _YEAR_BEFORE = set("0123456789０１２３４５６７８９〇○零一二OＯ〔[［【(（")
 _MARK_AFTER_YEAR = set(LATIN_MARKS + CROSS + STARS + "_＿")
+_FILLER_STOP = frozenset("的和与與及在是了为為对對等或把被将將从從向到于於")
 _NAME_INTRO = set("由和与與及给給向对對让讓请請派经經据據是为為")
 # A Latin token around a placeholder run: xx.com, a_xx, v1.xx (not a placeholder).
 _LATIN_TOKEN_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-@/:#")
@@ -254,11 +281,12 @@ _TRADITIONAL_HINT = regex.compile(r"[們個這說會為國來時對開發關與�
 
 
 class Scanner:
-    def __init__(self, doc, lists: Lists, patterns: Patterns, settings) -> None:
+    def __init__(self, doc, key: tuple, settings) -> None:
         self.doc = doc
         self.text = doc.text
-        self.lists = lists
-        self.p = patterns
+        self.key = key
+        self.lists: Lists = lists_for(key)
+        self.w: WordLists = _words(key)
         self.settings = settings
         self.items: list[tuple[int, int, str, Hit]] = []
         self.claimed: list[tuple[int, int]] = []  # claims of the current window
@@ -287,6 +315,8 @@ class Scanner:
         if not text:
             return []
         windows = self._windows()
+        if windows:
+            self.p = _patterns(self.key)
         all_claims: list[tuple[int, int]] = []
         for ws, we, ls, le, runs in windows:
             self.claimed = []
@@ -338,6 +368,8 @@ class Scanner:
         before = text[s - 1] if s else ""
         after = text[e] if e < len(text) else ""
         if kind == "latin":
+            if before in "OＯ" and s >= 2 and text[s - 2] in "〇○零一二三四五六七八九":
+                before = "〇"  # 二OXX年: a letter O written for the zero
             return not (_is_letter(before) or _is_letter(after))
         if kind in ("cross", "star"):
             return not (before.isdigit() and (after.isdigit() or after in " \t"))
@@ -406,6 +438,10 @@ class Scanner:
                 gate = gates.get(kind)
                 if gate is not None and before not in gate[0] and after not in gate[1]:
                     continue
+                if pattern is None:
+                    if self._named(kind, s, e):
+                        break
+                    continue
                 for m in pattern.finditer(text, lo, hi):
                     start, end = m.span()
                     # Only matches that hold this mark: the others wait for their own mark.
@@ -439,24 +475,67 @@ class Scanner:
                 return False
             what = "百分比" if flagged[-1] in "%％‰" or flagged.startswith("百分之") else "数字"
             return self.claim(start, end, CODES["amount"], f"数量占位符「{flagged}」未填写：请填入实际{what}")
-        if kind == "person":
-            return self.claim(start, end, CODES["name"], f"人名占位符「{flagged}」未填写：请填入实际姓名")
-        if kind == "name":
-            suffix_kind = self.p.suffix_kind.get(m.group("s"), "place")
-            marks = m.group("m")
-            if suffix_kind == "person" and not any(c in LATIN_MARKS for c in marks):
-                return False  # ×××同志: a masked name, reported by MK002
-            noun = _NOUNS[suffix_kind]
-            return self.claim(start, end, CODES["name"], f"{noun}占位符「{flagged}」未填写：请把「{marks}」换成实际的{noun}")
-        if kind == "context":
-            if _in_latin_token(text, start, end):
-                return False
-            return self.claim(start, end, CODES["name"], f"地名占位符「{flagged}」未填写：请换成实际的地名（如县名、市名）")
         if kind == "generic":
             if not (_chinese_side(text, start - 1) or _chinese_side(text, end)) or _in_latin_token(text, start, end):
                 return False
             return self.claim(start, end, CODES["generic"],
                               f"占位符「{flagged}」未填写：请换成实际内容（名称、地名、口号等），或删去")
+        return False
+
+    def _named(self, kind: str, s: int, e: int) -> bool:
+        """Names, looked up in the word lists around the mark text[s:e]."""
+        text = self.text
+        w = self.w
+        run = text[s:e]
+        n = e - s
+        before = text[s - 1 : s]
+        after = text[e : e + 1]
+        if before.isdigit() or before == "_" or run[0] in STARS or run[0] == "_" or run[0] in "[〔［":
+            return False
+        latin = all(c in LATIN_MARKS for c in run)
+        if kind == "person":  # XXX同志 (the suffix is part of the finding), 局长XX
+            if not latin or not 2 <= n <= 4:
+                return False
+            j = e + 1 if after in _SPACES else e
+            suffix = w.person_suffixes.starting(text, j)
+            if suffix:
+                end = j + len(suffix)
+                return self.claim(s, end, CODES["name"], f"人名占位符「{text[s:end]}」未填写：请填入实际姓名")
+            if w.person_titles.ending(text, s) and not (_is_letter(after) or after.isdigit()):
+                return self.claim(s, e, CODES["name"], f"人名占位符「{run}」未填写：请填入实际姓名")
+            return False
+        if kind == "name":  # xx县, xxxx局, xx扎乡, xx公交公司, X县
+            if 2 <= n <= 4:
+                pos = e
+                for _ in range(3):
+                    suffix = w.suffixes.starting(text, pos)
+                    if suffix:
+                        suffix_kind = w.suffix_kind[suffix]
+                        if suffix_kind == "person" and not latin:
+                            return False  # ×××同志: a masked name, reported by MK002
+                        end = pos + len(suffix)
+                        noun = _NOUNS[suffix_kind]
+                        return self.claim(s, end, CODES["name"],
+                                          f"{noun}占位符「{text[s:end]}」未填写：请把「{run}」换成实际的{noun}")
+                    ch = text[pos : pos + 1]
+                    if not ch or ch in _FILLER_STOP or not _HAN_CHAR.match(ch):
+                        return False
+                    pos += 1
+                return False
+            if n == 1 and run in "XＸ×":
+                suffix = w.place_suffixes.starting(text, e)
+                if suffix:
+                    end = e + len(suffix)
+                    return self.claim(s, end, CODES["name"], f"地名占位符「{text[s:end]}」未填写：请把「{run}」换成实际的地名")
+            return False
+        if kind == "context":  # 构建和谐xx, 创平安xx, 促进XX经济发展
+            if not 2 <= n <= 4 or _is_letter(after) or after.isdigit():
+                return False
+            if not (w.place_before.ending(text, s) or w.place_after.starting(text, e)):
+                return False
+            if _in_latin_token(text, s, e):
+                return False
+            return self.claim(s, e, CODES["name"], f"地名占位符「{run}」未填写：请换成实际的地名（如县名、市名）")
         return False
 
     def _blanks(self, ws: int, we: int, runs: list[tuple[int, int, str]]) -> None:
@@ -481,62 +560,79 @@ class Scanner:
 
     def _masks(self, ws: int, we: int, ls: int, le: int, runs: list[tuple[int, int, str]]) -> None:
         text = self.text
-        p = self.p
-        if p.phrases is not None:
-            for m in p.phrases.finditer(text, ws, we):
-                phrase = self.lists.phrases[m.lastindex - 1]
-                start, end = m.span()
-                if not self.free(start, end):
-                    continue
-                if phrase.context is not None:
-                    ctx_re = p.contexts.get(phrase.context)
-                    lo, hi = max(ls, start - self.lists.window), min(le, end + self.lists.window)
-                    if ctx_re is None or ctx_re.search(text, lo, hi) is None:
-                        continue
-                word = self._pick(phrase, ls, le)
-                self.claim(start, end, CODES["masked-word"],
-                           f"被屏蔽的词「{m.group()}」：原词应为「{word}」，请恢复",
-                           word, Fix.replace(start, end, word, "unsafe"))
-        for m in p.mk_title.finditer(text, ws, we):
-            if not _is_letter(text[m.end() : m.end() + 1]) and not text[m.end() : m.end() + 1].isdigit():
-                self.claim(m.start(), m.end(), CODES["masked-name"],
-                           f"人名被隐去「{m.group()}」：请填入完整姓名（需要匿名时请统一处理）")
-        if p.mk_surname is not None:
-            for m in p.mk_surname.finditer(text, ws, we):
-                if self._surname_ok(m):
-                    self.claim(m.start(), m.end(), CODES["masked-name"],
-                               f"人名被隐去「{m.group()}」：请填入完整姓名（需要匿名时请统一处理）")
-        for m in p.mk_suffix.finditer(text, ws, we):
-            self.claim(m.start(), m.end(), CODES["masked-name"],
-                       f"人名被隐去「{m.group()}」：请填入完整姓名（需要匿名时请统一处理）")
-        for s, e, kind in runs:
-            if kind not in ("star", "cross", "box") or not self.free(s, e):
+        w = self.w
+        masks = [(s, e, k) for s, e, k in runs if k in ("star", "cross", "box")]
+        name_message = "人名被隐去「{}」：请填入完整姓名（需要匿名时请统一处理）"
+        # 1. a masked word of the phrase table: 邓**理论 -> 邓小平理论
+        for s, e, _ in masks:
+            if e - s > 4 or not self.free(s, e):
                 continue
-            if e - s < 2:
+            best = None
+            for phrase in self.lists.phrases:
+                start, end = s - len(phrase.prefix), e + len(phrase.suffix)
+                if start < ls or end > le or not text.startswith(phrase.prefix, start) or not text.startswith(phrase.suffix, e):
+                    continue
+                if best is None or end - start > best[1] - best[0]:
+                    best = (start, end, phrase)
+            if best is None:
+                continue
+            start, end, phrase = best
+            if not self.free(start, end):
+                continue
+            if phrase.context is not None:
+                words = w.contexts.get(phrase.context, ())
+                around = text[max(ls, start - self.lists.window) : min(le, end + self.lists.window)]
+                if not any(word in around for word in words):
+                    continue
+            word = self._pick(phrase, ls, le)
+            self.claim(start, end, CODES["masked-word"], f"被屏蔽的词「{text[start:end]}」：原词应为「{word}」，请恢复",
+                       word, Fix.replace(start, end, word, "unsafe"))
+        # 2. a masked name: 局长××, 王**, 张*, ×××同志
+        for s, e, kind in masks:
+            if kind == "box" or e - s > 3 or not self.free(s, e):
+                continue
+            after = text[e : e + 1]
+            if w.person_titles.ending(text, s) and not (_is_letter(after) or after.isdigit()):
+                self.claim(s, e, CODES["masked-name"], name_message.format(text[s:e]))
+                continue
+            if s >= 2 and text[s - 2 : s] in w.compound_surnames:
+                start = s - 2
+            elif s >= 1 and text[s - 1] in w.surnames:
+                start = s - 1
+            else:
+                start = -1
+            if start >= 0 and self._surname_ok(start, s, e) and self.claim(
+                start, e, CODES["masked-name"], name_message.format(text[start:e])
+            ):
+                continue
+            suffix = w.person_suffixes.starting(text, e) if e - s >= 2 else None
+            if suffix:
+                self.claim(s, e + len(suffix), CODES["masked-name"], name_message.format(text[s : e + len(suffix)]))
+        # 3. any other masking run of two or more in Chinese text
+        for s, e, kind in masks:
+            if e - s < 2 or not self.free(s, e):
                 continue
             if kind != "box" and (_is_letter(text[s - 1 : s]) or _is_letter(text[e : e + 1])
                                   or text[s - 1 : s].isdigit() or text[e : e + 1].isdigit()):
                 continue
             if not (_chinese_side(text, s - 1) or _chinese_side(text, e)):
                 continue
-            self.claim(s, e, CODES["masked-word"],
-                       f"被屏蔽或缺失的文字「{text[s:e]}」：请恢复原文，或删去")
+            self.claim(s, e, CODES["masked-word"], f"被屏蔽或缺失的文字「{text[s:e]}」：请恢复原文，或删去")
 
-    def _surname_ok(self, m: regex.Match) -> bool:
+    def _surname_ok(self, start: int, s: int, e: int) -> bool:
         """王**, 张*: a surname and a masking run that stand as a name of their own (not 加强**管理)."""
         text = self.text
-        start, end = m.span()
         before = text[start - 1 : start]
-        after = text[end : end + 1]
+        after = text[e : e + 1]
         starts_token = (
             not before or not _HAN_CHAR.match(before) or before in _NAME_INTRO
-            or self.p.title_end.search(text, max(0, start - 6), start) is not None
+            or self.w.person_titles.ending(text, start) is not None
         )
-        if len(m.group("m")) == 1:
+        if e - s == 1:
             return starts_token  # a single star after a word is a footnote mark (资金*：…)
         ends_token = (
             not after or not _HAN_CHAR.match(after) or after in "等和与與及"
-            or any(text.startswith(w, end) for w in self.lists.person_suffixes)
+            or self.w.person_suffixes.starting(text, e) is not None
         )
         return starts_token or ends_token
 
@@ -575,14 +671,15 @@ class Scanner:
         first = _BARE_YEAR.match("\n" + text[:40])
         if first:
             spans.append((first.end() - 2, True))
+        at_line_start = {pos for pos, _ in spans}
         for pattern in _TITLE_YEARS:
-            spans += [(m.end() - 1, False) for m in pattern.finditer(text)]
+            spans += [(m.end() - 1, False) for m in pattern.finditer(text) if m.end() - 1 not in at_line_start]
         claimed_dates = {s for s, _, c, _ in self.items if c == CODES["date"]}
         for pos, line_start in spans:
             nxt = text[pos + 1 : pos + 2]
             if not nxt or nxt in " \t\u00a0\u3000\n" or not (_HAN_CHAR.match(nxt) or nxt in "“\"「‘，,、"):
                 continue
-            if self.p.bare_year_ok.match(text, pos + 1):
+            if self.w.bare_year_ok.starting(text, pos + 1):
                 continue
             if not free(pos, pos + 1) or pos in claimed_dates:
                 continue
