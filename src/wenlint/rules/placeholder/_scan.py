@@ -13,7 +13,7 @@ text); the patterns then run only in short windows around the marks found.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -166,7 +166,8 @@ class WordLists:
     bare_year_ok: Words
     surnames: frozenset
     compound_surnames: frozenset
-    contexts: dict
+    phrases_by_prefix_end: dict  # last character of the prefix -> phrases
+    phrases_by_suffix_start: dict  # phrases without prefix: first character of the suffix -> phrases
 
 
 @lru_cache(maxsize=16)
@@ -183,8 +184,24 @@ def _words(key: tuple) -> WordLists:
         person_titles=Words(lists.person_titles), place_before=Words(lists.place_before),
         place_after=Words(lists.place_after), bare_year_ok=Words(lists.bare_year_words),
         surnames=frozenset(lists.surnames), compound_surnames=frozenset(lists.compound_surnames),
-        contexts={name: tuple(words) for name, words in lists.contexts},
+        phrases_by_prefix_end=_index(lists.phrases, lambda ph: ph.prefix[-1:] or None),
+        phrases_by_suffix_start=_index(lists.phrases, lambda ph: None if ph.prefix else ph.suffix[:1]),
     )
+
+
+def _index(phrases, key) -> dict:
+    index: dict[str, tuple] = {}
+    for phrase in phrases:
+        k = key(phrase)
+        if k:
+            index[k] = index.get(k, ()) + (phrase,)
+    return index
+
+
+@lru_cache(maxsize=16)
+def _context_pattern(key: tuple, name: str) -> regex.Pattern | None:
+    words = dict(lists_for(key).contexts).get(name, ())
+    return _p(_alt(words)) if words else None
 
 
 @dataclass(frozen=True)
@@ -271,6 +288,9 @@ _HAN_CHAR = regex.compile(f"[{HAN}]")
 _SPACES = frozenset(" \t\u00a0\u3000")
 _YEAR_BEFORE = set("0123456789０１２３４５６７８９〇○零一二OＯ〔[［【(（")
 _MARK_AFTER_YEAR = set(LATIN_MARKS + CROSS + STARS + "_＿")
+# What may stand next to a placeholder mark in Chinese text besides Han characters and digits.
+_OPENERS = frozenset(CJK_PUNCT + "[(<\"'")
+_CLOSERS = frozenset(CJK_PUNCT + "])>%％‰.\"'")
 _FILLER_STOP = frozenset("的和与與及在是了为為对對等或把被将將从從向到于於")
 _NAME_INTRO = set("由和与與及给給向对對让讓请請派经經据據是为為")
 # A Latin token around a placeholder run: xx.com, a_xx, v1.xx (not a placeholder).
@@ -289,21 +309,25 @@ class Scanner:
         self.w: WordLists = _words(key)
         self.settings = settings
         self.items: list[tuple[int, int, str, Hit]] = []
-        self.claimed: list[tuple[int, int]] = []  # claims of the current window
+        self.starts: list[int] = []  # claimed spans (reported or known not to be placeholders)
+        self.ends: list[int] = []
 
     # -- claims ------------------------------------------------------------------------------
+    # Claimed spans never overlap and are kept sorted, so one look at the neighbour is enough.
 
     def free(self, start: int, end: int) -> bool:
-        for s, e in self.claimed:
-            if start < e and end > s:
-                return False
-        return True
+        i = bisect_left(self.starts, end)
+        return i == 0 or self.ends[i - 1] <= start
 
     def claim(self, start: int, end: int, code: str | None = None, message: str = "",
               suggestion: str | None = None, fix: Fix | None = None) -> bool:
-        if start >= end or not self.free(start, end):
+        if start >= end:
             return False
-        self.claimed.append((start, end))
+        i = bisect_left(self.starts, end)
+        if i and self.ends[i - 1] > start:
+            return False
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
         if code is not None:
             self.items.append((start, end, code, Hit(start, end, message, suggestion, fix)))
         return True
@@ -311,19 +335,13 @@ class Scanner:
     # -- driver ------------------------------------------------------------------------------
 
     def run(self) -> list[Item]:
-        text = self.text
-        if not text:
+        if not self.text:
             return []
         windows = self._windows()
         if windows:
             self.p = _patterns(self.key)
-        all_claims: list[tuple[int, int]] = []
         for ws, we, ls, le, runs in windows:
-            self.claimed = []
             self._window(ws, we, ls, le, runs)
-            all_claims.extend(self.claimed)
-        all_claims.sort()
-        self.claimed = all_claims
         self._bare_years()
         self.items.sort(key=lambda t: (t[0], t[1], t[2]))
         return [Item(code, hit) for _, _, code, hit in self.items]
@@ -364,20 +382,29 @@ class Scanner:
         return windows
 
     def _candidate(self, s: int, e: int, kind: str) -> bool:
+        """Can the mark run text[s:e] be part of a placeholder or mask at all? (A cheap test that
+        leaves out Latin words, arithmetic, code and runs of marks far from Chinese text.)"""
         text = self.text
         before = text[s - 1] if s else ""
         after = text[e] if e < len(text) else ""
+        if kind == "underscore":
+            return e - s >= 3 or (text[s] == "＿" and e - s >= 2) or after in "年月日" or before in "年月"
         if kind == "latin":
             if before in "OＯ" and s >= 2 and text[s - 2] in "〇○零一二三四五六七八九":
                 before = "〇"  # 二OXX年: a letter O written for the zero
-            return not (_is_letter(before) or _is_letter(after))
-        if kind in ("cross", "star"):
-            return not (before.isdigit() and (after.isdigit() or after in " \t"))
-        if kind == "box":
-            return e - s >= 2
-        if kind == "underscore":
-            return e - s >= 3 or (text[s] == "＿" and e - s >= 2) or after in "年月日" or before in "年月"
-        return True
+            if _is_letter(before) or _is_letter(after):
+                return False
+        elif kind in ("cross", "star"):
+            if before.isdigit() and (after.isdigit() or after in " \t"):
+                return False
+        elif kind == "box" and e - s < 2:
+            return False
+        if after in _SPACES:
+            after = text[e + 1 : e + 2]
+        return (
+            before.isdigit() or after.isdigit() or _is_han(before) or _is_han(after)
+            or before in _OPENERS or after in _CLOSERS
+        )
 
     # -- one window --------------------------------------------------------------------------
 
@@ -400,7 +427,7 @@ class Scanner:
             if m:
                 self.claim(m.start(), m.end())
         if self.doc.format == "markdown" and kinds & {"star", "underscore"}:
-            for m in _EMPHASIS.finditer(text, ls, le):
+            for m in _EMPHASIS.finditer(text, max(ls, ws - 200), min(le, we + 200)):
                 self.claim(m.start(1), m.end(1))
                 self.claim(m.end(2), m.end())
         if kinds & {"latin", "cross", "star", "bracket"}:
@@ -564,11 +591,12 @@ class Scanner:
         masks = [(s, e, k) for s, e, k in runs if k in ("star", "cross", "box")]
         name_message = "人名被隐去「{}」：请填入完整姓名（需要匿名时请统一处理）"
         # 1. a masked word of the phrase table: 邓**理论 -> 邓小平理论
+        by_last, by_first = w.phrases_by_prefix_end, w.phrases_by_suffix_start
         for s, e, _ in masks:
             if e - s > 4 or not self.free(s, e):
                 continue
             best = None
-            for phrase in self.lists.phrases:
+            for phrase in by_last.get(text[s - 1 : s], ()) + by_first.get(text[e : e + 1], ()):
                 start, end = s - len(phrase.prefix), e + len(phrase.suffix)
                 if start < ls or end > le or not text.startswith(phrase.prefix, start) or not text.startswith(phrase.suffix, e):
                     continue
@@ -580,9 +608,9 @@ class Scanner:
             if not self.free(start, end):
                 continue
             if phrase.context is not None:
-                words = w.contexts.get(phrase.context, ())
-                around = text[max(ls, start - self.lists.window) : min(le, end + self.lists.window)]
-                if not any(word in around for word in words):
+                context = _context_pattern(self.key, phrase.context)
+                lo, hi = max(ls, start - self.lists.window), min(le, end + self.lists.window)
+                if context is None or context.search(text, lo, hi) is None:
                     continue
             word = self._pick(phrase, ls, le)
             self.claim(start, end, CODES["masked-word"], f"被屏蔽的词「{text[start:end]}」：原词应为「{word}」，请恢复",
@@ -650,23 +678,10 @@ class Scanner:
         text = self.text
         if "年" not in text:
             return
-        starts = [s for s, _ in self.claimed]
-
-        def free(a: int, b: int) -> bool:
-            i = bisect_right(starts, b - 1) - 1
-            while i >= 0:
-                s, e = self.claimed[i]
-                if e > a:
-                    return False
-                if s < a - 200:  # claims are short and sorted by start: look back a little
-                    break
-                i -= 1
-            return True
+        free = self.free
 
         for m in _SPACE_DATE.finditer(text):
-            if free(m.start(), m.end()):
-                self.items.append((m.start(), m.end(), CODES["date"], Hit(
-                    m.start(), m.end(), f"日期「{m.group()}」未填写：请填入实际的年、月、日")))
+            self.claim(m.start(), m.end(), CODES["date"], f"日期「{m.group()}」未填写：请填入实际的年、月、日")
         spans = [(m.end() - 1, True) for m in _BARE_YEAR.finditer(text)]
         first = _BARE_YEAR.match("\n" + text[:40])
         if first:
@@ -674,19 +689,15 @@ class Scanner:
         at_line_start = {pos for pos, _ in spans}
         for pattern in _TITLE_YEARS:
             spans += [(m.end() - 1, False) for m in pattern.finditer(text) if m.end() - 1 not in at_line_start]
-        claimed_dates = {s for s, _, c, _ in self.items if c == CODES["date"]}
         for pos, line_start in spans:
             nxt = text[pos + 1 : pos + 2]
             if not nxt or nxt in " \t\u00a0\u3000\n" or not (_HAN_CHAR.match(nxt) or nxt in "“\"「‘，,、"):
                 continue
             if self.w.bare_year_ok.starting(text, pos + 1):
                 continue
-            if not free(pos, pos + 1) or pos in claimed_dates:
+            if not free(pos, pos + 1) or (line_start and self._wrapped(pos)):
                 continue
-            if line_start and self._wrapped(pos):
-                continue
-            self.items.append((pos, pos + 1, CODES["bare-year"], Hit(
-                pos, pos + 1, "「年」前缺少年份（年份像是被删掉了）：请补上年份，如「2019年」")))
+            self.claim(pos, pos + 1, CODES["bare-year"], "「年」前缺少年份（年份像是被删掉了）：请补上年份，如「2019年」")
 
     def _wrapped(self, pos: int) -> bool:
         """Does the line of `pos` continue the previous line (a number broken off before 年)?"""
@@ -697,6 +708,10 @@ class Scanner:
         prev_start = text.rfind("\n", 0, ls - 1) + 1
         prev = text[prev_start : ls - 1]
         return bool(prev.strip()) and _NUMERAL_END.search(prev) is not None
+
+
+def _is_han(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
 
 
 def _is_letter(ch: str) -> bool:
