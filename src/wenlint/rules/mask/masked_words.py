@@ -29,8 +29,8 @@ class MaskedWord(Rule):
     good = "加强了马列主义、毛泽东思想、邓小平理论的学习"
     fix_doc = (
         "Restore the word. With a suggestion, `--fix --unsafe-fixes` writes it in (unsafe: the "
-        "table can only guess from the context). Add phrases with `phrases` under "
-        "[tool.wenlint.mask]."
+        "table can only guess from the context). Add phrases with the option `phrases` of the "
+        "mask family (table tool.wenlint.mask), context words with `governance-words`."
     )
     fix_safety = "unsafe"
     options = dict(MASK_OPTIONS)

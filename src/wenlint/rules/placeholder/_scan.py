@@ -520,9 +520,12 @@ class Scanner:
         if before.isdigit() or before == "_" or run[0] in STARS or run[0] == "_" or run[0] in "[〔［":
             return False
         latin = all(c in LATIN_MARKS for c in run)
-        if kind == "person":  # XXX同志 (the suffix is part of the finding), 局长XX
+        if kind == "person":  # XXX同志 (the suffix is part of the finding), 局长XX, 张xx
             if not latin or not 2 <= n <= 4:
                 return False
+            start = self._surname_before(s)
+            if start >= 0 and self._starts_name(start) and not _in_latin_token(text, s, e):
+                return self.claim(start, e, CODES["name"], f"人名占位符「{text[start:e]}」未填写：请填入实际姓名")
             j = e + 1 if after in _SPACES else e
             suffix = w.person_suffixes.starting(text, j)
             if suffix:
@@ -620,15 +623,11 @@ class Scanner:
             if kind == "box" or e - s > 3 or not self.free(s, e):
                 continue
             after = text[e : e + 1]
-            if w.person_titles.ending(text, s) and not (_is_letter(after) or after.isdigit()):
+            if (w.person_titles.ending(text, s) and not (_is_letter(after) or after.isdigit())
+                    and (e - s >= 2 or text[s] not in STARS)):  # 姓名*: a required field, not a name
                 self.claim(s, e, CODES["masked-name"], name_message.format(text[s:e]))
                 continue
-            if s >= 2 and text[s - 2 : s] in w.compound_surnames:
-                start = s - 2
-            elif s >= 1 and text[s - 1] in w.surnames:
-                start = s - 1
-            else:
-                start = -1
+            start = self._surname_before(s)
             if start >= 0 and self._surname_ok(start, s, e) and self.claim(
                 start, e, CODES["masked-name"], name_message.format(text[start:e])
             ):
@@ -645,17 +644,42 @@ class Scanner:
                 continue
             if not (_chinese_side(text, s - 1) or _chinese_side(text, e)):
                 continue
+            if kind == "star" and self._decoration(s, e, ls, le):
+                continue
             self.claim(s, e, CODES["masked-word"], f"被屏蔽或缺失的文字「{text[s:e]}」：请恢复原文，或删去")
+
+    def _decoration(self, s: int, e: int, ls: int, le: int) -> bool:
+        """***重要提示***: stars at both ends of a line frame it; they do not hide words."""
+        line = self.text[ls:le]
+        body = line.strip()
+        lead = len(body) - len(body.lstrip(STARS))
+        trail = len(body) - len(body.rstrip(STARS))
+        if not lead or not trail or lead == len(body):
+            return False
+        first = ls + len(line) - len(line.lstrip())
+        last = ls + len(line.rstrip())
+        return (s == first and e - s == lead) or (e == last and e - s == trail)
+
+    def _surname_before(self, s: int) -> int:
+        """Start of a surname just before text[s], or -1."""
+        text = self.text
+        if s >= 2 and text[s - 2 : s] in self.w.compound_surnames:
+            return s - 2
+        if s >= 1 and text[s - 1] in self.w.surnames:
+            return s - 1
+        return -1
+
+    def _starts_name(self, start: int) -> bool:
+        """Can a name start at `start` (after punctuation, 由/和/给 ..., or a title such as 局长)?"""
+        before = self.text[start - 1 : start]
+        return (not before or not _HAN_CHAR.match(before) or before in _NAME_INTRO
+                or self.w.person_titles.ending(self.text, start) is not None)
 
     def _surname_ok(self, start: int, s: int, e: int) -> bool:
         """王**, 张*: a surname and a masking run that stand as a name of their own (not 加强**管理)."""
         text = self.text
-        before = text[start - 1 : start]
         after = text[e : e + 1]
-        starts_token = (
-            not before or not _HAN_CHAR.match(before) or before in _NAME_INTRO
-            or self.w.person_titles.ending(text, start) is not None
-        )
+        starts_token = self._starts_name(start)
         if e - s == 1:
             return starts_token  # a single star after a word is a footnote mark (资金*：…)
         ends_token = (

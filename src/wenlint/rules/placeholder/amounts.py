@@ -17,7 +17,7 @@ class AmountPlaceholder(ScanRule):
     bad = "为困难职工解决生产、生活资金达XX多元"
     good = "为困难职工解决生产、生活资金达6000多元"
     fix_doc = "Write the real number. Add measure words with `amount-units`. There is no automatic fix."
-    options = {"amount-units": []}
+    options = {"amount-units": [], "ignore-words": []}
     specs = (
         Spec("为13名困难职工解决生产、生活资金达XX多元", ("XX多元",)),
         Spec("代表队的XX多名运动员参加了比赛", ("XX多名",)),

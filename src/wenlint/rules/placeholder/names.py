@@ -19,8 +19,9 @@ class NamePlaceholder(ScanRule):
     bad = "xx县总工会精神文明工作总结"
     good = "盘山县总工会精神文明工作总结"
     fix_doc = (
-        "Write the real name. Add your own name endings (林场, 牧场 ...) with "
-        "`name-suffixes` under [tool.wenlint.placeholder]. There is no automatic fix."
+        "Write the real name. Add your own name endings (牧业, 牧场 ...) with the option "
+        "`name-suffixes` of the placeholder family (table tool.wenlint.placeholder). "
+        "There is no automatic fix."
     )
     options = {"name-suffixes": [], "ignore-words": []}
     specs = (

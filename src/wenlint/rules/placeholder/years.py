@@ -47,7 +47,7 @@ class DeletedYear(ScanRule):
     bad = "年是“十一五”规划的开局之年，省总宣教部积极主动地推进各项工作"
     good = "2006年是“十一五”规划的开局之年，省总宣教部积极主动地推进各项工作"
     fix_doc = "Put the year back in front of 年 (2006年是…). There is no automatic fix."
-    options = {"bare-year-words": []}
+    options = {"bare-year-words": [], "ignore-words": []}
     specs = (
         Spec("工会宣教部上半年工作总结\n\n年是“十一五”规划的开局之年", ("年",)),
         Spec("推荐阅读:\n年社区文明创建工作总结10-11\n年社区文明创建工作计划范文06-10", ("年", "年")),
