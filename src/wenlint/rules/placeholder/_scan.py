@@ -8,7 +8,9 @@ pattern has claimed is never reported again, so one placeholder gives one findin
 that says best what to fill in. PH claims first; MK sees what is left.
 
 Speed: the marks are found with one literal search per mark character (fast even on megabytes of
-text); the patterns then run only in short windows around the marks found.
+text); the patterns run only in a few characters around each mark, and are compiled only when a
+document has a mark at all. The word lists (name endings, titles, units, surnames, the phrase
+table) are looked up in Python sets rather than compiled into patterns.
 """
 
 from __future__ import annotations
@@ -346,7 +348,8 @@ class Scanner:
         self.items.sort(key=lambda t: (t[0], t[1], t[2]))
         return [Item(code, hit) for _, _, code, hit in self.items]
 
-    def _windows(self) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    def _windows(self) -> list[list]:
+        """The mark runs that may be placeholders, grouped in windows of one line each."""
         text = self.text
         runs: list[tuple[int, int, str]] = []
         for ch, pattern in _RUN.items():
