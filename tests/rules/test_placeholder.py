@@ -315,3 +315,28 @@ def test_explain_shows_the_documentation():
     assert result.returncode == 0
     out = result.stdout.decode("utf-8")
     assert "year-placeholder" in out and "XX年" in out
+
+
+# ----- any text: no crash, exact and non-overlapping spans ----------------------------------
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+_PIECES = ["X", "x", "Ｘ", "×", "*", "＊", "_", "＿", "□", "■", "年", "月", "日", "号", "度", "[", "]",
+           "〔", "〕", "（", "）", "第", "届", "次", "大", "县", "局", "同志", "局长", "王", "邓", "理论",
+           "管理", "职工", "多", "元", "人", "家", "%", "2", "0", "1", "9", " ", "\n", "：", ":", "、",
+           "，", "。", "“", "”", "‘", "’", "a", "Z", "\ue000", "😀", "二〇", "和谐", "经济", "党的"]
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["doc.txt", "doc.md"]))
+def test_any_text_gives_exact_non_overlapping_findings(pieces, path):
+    text = "".join(pieces)
+    findings = lint(text, "PH", "MK", path=path)
+    lines = text.split("\n")
+    previous = None
+    for f in findings:
+        assert f.line == f.end_line
+        assert lines[f.line - 1][f.column - 1 : f.end_column - 1] == f.text
+        if previous is not None:
+            assert (previous.line, previous.end_column) <= (f.line, f.column), (previous, f)
+        previous = f
