@@ -1,0 +1,31 @@
+"""PH007 amount-placeholder."""
+
+from __future__ import annotations
+
+from ..base import Spec
+from ._rule import ScanRule
+
+
+class AmountPlaceholder(ScanRule):
+    code = "PH007"
+    name = "amount-placeholder"
+    summary = "数量占位符未填写（XX多元、XX多名、XX人、X家、XX%）"
+    why = (
+        "A figure left as XX (资金达XX多元, XX多名运动员, 深入辖区X家企业) makes the claim empty: "
+        "work reports are judged by their numbers."
+    )
+    bad = "为困难职工解决生产、生活资金达XX多元"
+    good = "为困难职工解决生产、生活资金达6000多元"
+    fix_doc = "Write the real number. Add measure words with `amount-units`. There is no automatic fix."
+    options = {"amount-units": [], "ignore-words": []}
+    specs = (
+        Spec("为13名困难职工解决生产、生活资金达XX多元", ("XX多元",)),
+        Spec("代表队的XX多名运动员参加了比赛", ("XX多名",)),
+        Spec("外来农民工XX人，为建立村级工会提供了依据", ("XX人",)),
+        Spec("深入辖区X家非公企业开展法律体检活动", ("X家",)),
+        Spec("参赛面达XX%，同比增长X.X%", ("XX%", "X.X%")),
+        Spec("完成全年任务的百分之XX", ("百分之XX",)),
+        Spec("xx头牛", (), note="头 is not a listed unit: the generic rule (PH009) reports it"),
+        Spec("xx头牛", ("xx头",), options={"amount-units": ["头"]}),
+        Spec("3×4米的展板2×3米，x光片，X型钢，增长了3.5%"),
+    )

@@ -1,0 +1,43 @@
+"""PH006 name-placeholder."""
+
+from __future__ import annotations
+
+from ..base import Spec
+from ._rule import ScanRule
+
+
+class NamePlaceholder(ScanRule):
+    code = "PH006"
+    name = "name-placeholder"
+    summary = "名称占位符未填写：地名、单位名、人名、活动名（xx县、xxxx局、XXX同志、xx节、构建和谐xx）"
+    why = (
+        "Template sites replace the name of the county, office, person or festival with xx "
+        "(xx县总工会, xxxx局, XXX同志, xx节) or leave it out of a slogan (构建和谐xx, 促进XX经济发展). "
+        "A report that does not name its own county is not finished. The finding says what kind of "
+        "name is missing, from the word after the placeholder (县 → 地名, 局 → 单位名称, 同志 → 人名)."
+    )
+    bad = "xx县总工会精神文明工作总结"
+    good = "盘山县总工会精神文明工作总结"
+    fix_doc = (
+        "Write the real name. Add your own name endings (牧业, 牧场 ...) with the option "
+        "`name-suffixes` of the placeholder family (table tool.wenlint.placeholder). "
+        "There is no automatic fix."
+    )
+    options = {"name-suffixes": [], "ignore-words": []}
+    specs = (
+        Spec("xx縣總工會", ("xx縣",)),
+        Spec("连续五年开展“XX区爱岗敬业十佳职工”评选", ("XX区",)),
+        Spec("xxxx局于2003年11月创建成为“市级最佳文明单位”", ("xxxx局",)),
+        Spec("先后对xx乡、xx乡、xx局及xx厂拨付补助款", ("xx乡", "xx乡", "xx局", "xx厂")),
+        Spec("为xx扎乡卫生院送去慰问金", ("xx扎乡",)),
+        Spec("到县人民医院、客运站及xx公交公司等9家重点企业", ("xx公交公司",)),
+        Spec("XX市总工会：XXX同志获得先进工作者称号", ("XX市", "XXX同志")),
+        Spec("“春节”、“五一”及“xx节”等重大节日", ("xx节",)),
+        Spec("团结动员全县职工为建设和谐xx建功立业，促进XX经济发展", ("xx", "XX")),
+        Spec("成立了“创平安xx、保奥运安全”领导小组", ("xx",)),
+        Spec("X县", ("X县",)),
+        Spec("xx牧业", (), note="牧业 is not a listed name ending: the generic rule (PH009) reports it"),
+        Spec("xx牧业", ("xx牧业",), options={"name-suffixes": ["牧业"]}),
+        Spec("盘山县总工会、X光室、XML文件、Xbox、MAX值、iPhone X手机"),
+        Spec("局长××以身作则", (), note="a masked name: MK002"),
+    )
