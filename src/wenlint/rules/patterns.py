@@ -28,8 +28,43 @@ def compile_pattern(pattern: str) -> regex.Pattern:
 
 
 def words_pattern(words: list[str]) -> str:
-    """An alternation of literal words, longest first so that the longest word wins."""
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A pattern matching any of the literal words, the longest where several match at one place.
+
+    The words are merged into a trie (`列印|列表` becomes `列(?:印|表)`): the regex engine then
+    tries one branch per distinct first character instead of every word in turn, which keeps a
+    list of hundreds of words about as fast as a single literal."""
+    trie: dict = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = []
+    singles = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        if list(child) == [""]:
+            singles.append(ch)
+        else:
+            branches.append(regex.escape(ch) + _trie_pattern(child))
+    if singles:
+        branches.append(
+            regex.escape(singles[0]) if len(singles) == 1
+            else "[" + "".join(regex.escape(c) for c in singles) + "]"
+        )
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:  # the word may stop here; prefer the longer continuation
+        return "(?:" + body + ")?"
+    return body
 
 
 def finditer(pattern: regex.Pattern, text: str, timeout: float) -> Iterator[regex.Match]:
