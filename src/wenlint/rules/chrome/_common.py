@@ -117,17 +117,20 @@ def sites_pattern(extra: tuple[str, ...] = ()) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _pack_line_patterns() -> tuple:
+    """The (already compiled) patterns of the chrome pack's line rules."""
     from ..registry import builtin_pack_rules
 
-    patterns = []
-    for rule in builtin_pack_rules():
-        if rule.category == "chrome" and getattr(rule, "extend", "") == "line":
-            patterns.extend(rule.patterns)
-    return tuple(patterns)
+    return tuple(
+        p
+        for rule in builtin_pack_rules()
+        if rule.category == "chrome" and getattr(rule, "extend", "") == "line"
+        for p in rule.patterns
+    )
 
 
 def pack_flags_line(doc, index: int) -> bool:
-    """Whether a line rule of the chrome pack flags line `index` (checked on that line alone)."""
+    """Whether a line rule of the chrome pack flags line `index`, tested on that line alone (about
+    20 µs a line: callers ask only about lines they are about to report)."""
     cache = doc.cache.setdefault("chrome.packlines", {})
     found = cache.get(index)
     if found is None:

@@ -69,6 +69,27 @@ def compilation_title(lines: list[str]) -> str | None:
     return None
 
 
+def _section_marker(line: str) -> tuple[int, int] | None:
+    """The span of a 【篇1】 or leading 篇一： marker in `line`, or None."""
+    m = SECTION.search(line)
+    if m is not None:
+        return m.start(), m.end()
+    m = LEADING.match(line)
+    if m is not None and m.end() < len(line.rstrip()):
+        if m.group("space") is None or _title_like(line[m.end():]):
+            return len(m.group()) - len(m.group().lstrip()), m.end()
+    return None
+
+
+def _next_is_heading(lines: list[str], i: int) -> bool:
+    """Whether the next non-blank line after `i` is short (a title), not the text of a section."""
+    for line in lines[i + 1 : i + 6]:
+        s = line.strip()
+        if s:
+            return len(s) <= TITLE_MAX and s[-1] not in "。！？!?；;"
+    return True
+
+
 def detect(doc, claims: Claims) -> list:
     text, lines = doc.text, doc.lines
     if "篇" not in text:
@@ -78,16 +99,17 @@ def detect(doc, claims: Claims) -> list:
         i = doc.line_index(m.start())
         if not candidates or candidates[-1] != i:
             candidates.append(i)
-    # 【篇N】 lines whose remaining text repeats (on several of them, or as the compilation title)
-    # are the compilation's section headings: the whole line goes.
-    sections: dict[int, re.Match] = {}
+    # Section markers. A marker line whose text only repeats the compilation title (the same text
+    # after several markers, or the title itself) and is followed by the section's own heading is
+    # an echo of the compilation: the whole line goes. Otherwise only the marker goes.
+    sections: dict[int, tuple[int, int]] = {}
     for i in candidates:
-        m = SECTION.search(lines[i])
-        if m is not None:
-            sections[i] = m
+        span = _section_marker(lines[i])
+        if span is not None:
+            sections[i] = span
     rests: dict[str, int] = {}
-    for i, m in sections.items():
-        rest = _normal(lines[i][: m.start()] + lines[i][m.end():])
+    for i, (a, b) in sections.items():
+        rest = _normal(lines[i][:a] + lines[i][b:])
         rests[rest] = rests.get(rest, 0) + 1
     title = compilation_title(lines)
     hits = []
@@ -95,28 +117,19 @@ def detect(doc, claims: Claims) -> list:
         line = lines[i]
         start = doc.line_starts[i]
         if i in sections:
-            m = sections[i]
-            rest = _normal(line[: m.start()] + line[m.end():])
-            whole = rest_is_empty(rest) or rests.get(rest, 0) >= 2 or (title is not None and rest == title)
-            if whole:
+            a, b = sections[i]
+            rest = _normal(line[:a] + line[b:])
+            echo = rests.get(rest, 0) >= 2 or (title is not None and rest == title)
+            if rest_is_empty(rest) or (echo and _next_is_heading(lines, i)):
                 if claims.line_free(i):
                     hits.append(line_hit(doc, i, SECTION_LINE_MSG))
                     claims.claim_line(i, CompilationMarker.code)
                 continue
-            s, e = start + m.start(), start + m.end()
+            s, e = start + a, start + b
             if claims.span_free(s, e):
-                hits.append(span_hit(doc, s, e, SECTION_MSG.format(m.group())))
+                hits.append(span_hit(doc, s, e, SECTION_MSG.format(line[a:b].strip())))
                 claims.claim_span(s, e)
             continue
-        m = LEADING.match(line)
-        if m is not None and m.end() < len(line.rstrip()):
-            if m.group("space") is None or _title_like(line[m.end():]):
-                s = start + len(m.group()) - len(m.group().lstrip())
-                e = start + m.end()
-                if claims.span_free(s, e):
-                    hits.append(span_hit(doc, s, e, SECTION_MSG.format(m.group().strip())))
-                    claims.claim_span(s, e)
-                continue
         if not _title_like(line) or VERBS.search(line):
             continue
         m = BRACKET_COUNT.search(line)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..base import Rule, Spec
-from ._common import Claims, line_hit, rest_is_empty, short_view
+from ._common import Claims, line_hit, pack_flags_line, rest_is_empty, short_view
 
 _SP = "[ \t\u3000]*"
 
@@ -33,10 +33,10 @@ BLOCK_REACH = 3
 # Buttons: 【字体：大 中 小】【打印本页】【关闭窗口】, 字号：T|T, [打印] [关闭], 返回顶部, 我要纠错.
 STRONG_CONTROL = re.compile(
     r"(?:字号|字体)[ \t\u3000]*[:：]?[ \t\u3000]*[【\[]?[ \t\u3000]*大[ \t\u3000]*[|｜/]?[ \t\u3000]*中"
-    r"|打印(?:本页|此页|本文|文章|页面)|关闭(?:窗口|本页|页面)|[【\[](?:打印|关闭)[】\]]|我要纠错|视力保护色|返回顶部"
+    r"|打印(?:本页|此页|本文|此文|文章|页面)|关闭(?:窗口|本页|页面)|[【\[](?:打印|关闭)[】\]]|我要纠错|视力保护色|返回顶部"
 )
 CONTROL_TOKENS = re.compile(
-    r"字号|字体|默认|打印(?:本页|此页|本文|文章|页面)?|关闭(?:窗口|本页|页面)?|返回(?:顶部|首页|列表)?|顶部|TOP|Top"
+    r"字号|字体|默认|打印(?:本页|此页|本文|此文|文章|页面)?|关闭(?:窗口|本页|页面)?|返回(?:顶部|首页|列表)?|顶部|TOP|Top"
     r"|我要纠错|纠错|加入收藏|收藏|分享|保存|放大|缩小|视力保护色|护眼模式|朗读|语音播报|[大中小]"
 )
 
@@ -69,12 +69,17 @@ CANDIDATE = re.compile(
     "政务公开|信息公开|访问|访客|在线人数|分辨率"
 )
 MAX_LEN = 120
+# 主办单位：… 承办单位：… is a portal footer next to other footer lines, but also how an activity
+# plan names its organisers: only reported within FOOTER_REACH lines of other chrome.
+SPONSOR = re.compile(r"(?:主办|承办|协办|维护|技术支持|运营|运维)(?:单位)?[ \t\u3000]*[:：]")
+FOOTER_REACH = 2
 
 METADATA = "这一行是政府网站信息公开栏目的文章信息（索引号、发布机构等），不是正文：请删除这一行"
 CONTROL = "这一行是网页上的字号、打印、关闭等按钮，不是正文：请删除这一行"
 NAV = "这一行是网站的导航菜单或语言、无障碍切换，不是正文：请删除这一行"
 COUNTER_MSG = "这一行是网站的访问计数，不是正文：请删除这一行"
 BROWSER_MSG = "这一行是网站对浏览器和分辨率的提示，不是正文：请删除这一行"
+SPONSOR_MSG = "这一行是网站页脚的主办、承办单位信息，不是正文：请删除这一行"
 
 
 def _nav_line(line: str) -> bool:
@@ -116,10 +121,8 @@ def detect(doc, claims: Claims) -> list:
     hits = []
     metadata_lines: list[int] = []
     for i in short_view(doc).candidate_lines(CANDIDATE):
-        if not claims.line_free(i):
-            continue
         message = _kind(lines[i])
-        if message is None:
+        if message is None or not claims.line_free(i):
             continue
         hits.append(line_hit(doc, i, message))
         claims.claim_line(i, PortalFurniture.code)
@@ -142,6 +145,17 @@ def detect(doc, claims: Claims) -> list:
             if is_label or is_value:
                 hits.append(line_hit(doc, j, METADATA))
                 claims.claim_line(j, PortalFurniture.code)
+    # 主办单位：/承办单位： lines among other footer lines.
+    view = short_view(doc)
+    for i in view.candidate_lines(SPONSOR):
+        s = lines[i].strip()
+        if len(s) > MAX_LEN or "。" in s or i in claims.lines:
+            continue
+        near = range(max(0, i - FOOTER_REACH), min(len(lines), i + FOOTER_REACH + 1))
+        if any(j != i and lines[j].strip() and (j in claims.lines or pack_flags_line(doc, j)) for j in near):
+            if claims.line_free(i):
+                hits.append(line_hit(doc, i, SPONSOR_MSG))
+                claims.claim_line(i, PortalFurniture.code)
     return hits
 
 
@@ -182,6 +196,16 @@ class PortalFurniture(Rule):
         Spec(
             "索引号：\n11410100005252100X/2023-00123\n主题分类：\n综合政务\n\n正文第一段。",
             ("索引号：", "11410100005252100X/2023-00123", "主题分类：", "综合政务"),
+        ),
+        Spec(
+            "网站地图 | 联系我们\n主办单位：义乌市人民政府办公室　承办单位：义乌市大数据发展管理局\n"
+            "浙ICP备05026497号",
+            ("网站地图 | 联系我们", "主办单位：义乌市人民政府办公室　承办单位：义乌市大数据发展管理局"),
+        ),
+        Spec(
+            "一、活动名称：职工篮球比赛\n二、主办单位：县总工会\n三、承办单位：县体育局\n四、比赛时间：5月1日",
+            (),
+            note="an activity plan names its organisers",
         ),
         Spec(
             "按照政府信息公开条例，及时公开发布机构职能和办事指南。\n网站首页改版后访问量明显增加\n"

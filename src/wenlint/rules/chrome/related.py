@@ -90,10 +90,10 @@ def detect(doc, claims: Claims) -> list:
     hits = []
     done = -1
     for i in view.candidate_lines(CANDIDATE):
-        if i <= done or not claims.line_free(i):
+        if i <= done:
             continue
         m = header(lines[i])
-        if m is None:
+        if m is None or not claims.line_free(i):
             continue
         kw = m.group("kw")
         items: list[tuple[int, str]] = []

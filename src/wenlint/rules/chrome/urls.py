@@ -24,9 +24,25 @@ LINE_MESSAGE = "这一行是网站留下的网址（或来源链接），不是�
 
 
 def _urls(text: str):
-    if "://" not in text and "www." not in text:
-        return
-    yield from URL.finditer(text)
+    """URL matches, found from the literals `://` and `www.` (a search for the pattern itself would
+    try every position of the text)."""
+    starts = set()
+    for literal, back in (("://", 5), ("www.", 0)):
+        pos = text.find(literal)
+        while pos >= 0:
+            lo = max(0, pos - back)
+            m = URL.search(text, lo, pos + len(literal) + 1 + 2048)
+            if m is not None and m.start() <= pos and m.start() not in starts:
+                starts.add(m.start())
+            pos = text.find(literal, pos + len(literal))
+    last = -1
+    for start in sorted(starts):
+        if start < last:
+            continue
+        m = URL.match(text, start)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 def detect(doc, claims: Claims) -> list:
