@@ -24,7 +24,7 @@ PAIRS = dict(zip(OPEN, CLOSE))
 BRACKET_REACH = 60
 # A sentence is a note when it starts like one; 以上数据仅供参考 (a report's own caveat) is not.
 NOTE_SENTENCE = re.compile(
-    r"[ \t\u3000]*(?:(?:以上|上述)?(?:本|此|该)?(?:文|文章|篇|资料|文档|范文|内容|文内容)(?:内容)?仅供"
+    r"[ \t\u00a0\u3000]*(?:(?:以上|上述)?(?:本|此|该)?(?:文|文章|篇|资料|文档|范文|内容|文内容)(?:内容)?仅供"
     r"|(?:本文档?|(?:本|此|该)?文章)(?:由|来自|转自|转载自|摘自|来源于|出自|来源)[^。！？!?\n]{0,30}?"
     r"(?:网|站|文库|网友|用户|整理|发布|上传|投稿|分享)"
     r"|(?:如有|若有|如涉及|如果有|如若)(?:侵权|侵犯)|转载请|更多(?:文章|精彩|范文|资料|内容)"
@@ -99,7 +99,7 @@ def detect(doc, claims: Claims) -> list:
         base = doc.line_starts[i]
         for s, e in spans:
             # A note after a sentence may start with blanks; they go with it.
-            while s > 0 and line[s - 1] in " \t\u3000":
+            while s > 0 and line[s - 1] in " \t\u00a0\u3000":
                 s -= 1
             if claims.span_free(base + s, base + e):
                 hits.append(span_hit(doc, base + s, base + e, MESSAGE.format(line[s:e].strip())))

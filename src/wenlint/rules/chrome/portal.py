@@ -9,7 +9,7 @@ import re
 from ..base import Rule, Spec
 from ._common import Claims, line_hit, pack_flags_line, rest_is_empty, short_view
 
-_SP = "[ \t\u3000]*"
+_SP = "[ \t\u00a0\u3000]*"
 
 
 def _spaced(word: str) -> str:
@@ -25,14 +25,14 @@ STRONG_LABELS = (
 WEAK_LABELS = ("标题", "名称", "文号", "发布日期", "日期", "来源", "信息来源", "关键词", "时效", "分类", "编号")
 _STRONG = "|".join(_spaced(w) for w in sorted(STRONG_LABELS, key=len, reverse=True))
 _WEAK = "|".join(_spaced(w) for w in sorted(WEAK_LABELS, key=len, reverse=True))
-STRONG_FIELD = re.compile(rf"(?:^|[ \t\u3000|｜])(?:{_STRONG}){_SP}(?:[:：|｜\t]|$)")
+STRONG_FIELD = re.compile(rf"(?:^|[ \t\u00a0\u3000|｜])(?:{_STRONG}){_SP}(?:[:：|｜\t]|$)")
 WEAK_FIELD = re.compile(rf"{_SP}(?:{_WEAK}){_SP}[:：|｜]")
 LABEL_ONLY = re.compile(rf"{_SP}(?:{_STRONG}|{_WEAK}){_SP}[:：]?{_SP}")
 BLOCK_REACH = 3
 
 # Buttons: 【字体：大 中 小】【打印本页】【关闭窗口】, 字号：T|T, [打印] [关闭], 返回顶部, 我要纠错.
 STRONG_CONTROL = re.compile(
-    r"(?:字号|字体)[ \t\u3000]*[:：]?[ \t\u3000]*[【\[]?[ \t\u3000]*大[ \t\u3000]*[|｜/]?[ \t\u3000]*中"
+    r"(?:字号|字体)[ \t\u00a0\u3000]*[:：]?[ \t\u00a0\u3000]*[【\[]?[ \t\u00a0\u3000]*大[ \t\u00a0\u3000]*[|｜/]?[ \t\u00a0\u3000]*中"
     r"|打印(?:本页|此页|本文|此文|文章|页面)|关闭(?:窗口|本页|页面)|[【\[](?:打印|关闭)[】\]]|我要纠错|视力保护色|返回顶部"
 )
 CONTROL_TOKENS = re.compile(
@@ -57,9 +57,9 @@ _NAV_SET = set(NAV_WORDS)
 NAV_SPLIT = re.compile(r"[|｜丨/·•>»\s\u3000]+")
 
 COUNTER = re.compile(
-    r"您是(?:本站|本网站|本网)?的?第[ \t\u3000]*\d+[ \t\u3000]*位(?:访客|访问者|来访者|浏览者)"
-    r"|(?:总|今日|累计|本站|网站)?访问(?:量|人次|次数|人数)[ \t\u3000]*[:：][ \t\u3000]*\d"
-    r"|(?:访客|访问)(?:统计|计数)[ \t\u3000]*[:：]|在线人数[ \t\u3000]*[:：][ \t\u3000]*\d|今日访问[ \t\u3000]*[:：]"
+    r"您是(?:本站|本网站|本网)?的?第[ \t\u00a0\u3000]*\d+[ \t\u00a0\u3000]*位(?:访客|访问者|来访者|浏览者)"
+    r"|(?:总|今日|累计|本站|网站)?访问(?:量|人次|次数|人数)[ \t\u00a0\u3000]*[:：][ \t\u00a0\u3000]*\d"
+    r"|(?:访客|访问)(?:统计|计数)[ \t\u00a0\u3000]*[:：]|在线人数[ \t\u00a0\u3000]*[:：][ \t\u00a0\u3000]*\d|今日访问[ \t\u00a0\u3000]*[:：]"
 )
 BROWSER = re.compile(r"分辨率[^\n。]{0,40}浏览器|浏览器[^\n。]{0,40}分辨率")
 
@@ -71,7 +71,7 @@ CANDIDATE = re.compile(
 MAX_LEN = 120
 # 主办单位：… 承办单位：… is a portal footer next to other footer lines, but also how an activity
 # plan names its organisers: only reported within FOOTER_REACH lines of other chrome.
-SPONSOR = re.compile(r"(?:主办|承办|协办|维护|技术支持|运营|运维)(?:单位)?[ \t\u3000]*[:：]")
+SPONSOR = re.compile(r"(?:主办|承办|协办|维护|技术支持|运营|运维)(?:单位)?[ \t\u00a0\u3000]*[:：]")
 FOOTER_REACH = 2
 
 METADATA = "这一行是政府网站信息公开栏目的文章信息（索引号、发布机构等），不是正文：请删除这一行"

@@ -27,12 +27,12 @@ GENRE = (
 )
 HEADER_LINE = re.compile(
     r"(?:(?P<title>【[^】]{1,80}】|\[[^\]]{1,80}\]|《[^》]{1,80}》)|(?P<prefix>[^\s，。；;,:：]{1,40}?))?"
-    r"[ \t\u3000]*[►▶>»·•\-—=*#|【\[]*[ \t\u3000]*"
+    r"[ \t\u00a0\u3000]*[►▶>»·•\-—=*#|【\[]*[ \t\u00a0\u3000]*"
     rf"(?P<kw>{_KW})"
-    r"[ \t\u3000]*[】\]]?[ \t\u3000]*(?P<colon>[:：]|>>|»)?[ \t\u3000]*(?P<rest>.*)"
+    r"[ \t\u00a0\u3000]*[】\]]?[ \t\u00a0\u3000]*(?P<colon>[:：]|>>|»)?[ \t\u00a0\u3000]*(?P<rest>.*)"
 )
 PREFIX_OK = re.compile(rf"(?:{GENRE}|网|站)$")
-DECORATION = re.compile(r"(?:更多|more|MORE|More)?[ \t\u3000>»›\-—+]*")
+DECORATION = re.compile(r"(?:更多|more|MORE|More)?[ \t\u00a0\u3000>»›\-—+]*")
 SENTENCE = re.compile(r"[。！？!?；;]")
 
 # A listed title: ends (or starts) with a date such as 03-27, 2023-03-27, (03-27), [2023/3/27].
