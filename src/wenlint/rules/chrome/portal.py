@@ -9,25 +9,26 @@ import re
 from ..base import Rule, Spec
 from ._common import Claims, line_hit, pack_flags_line, rest_is_empty, short_view
 
-_SP = "[ \t\u00a0\u3000]*"
-
-
-def _spaced(word: str) -> str:
-    """`标题` -> `标[ \\t\\u3000]*题`: portals pad labels to a common width."""
-    return _SP.join(re.escape(c) for c in word)
-
-
 STRONG_LABELS = (
     "索引号", "发布机构", "发文机关", "发文单位", "主题分类", "主题词", "公开方式", "公开范围", "公开时限",
     "公开形式", "公开日期", "成文日期", "生成日期", "签发日期", "所属机构", "体裁分类", "组配分类",
     "服务对象", "有效性", "信息分类", "信息名称", "内容概述", "发文字号", "公开责任部门",
 )
 WEAK_LABELS = ("标题", "名称", "文号", "发布日期", "日期", "来源", "信息来源", "关键词", "时效", "分类", "编号")
-_STRONG = "|".join(_spaced(w) for w in sorted(STRONG_LABELS, key=len, reverse=True))
-_WEAK = "|".join(_spaced(w) for w in sorted(WEAK_LABELS, key=len, reverse=True))
-STRONG_FIELD = re.compile(rf"(?:^|[ \t\u00a0\u3000|｜])(?:{_STRONG}){_SP}(?:[:：|｜\t]|$)")
-WEAK_FIELD = re.compile(rf"{_SP}(?:{_WEAK}){_SP}[:：|｜]")
-LABEL_ONLY = re.compile(rf"{_SP}(?:{_STRONG}|{_WEAK}){_SP}[:：]?{_SP}")
+_STRONG = "|".join(sorted(STRONG_LABELS, key=len, reverse=True))
+_WEAK = "|".join(sorted(WEAK_LABELS, key=len, reverse=True))
+# Portals pad labels to a common width (标    题：), so labels are matched on the line without
+# blanks (tabs stay: they separate fields).
+_BLANKS = re.compile("[ \u00a0\u3000]+")
+STRONG_FIELD = re.compile(rf"(?:{_STRONG})(?:[:：|｜\t]|$)")
+WEAK_FIELD = re.compile(rf"(?:{_WEAK})[:：|｜]")
+LABEL_ONLY = re.compile(rf"(?:{_STRONG}|{_WEAK})[:：]?")
+
+
+def _compact(line: str) -> str:
+    return _BLANKS.sub("", line).strip()
+
+
 BLOCK_REACH = 3
 
 # Buttons: 【字体：大 中 小】【打印本页】【关闭窗口】, 字号：T|T, [打印] [关闭], 返回顶部, 我要纠错.
@@ -103,7 +104,7 @@ def _kind(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > MAX_LEN or "。" in s:
         return None
-    if STRONG_FIELD.search(" " + s):
+    if STRONG_FIELD.search(_compact(s)):
         return METADATA
     if _control_line(s):
         return CONTROL
@@ -135,9 +136,9 @@ def detect(doc, claims: Claims) -> list:
             if j == i or not line.strip() or not claims.line_free(j) or len(line.strip()) > MAX_LEN:
                 continue
             previous = lines[j - 1] if j else ""
-            is_label = WEAK_FIELD.match(line) is not None and "。" not in line
+            is_label = WEAK_FIELD.match(_compact(line)) is not None and "。" not in line
             is_value = (
-                LABEL_ONLY.fullmatch(previous) is not None
+                LABEL_ONLY.fullmatch(_compact(previous)) is not None
                 and (j - 1 in claims.lines)
                 and len(line.strip()) <= 60
                 and "。" not in line

@@ -22,7 +22,6 @@ MAX_LEN = 150
 PROSE_END = "。；;：:，,、"
 _BLANKS = re.compile(r"[\s\u3000]+")
 _DIGITS = re.compile(r"[0-9０-９]+")
-_LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
 # Lines the list-based rules of the family own; reporting them again would say the same twice.
 KNOWN = re.compile(
     r"版权|ICP|[Pp]owered|©|[Cc]opyright|欢迎|位置|小编|标签|浏览|阅读|推荐|下载|分享|扫一扫|上一篇|下一篇|"
@@ -106,7 +105,7 @@ class RecurringLine(CorpusRule):
             if ENUMERATOR.match(s) or KNOWN.search(s) or TITLE_END.search(s):
                 continue
             norm = normalise(s)
-            if len(_LETTERS.findall(norm)) < 6:
+            if sum(c.isalpha() for c in norm) < 6:
                 continue
             h = line_hash(norm)
             if h in found:

@@ -18,7 +18,11 @@ LABEL = re.compile(
     r"(?:原创|原文链接|原文地址|本文链接|本文地址|本文网址|文章链接|文章地址|文章来源|本文来源|来源|转载自|出处)"
     r"[ \t\u00a0\u3000]*[:：][ \t\u00a0\u3000]*$"
 )
-HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
 MESSAGE = "「{}」是网站插进正文的网址或来源标记，不是正文：请删除"
 LINE_MESSAGE = "这一行是网站留下的网址（或来源链接），不是正文：请删除这一行"
 
@@ -79,7 +83,7 @@ def detect(doc, claims: Claims) -> list:
             continue
         hostless = HOST.match(url) is None
         glued = (
-            col > 0 and end_col < len(line) and HAN.match(line[col - 1]) and HAN.match(line[end_col])
+            col > 0 and end_col < len(line) and _han(line[col - 1]) and _han(line[end_col])
         )
         if label is None and not hostless and not glued:
             continue  # an address the writer gave on purpose
