@@ -28,6 +28,9 @@ KNOWN = re.compile(
     r"页|索引号|打印|关闭|http|www\.|仅供参考|范文|文库|秘书网|文档网|篇"
 )
 
+# Parts of official documents that an organisation repeats in every document it issues.
+OFFICIAL = re.compile(r"(?:印发|印制|签发)$|抄送|主送|抄报|附件[:：]|此件|联系人|联系电话|邮编|地址[:：]")
+
 
 def normalise(line: str) -> str:
     return _DIGITS.sub("0", _BLANKS.sub("", line)).lower()
@@ -72,15 +75,18 @@ class RecurringLine(CorpusRule):
         ),
         Spec(
             "县总工会2022年工作总结\n一、加强组织领导，完善工作机制\n尊敬的各位领导、同志们：\n"
-            "以上报告，请审议。\n二〇二二年十二月二十日\n2022年12月20日",
+            "以上报告，请审议。\n二〇二二年十二月二十日\n2022年12月20日\n红星县人民政府办公室 2022年12月20日印发\n"
+            "联系人：张三 联系电话：0577-12345678",
             (),
             others=(
                 "县总工会2023年工作总结\n一、加强组织领导，完善工作机制\n尊敬的各位领导、同志们：\n"
-                "以上报告，请审议。\n二〇二三年十二月二十日\n2023年12月20日",
+                "以上报告，请审议。\n二〇二三年十二月二十日\n2023年12月20日\n红星县人民政府办公室 2023年12月21日印发\n"
+                "联系人：张三 联系电话：0577-12345678",
                 "县总工会2021年工作总结\n一、加强组织领导，完善工作机制\n尊敬的各位领导、同志们：\n"
-                "以上报告，请审议。\n二〇二一年十二月二十日\n2021年12月20日",
+                "以上报告，请审议。\n二〇二一年十二月二十日\n2021年12月20日\n红星县人民政府办公室 2021年12月22日印发\n"
+                "联系人：张三 联系电话：0577-12345678",
             ),
-            note="titles, headings, salutations, sentences and dates recur legitimately",
+            note="titles, headings, salutations, sentences, dates and colophons recur legitimately",
         ),
         Spec(
             "第一篇\n本站由红星科技提供技术服务 QQ:12345678\n正文。",
@@ -102,7 +108,7 @@ class RecurringLine(CorpusRule):
             s = line.strip()
             if not min_len <= len(s) <= MAX_LEN or s[-1] in PROSE_END:
                 continue
-            if ENUMERATOR.match(s) or KNOWN.search(s) or TITLE_END.search(s):
+            if ENUMERATOR.match(s) or KNOWN.search(s) or TITLE_END.search(s) or OFFICIAL.search(s):
                 continue
             norm = normalise(s)
             if sum(c.isalpha() for c in norm) < 6:
