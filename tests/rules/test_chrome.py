@@ -240,3 +240,13 @@ def test_rules_are_listed_and_explained():
         assert code in listing
     explained = run_cli("explain", "CH020").stdout.decode("utf-8")
     assert "推荐阅读" in explained
+
+
+def test_common_chrome_of_traditional_script_sites():
+    text = (
+        "當前位置：首頁 > 工作總結\n推薦閱讀：\n工會工作總結03-27\n第2頁共5頁\n"
+        "（此文內容僅供參考，可自行修改）\n版權所有 © 2023 範文網\n"
+    )
+    assert [(f.line, f.code) for f in lint(text, "CH")] == [
+        (1, "CH002"), (2, "CH020"), (3, "CH020"), (4, "CH011"), (5, "CH024"), (6, "CH010"),
+    ]

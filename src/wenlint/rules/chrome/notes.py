@@ -13,9 +13,9 @@ from ._common import Claims, line_hit, rest_is_empty, span_hit
 # What makes a bracket or a sentence a website note. Notes sit at the end of long paragraphs too, so
 # this runs over the whole text: a plain alternation of literals (fast), each hit then confirmed by
 # TRIGGER on the few characters around it.
-LITERALS = re.compile("仅供|自行修改|权属|侵权|网络|原作者|登陆|登录|更多|转载请|权归|资源完全免费|本文")
+LITERALS = re.compile("仅供|自行修改|权属|侵权|网络|原作者|登陆|登录|更多|转载请|权归|资源完全免费|本文|僅供|侵權|權屬")
 TRIGGER = re.compile(
-    r"仅供(?:参考|学习|借鉴|交流)|自行修改|权属|侵权|(?:来源于|来自|源于|转自|摘自)网络|原作者|"
+    r"仅供(?:参考|学习|借鉴|交流)|僅供(?:參考|學習|借鑒|交流)|自行修改|权属|權屬|侵权|侵權|(?:来源于|来自|源于|转自|摘自)网络|原作者|"
     r"登[陆录](?:查看|本站|网站)|更多(?:文章|精彩|范文|资料|内容)|转载请|(?:版权|著作权)归|资源完全免费|"
     r"本文档?(?:由|来自|转自|转载自|摘自|来源于|出自)"
 )
@@ -24,10 +24,10 @@ PAIRS = dict(zip(OPEN, CLOSE))
 BRACKET_REACH = 60
 # A sentence is a note when it starts like one; 以上数据仅供参考 (a report's own caveat) is not.
 NOTE_SENTENCE = re.compile(
-    r"[ \t\u00a0\u3000]*(?:(?:以上|上述)?(?:本|此|该)?(?:文|文章|篇|资料|文档|范文|内容|文内容)(?:内容)?仅供"
+    r"[ \t\u00a0\u3000]*(?:(?:以上|上述)?(?:本|此|该|該)?(?:文|文章|篇|资料|資料|文档|文檔|范文|範文|内容|內容|文内容|文內容)(?:内容|內容)?[仅僅]供"
     r"|(?:本文档?|(?:本|此|该)?文章)(?:由|来自|转自|转载自|摘自|来源于|出自|来源)[^。！？!?\n]{0,30}?"
     r"(?:网|站|文库|网友|用户|整理|发布|上传|投稿|分享)"
-    r"|(?:如有|若有|如涉及|如果有|如若)(?:侵权|侵犯)|转载请|更多(?:文章|精彩|范文|资料|内容)"
+    r"|(?:如有|若有|如涉及|如果有|如若)(?:侵权|侵權|侵犯)|转载请|更多(?:文章|精彩|范文|资料|内容)"
     r"|(?:来源于|来自|源于|转自|摘自)网络|(?:版权|著作权)归|[^\s，,。]{0,8}(?:网|站)?(?:所有)?资源完全免费)"
 )
 SENTENCE_END = re.compile(r"[。！？!?]")
