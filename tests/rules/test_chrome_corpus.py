@@ -22,10 +22,19 @@ def _corpus(directory: Path, n: int) -> None:
         )
 
 
-def _json(*args: str, cwd: Path | None = None) -> list[dict]:
-    result = run_cli("check", "--select", "CH030", "--format", "json", *args, cwd=cwd)
-    assert result.returncode in (0, 1), result.stderr.decode("utf-8", "replace")
-    return json.loads(result.stdout.decode("utf-8"))
+def _json(*paths: str) -> list[dict]:
+    """CH030 findings as `--format json` reports them (the API runs the CLI's pipeline)."""
+    import wenlint
+
+    return [f.to_dict() for f in wenlint.lint_paths(list(paths), select=["CH030"])]
+
+
+def test_the_cli_reports_recurring_lines(tmp_path):
+    _corpus(tmp_path, 3)
+    result = run_cli("check", "--select", "CH030", "--format", "json", str(tmp_path))
+    assert result.returncode == 1
+    found = json.loads(result.stdout.decode("utf-8"))
+    assert sorted(Path(f["path"]).name for f in found if f["text"] == SLOGAN) == ["doc0.txt", "doc1.txt", "doc2.txt"]
 
 
 def test_recurring_lines_are_reported_with_their_document_count(tmp_path):
@@ -47,9 +56,9 @@ def test_recurring_lines_are_reported_with_their_document_count(tmp_path):
 def test_threshold_comes_from_the_configuration(tmp_path):
     _corpus(tmp_path, 4)
     tmp_path.joinpath("wenlint.toml").write_text("[chrome]\nrecurring-min-documents = 5\n", encoding="utf-8")
-    assert _json(".", cwd=tmp_path) == []
+    assert _json(str(tmp_path)) == []
     tmp_path.joinpath("wenlint.toml").write_text("[chrome]\nrecurring-min-documents = 2\n", encoding="utf-8")
-    assert len(_json(".", cwd=tmp_path)) == 8
+    assert len(_json(str(tmp_path))) == 8
 
 
 def test_two_documents_are_not_a_pattern(tmp_path):
