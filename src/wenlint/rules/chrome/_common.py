@@ -13,12 +13,11 @@ from ...findings import Fix, Hit
 # joined by "\n" (about a tenth of a typical report's characters), not over the whole text.
 SHORT = 120
 
-HS = "[ \t\u00a0\u3000]"
 # Sentence-final punctuation: a line ending in one of these is prose.
 SENTENCE_END = "。！？!?"
 # A heading or list item: 一、 （一） 1、 1. (1) 第一，…
 ENUMERATOR = re.compile(
-    r"[ \t\u00a0\u3000]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}[、.．](?!\d)"
+    r"[^\S\n]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}[、.．](?!\d)"
     r"|第[一二三四五六七八九十百\d]+[、，,章节条部分]|[①-⑳])"
 )
 

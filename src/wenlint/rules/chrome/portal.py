@@ -33,7 +33,7 @@ BLOCK_REACH = 3
 
 # Buttons: 【字体：大 中 小】【打印本页】【关闭窗口】, 字号：T|T, [打印] [关闭], 返回顶部, 我要纠错.
 STRONG_CONTROL = re.compile(
-    r"(?:字号|字体)[ \t\u00a0\u3000]*[:：]?[ \t\u00a0\u3000]*[【\[]?[ \t\u00a0\u3000]*大[ \t\u00a0\u3000]*[|｜/]?[ \t\u00a0\u3000]*中"
+    r"(?:字号|字体)[^\S\n]*[:：]?[^\S\n]*[【\[]?[^\S\n]*大[^\S\n]*[|｜/]?[^\S\n]*中"
     r"|打印(?:本页|此页|本文|此文|文章|页面)|关闭(?:窗口|本页|页面)|[【\[](?:打印|关闭)[】\]]|我要纠错|视力保护色|返回顶部"
 )
 CONTROL_TOKENS = re.compile(
@@ -58,9 +58,9 @@ _NAV_SET = set(NAV_WORDS)
 NAV_SPLIT = re.compile(r"[|｜丨/·•>»\s\u3000]+")
 
 COUNTER = re.compile(
-    r"您是(?:本站|本网站|本网)?的?第[ \t\u00a0\u3000]*\d+[ \t\u00a0\u3000]*位(?:访客|访问者|来访者|浏览者)"
-    r"|(?:总|今日|累计|本站|网站)?访问(?:量|人次|次数|人数)[ \t\u00a0\u3000]*[:：][ \t\u00a0\u3000]*\d"
-    r"|(?:访客|访问)(?:统计|计数)[ \t\u00a0\u3000]*[:：]|在线人数[ \t\u00a0\u3000]*[:：][ \t\u00a0\u3000]*\d|今日访问[ \t\u00a0\u3000]*[:：]"
+    r"您是(?:本站|本网站|本网)?的?第[^\S\n]*\d+[^\S\n]*位(?:访客|访问者|来访者|浏览者)"
+    r"|(?:总|今日|累计|本站|网站)?访问(?:量|人次|次数|人数)[^\S\n]*[:：][^\S\n]*\d"
+    r"|(?:访客|访问)(?:统计|计数)[^\S\n]*[:：]|在线人数[^\S\n]*[:：][^\S\n]*\d|今日访问[^\S\n]*[:：]"
 )
 BROWSER = re.compile(r"分辨率[^\n。]{0,40}浏览器|浏览器[^\n。]{0,40}分辨率")
 
@@ -72,7 +72,7 @@ CANDIDATE = re.compile(
 MAX_LEN = 120
 # 主办单位：… 承办单位：… is a portal footer next to other footer lines, but also how an activity
 # plan names its organisers: only reported within FOOTER_REACH lines of other chrome.
-SPONSOR = re.compile(r"(?:主办|承办|协办|维护|技术支持|运营|运维)(?:单位)?[ \t\u00a0\u3000]*[:：]")
+SPONSOR = re.compile(r"(?:主办|承办|协办|维护|技术支持|运营|运维)(?:单位)?[^\S\n]*[:：]")
 FOOTER_REACH = 2
 
 METADATA = "这一行是政府网站信息公开栏目的文章信息（索引号、发布机构等），不是正文：请删除这一行"

@@ -30,9 +30,9 @@ GENRE = (
 )
 HEADER_LINE = re.compile(
     r"(?:(?P<title>【[^】]{1,80}】|\[[^\]]{1,80}\]|《[^》]{1,80}》)|(?P<prefix>[^\s，。；;,:：]{1,40}?))?"
-    r"[ \t\u00a0\u3000]*[►▶>»·•\-—=*#|【\[]*[ \t\u00a0\u3000]*"
+    r"[^\S\n]*[►▶>»·•\-—=*#|【\[]*[^\S\n]*"
     rf"(?P<kw>{_KW})"
-    r"[ \t\u00a0\u3000]*[】\]]?[ \t\u00a0\u3000]*(?P<colon>[:：]|>>|»)?[ \t\u00a0\u3000]*(?P<rest>.*)"
+    r"[^\S\n]*[】\]]?[^\S\n]*(?P<colon>[:：]|>>|»)?[^\S\n]*(?P<rest>.*)"
 )
 PREFIX_OK = re.compile(rf"(?:{GENRE}|网|站)$")
 DECORATION = re.compile(r"(?:更多|more|MORE|More)?[ \t\u00a0\u3000>»›\-—+]*")

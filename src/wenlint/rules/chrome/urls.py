@@ -16,7 +16,7 @@ TRAILING = ".,;:!?)'"
 # Labels a website puts before an address; 网址：/链接： are also how a notice gives a real address.
 LABEL = re.compile(
     r"(?:原创|原文链接|原文地址|本文链接|本文地址|本文网址|文章链接|文章地址|文章来源|本文来源|来源|转载自|出处)"
-    r"[ \t\u00a0\u3000]*[:：][ \t\u00a0\u3000]*$"
+    r"[^\S\n]*[:：][^\S\n]*$"
 )
 
 
