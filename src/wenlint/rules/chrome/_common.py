@@ -1,0 +1,168 @@
+"""Helpers shared by the chrome rules: the short-line view, line hits, the site list, and which
+lines the family's pack rules already flag."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from ...findings import Fix, Hit
+
+# Chrome lines are short. Candidate searches run over the document's lines up to this length
+# joined by "\n" (about a tenth of a typical report's characters), not over the whole text.
+SHORT = 120
+
+# Sentence-final punctuation: a line ending in one of these is prose.
+SENTENCE_END = "。！？!?"
+# A heading or list item: 一、 （一） 1、 1. (1) 第一，…
+ENUMERATOR = re.compile(
+    r"[^\S\n]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}[、.．](?!\d)"
+    r"|第[一二三四五六七八九十百\d]+[、，,章节条部分]|[①-⑳])"
+)
+
+
+class ShortView:
+    """The short lines of a document joined by newlines, with a map back to line indices."""
+
+    __slots__ = ("text", "lines", "starts")
+
+    def __init__(self, doc) -> None:
+        lines = doc.lines
+        self.lines = [i for i, line in enumerate(lines) if 0 < len(line) <= SHORT]
+        self.text = "\n".join(lines[i] for i in self.lines)
+        starts, pos = [], 0
+        for i in self.lines:
+            starts.append(pos)
+            pos += len(lines[i]) + 1
+        self.starts = starts
+
+    def line_of(self, offset: int) -> int:
+        """The document line index of an offset in `text`."""
+        return self.lines[bisect_right(self.starts, offset) - 1]
+
+    def candidate_lines(self, pattern: re.Pattern) -> list[int]:
+        """Document line indices (sorted, unique) of the short lines where `pattern` matches."""
+        found: list[int] = []
+        for m in pattern.finditer(self.text):
+            i = self.line_of(m.start())
+            if not found or found[-1] != i:
+                found.append(i)
+        return found
+
+
+def short_view(doc) -> ShortView:
+    view = doc.cache.get("chrome.short")
+    if view is None:
+        view = doc.cache["chrome.short"] = ShortView(doc)
+    return view
+
+
+def line_hit(doc, index: int, message: str, suggestion: str | None = None) -> Hit:
+    """A finding over line `index` (without its line ending) whose fix deletes the whole line."""
+    start, end = doc.line_span(index)
+    line = doc.lines[index]
+    # Report the line without surrounding blanks; the fix still deletes all of it.
+    lead = len(line) - len(line.lstrip())
+    trail = len(line) - len(line.rstrip())
+    if lead + trail < len(line):
+        start, end = start + lead, end - trail
+    fix_start, fix_end = doc.line_span(index, newline=True)
+    return Hit(start, end, message, suggestion, Fix.delete(fix_start, fix_end))
+
+
+def span_hit(doc, start: int, end: int, message: str) -> Hit:
+    return Hit(start, end, message, None, Fix.delete(start, end))
+
+
+def rest_is_empty(text: str) -> bool:
+    """True when nothing but blanks and punctuation is left of a line."""
+    # str.isalnum, not a regex: a class over the CJK range costs ~10 ms to compile.
+    return not any(c.isalnum() for c in text)
+
+
+def is_prose_line(line: str) -> bool:
+    """A line that reads as a sentence or a heading, never chrome of the kind that lists titles."""
+    s = line.strip()
+    return bool(s) and (s[-1] in SENTENCE_END or ENUMERATOR.match(s) is not None)
+
+
+# ----- the site list ----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def builtin_sites() -> tuple[str, ...]:
+    from ...config.discovery import read_toml
+    from ..registry import builtin_pack_dir
+
+    path = builtin_pack_dir() / "data" / "chrome-sites.toml"
+    try:
+        names = read_toml(path).get("names", [])
+    except Exception:  # a missing or broken data file must not take the family down
+        names = []
+    return tuple(n for n in names if isinstance(n, str) and n.strip())
+
+
+@lru_cache(maxsize=8)
+def sites_pattern(extra: tuple[str, ...] = ()) -> re.Pattern:
+    names = sorted({*builtin_sites(), *extra}, key=lambda n: (-len(n), n))
+    return re.compile("|".join(re.escape(n) for n in names) or "(?!)")
+
+
+# ----- lines the pack rules of the family flag --------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _pack_line_patterns() -> tuple:
+    """The (already compiled) patterns of the chrome pack's line rules."""
+    from ..registry import builtin_pack_rules
+
+    return tuple(
+        p
+        for rule in builtin_pack_rules()
+        if rule.category == "chrome" and getattr(rule, "extend", "") == "line"
+        for p in rule.patterns
+    )
+
+
+@lru_cache(maxsize=4096)
+def _pack_flags(line: str) -> bool:
+    # By content: the same footer or menu line recurs in every page copied from one site.
+    return any(p.search(line) is not None for p in _pack_line_patterns())
+
+
+def pack_flags_line(doc, index: int) -> bool:
+    """Whether a line rule of the chrome pack flags line `index`, tested on that line alone (about
+    20 µs a line: callers ask only about lines they are about to report)."""
+    line = doc.lines[index]
+    return len(line) <= 1000 and _pack_flags(line)
+
+
+# ----- claims: which lines and spans a rule of the family already reported ----------------------
+
+
+class Claims:
+    """Lines and spans already reported, so that one piece of chrome is reported once."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.lines: dict[int, str] = {}
+        self.spans: list[tuple[int, int]] = []
+
+    def line_free(self, index: int) -> bool:
+        return index not in self.lines and not pack_flags_line(self.doc, index)
+
+    def claim_line(self, index: int, code: str) -> None:
+        self.lines[index] = code
+
+    def span_free(self, start: int, end: int) -> bool:
+        doc = self.doc
+        first, last = doc.line_index(start), doc.line_index(max(start, end - 1))
+        if first in self.lines or last in self.lines:
+            return False
+        if pack_flags_line(doc, first) or pack_flags_line(doc, last):
+            return False  # the whole line goes anyway
+        return all(end <= s or start >= e for s, e in self.spans)
+
+    def claim_span(self, start: int, end: int) -> None:
+        self.spans.append((start, end))

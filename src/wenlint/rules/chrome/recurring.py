@@ -1,0 +1,146 @@
+"""CH030: a line that recurs verbatim across several documents of a run: probable website chrome
+that no list knows (the line-hash idea of web-corpus cleaners).
+
+`collect` hashes each document's candidate lines (digits and blanks normalised) and returns the
+hashes with their positions; `finish` counts in how many documents each hash occurs and reports
+those in at least `recurring-min-documents` documents. Candidates are short lines that are not
+prose: sentences (ending in 。), headings (一、…), salutations (…：), titles (…工作总结) and lines
+the list-based chrome rules already know are left out, because reports of one organisation
+legitimately share them."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ...findings import Location
+from ..base import CorpusHit, CorpusRule, Spec
+from ._common import ENUMERATOR, short_view
+from .related import TITLE_END
+
+MAX_LEN = 150
+PROSE_END = "。；;：:，,、"
+_BLANKS = re.compile(r"[\s\u3000]+")
+_DIGITS = re.compile(r"[0-9０-９]+")
+# Lines the list-based rules of the family own; reporting them again would say the same twice.
+KNOWN = re.compile(
+    r"版权|ICP|[Pp]owered|©|[Cc]opyright|欢迎|位置|小编|标签|浏览|阅读|推荐|下载|分享|扫一扫|上一篇|下一篇|"
+    r"页|索引号|打印|关闭|http|www\.|仅供参考|范文|文库|秘书网|文档网|篇"
+)
+
+# Parts of official documents that an organisation repeats in every document it issues.
+OFFICIAL = re.compile(r"(?:印发|印制|签发)$|抄送|主送|抄报|附件[:：]|此件|联系人|联系电话|邮编|地址[:：]")
+
+
+def normalise(line: str) -> str:
+    return _DIGITS.sub("0", _BLANKS.sub("", line)).lower()
+
+
+def line_hash(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+class RecurringLine(CorpusRule):
+    code = "CH030"
+    name = "recurring-line"
+    category = "chrome"
+    severity = "warning"
+    summary = "在多个文档中逐字重复出现的行（可能是未知网站的页眉页脚）"
+    why = (
+        "同一个网站复制来的文档带着同样的页眉、页脚、广告语。规则清单不可能认识所有网站，"
+        "但一行与正文无关的文字在许多互不相干的文档里一字不差地出现，几乎可以肯定是网站模板内容。"
+    )
+    bad = "学习总结就上红星学习网，天天更新好文章"
+    good = "我们将继续努力，争取更大成绩！"
+    fix_doc = (
+        "确认后删除这一行（没有自动修复：重复出现不能证明一定是网站内容）。门槛用 "
+        "[tool.wenlint.chrome] recurring-min-documents（默认 3）和 recurring-min-length（默认 10）调整。"
+    )
+    fix_safety = "none"
+    options = {"recurring-min-documents": 3, "recurring-min-length": 10}
+    specs = (
+        Spec(
+            "社区工作总结\n\n学习总结就上红星学习网，天天更新好文章\n今年以来，社区工作取得了新成绩。",
+            ("学习总结就上红星学习网，天天更新好文章",),
+            others=(
+                "教师述职报告\n学习总结就上红星学习网，天天更新好文章\n一年来，本人认真履行职责。",
+                "学习总结就上红星学习网，天天更新好文章\n乡镇安全生产工作方案\n为切实做好安全生产工作，特制定本方案。",
+            ),
+        ),
+        Spec(
+            "社区工作总结\n学习总结就上红星学习网，天天更新好文章\n正文。",
+            (),
+            others=("教师述职报告\n学习总结就上红星学习网，天天更新好文章\n正文。",),
+            note="two documents are not enough with the default threshold",
+        ),
+        Spec(
+            "县总工会2022年工作总结\n一、加强组织领导，完善工作机制\n尊敬的各位领导、同志们：\n"
+            "以上报告，请审议。\n二〇二二年十二月二十日\n2022年12月20日\n红星县人民政府办公室 2022年12月20日印发\n"
+            "联系人：张三 联系电话：0577-12345678",
+            (),
+            others=(
+                "县总工会2023年工作总结\n一、加强组织领导，完善工作机制\n尊敬的各位领导、同志们：\n"
+                "以上报告，请审议。\n二〇二三年十二月二十日\n2023年12月20日\n红星县人民政府办公室 2023年12月21日印发\n"
+                "联系人：张三 联系电话：0577-12345678",
+                "县总工会2021年工作总结\n一、加强组织领导，完善工作机制\n尊敬的各位领导、同志们：\n"
+                "以上报告，请审议。\n二〇二一年十二月二十日\n2021年12月20日\n红星县人民政府办公室 2021年12月22日印发\n"
+                "联系人：张三 联系电话：0577-12345678",
+            ),
+            note="titles, headings, salutations, sentences, dates and colophons recur legitimately",
+        ),
+        Spec(
+            "第一篇\n本站由红星科技提供技术服务 QQ:12345678\n正文。",
+            ("本站由红星科技提供技术服务 QQ:12345678",),
+            others=(
+                "第二篇\n本站由红星科技提供技术服务 QQ:87654321\n正文。",
+                "第三篇\n本站由红星科技提供技术服务 QQ:11112222\n正文。",
+            ),
+            note="digits are normalised",
+        ),
+    )
+
+    def collect(self, doc, ctx):
+        min_len = _int(ctx.option("recurring-min-length"), 10)
+        lines = doc.lines
+        found: dict[int, tuple[int, int, int, str]] = {}
+        for i in short_view(doc).lines:
+            line = lines[i]
+            s = line.strip()
+            if not min_len <= len(s) <= MAX_LEN or s[-1] in PROSE_END:
+                continue
+            if ENUMERATOR.match(s) or KNOWN.search(s) or TITLE_END.search(s) or OFFICIAL.search(s):
+                continue
+            norm = normalise(s)
+            if sum(c.isalpha() for c in norm) < 6:
+                continue
+            h = line_hash(norm)
+            if h in found:
+                continue
+            start = doc.line_starts[i] + (len(line) - len(line.lstrip()))
+            loc = doc.location(start, start + len(s))
+            found[h] = (loc.line, loc.column, loc.end_column, loc.text)
+        return found
+
+    def finish(self, collected, ctx):
+        threshold = max(2, _int(ctx.option("recurring-min-documents"), 3))
+        counts: dict[int, int] = {}
+        for data in collected.values():
+            for h in data or ():
+                counts[h] = counts.get(h, 0) + 1
+        for path, data in collected.items():
+            for h, (line, column, end_column, text) in (data or {}).items():
+                n = counts.get(h, 0)
+                if n >= threshold:
+                    yield CorpusHit(
+                        path,
+                        Location(line, column, line, end_column, text),
+                        f"这一行在本次检查的 {n} 个文档中逐字重复出现（数字不计），很可能是网站的页眉、页脚或广告语："
+                        "确认不是正文后请删除这一行",
+                    )
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default

@@ -1,0 +1,86 @@
+"""CH030: lines recurring verbatim across the documents of a run (chrome no list knows)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import SEEDS, run_cli
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "chrome"
+SLOGAN = "学习总结就上红星学习网，天天更新好文章"
+
+
+def _corpus(directory: Path, n: int) -> None:
+    titles = ["县总工会工作总结", "社区党支部工作总结", "学校安全工作计划", "乡镇妇联工作汇报", "教师个人述职报告"]
+    for i in range(n):
+        directory.joinpath(f"doc{i}.txt").write_text(
+            f"{titles[i]}\n\n{SLOGAN}\n\n一、加强组织领导，完善工作机制\n"
+            f"今年以来，各项工作取得新进展，完成任务的{90 + i}%。\n尊敬的各位领导、同志们：\n"
+            f"以上报告，请审议。\n红星学习网2023年0{i + 1}月整理\n2023年12月{10 + i}日\n",
+            encoding="utf-8",
+        )
+
+
+def _json(*paths: str) -> list[dict]:
+    """CH030 findings as `--format json` reports them (the API runs the CLI's pipeline)."""
+    import wenlint
+
+    return [f.to_dict() for f in wenlint.lint_paths(list(paths), select=["CH030"])]
+
+
+def test_the_cli_reports_recurring_lines(tmp_path):
+    _corpus(tmp_path, 3)
+    result = run_cli("check", "--select", "CH030", "--format", "json", str(tmp_path))
+    assert result.returncode == 1
+    found = json.loads(result.stdout.decode("utf-8"))
+    assert sorted(Path(f["path"]).name for f in found if f["text"] == SLOGAN) == ["doc0.txt", "doc1.txt", "doc2.txt"]
+
+
+def test_recurring_lines_are_reported_with_their_document_count(tmp_path):
+    _corpus(tmp_path, 4)
+    found = _json(str(tmp_path))
+    by_text = {}
+    for f in found:
+        by_text.setdefault(f["text"], []).append(Path(f["path"]).name)
+    # The slogan and the digit-normalised credit line recur; titles, headings, salutations, sentences
+    # and dates stay quiet.
+    assert set(by_text) == {SLOGAN, *(f"红星学习网2023年0{i + 1}月整理" for i in range(4))}
+    assert sorted(by_text[SLOGAN]) == ["doc0.txt", "doc1.txt", "doc2.txt", "doc3.txt"]
+    slogan = next(f for f in found if f["text"] == SLOGAN)
+    assert (slogan["line"], slogan["column"], slogan["severity"]) == (3, 1, "warning")
+    assert "4 个文档" in slogan["message"] and "删除" in slogan["message"]
+    assert slogan["fix"] is None
+
+
+def test_threshold_comes_from_the_configuration(tmp_path):
+    _corpus(tmp_path, 4)
+    tmp_path.joinpath("wenlint.toml").write_text("[chrome]\nrecurring-min-documents = 5\n", encoding="utf-8")
+    assert _json(str(tmp_path)) == []
+    tmp_path.joinpath("wenlint.toml").write_text("[chrome]\nrecurring-min-documents = 2\n", encoding="utf-8")
+    assert len(_json(str(tmp_path))) == 8
+
+
+def test_two_documents_are_not_a_pattern(tmp_path):
+    _corpus(tmp_path, 2)
+    assert _json(str(tmp_path)) == []
+
+
+def test_seeds_and_fixtures_share_no_unknown_chrome():
+    """Two seeds share a whole report (one Traditional), the fixtures share nothing: quiet."""
+    assert _json(str(SEEDS), str(FIXTURES)) == []
+
+
+def test_collect_is_small_and_picklable():
+    import pickle
+
+    from wenlint.config import Settings
+    from wenlint.documents import Document
+    from wenlint.rules.base import RuleContext
+    from wenlint.rules.chrome.recurring import RecurringLine
+
+    rule = RecurringLine()
+    ctx = RuleContext(rule, Settings())
+    text = (SEEDS / next(p.name for p in SEEDS.glob("003_*.txt"))).read_text(encoding="utf-8")
+    data = rule.collect(Document(text, path="x.txt"), ctx)
+    assert len(pickle.dumps(data)) < len(text.encode("utf-8")) // 10
