@@ -92,11 +92,11 @@ def run_explain(args) -> int:
 
     console = Console(highlight=False)
     console.print(Text(f"{rule.code} {rule.name}", style="bold"))
-    console.print(
+    console.print(Text(
         f"类别 category: {rule.category} · 级别 severity: {rule.severity} · "
         f"修复 fix: {rule.fix_safety} · 默认 default: {'on' if rule.default_enabled else 'off (opt-in)'} · "
         f"来源 source: {rule.source}"
-    )
+    ))
     console.print()
 
     def section(title: str, body) -> None:
@@ -104,14 +104,14 @@ def run_explain(args) -> int:
             console.print(Text(title, style="bold underline"))
             console.print(Padding(body, (0, 0, 1, 2)))
 
-    section("What it finds", rule.summary)
-    section("Why it matters", rule.why)
+    section("What it finds", Text(rule.summary))
+    section("Why it matters", Text(rule.why))
     if rule.bad:
         shown, flags = _flagged_example(rule, rule.bad)
         section("Example (flagged)", shown)
     if rule.good:
         section("Use instead", Text(rule.good))
-    section("Fix", rule.fix_doc)
+    section("Fix", Text(rule.fix_doc))
     if rule.options:
-        section("Options", "\n".join(f"[tool.wenlint.{rule.category}] {k} = {json.dumps(v, ensure_ascii=False)}" for k, v in rule.options.items()))
+        section("Options", Text("\n".join(f"[tool.wenlint.{rule.category}] {k} = {json.dumps(v, ensure_ascii=False)}" for k, v in rule.options.items())))
     return 0

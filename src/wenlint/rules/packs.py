@@ -62,7 +62,7 @@ _FIELD = regex.compile(r"\{(\w+)\}")
 class PackRule(Rule):
     """One rule of a TOML pack."""
 
-    def __init__(self, data: dict[str, Any], source: str, defaults: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], source: str, defaults: dict[str, Any], lazy: bool = False) -> None:
         where = f"{source}: rule {data.get('code') or data.get('name') or '?'}"
         self._where = where
         unknown = set(data) - RULE_KEYS
@@ -104,12 +104,28 @@ class PackRule(Rule):
             sources.append(words_pattern(list(self.swap)))
         if not sources:
             raise RulePackError(f"{where}: needs patterns, words or swap")
-        self.patterns = [self._compile(p) for p in sources]
-        self.exceptions = [self._compile(p) for p in data.get("exceptions", [])]
-        self.when = self._compile(data["when"]) if "when" in data else None
-        self.unless = self._compile(data["unless"]) if "unless" in data else None
-        self._check_templates()
+        self._sources = (sources, list(data.get("exceptions", [])), data.get("when"), data.get("unless"))
+        self._compiled = False
+        if not lazy:
+            self._compile_all()
         self.specs = tuple(_spec(s, where) for s in data.get("specs", []))
+
+    def _compile_all(self) -> None:
+        """Compile and check the patterns. Shipped packs do it on first use (their patterns are
+        checked by the test suite), so a run pays only for the rules it runs."""
+        sources, exceptions, when, unless = self._sources
+        self._patterns = [self._compile(p) for p in sources]
+        self.exceptions = [self._compile(p) for p in exceptions]
+        self.when = self._compile(when) if when is not None else None
+        self.unless = self._compile(unless) if unless is not None else None
+        self._check_templates()
+        self._compiled = True
+
+    @property
+    def patterns(self) -> list[regex.Pattern]:
+        if not self._compiled:
+            self._compile_all()
+        return self._patterns
 
     def _compile(self, pattern: Any) -> regex.Pattern:
         if not isinstance(pattern, str) or not pattern:
@@ -124,13 +140,13 @@ class PackRule(Rule):
 
     def _check_templates(self) -> None:
         allowed = {"text", "match", "swap", "suggestion"}
-        for p in self.patterns:
+        for p in self._patterns:
             allowed |= set(p.groupindex) | {str(i) for i in range(p.groups + 1)}
         for template in (self.message_template, self.suggestion_template or ""):
             for name in _FIELD.findall(template):
                 if name not in allowed:
                     raise RulePackError(f"{self._where}: template field {{{name}}} is not a group of its patterns")
-        for p in self.patterns:
+        for p in self._patterns:
             group = self.group
             if (isinstance(group, str) and group not in p.groupindex) or (
                 isinstance(group, int) and group > p.groups
@@ -140,6 +156,8 @@ class PackRule(Rule):
     # ----- checking -------------------------------------------------------------------------
 
     def check(self, doc, ctx: RuleContext) -> Iterable[Hit]:
+        if not self._compiled:
+            self._compile_all()
         text = doc.text
         timeout = ctx.settings.regex_timeout
         if self.when is not None and self.when.search(text, timeout=timeout) is None:
@@ -218,7 +236,8 @@ def _spec(data: Any, where: str) -> Spec:
 
 
 def load_pack(path: Path | str, verify: bool = True) -> list[PackRule]:
-    """Load a pack. With `verify`, each rule must flag its bad example and pass its specs."""
+    """Load a pack. With `verify`, patterns are compiled now and each rule must flag its bad
+    example and pass its specs; without it (the shipped packs) patterns compile on first use."""
     from ..config.discovery import read_toml
     from ..errors import ConfigError
 
@@ -236,7 +255,7 @@ def load_pack(path: Path | str, verify: bool = True) -> list[PackRule]:
     rules_data = data.get("rules", [])
     if not isinstance(rules_data, list):
         raise RulePackError(f"{path}: rules must be an array of tables ([[rules]])")
-    rules = [PackRule(item, str(path), defaults) for item in rules_data]
+    rules = [PackRule(item, str(path), defaults, lazy=not verify) for item in rules_data]
     if verify:
         from .examples import example_failures
 
