@@ -35,6 +35,7 @@ class FileResult:
     diff: str | None = None  # with --diff: what --fix would change
     fixed_text: str | None = None  # standard input with --fix: the fixed text
     context: dict[int, str] = field(default_factory=dict)  # line number -> text, for flagged lines
+    metrics: Any = None  # `wenlint profile`: the document's measures (wenlint.profile.metrics)
 
 
 class Linter:
