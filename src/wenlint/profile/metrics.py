@@ -16,7 +16,8 @@ Definitions (see also the README):
 - findings_<category>, findings_<severity>, findings: counts of the findings reported;
   categories other than the seven built-in ones count as findings_other;
 - chrome_share: share of non-blank lines where a chrome finding flags non-blank text;
-- placeholders: distinct spans flagged by placeholder rules (two rules on one span count once);
+- placeholders: places flagged by placeholder rules, overlapping spans merged (`XX年` flagged by
+  one rule and `XX` inside it by another is one placeholder);
 - duplicate_share: share of non-blank lines that repeat an earlier line of the same document,
   compared with whitespace runs collapsed to one space and stripped;
 - content_hash: BLAKE2b-128 of the text with every whitespace run (line breaks included)
@@ -128,10 +129,22 @@ class Measures:
         for severity in SEVERITIES:
             row[f"findings_{severity}"] = self.counts.get(f"findings_{severity}", 0)
         row["chrome_share"] = len(self.chrome_lines) / nonblank if nonblank else 0.0
-        row["placeholders"] = len(self.placeholder_spans)
+        row["placeholders"] = _merged(self.placeholder_spans)
         row["duplicate_share"] = self.duplicate_lines / nonblank if nonblank else 0.0
         row["content_hash"] = self.content_hash
         return row
+
+
+def _merged(spans: set[tuple[int, int, int, int]]) -> int:
+    """How many places the spans cover, overlapping spans counted once."""
+    count, reach = 0, (0, 0)
+    for line, column, end_line, end_column in sorted(spans):
+        if (line, column) >= reach:
+            count += 1
+            reach = (end_line, end_column)
+        else:
+            reach = max(reach, (end_line, end_column))
+    return count
 
 
 def measure(doc, findings: Iterable[Finding] = ()) -> Measures:
