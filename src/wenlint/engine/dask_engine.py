@@ -29,6 +29,7 @@ import pickle
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from ..config import Overrides, Settings
@@ -65,12 +66,13 @@ def _linter(key: str, settings: Settings) -> Linter:
         return linter
 
 
-def load_fsspec(target: Target, settings: Settings, options: RunOptions) -> Document:
-    """Read a file through fsspec (a local path or a URL) with the local loader's messages."""
+def load_fsspec(target: Target, settings: Settings, options: RunOptions, url: str | None = None) -> Document:
+    """Read a file through fsspec with the local loader's messages. `url` is where the file is
+    (a URL, or a local path made absolute on the client); `target.path` is what users see."""
     import fsspec.core
 
     name = target.path
-    url = name if "://" in name else os.path.abspath(name)
+    url = url or (name if "://" in name else os.path.abspath(name))
     try:
         fs, path = fsspec.core.url_to_fs(url)
         size = fs.size(path)
@@ -92,8 +94,12 @@ def load_fsspec(target: Target, settings: Settings, options: RunOptions) -> Docu
     return load_bytes(data, name, settings.encoding)
 
 
-def lint_partition(items: list[tuple[Target, str]], settings: dict[str, Settings], options: RunOptions) -> list[FileResult]:
-    return [lint_target(target, _linter(key, settings[key]), options, load=load_fsspec) for target, key in items]
+def lint_partition(items: list[tuple[Target, str, str]], settings: dict[str, Settings], options: RunOptions) -> list[FileResult]:
+    """Lint a partition: (target, settings key, location) triples."""
+    return [
+        lint_target(target, _linter(key, settings[key]), options, load=partial(load_fsspec, url=location))
+        for target, key, location in items
+    ]
 
 
 def corpus_view(results: list[FileResult]) -> list[FileResult]:
@@ -121,7 +127,7 @@ def gate_partition(frame, gates) -> list:
 
 
 def write_partition(frame, output: str, number: int) -> int:
-    frame.to_parquet(f"{output.rstrip('/')}/part.{number}.parquet", index=False, engine="pyarrow")
+    frame.to_parquet(f"{output.rstrip('/')}/part.{number:05d}.parquet", index=False, engine="pyarrow")
     return len(frame)
 
 
@@ -218,7 +224,7 @@ class _Plan:
     linters: _Linters
     run_result: RunResult
     work: list[tuple[Target, Linter]]
-    batches: list[list[tuple[Target, str]]] = field(default_factory=list)
+    batches: list[list[tuple[Target, str, str]]] = field(default_factory=list)
     settings: dict[str, Settings] = field(default_factory=dict)
 
 
@@ -233,7 +239,8 @@ def _prepare(paths, overrides, options, workers: int) -> _Plan:
         if id(linter) not in keys:
             keys[id(linter)] = _settings_key(linter.settings)
             prepared.settings[keys[id(linter)]] = linter.settings
-        items.append((target, keys[id(linter)]))
+        location = target.path if _is_url(target.path) else os.path.abspath(target.path)
+        items.append((target, keys[id(linter)], location))
     size = partition_size(len(items), workers)
     prepared.batches = [items[i:i + size] for i in range(0, len(items), size)]
     return prepared
@@ -288,7 +295,7 @@ def profile_dask(paths: list[str], overrides: Overrides | None = None, options: 
                  scheduler: str | None = None, gates=(), output_dir: str | None = None,
                  client=None) -> DaskProfile:
     """The profile on a Dask cluster. With `output_dir`, each partition is written there as
-    `part.N.parquet` by the worker that holds it and `frame` is None."""
+    `part.NNNNN.parquet` by the worker that holds it and `frame` is None."""
     options = replace(options or RunOptions(), profile=True)
     gates = list(gates)
     with _client(client, scheduler, options.jobs) as dask:
@@ -308,7 +315,7 @@ def profile_dask(paths: list[str], overrides: Overrides | None = None, options: 
         light = [r for view in views for r in view]
         finish(prepared.work, light, prepared.linters, run_result)
         added_all = {r.path: r.findings for r in light if r.findings}
-        added = [{t.path: added_all[t.path] for t, _ in batch if t.path in added_all} for batch in prepared.batches]
+        added = [{t.path: added_all[t.path] for t, _, _ in batch if t.path in added_all} for batch in prepared.batches]
         frames = dask.map(profile_partition, parts, added, pure=False)
         failures: list = []
         if gates:

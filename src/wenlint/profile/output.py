@@ -29,12 +29,12 @@ def output_format(output: str, given: str | None) -> str:
 
 
 def write_frame(frame, output: str, fmt: str) -> None:
-    """Write one DataFrame. A directory gets one partition, `part.0.parquet`, as Dask names them."""
+    """Write one DataFrame. A directory gets one partition, `part.00000.parquet`, as the Dask engine names them."""
     try:
         if is_directory(output):
             if "://" not in output:
                 os.makedirs(output, exist_ok=True)
-            target = output.rstrip("/") + "/part.0.parquet"
+            target = output.rstrip("/") + "/part.00000.parquet"
             frame.to_parquet(target, index=False, engine="pyarrow")
         elif fmt == "parquet":
             frame.to_parquet(output, index=False, engine="pyarrow")
