@@ -89,8 +89,8 @@ def test_few_files_and_standard_input_stay_serial(tmp_path, monkeypatch):
 def test_chunks_and_default_jobs():
     assert pool.default_jobs() >= 1
     assert pool.chunksize(10, 2) == 1
-    assert pool.chunksize(400, 2) == 50  # four chunks per worker
-    assert pool.chunksize(100_000, 2) == 64  # but never huge ones
+    assert pool.chunksize(400, 2) == 25  # eight chunks per worker
+    assert pool.chunksize(100_000, 2) == 32  # but never huge ones
 
 
 @pytest.mark.parametrize("value", ["0", "-2", "many"])

@@ -37,8 +37,9 @@ def use_pool(work: list[tuple[Target, Linter]], options: RunOptions) -> bool:
 
 
 def chunksize(files: int, workers: int) -> int:
-    """About four chunks per worker (load balance) but never huge ones (memory, progress)."""
-    return max(1, min(64, files // (workers * 4)))
+    """About eight chunks per worker (documents differ in size: small chunks balance the load)
+    but never huge ones (memory, progress)."""
+    return max(1, min(32, files // (workers * 8)))
 
 
 # ----- in the worker --------------------------------------------------------------------------
