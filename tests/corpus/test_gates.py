@@ -123,17 +123,23 @@ def test_a_gate_compiles_to_one_pandera_schema(tmp_path):
     ('[gate]\ndescription = "nothing"\n', ["at least one [[checks]]"]),
     ('[[checks]\nbroken', ["invalid TOML"]),
 ])
-def test_a_broken_gate_is_a_one_line_error_naming_file_and_check(tmp_path, body, words):
+def test_a_broken_gate_is_an_error_naming_file_and_check(tmp_path, body, words):
     path = gate_file(tmp_path, body, "broken.toml")
     with pytest.raises(GateError) as caught:
         load_gate(str(path))
-    for word in words:
+    for word in [str(path), *words]:
         assert word in str(caught.value)
+    assert "\n" not in str(caught.value).strip()
+
+
+def test_a_broken_gate_stops_the_cli_with_one_line_and_exit_2(tmp_path):
+    gate_file(tmp_path, '[[checks]]\nname = "x"\ncolumn = "nope"\nop = "=="\nvalue = 0\n', "broken.toml")
     (tmp_path / "a.txt").write_text("正文\n", encoding="utf-8")
     proc = run_wenlint("profile", "a.txt", "--gate", "broken.toml", cwd=tmp_path, plugins=False)
     stderr = proc.stderr.decode()
-    assert proc.returncode == 2 and "broken.toml" in stderr and "Traceback" not in stderr
-    assert len(stderr.strip().splitlines()) == 1 and proc.stdout == b""
+    assert proc.returncode == 2 and "Traceback" not in stderr and proc.stdout == b""
+    assert stderr.startswith("wenlint: error: broken.toml: check 'x': unknown column 'nope'")
+    assert len(stderr.strip().splitlines()) == 1
 
 
 def test_shipped_gates_load_by_name_and_path():

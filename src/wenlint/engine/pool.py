@@ -92,7 +92,11 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
     try:
         with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
                                  initargs=(settings, options)) as executor:
-            for result in executor.map(_lint, items, chunksize=chunksize(len(items), workers)):
+            results = executor.map(_lint, items, chunksize=chunksize(len(items), workers))
+            # The workers are forked by now: the progress bar's thread starts after them.
+            if progress is not None:
+                progress.start(len(items))
+            for result in results:
                 done.append(result)
                 if progress is not None:
                     progress.advance(result.path)

@@ -171,15 +171,15 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
     linters = _Linters(overrides or Overrides(), options)
     run_result = RunResult()
     work = plan(paths, linters, options, run_result)
-    if progress is not None:
-        progress.start(len(work))
     from .pool import use_pool
 
     if use_pool(work, options):
         from .pool import lint_in_pool
 
-        done = lint_in_pool(work, options, progress)
+        done = lint_in_pool(work, options, progress)  # starts the progress bar once workers run
     else:
+        if progress is not None:
+            progress.start(len(work))
         done = []
         for target, linter in work:
             done.append(lint_target(target, linter, options))

@@ -7,7 +7,7 @@ A gate file (the shipped ones are in the repository's `checks/` folder):
 
     [[checks]]
     name = "no-errors"                 # optional; default "<column> <op> <value>"
-    column = "findings_error"          # a profile column (`wenlint profile --help` lists them)
+    column = "findings_error"          # a profile column (see wenlint.profile.schema.COLUMNS)
     op = "=="                          # ==, !=, <, <=, >, >=, between, not-between, in, not-in
     value = 0                          # one value for ==, !=, <, <=, >, >=
     # values = [0.02, 0.98]            # two bounds (inclusive) for between / not-between,
