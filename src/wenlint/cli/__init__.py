@@ -30,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
             from .check import run_check
 
             return run_check(args)
+        if args.command == "profile":
+            from .profile import run_profile
+
+            return run_profile(args)
         if args.command == "rules":
             from .rules import run_rules
 

@@ -31,7 +31,7 @@ def overrides_from(args) -> Overrides:
         exclude=args.exclude,
         extend_exclude=args.extend_exclude,
         script=args.script,
-        fail_on=args.fail_on,
+        fail_on=getattr(args, "fail_on", None),
         encoding=args.encoding,
         respect_gitignore=False if args.no_respect_gitignore else None,
     )
@@ -42,18 +42,13 @@ def run_check(args) -> int:
         raise ConfigError("--diff shows what --fix would do; use one of them")
     if args.baseline and args.write_baseline:
         raise ConfigError("--baseline and --write-baseline cannot be used together")
-    options = RunOptions(
-        fix=args.fix,
-        unsafe_fixes=args.unsafe_fixes,
-        diff=args.diff,
-        force_exclude=args.force_exclude,
-        stdin_filename=args.stdin_filename,
-        config_file=Path(args.config) if args.config else None,
-        isolated=args.isolated,
-        keep_source=args.format == "html",
+    options = run_options(
+        args, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, keep_source=args.format == "html"
     )
+    if args.engine == "dask" and (args.fix or args.diff):
+        raise ConfigError("--fix and --diff work on local files; use them without --engine dask")
     show_progress = not args.no_progress and sys.stderr.isatty()
-    result = run(args.paths or ["."], overrides_from(args), options, progress_for(show_progress))
+    result = run_engine(args, overrides_from(args), options, progress_for(show_progress))
 
     for warning in result.warnings:
         sys.stderr.write(f"wenlint: warning: {warning}\n")
@@ -103,6 +98,31 @@ def run_check(args) -> int:
     fail_on = _fail_on(result)
     failing = [f for f in result.findings if at_least(f.severity, fail_on)]
     return 1 if failing and not args.exit_zero else 0
+
+
+def run_options(args, **more) -> RunOptions:
+    from ..engine.pool import default_jobs
+
+    if args.scheduler and args.engine != "dask":
+        raise ConfigError("--scheduler needs --engine dask")
+    return RunOptions(
+        force_exclude=args.force_exclude,
+        stdin_filename=args.stdin_filename,
+        config_file=Path(args.config) if args.config else None,
+        isolated=args.isolated,
+        jobs=args.jobs or default_jobs(),
+        **more,
+    )
+
+
+def run_engine(args, overrides: Overrides, options: RunOptions, progress=None) -> RunResult:
+    """A whole run on the chosen engine: local (serial or a process pool) or Dask."""
+    paths = args.paths or ["."]
+    if args.engine == "dask":
+        from ..engine.dask_engine import run_dask
+
+        return run_dask(paths, overrides, options, scheduler=args.scheduler)
+    return run(paths, overrides, options, progress)
 
 
 def _apply_baseline(result: RunResult, baseline: Path) -> int:

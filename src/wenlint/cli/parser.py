@@ -1,4 +1,4 @@
-"""The command line: `wenlint check`, `wenlint rules`, `wenlint explain`."""
+"""The command line: `wenlint check`, `wenlint profile`, `wenlint rules`, `wenlint explain`."""
 
 from __future__ import annotations
 
@@ -37,22 +37,9 @@ def build_parser() -> OneLineParser:
     out.add_argument("--statistics", action="store_true", help="show counts per rule instead of findings")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     out.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    sel = check.add_argument_group("rule selection")
-    sel.add_argument("--select", type=_csv, action="extend", metavar="SELECTORS", help="run only these rules (codes, prefixes, categories, names)")
-    sel.add_argument("--extend-select", type=_csv, action="extend", default=[], metavar="SELECTORS")
-    sel.add_argument("--ignore", type=_csv, action="extend", default=[], metavar="SELECTORS")
-    sel.add_argument("--severity", action="append", default=[], metavar="SELECTOR=LEVEL", help="override a severity, e.g. CH=info")
-    sel.add_argument("--rules", action="append", default=[], metavar="PACK", help="an extra TOML rule pack")
-    sel.add_argument("--script", choices=SCRIPTS, help="the script the documents should be in")
-    cfg = check.add_argument_group("configuration")
-    cfg.add_argument("--config", metavar="FILE", help="use this configuration file for every path")
-    cfg.add_argument("--isolated", action="store_true", help="ignore configuration files")
-    cfg.add_argument("--exclude", type=_csv, action="extend", metavar="PATTERNS", help="replace the excluded patterns")
-    cfg.add_argument("--extend-exclude", type=_csv, action="extend", default=[], metavar="PATTERNS")
-    cfg.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too")
-    cfg.add_argument("--no-respect-gitignore", action="store_true", help="lint files that .gitignore ignores")
-    cfg.add_argument("--encoding", metavar="CODEC", help="decode files with CODEC instead of detecting")
-    cfg.add_argument("--stdin-filename", metavar="NAME", help="the name standard input is reported (and configured) as")
+    _add_selection(check)
+    _add_configuration(check)
+    _add_scale(check)
     res = check.add_argument_group("result")
     res.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
     res.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -63,6 +50,24 @@ def build_parser() -> OneLineParser:
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that need judgement")
     fix.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; write nothing")
 
+    profile = commands.add_parser(
+        "profile", help="measure every document (one row each) and check quality gates",
+        description="One row of measures per document (size, script, findings per category and "
+        "severity, chrome share, placeholders, duplicate lines, content hash), shown as a table or "
+        "written as Parquet, CSV or JSON; --gate checks thresholds on them (exit 1 on failure).",
+    )
+    profile.add_argument("paths", nargs="*", metavar="PATH", help="files, directories or (with --engine dask) globs and URLs; default: .")
+    pout = profile.add_argument_group("output")
+    pout.add_argument("-o", "--output", metavar="FILE", help="write the profile to FILE (.parquet, .csv, .json, .jsonl) or, ending in /, to a directory of Parquet partitions")
+    pout.add_argument("--output-format", choices=("parquet", "csv", "json", "jsonl"), help="the format of --output (default: from its suffix)")
+    pout.add_argument("-f", "--format", choices=("rich", "json"), default="rich", help="what goes to standard output: a table and the gate report, or one JSON object")
+    pout.add_argument("--gate", action="append", default=[], metavar="GATE", help="a gate file (TOML) or a shipped gate's name (ci, corpus); may be repeated")
+    pout.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    pout.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    _add_selection(profile)
+    _add_configuration(profile)
+    _add_scale(profile)
+
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("table", "json"), default="table")
     rules.add_argument("--select", type=_csv, action="extend", metavar="SELECTORS", help="only these rules")
@@ -72,3 +77,42 @@ def build_parser() -> OneLineParser:
     explain.add_argument("rule", metavar="CODE", help="a rule code or name, e.g. PH001")
     explain.add_argument("--rules", action="append", default=[], metavar="PACK", help="also look in this rule pack")
     return parser
+
+
+def _add_selection(command: argparse.ArgumentParser) -> None:
+    sel = command.add_argument_group("rule selection")
+    sel.add_argument("--select", type=_csv, action="extend", metavar="SELECTORS", help="run only these rules (codes, prefixes, categories, names)")
+    sel.add_argument("--extend-select", type=_csv, action="extend", default=[], metavar="SELECTORS")
+    sel.add_argument("--ignore", type=_csv, action="extend", default=[], metavar="SELECTORS")
+    sel.add_argument("--severity", action="append", default=[], metavar="SELECTOR=LEVEL", help="override a severity, e.g. CH=info")
+    sel.add_argument("--rules", action="append", default=[], metavar="PACK", help="an extra TOML rule pack")
+    sel.add_argument("--script", choices=SCRIPTS, help="the script the documents should be in")
+
+
+def _add_configuration(command: argparse.ArgumentParser) -> None:
+    cfg = command.add_argument_group("configuration")
+    cfg.add_argument("--config", metavar="FILE", help="use this configuration file for every path")
+    cfg.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    cfg.add_argument("--exclude", type=_csv, action="extend", metavar="PATTERNS", help="replace the excluded patterns")
+    cfg.add_argument("--extend-exclude", type=_csv, action="extend", default=[], metavar="PATTERNS")
+    cfg.add_argument("--force-exclude", action="store_true", help="apply excludes to files named on the command line too")
+    cfg.add_argument("--no-respect-gitignore", action="store_true", help="lint files that .gitignore ignores")
+    cfg.add_argument("--encoding", metavar="CODEC", help="decode files with CODEC instead of detecting")
+    cfg.add_argument("--stdin-filename", metavar="NAME", help="the name standard input is reported (and configured) as")
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (got {value!r})") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1 process (got {jobs})")
+    return jobs
+
+
+def _add_scale(command: argparse.ArgumentParser) -> None:
+    scale = command.add_argument_group("many files")
+    scale.add_argument("-j", "--jobs", type=_jobs, metavar="N", help="processes to lint with (default: all cores; 1: serial)")
+    scale.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes, or a Dask cluster (pip install 'wenlint[dask]')")
+    scale.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use (default: a local cluster of --jobs workers)")

@@ -25,8 +25,11 @@ class RunOptions:
     stdin_filename: str | None = None
     config_file: Path | None = None  # --config: use this file for every path
     isolated: bool = False  # --isolated: ignore configuration files
-    jobs: int = 1
     keep_source: bool = False  # keep each document's text in its FileResult (the html report)
+    jobs: int = 1  # processes; more than one lints through a pool (engine/pool.py)
+    # `wenlint profile`: measure each document (FileResult.metrics) and fold its findings into
+    # the measures instead of keeping them, so memory stays flat however large the corpus.
+    profile: bool = False
 
 
 @dataclass
@@ -51,14 +54,19 @@ class RunResult:
         return {(r.path, n): text for r in self.results for n, text in r.context.items()}
 
 
-def lint_target(target: Target, linter: Linter, options: RunOptions) -> FileResult:
+def load_target(target: Target, settings: Settings, options: RunOptions) -> Document:
+    if target.path == "-":
+        return load_stdin(options.stdin_filename or "-", settings.encoding)
+    return load_path(target.path, settings.encoding, settings.max_file_size)
+
+
+def lint_target(target: Target, linter: Linter, options: RunOptions, load=load_target) -> FileResult:
+    """Load and lint one file. `load(target, settings, options) -> Document` reads it (the Dask
+    engine passes one that reads through fsspec)."""
     result = FileResult(target.path)
     settings = linter.settings
     try:
-        if target.path == "-":
-            doc = load_stdin(options.stdin_filename or "-", settings.encoding)
-        else:
-            doc = load_path(target.path, settings.encoding, settings.max_file_size)
+        doc = load(target, settings, options)
     except InputError as exc:
         message = str(exc)
         skippable = "binary file" in message or "empty document" in message
@@ -76,6 +84,12 @@ def lint_target(target: Target, linter: Linter, options: RunOptions) -> FileResu
     result.suppressions = Suppressions(doc) if linter.corpus_rules else None
     if options.keep_source:
         result.source = doc.source
+    if options.profile:
+        from ..profile.metrics import measure
+
+        result.metrics = measure(doc, result.findings)
+        result.findings = []  # counted in the measures; the corpus phase may still add some
+        return result
     source_lines = doc.source.split("\n")
     result.context = {f.line: source_lines[f.line - 1] for f in result.findings}
     return result
@@ -153,13 +167,8 @@ class _Linters:
         return self.by_config[key]
 
 
-def run(paths: list[str], overrides: Overrides | None = None, options: RunOptions | None = None,
-        progress=None) -> RunResult:
-    """Lint `paths` (files, directories, "-" for standard input). Raises WenlintError for a
-    configuration that cannot be used; problems with single files are in the result."""
-    options = options or RunOptions()
-    linters = _Linters(overrides or Overrides(), options)
-    run_result = RunResult()
+def plan(paths: list[str], linters: _Linters, options: RunOptions, run_result: RunResult) -> list[tuple[Target, Linter]]:
+    """The files to lint and the Linter of each; paths that do not exist go to `run_result`."""
     work: list[tuple[Target, Linter]] = []
     for given in paths or ["."]:
         linter = linters.for_path(given)
@@ -167,17 +176,44 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
             run_result.results.append(FileResult(given, error=f"{given}: no such file or directory"))
             continue
         work += [(target, linter) for target in iter_targets([given], linter.settings, options.force_exclude)]
-    if progress is not None:
-        progress.start(len(work))
-    done: list[FileResult] = []
-    for target, linter in work:
-        done.append(lint_target(target, linter, options))
-        if progress is not None:
-            progress.advance(target.path)
-    if progress is not None:
-        progress.stop()
+    return work
+
+
+def finish(work: list[tuple[Target, Linter]], done: list[FileResult], linters: _Linters,
+           run_result: RunResult) -> RunResult:
+    """The corpus phase, per configuration, over the results of `work` (in the same order)."""
     for linter in linters.by_config.values():
         run_result.problems += linter.finish([r for r, (_, owner) in zip(done, work) if owner is linter])
     run_result.results += done
     run_result.linters = list(linters.by_config.values())
     return run_result
+
+
+def run(paths: list[str], overrides: Overrides | None = None, options: RunOptions | None = None,
+        progress=None) -> RunResult:
+    """Lint `paths` (files, directories, "-" for standard input). Raises WenlintError for a
+    configuration that cannot be used; problems with single files are in the result.
+
+    With `options.jobs` > 1 and enough files, the files are linted in a process pool; the
+    results are the same as a serial run's, in the same order."""
+    options = options or RunOptions()
+    linters = _Linters(overrides or Overrides(), options)
+    run_result = RunResult()
+    work = plan(paths, linters, options, run_result)
+    from .pool import use_pool
+
+    if use_pool(work, options):
+        from .pool import lint_in_pool
+
+        done = lint_in_pool(work, options, progress)  # starts the progress bar once workers run
+    else:
+        if progress is not None:
+            progress.start(len(work))
+        done = []
+        for target, linter in work:
+            done.append(lint_target(target, linter, options))
+            if progress is not None:
+                progress.advance(target.path)
+    if progress is not None:
+        progress.stop()
+    return finish(work, done, linters, run_result)

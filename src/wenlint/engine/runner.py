@@ -38,6 +38,7 @@ class FileResult:
     context: dict[int, str] = field(default_factory=dict)  # line number -> text, for flagged lines
     fixed_path: str | None = None  # --fix on a Word file: the fixed copy written (findings are on it)
     source: str | None = None  # the document's text, when RunOptions.keep_source asks for it
+    metrics: Any = None  # `wenlint profile`: the document's measures (wenlint.profile.metrics)
 
 
 class Linter:

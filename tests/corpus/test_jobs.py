@@ -1,0 +1,99 @@
+"""--jobs: a process pool gives exactly what a serial run gives (findings and their order, the
+corpus phase, suppressions, rule problems, skipped and unreadable files, fixes)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from wenlint.config import Overrides
+from wenlint.engine import pool
+from wenlint.engine.run import RunOptions, run
+
+from .conftest import DEMO_PACK, make_corpus, run_wenlint
+
+CHECK = ("check", ".", "--isolated", "--rules", str(DEMO_PACK), "--extend-select", "XC001,XC002", "--format", "json")
+
+
+def snapshot(result) -> list:
+    """Everything a report or the corpus phase can see of a run, in order."""
+    return [
+        (r.path, [f.to_dict() for f in r.findings], r.error, r.warning, r.problems, r.context, r.fixed,
+         r.diff, sorted(r.collected))
+        for r in result.results
+    ] + [result.problems, result.errors, result.warnings]
+
+
+def test_cli_jobs_match_a_serial_run(corpus):
+    (corpus / "unreadable.txt").write_bytes("标题\n".encode("utf-8") + b"\xff\xfe\xfa" * 50 + b"\x00")
+    serial = run_wenlint(*CHECK, "--jobs", "1", cwd=corpus)
+    parallel = run_wenlint(*CHECK, "--jobs", "2", cwd=corpus)
+    (corpus / "unreadable.txt").unlink()
+    assert serial.stdout == parallel.stdout
+    assert serial.stderr == parallel.stderr
+    assert serial.returncode == parallel.returncode == 2  # XC002 crashes on crash.txt
+    findings = json.loads(serial.stdout)
+    titles = [(f["path"], f["line"]) for f in findings if f["code"] == "XC001"]
+    assert titles and all(line == 1 for _, line in titles)  # the corpus phase ran
+    assert not any(f["path"].endswith("suppressed.txt") and f["code"] == "XC001" for f in findings)
+    assert [f["path"] for f in findings] == sorted(f["path"] for f in findings)
+    stderr = serial.stderr.decode()
+    assert "binary.txt" in stderr and "skipped" in stderr
+    assert "XC002" in stderr and "RuntimeError" in stderr and "Traceback" not in stderr
+
+
+def test_run_with_a_pool_is_identical_to_a_serial_run(corpus, plugin_path):
+    overrides = Overrides(rule_packs=[DEMO_PACK], extend_select=["XC001", "XC002"])
+    serial = run([str(corpus), str(corpus / "missing.txt")], overrides, RunOptions(jobs=1, isolated=True))
+    parallel = run([str(corpus), str(corpus / "missing.txt")], overrides, RunOptions(jobs=2, isolated=True))
+    assert len(serial.results) > pool.MIN_FILES
+    assert snapshot(parallel) == snapshot(serial)
+    assert any(f.code == "XC001" for f in serial.findings)
+    assert [f.to_dict() for f in parallel.findings] == [f.to_dict() for f in serial.findings]
+
+
+def test_fixes_in_a_pool_write_the_same_files(tmp_path, plugin_path):
+    one, two = make_corpus(tmp_path / "one", copies=2), tmp_path / "two"
+    shutil.copytree(one, two)
+    overrides = Overrides(rule_packs=[DEMO_PACK], select=["ZZ"])
+    serial = run([str(one)], overrides, RunOptions(jobs=1, isolated=True, fix=True, unsafe_fixes=True))
+    parallel = run([str(two)], overrides, RunOptions(jobs=2, isolated=True, fix=True, unsafe_fixes=True))
+    assert sum(r.fixed for r in serial.results) > 0
+    assert [r.fixed for r in parallel.results] == [r.fixed for r in serial.results]
+    for path in sorted(p for p in one.rglob("*") if p.is_file()):
+        assert (two / path.relative_to(one)).read_bytes() == path.read_bytes(), path
+
+
+def test_profile_jobs_match_a_serial_run(corpus):
+    args = ("profile", ".", "--isolated", "--rules", str(DEMO_PACK), "--extend-select", "XC001,XC002", "--format", "json")
+    serial = run_wenlint(*args, "--jobs", "1", cwd=corpus)
+    parallel = run_wenlint(*args, "--jobs", "2", cwd=corpus)
+    assert serial.stdout == parallel.stdout and serial.stderr == parallel.stderr
+    rows = json.loads(serial.stdout)["profile"]
+    assert len(rows) > pool.MIN_FILES
+
+
+def test_few_files_and_standard_input_stay_serial(tmp_path, monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(pool, "lint_in_pool", no_pool)
+    for i in range(pool.MIN_FILES - 1):
+        (tmp_path / f"{i}.txt").write_text("XX年工作总结\n", encoding="utf-8")
+    result = run([str(tmp_path)], Overrides(rule_packs=[DEMO_PACK], select=["ZZ"]), RunOptions(jobs=4, isolated=True))
+    assert len(result.findings) == pool.MIN_FILES - 1
+
+
+def test_chunks_and_default_jobs():
+    assert pool.default_jobs() >= 1
+    assert pool.chunksize(10, 2) == 1
+    assert pool.chunksize(400, 2) == 25  # eight chunks per worker
+    assert pool.chunksize(100_000, 2) == 32  # but never huge ones
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "many"])
+def test_bad_jobs_is_a_usage_error(value, tmp_path):
+    proc = run_wenlint("check", ".", "--jobs", value, cwd=tmp_path, plugins=False)
+    assert proc.returncode == 2 and "--jobs" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
