@@ -14,10 +14,12 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from ..config import Settings
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class Target:
 
 
 def _spec(patterns: list[str]) -> pathspec.PathSpec:
+    import pathspec  # only when a walk or an exclude needs it: a one-file check does not
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -75,8 +79,18 @@ def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec
 
 
 def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = False) -> Iterator[Target]:
-    include = _spec(settings.include)
-    exclude = _spec(settings.exclude)
+    patterns: dict[str, pathspec.PathSpec] = {}
+
+    def include_spec() -> pathspec.PathSpec:
+        if "include" not in patterns:
+            patterns["include"] = _spec(settings.include)
+        return patterns["include"]
+
+    def exclude_spec() -> pathspec.PathSpec:
+        if "exclude" not in patterns:
+            patterns["exclude"] = _spec(settings.exclude)
+        return patterns["exclude"]
+
     ignores = _Ignores(settings.respect_gitignore)
     root = settings.root.resolve()
 
@@ -86,6 +100,7 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
             rel = path.resolve().relative_to(root).as_posix()
         except ValueError:
             rel = path.name
+        exclude = exclude_spec()
         return exclude.match_file(rel + suffix) or exclude.match_file(path.name + suffix)
 
     seen: set[str] = set()
@@ -119,7 +134,7 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
             dirnames[:] = kept
             for name in sorted(filenames):
                 file = here / name
-                if not include.match_file(name) or excluded(file, False) or _ignored(file, False, specs):
+                if not include_spec().match_file(name) or excluded(file, False) or _ignored(file, False, specs):
                     continue
                 shown = os.path.normpath(str(file))
                 if shown not in seen:

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import pathspec
 
 from ..config import Settings
 from ..documents import Document
@@ -54,7 +53,7 @@ class Linter:
         self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
         self.report_unused = any(r.code == UNUSED_SUPPRESSION for r in self.rules)
         self._per_file = [
-            (pathspec.GitIgnoreSpec.from_lines([glob]), selectors)
+            (_gitignore_spec(glob), selectors)
             for glob, selectors in self.settings.per_file_ignores.items()
         ]
 
@@ -185,3 +184,9 @@ def _edit_dict(doc: Document, start: int, end: int, content: str) -> dict[str, A
         loc = doc.location(start, end)
         loc_line, loc_col, end_line, end_col = loc.line, loc.column, loc.end_line, loc.end_column
     return {"line": loc_line, "column": loc_col, "end_line": end_line, "end_column": end_col, "content": content}
+
+
+def _gitignore_spec(glob: str):
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([glob])

@@ -11,11 +11,9 @@ meantime), nothing is replaced.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import stat
-import tempfile
 
 from ..documents import Document
 from ..errors import InputError
@@ -82,6 +80,8 @@ def write_atomic(path: str, data: bytes, expected: str | None = None, shown: str
     except OSError as exc:
         raise InputError(f"{shown}: cannot write the fixed file ({exc.strerror})") from None
     try:
+        import tempfile
+
         handle = tempfile.NamedTemporaryFile(dir=directory, prefix=".wenlint-", suffix=".tmp", delete=False)
     except OSError as exc:
         raise InputError(f"{shown}: cannot write the fixed file ({exc.strerror})") from None
@@ -142,6 +142,8 @@ def _lines(text: str) -> list[str]:
 
 
 def unified_diff(original: Document, fixed: Document) -> str:
+    import difflib
+
     lines = difflib.unified_diff(
         _lines(original.source),
         _lines(fixed.source),

@@ -9,7 +9,6 @@ import inspect
 import pkgutil
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ..errors import RulePackError
@@ -44,10 +43,11 @@ class Registry:
 
 def builtin_pack_dir() -> Path:
     """The shipped packs: inside the installed wheel, or the repository's rules/ folder."""
-    packaged = resources.files("wenlint") / "_data" / "rules"
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "_data" / "rules"
     if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[3] / "rules"
+        return packaged
+    return package.parents[1] / "rules"
 
 
 @lru_cache(maxsize=1)
