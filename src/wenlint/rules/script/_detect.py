@@ -136,16 +136,14 @@ def dictionary_dir() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
 
 
+_LINE = re.compile(r"^([^\t\n]+)\t[ ]*([^\n]*?)[ \r]*$", re.M)
+
+
 def read_dictionary(name: str) -> dict[str, str]:
     """An OpenCC dictionary file as {key: candidates}, candidates separated by spaces, the
     preferred one first."""
     data = (dictionary_dir() / name).read_text(encoding="utf-8")
-    out: dict[str, str] = {}
-    for line in data.split("\n"):
-        key, tab, value = line.partition("\t")
-        if tab and key and value:
-            out[key] = value.strip()
-    return out
+    return {k: v for k, v in _LINE.findall(data) if v}
 
 
 @dataclass(frozen=True)
@@ -158,8 +156,6 @@ class Tables:
     t_re: re.Pattern | None
     s_astral_re: re.Pattern | None  # one Simplified-only character outside the BMP
     t_astral_re: re.Pattern | None
-    s_class: str  # the character classes, for rules that build their own patterns
-    t_class: str
     variant_std: dict[str, str]  # regional variant (TW/HK) -> OpenCC's standard Traditional form
     tw_variant: dict[str, str]  # OpenCC standard form -> Taiwan form (TWVariants.txt)
 
@@ -201,8 +197,6 @@ def tables() -> Tables:
         t_re=_class_re(t_bmp),
         s_astral_re=_class_re(s_only - s_bmp),
         t_astral_re=_class_re(t_only - t_bmp),
-        s_class=char_class(s_only),
-        t_class=char_class(t_only),
         variant_std=variant_std,
         tw_variant=tw_variant,
     )

@@ -38,9 +38,14 @@ def inside_short_quote(text: str, start: int, end: int, limit: int) -> bool:
 def converted_span(doc, start: int, end: int, target: str) -> tuple[int, int, str, bool]:
     """Convert doc.text[start:end] to `target` ("simplified" or "traditional") with the phrase
     tables, reading the context around it so that a character gets the form of the word it
-    belongs to. Returns (start, end, suggestion, decided): the span grows to the whole phrase
-    when a dictionary phrase straddles it (characters outside the original span keep their form),
-    and `decided` is false when a character had several candidates and no phrase chose one."""
+    belongs to. Returns (start, end, suggestion, decided):
+
+    - the span grows to the whole phrase when a dictionary phrase straddles it (头发 for a lone
+      发: the suggestion is 頭髮), and to a nearby phrase that the conversion changes although
+      none of its characters is script-specific (以后 → 以後 next to a Simplified run), as long as
+      nothing between them belongs to the expected script; characters the conversion does not
+      change keep their form;
+    - `decided` is false when a character had several candidates and no phrase chose one."""
     text = doc.text
     ls, le = line_bounds(text, start, end)
     w0, w1 = max(ls, start - WINDOW), min(le, end + WINDOW)
@@ -51,16 +56,49 @@ def converted_span(doc, start: int, end: int, target: str) -> tuple[int, int, st
     else:
         source = window
         converter = to_simplified()
-    a, b = start - w0, end - w0
-    out, segments, decided = converter.convert(source, a, b)
-    lo, hi = a, b
-    for seg in segments:
+    lo, hi = start - w0, end - w0
+    out, segments, decided = converter.convert(source, lo, hi)
+    keep = _expected_only(target)
+    a, b = lo, hi
+    changed = [False] * len(window)
+    for i in range(lo, hi):
+        changed[i] = True
+    for seg in segments:  # phrases that straddle the run
         if seg.start < hi and seg.end > lo:
             a, b = min(a, seg.start), max(b, seg.end)
-    middle = out[lo:hi]
+    for seg in reversed(segments):  # changed phrases just before it
+        if seg.end <= a and out[seg.start : seg.end] != window[seg.start : seg.end]:
+            if keep.search(window, seg.end, a) is None and a - seg.end <= WINDOW:
+                a = seg.start
+                for i in range(seg.start, seg.end):
+                    changed[i] = True
+    for seg in segments:  # ... and just after it
+        if seg.start >= b and out[seg.start : seg.end] != window[seg.start : seg.end]:
+            if keep.search(window, b, seg.start) is None and seg.start - b <= WINDOW:
+                b = seg.end
+                for i in range(seg.start, seg.end):
+                    changed[i] = True
+    pieces = [out[i] if changed[i] else window[i] for i in range(a, b)]
+    suggestion = "".join(pieces)
     if target == "traditional" and prefers_taiwan_forms(doc):
-        middle = taiwan_forms(middle)
-    return w0 + a, w0 + b, window[a:lo] + middle + window[hi:b], decided
+        suggestion = "".join(taiwan_forms(c) if changed[a + i] else c for i, c in enumerate(suggestion))
+    return w0 + a, w0 + b, suggestion, decided
+
+
+def _expected_only(target: str) -> re.Pattern:
+    """A character only the expected script has (it stops a run from growing)."""
+    from ._detect import char_class, tables
+
+    key = "t" if target == "traditional" else "s"
+    pattern = _EXPECTED.get(key)
+    if pattern is None:
+        t = tables()
+        chars = t.t_only if target == "traditional" else t.s_only
+        pattern = _EXPECTED[key] = re.compile(char_class(c for c in chars if ord(c) <= 0xFFFF))
+    return pattern
+
+
+_EXPECTED: dict[str, re.Pattern] = {}
 
 
 def trie_pattern(words) -> str:
@@ -84,3 +122,54 @@ def trie_pattern(words) -> str:
 
     branches = [re.escape(ch) + emit(child) for ch, child in sorted(root.items()) if ch]
     return "|".join(branches) if branches else "[^\\s\\S]"
+
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+# One pass over the text for the rare characters several rules look for: full-width letters and
+# digits (SC005), Greek and Cyrillic letters (SC007), kana (SC008), lowercase ASCII letters
+# (SC006), Latin-1 letters that start mojibake (SC010). A single character class scans at C speed (an alternation of classes is five times
+# slower); the runs it finds are sorted into kinds in Python, and they are few in Chinese text.
+_RARE = re.compile("[０-９Ａ-Ｚａ-ｚ\u0370-\u052f\u3041-\u30ff\u31f0-\u31ff\uff66-\uff9fa-z\u00c2\u00c3\u00e2-\u00ef]+")
+_KINDS = re.compile(
+    "(?P<fullwidth>[０-９Ａ-Ｚａ-ｚ]+)|(?P<alphabet>[\u0370-\u052f])"
+    "|(?P<kana>[\u3041-\u30ff\u31f0-\u31ff\uff66-\uff9f]+)|(?P<lower>[a-z]+)"
+    "|(?P<latin1>[\u00c2\u00c3\u00e2-\u00ef])"
+)
+_FW_DECIMAL = re.compile("(?:[．，][０-９]+)+")
+
+
+def rare_spans(doc) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the rare characters the width/Latin rules need, by kind, cached per document:
+    "fullwidth" runs (with their full-width decimal points: ８．５), single "alphabet" letters
+    (Greek, Cyrillic), "kana" runs, "lower": a run of two or three lowercase ASCII letters
+    that is a whole word on its own (nothing alphabetic on either side), and "latin1": the
+    letters (Â Ã â-ï) that start UTF-8 read as Latin-1."""
+    found = doc.cache.get("script.rare")
+    if found is None:
+        text = doc.text
+        found = {"fullwidth": [], "alphabet": [], "kana": [], "lower": [], "latin1": []}
+        for m in _RARE.finditer(text):
+            base = m.start()
+            for k in _KINDS.finditer(m.group()):
+                kind = k.lastgroup
+                start, end = base + k.start(), base + k.end()
+                if kind == "fullwidth":
+                    if found["fullwidth"] and start < found["fullwidth"][-1][1]:
+                        continue  # the digits after a decimal point already taken
+                    tail = _FW_DECIMAL.match(text, end)
+                    if tail and tail.end() > end and text[tail.end() - 1] != "，":
+                        end = tail.end()
+                elif kind == "lower":
+                    if not 2 <= end - start <= 3 or (start, end) != m.span():
+                        continue
+                    if start and text[start - 1].isalpha() and not _HAN_CHAR.match(text[start - 1]):
+                        continue
+                    if end < len(text) and text[end].isalpha() and not _HAN_CHAR.match(text[end]):
+                        continue
+                found[kind].append((start, end))
+        doc.cache["script.rare"] = found
+    return found
+
+
+_HAN_CHAR = re.compile(f"[{HAN}]")

@@ -8,12 +8,11 @@ from functools import lru_cache
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
-from ._runs import inside_short_quote
+from ._runs import HAN, inside_short_quote, rare_spans
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-
-# Two or three lowercase letters squeezed between Han characters: 卡拉ok比赛, 湘慈aes水电.
-_LOWER = re.compile(f"(?<=[{HAN}])[a-z]{{2,3}}(?=[{HAN}])")
+# Two or three lowercase letters squeezed between Han characters (卡拉ok比赛, 湘慈aes水电): the
+# shared scan finds them before a Han character, the rule checks the one before.
+_HAN_CHAR = re.compile(f"[{HAN}]")
 # Placeholders (xx县, 党的xxx大) belong to the placeholder family.
 _PLACEHOLDER = re.compile("x+")
 
@@ -47,14 +46,20 @@ class LowercaseAbbreviation(Rule):
     )
 
     def check(self, doc, ctx):
+        spans = rare_spans(doc)["lower"]
+        if not spans:
+            return
+        text = doc.text
         exceptions = {w.lower() for w in ctx.option("lowercase-exceptions") or ()}
-        for m in _LOWER.finditer(doc.text):
-            word = m.group()
+        for start, end in spans:
+            if start == 0 or end == len(text) or not (_HAN_CHAR.match(text[start - 1]) and _HAN_CHAR.match(text[end])):
+                continue  # only squeezed between Han characters
+            word = text[start:end]
             if _PLACEHOLDER.fullmatch(word) or word in exceptions:
                 continue
             upper = word.upper()
-            yield Hit(m.start(), m.end(), f"中文里的缩写「{word}」应大写为「{upper}」", upper,
-                      Fix.replace(m.start(), m.end(), upper, "unsafe"))
+            yield Hit(start, end, f"中文里的缩写「{word}」应大写为「{upper}」", upper,
+                      Fix.replace(start, end, upper, "unsafe"))
 
 
 @lru_cache(maxsize=1)
@@ -94,15 +99,16 @@ class MixedAlphabetWord(Rule):
     )
 
     def check(self, doc, ctx):
-        text = doc.text
-        if _OTHER_ALPHABET.search(text) is None:
+        spans = rare_spans(doc)["alphabet"]
+        if not spans:
             return
+        text = doc.text
         latin_map, _ = confusables()
         last = -1
-        for m in _OTHER_ALPHABET.finditer(text):
-            if m.start() < last:
+        for start, _end in spans:
+            if start < last:
                 continue
-            word = _WORD.match(text, _word_start(text, m.start()))
+            word = _WORD.match(text, _word_start(text, start))
             if word is None:
                 continue
             last = word.end()
@@ -155,22 +161,22 @@ class StrayKana(Rule):
     )
 
     def check(self, doc, ctx):
-        text = doc.text
-        matches = list(_KANA.finditer(text))
+        matches = rare_spans(doc)["kana"]
         if not matches:
             return
-        kana = sum(m.end() - m.start() for m in matches)
+        text = doc.text
+        kana = sum(end - start for start, end in matches)
         han = len(_HAN_RE.findall(text))
         if han == 0 or kana > max(30, han * float(ctx.option("max-kana-share"))):
             return  # Japanese text, not stray kana
         _, kana_map = confusables()
-        for m in matches:
-            run = m.group()
-            if len(run) > 1 and inside_short_quote(text, m.start(), m.end(), 20):
+        for start, end in matches:
+            run = text[start:end]
+            if len(run) > 1 and inside_short_quote(text, start, end, 20):
                 continue
             fixed = "".join(kana_map.get(c, c) for c in run)
             if fixed != run and not _KANA.search(fixed):
-                yield Hit(m.start(), m.end(), f"日文假名「{run}」混在中文里：应为「{fixed}」", fixed,
-                          Fix.replace(m.start(), m.end(), fixed, "unsafe"))
+                yield Hit(start, end, f"日文假名「{run}」混在中文里：应为「{fixed}」", fixed,
+                          Fix.replace(start, end, fixed, "unsafe"))
             else:
-                yield Hit(m.start(), m.end(), f"日文假名「{run}」混在中文里：请确认是否为识别或输入错误")
+                yield Hit(start, end, f"日文假名「{run}」混在中文里：请确认是否为识别或输入错误")

@@ -8,7 +8,7 @@ from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._context import artifact_data, mainland_context, user_artifacts
 from ._convert import prefers_taiwan_forms, to_script
-from ._detect import expected_script, tables
+from ._detect import expected_script, script_info, tables
 from ._runs import line_bounds, trie_pattern
 
 MAINLAND = "县总工会在县委和市总工会的领导下，组织党支部和乡镇工会开展活动。"
@@ -68,11 +68,15 @@ class TaiwanPhraseArtifact(Rule):
         if not todo:
             return
         expected = expected_script(doc, ctx.settings) or "simplified"
-        taiwan = prefers_taiwan_forms(doc)
+        taiwan = expected == "traditional" and prefers_taiwan_forms(doc)
         t = tables()
         found: list[tuple[int, int, str, str]] = []
+        info = script_info(doc)
         for (ls, le), indices in todo.items():
-            line_script = self._line_script(text[ls:le], t)
+            # A document purely in one script: its lines are too; otherwise judge line by line.
+            line_script = info.majority if min(info.simplified, info.traditional) == 0 else None
+            if line_script is None:
+                line_script = self._line_script(text[ls:le], t)
             for index in sorted(indices):
                 artifact = entries[index]
                 if artifact.any_script:

@@ -7,6 +7,7 @@ import re
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
+from ._runs import rare_spans
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CLOSE = "”’）》」』】〕〉"
@@ -15,7 +16,7 @@ FULL_MARKS = "，；：！？（"
 
 # A half-width mark right after a Han character (or a closing Chinese quote/bracket), with the
 # spaces that follow it; ":" between digits (19:30, 5:1), "," in 1,000, URLs never qualify.
-_MARK = re.compile(f"(?<=[{HAN}{CJK_CLOSE}])([,;:!?])[ \\t]*")
+_MARK = re.compile(f"([,;:!?])(?<=[{HAN}{CJK_CLOSE}][,;:!?])[ \\t]*")
 # A half-width bracket pair around Chinese text: 局(产业), (一), (2008年8月15日).
 _BRACKETS = re.compile(f"\\(([^()\\n]{{0,80}}?[{HAN}][^()\\n]{{0,80}}?)\\)")
 
@@ -35,8 +36,11 @@ def _convention(doc, ctx) -> bool:
     if value is None:
         text = doc.text
         full = sum(text.count(c) for c in FULL_MARKS)
-        if full == 0:
-            value = False
+        # An upper bound of the half-width marks first (str.count is cheap); the exact count of
+        # those in Chinese text only when the bound leaves the answer open.
+        bound = sum(text.count(c) for c in ",;:!?(")
+        if full == 0 or full > bound:
+            value = full > 0
         else:
             half = len(_MARK.findall(text)) + len(_BRACKETS.findall(text))
             value = full > half
@@ -107,7 +111,6 @@ class HalfWidthPunctuation(Rule):
             yield Hit(first.start, first.start + 1, message, first.content, Fix(tuple(kept), "safe"))
 
 
-_FULLWIDTH = re.compile("[０-９Ａ-Ｚａ-ｚ]+(?:[．，][０-９]+)*")
 _HALF = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 
 
@@ -134,7 +137,8 @@ class FullWidthAlphanumeric(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        for m in _FULLWIDTH.finditer(text):
-            half = m.group().translate(_HALF)
-            yield Hit(m.start(), m.end(), f"全角字母数字「{m.group()}」应改为半角「{half}」", half,
-                      Fix.replace(m.start(), m.end(), half, "safe"))
+        for start, end in rare_spans(doc)["fullwidth"]:
+            full = text[start:end]
+            half = full.translate(_HALF)
+            yield Hit(start, end, f"全角字母数字「{full}」应改为半角「{half}」", half,
+                      Fix.replace(start, end, half, "safe"))

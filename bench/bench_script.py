@@ -1,0 +1,81 @@
+"""Benchmark of the script family (SC): script detection and the SC rules on 1 MB documents.
+
+    python bench/bench_script.py [--size BYTES] [--repeat N]
+
+Prints the one-time cost of loading the OpenCC tables, then for two documents built from the
+seeds — the five seeds concatenated (mostly Simplified, with the Traditional seed 000 inside) and
+seed 000 alone (Traditional) — the time of `script_info` (the detection every SC rule and the
+corpus profile share; target: under 50 ms per MB) and of all SC rules together (the detection
+included). Times are the best of N runs, in milliseconds, measured with time.perf_counter(); the
+machine is shared, so take the best figure, not the first. Not a timed test: nothing fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def build(texts: list[str], size: int) -> str:
+    text = "\n".join(texts)
+    return (text * (size // len(text) + 1))[:size]
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=1_000_000, help="characters per document")
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+
+    from wenlint.config import Settings
+    from wenlint.documents import Document
+    from wenlint.engine.runner import Linter
+    from wenlint.rules.script import _detect
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    docs = {
+        "seeds concatenated": build([p.read_text(encoding="utf-8") for p in seeds], args.size),
+        "seed 000 (Traditional)": build([seeds[0].read_text(encoding="utf-8")], args.size),
+    }
+
+    start = time.perf_counter()
+    _detect.tables()
+    print(f"load OpenCC character tables: {(time.perf_counter() - start) * 1000:.1f} ms (once per process)")
+    linter = Linter(Settings(select=["SC"]))
+    # Warm up: phrase tables and per-rule models load on first use.
+    for text in docs.values():
+        linter.run_rules(Document(text[:20000], path="warmup.txt"))
+
+    for name, text in docs.items():
+        mb = len(text.encode("utf-8")) / 1_000_000
+        detect = best(lambda: _detect.detect(text), args.repeat)
+        info = _detect.detect(text)
+        doc_holder = {}
+
+        def run_all():
+            doc = Document(text, path="bench.txt")
+            doc_holder["n"] = len(linter.run_rules(doc))
+
+        rules = best(run_all, max(3, args.repeat // 2))
+        print(
+            f"{name}: {len(text):,} chars ({mb:.2f} MB UTF-8), {info.script} (ratio {info.ratio:.3f}); "
+            f"script scan {detect:.1f} ms; all SC rules {rules:.1f} ms, {doc_holder['n']} findings"
+        )
+
+
+if __name__ == "__main__":
+    main()
