@@ -17,12 +17,15 @@ MAINLAND_T = "縣總工會在縣委和市總工會的領導下，組織黨支部
 
 @lru_cache(maxsize=1)
 def _model():
-    """(one-to-many table, exception bigrams, the characters to look at, default forms).
+    """(one-to-many table, exception contexts, the characters to look at, default forms).
 
     `multi`: Simplified characters with several Traditional candidates (干 → 幹 乾 干). An
-    *exception bigram* is two adjacent characters of a phrase in which a one-to-many character
-    takes a form other than its default (头发 → 頭髮: 头发): a default form (發) can only be wrong
-    where such a phrase covers it, so other occurrences are skipped without a lookup."""
+    *exception* is a phrase in which a one-to-many character takes a form other than its default
+    (头发 → 頭髮). A default form (發) can only be wrong where such a phrase covers it, so each
+    exception leaves its context in `exceptions`: the character with its two neighbours inside
+    the phrase ("头发言" style trigram), or with its one neighbour when it starts ("发型") or
+    ends ("头发") the phrase, marked by a leading ">" or a trailing "<". An occurrence whose
+    neighbours form none of these is skipped without a dictionary lookup."""
     t = tables()
     conv = to_traditional()
     multi = {s: c for s, c in t.st.items() if len(c) > 1}
@@ -35,12 +38,20 @@ def _model():
     defaults = {s: variant_key(c[0]) for s, c in multi.items()}
     vkey = t.variant_std
     exceptions: set[str] = set()
+    overridden: set[str] = set()
     for m in re.finditer(char_class(multi), keys):
         i = m.start()
-        if vkey.get(values[i], values[i]) != defaults[keys[i]]:
-            exceptions.add(keys[i - 1 : i + 1])
-            exceptions.add(keys[i : i + 2])
-    exceptions = {e for e in exceptions if len(e) == 2 and "\n" not in e}
+        if vkey.get(values[i], values[i]) == defaults[keys[i]]:
+            continue
+        overridden.add(keys[i])
+        before = keys[i - 1] if i else "\n"
+        after = keys[i + 1] if i + 1 < len(keys) else "\n"
+        if before == "\n":
+            exceptions.add(">" + keys[i : i + 2])
+        elif after == "\n":
+            exceptions.add(keys[i - 1 : i + 1] + "<")
+        else:
+            exceptions.add(keys[i - 1 : i + 2])
     first = to_simplified().first
 
     def interesting(c: str) -> bool:
@@ -50,7 +61,7 @@ def _model():
         if c == s and defaults[s] == variant_key(s):
             return False  # 了, 出, 周, 系: the shared form is the usual Traditional one
         if variant_key(c) == defaults[s]:
-            return any(s in e for e in exceptions)  # a default form no phrase overrides is fine
+            return s in overridden  # a default form no phrase overrides is always right
         return True
 
     pattern = re.compile(char_class(c for c in chars if ord(c) <= 0xFFFF and interesting(c)))
@@ -127,7 +138,12 @@ class WrongOneToMany(Rule):
                 # A default form can only be wrong inside a phrase that wants another form.
                 before = text[p - 1] if p else ""
                 after = text[p + 1] if p + 1 < n else ""
-                if first.get(before, before) + s not in exceptions and s + first.get(after, after) not in exceptions:
+                before, after = first.get(before, before), first.get(after, after)
+                if (
+                    before + s + after not in exceptions
+                    and ">" + s + after not in exceptions
+                    and before + s + "<" not in exceptions
+                ):
                     continue
             ls, le = line_bounds(text, p, p)
             ok = line_ok.get(ls, not mixed or None)

@@ -41,6 +41,8 @@ def _convention(doc, ctx) -> bool:
         bound = sum(text.count(c) for c in ",;:!?(")
         if full == 0 or full > bound:
             value = full > 0
+        elif full * 4 <= bound:
+            value = False  # half-width marks outnumber full-width ones four to one: not close
         else:
             half = len(_MARK.findall(text)) + len(_BRACKETS.findall(text))
             value = full > half
