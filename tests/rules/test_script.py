@@ -157,6 +157,9 @@ def test_configured_script_converts_seed_000_like_opencc():
 
 def test_mixed_script_in_markdown_code_is_masked():
     assert flagged("简体文字。`這是繁體` 继续。\n", "SC001", path="a.md") == []
+    # A run never reaches over masked code, so a fix cannot touch it.
+    text = "这是简体文档，会议很成功，大家都很满意。\n這個`代碼`問題\n"
+    assert [(f.text, f.suggestion) for f in lint(text, "SC001", path="a.md")] == [("這個", "这个"), ("問題", "问题")]
 
 
 # ----- SC002 wrong one-to-many ----------------------------------------------------------------------
@@ -210,6 +213,18 @@ def test_seed_000_artifacts():
         (17, 951, "檔案", "文件"),  # 以檔案形式下發; 建立了檔案 (17:480) is a real file, not flagged
     ]
     assert all(f.fix["safety"] == "unsafe" for f in lint(seed_text("000"), "SC003"))
+
+
+def test_artifacts_in_a_report_converted_by_opencc_with_taiwan_phrases():
+    import opencc
+
+    mainland = ("镇党委召开会议，县委书记出席。会议要求各村打印宣传材料，通过网络发布信息，组织群众骑自行车"
+                "参加活动，并以文件形式下发通知，建立困难职工档案，学习《劳动合同法》和计算机应用知识。")
+    converted = opencc.OpenCC("s2twp").convert(mainland)
+    assert [(f.text, f.suggestion) for f in lint(converted, "SC003")] == [
+        ("列印", "打印"), ("網路", "網絡"), ("資訊", "信息"), ("腳踏車", "自行車"), ("檔案", "文件"),
+    ]
+    assert flagged(mainland, "SC") == []
 
 
 def test_artifact_suggestions_follow_the_configured_script():

@@ -8,6 +8,7 @@ from ._convert import prefers_taiwan_forms, simplify_chars, taiwan_forms, to_sim
 
 OPENERS = "《〈「『“‘"
 CLOSERS = "》〉」』”’"
+MASK = "\ue000"  # what the document puts where masked text (Markdown code) was
 WINDOW = 8  # characters of context on each side used to find the phrase a character belongs to
 
 
@@ -31,7 +32,7 @@ def inside_short_quote(text: str, start: int, end: int, limit: int) -> bool:
     close_at = min((i for i in (after.find(c) for c in CLOSERS) if i >= 0), default=-1)
     if close_at < 0 or any(c in after[:close_at] for c in OPENERS):
         return False
-    content = (start - (start - len(before) + open_at) - 1) + (end - start) + close_at
+    content = (len(before) - open_at - 1) + (end - start) + close_at  # between the marks
     return content <= limit
 
 
@@ -49,6 +50,11 @@ def converted_span(doc, start: int, end: int, target: str) -> tuple[int, int, st
     text = doc.text
     ls, le = line_bounds(text, start, end)
     w0, w1 = max(ls, start - WINDOW), min(le, end + WINDOW)
+    # The context stops at a masked span (U+E000): masked code is never part of a suggestion.
+    w0 = max(w0, text.rfind(MASK, w0, start) + 1)
+    masked_after = text.find(MASK, end, w1)
+    if masked_after >= 0:
+        w1 = masked_after
     window = text[w0:w1]
     if target == "traditional":
         source = simplify_chars(window)

@@ -22,7 +22,8 @@ def run_pattern(expected: str) -> re.Pattern:
     minority, majority = (t.t_only, t.s_only) if expected == "simplified" else (t.s_only, t.t_only)
     m = char_class(c for c in minority if ord(c) <= 0xFFFF)
     j = char_class(c for c in majority if ord(c) <= 0xFFFF)[1:-1]
-    return re.compile(f"{m}(?:[^{j}\\n]{{0,{GAP}}}?{m})*")
+    # Never across a masked span (U+E000): masked code must not be touched by a fix.
+    return re.compile(f"{m}(?:[^{j}\\n\\ue000]{{0,{GAP}}}?{m})*")
 
 
 @lru_cache(maxsize=2)

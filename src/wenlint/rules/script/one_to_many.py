@@ -113,11 +113,10 @@ class WrongOneToMany(Rule):
         conv = to_traditional()
         phrases, longest = conv.phrases, conv.longest
         first = to_simplified().first
-        vkey = tables().variant_std
         t = tables()
+        vkey = t.variant_std
         text = doc.text
         n = len(text)
-        taiwan = prefers_taiwan_forms(doc)
         gate: bool | None = None
         line_ok: dict[int, bool] = {}
         corrections: list[tuple[int, int, int, str, bool, str]] = []  # span, pos, char, decided, source
@@ -191,7 +190,8 @@ class WrongOneToMany(Rule):
             if gate:
                 a, b = outputs.get(default, (p, p + 1))
                 corrections.append((a, b, p, default, False, s))
-        yield from self._hits(text, corrections, taiwan)
+        if corrections:
+            yield from self._hits(text, corrections, prefers_taiwan_forms(doc))
 
     @staticmethod
     def _hits(text, corrections, taiwan):

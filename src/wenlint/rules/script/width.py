@@ -61,7 +61,8 @@ class HalfWidthPunctuation(Rule):
         "characters come from pasting or an English input method and look cramped. The "
         "document's own convention decides (`punctuation-width = \"auto\"`): a document that "
         "mostly uses full-width marks gets its stray half-width ones reported; one that is "
-        "half-width throughout is left alone unless `punctuation-width = \"full\"`. Times "
+        "half-width throughout is left alone unless `punctuation-width = \"full\"` "
+        "(`\"half\"` turns the rule off). Times "
         "(19:30), ratios (5:1), numbers (1,000) and URLs are never touched. One finding per line, "
         "whose fix converts every such mark on the line."
     )
