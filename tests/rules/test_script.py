@@ -236,6 +236,9 @@ def test_artifacts_need_mainland_context():
     assert flagged(TAIWAN, "SC003") == []
     # One marker is not enough (a Taiwan article may name 中共).
     assert flagged("中共官員表示，民眾可以把資料列印出來。", "SC003") == []
+    # Words a Taiwan text uses too (鄉鎮, 工會) need a mainland-only word beside them.
+    assert flagged("各鄉鎮的產業工會表示，民眾可以把資料列印出來。", "SC003") == []
+    assert flagged("縣委和各鄉鎮工會表示，民眾可以把資料列印出來。", "SC003") == ["民眾", "列印"]
 
 
 def test_simplified_mainland_text_keeps_its_own_words():

@@ -32,7 +32,8 @@ class Artifact:
 
 @dataclass(frozen=True)
 class ArtifactData:
-    markers: tuple[str, ...]
+    markers: tuple[str, ...]  # mainland-only words
+    weak_markers: tuple[str, ...]  # mainland words a Taiwan text may also use
     min_markers: int
     artifacts: tuple[Artifact, ...]
 
@@ -69,7 +70,10 @@ def artifact_data() -> ArtifactData:
         artifacts.append(
             Artifact(pattern, simple, needles, entry.get("mainland"), dict(entry.get("replace", {})), entry.get("note", ""))
         )
-    return ArtifactData(tuple(gate.get("markers", ())), int(gate.get("min-markers", 2)), tuple(artifacts))
+    return ArtifactData(
+        tuple(gate.get("markers", ())), tuple(gate.get("weak-markers", ())), int(gate.get("min-markers", 2)),
+        tuple(artifacts),
+    )
 
 
 def user_artifacts(table) -> tuple[Artifact, ...]:
@@ -83,35 +87,38 @@ def user_artifacts(table) -> tuple[Artifact, ...]:
 
 
 @lru_cache(maxsize=8)
-def marker_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every marker in both scripts, and a map from each form to its marker."""
+def marker_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+    """One pattern for every marker in both scripts, a map from each form to its marker, and the
+    strong markers."""
     from ._convert import to_script
+    from ._runs import trie_pattern
 
+    data = artifact_data()
+    strong = frozenset(data.markers + extra)
     forms: dict[str, str] = {}
-    for marker in artifact_data().markers + extra:
+    for marker in data.markers + extra + data.weak_markers:
         forms[marker] = marker
         for taiwan in (True, False):
             forms.setdefault(to_script(marker, "traditional", taiwan), marker)
-    from ._runs import trie_pattern
-
-    return re.compile(trie_pattern(forms)), forms
+    return re.compile(trie_pattern(forms)), forms, strong
 
 
 def mainland_context(doc, ctx) -> bool:
     """Whether `doc` speaks of mainland institutions: at least `min-mainland-markers` different
-    markers (in either script) occur in it."""
+    markers (in either script) occur in it, one of them a strong one (县委, 党支部, 市总 …, not
+    only 工会 or 乡镇, which a Taiwan text may use too)."""
     extra = tuple(ctx.option("mainland-markers") or ())
     minimum = ctx.option("min-mainland-markers")
     minimum = artifact_data().min_markers if minimum is None else int(minimum)
     key = ("script.mainland", extra, minimum)
     value = doc.cache.get(key)
     if value is None:
-        pattern, forms = marker_pattern(extra)
+        pattern, forms, strong = marker_pattern(extra)
         seen: set[str] = set()
         value = minimum <= 0
         for m in pattern.finditer(doc.text):
             seen.add(forms[m.group()])
-            if len(seen) >= minimum:
+            if len(seen) >= minimum and seen & strong:
                 value = True
                 break
         doc.cache[key] = value
