@@ -69,6 +69,23 @@ def test_ratio_and_thresholds():
     assert detect("这是简体，這是繁體文字。").simplified == 3
 
 
+def test_numpy_and_regex_counts_agree():
+    pytest.importorskip("numpy")
+    from wenlint.rules.script import _detect
+
+    astral_s = sorted(c for c in tables().s_only if ord(c) > 0xFFFF)[:3]
+    astral_t = sorted(c for c in tables().t_only if ord(c) > 0xFFFF)[:3]
+    text = ("".join(seed_text(p) for p in ("000", "001", "003")) + "".join(astral_s + astral_t)) * 3
+    assert len(text) >= _detect.NUMPY_MIN
+    t = tables()
+    by_regex = (
+        len(t.s_re.findall(text)) + len(t.s_astral_re.findall(text)),
+        len(t.t_re.findall(text)) + len(t.t_astral_re.findall(text)),
+    )
+    assert _detect._count_numpy(text) == by_regex
+    assert _detect._count_regex(text) == by_regex and len(astral_s) == 3
+
+
 def test_script_info_is_cached_and_masks_code():
     doc = Document("简体文字。\n```\n這是繁體程式碼\n```\n", path="a.md", format="markdown")
     info = script_info(doc)
