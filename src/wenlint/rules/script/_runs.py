@@ -12,16 +12,25 @@ MASK = "\ue000"  # what the document puts where masked text (Markdown code) was
 WINDOW = 8  # characters of context on each side used to find the phrase a character belongs to
 
 
-def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    return ls, len(text) if le < 0 else le
+def line_bounds(text: str, start: int, end: int, reach: int | None = None) -> tuple[int, int]:
+    """Start and end of the line around text[start:end], looking at most `reach` characters
+    away (a document that is one huge line must not make every lookup scan it)."""
+    lo = 0 if reach is None else max(0, start - reach)
+    hi = len(text) if reach is None else min(len(text), end + reach)
+    ls = text.rfind("\n", lo, start) + 1 or lo
+    le = text.find("\n", end, hi)
+    return ls, hi if le < 0 else le
+
+
+def doc_line_bounds(doc, pos: int) -> tuple[int, int]:
+    """Start and end (without the line break) of the line of `doc.text` that holds `pos`."""
+    return doc.line_span(doc.line_index(pos))
 
 
 def inside_short_quote(text: str, start: int, end: int, limit: int) -> bool:
     """Whether text[start:end] lies inside a pair of Chinese quotes or title marks on its line
     (《漢書》, “長恨歌”) whose content is at most `limit` characters."""
-    ls, le = line_bounds(text, start, end)
+    ls, le = line_bounds(text, start, end, limit)
     before = text[max(ls, start - limit) : start]
     open_at = max(before.rfind(c) for c in OPENERS)
     if open_at < 0:
@@ -48,7 +57,7 @@ def converted_span(doc, start: int, end: int, target: str) -> tuple[int, int, st
       change keep their form;
     - `decided` is false when a character had several candidates and no phrase chose one."""
     text = doc.text
-    ls, le = line_bounds(text, start, end)
+    ls, le = line_bounds(text, start, end, WINDOW)
     w0, w1 = max(ls, start - WINDOW), min(le, end + WINDOW)
     # The context stops at a masked span (U+E000): masked code is never part of a suggestion.
     w0 = max(w0, text.rfind(MASK, w0, start) + 1)

@@ -10,7 +10,7 @@ from ..base import Rule, Spec
 from ._context import mainland_context
 from ._convert import prefers_taiwan_forms, simplify_chars, taiwan_forms, to_simplified, to_traditional, variant_key
 from ._detect import char_class, script_info, tables
-from ._runs import line_bounds
+from ._runs import doc_line_bounds
 
 MAINLAND_T = "縣總工會在縣委和市總工會的領導下，組織黨支部和鄉鎮工會開展活動。"
 
@@ -144,7 +144,7 @@ class WrongOneToMany(Rule):
                     and before + s + "<" not in exceptions
                 ):
                     continue
-            ls, le = line_bounds(text, p, p)
+            ls, le = doc_line_bounds(doc, p)
             ok = line_ok.get(ls, not mixed or None)
             if ok is None:
                 line = text[ls:le]

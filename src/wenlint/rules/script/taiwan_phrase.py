@@ -9,7 +9,7 @@ from ..base import Rule, Spec
 from ._context import artifact_data, mainland_context, user_artifacts
 from ._convert import prefers_taiwan_forms, to_script
 from ._detect import expected_script, script_info, tables
-from ._runs import line_bounds, trie_pattern
+from ._runs import doc_line_bounds, trie_pattern
 
 MAINLAND = "县总工会在县委和市总工会的领导下，组织党支部和乡镇工会开展活动。"
 MAINLAND_T = "縣總工會在縣委和市總工會的領導下，組織黨支部和鄉鎮工會開展活動。"
@@ -63,7 +63,7 @@ class TaiwanPhraseArtifact(Rule):
         # Which lines hold which artifacts: one scan for all their literal needles.
         todo: dict[tuple[int, int], set[int]] = {}
         for m in scan.finditer(text):
-            ls, le = line_bounds(text, m.start(), m.end())
+            ls, le = doc_line_bounds(doc, m.start())
             todo.setdefault((ls, le), set()).update(by_needle[m.group()])
         if not todo:
             return
