@@ -1,0 +1,174 @@
+"""Phrase-aware conversion between the scripts, built on the OpenCC dictionaries (see `_detect`).
+
+OpenCC converts by forward maximum matching: at each position the longest phrase of the phrase
+table that starts there wins, otherwise the character table's first candidate. `Converter` does
+the same and also reports, per converted character, whether the result was *decided* (a phrase
+covered it, or the character has a single candidate) or a guess between several candidates
+(`发` alone: `發` or `髮`), so that a rule can make its fix unsafe when the dictionaries do not
+decide.
+
+Tables are parsed lazily, once per process: `to_simplified()` needs TSPhrases.txt (277 lines),
+`to_traditional()` needs STPhrases.txt (49 000 lines, ~40 ms), which is only read when a
+Traditional document needs a Simplified→Traditional conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._detect import read_dictionary, tables
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int  # offsets in the converted text (input and output have the same length)
+    end: int
+    output: str
+    phrase: bool  # True: a phrase of the phrase table
+
+
+class Converter:
+    """Forward-maximum-matching conversion with a phrase table and a character table."""
+
+    def __init__(self, chars: dict[str, tuple[str, ...]], phrases: dict[str, str], choices: bool) -> None:
+        """`choices`: whether several candidates of a character are real alternatives (S→T:
+        发 → 發/髮) rather than rare alternates listed after the standard form (T→S: 開 → 开 𫔭)."""
+        self.chars = chars
+        self.ambiguous = frozenset(k for k, v in chars.items() if len(v) > 1) if choices else frozenset()
+        self.first = {k: v[0] for k, v in chars.items()}
+        # Only phrases that keep their length: offsets must stay exact.
+        firsts = {k: v.partition(" ")[0] for k, v in phrases.items()}
+        self.phrases = {k: v for k, v in firsts.items() if len(k) == len(v) >= 2}
+        longest: dict[str, int] = {}
+        for key in self.phrases:
+            if len(key) > longest.get(key[0], 0):
+                longest[key[0]] = len(key)
+        self.longest = longest
+        self.table = str.maketrans({k: v for k, v in self.first.items() if len(v) == 1})
+        self._phrase_re: re.Pattern | None | bool = False
+
+    @property
+    def phrase_re(self) -> re.Pattern | None:
+        """For a small phrase table, one alternation of its phrases, longest first: scanning with
+        it finds exactly the phrases forward maximum matching finds, at C speed."""
+        if self._phrase_re is False:
+            small = len(self.phrases) <= 2000
+            keys = sorted(self.phrases, key=lambda k: (-len(k), k))
+            self._phrase_re = re.compile("|".join(map(re.escape, keys))) if small and keys else None
+        return self._phrase_re
+
+    def segments(self, text: str) -> list[Segment]:
+        """The phrases found in `text` by forward maximum matching (characters outside them are
+        converted one by one)."""
+        fast = self.phrase_re
+        if fast is not None:
+            return [Segment(m.start(), m.end(), self.phrases[m.group()], True) for m in fast.finditer(text)]
+        out: list[Segment] = []
+        phrases, longest = self.phrases, self.longest
+        i, n = 0, len(text)
+        while i < n:
+            most = longest.get(text[i])
+            if most:
+                for length in range(min(most, n - i), 1, -1):
+                    key = text[i : i + length]
+                    value = phrases.get(key)
+                    if value is not None:
+                        out.append(Segment(i, i + length, value, True))
+                        i += length
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1
+        return out
+
+    def convert(self, text: str, lo: int = 0, hi: int | None = None) -> tuple[str, list[Segment], bool]:
+        """The converted text, the phrases used, and whether the conversion of text[lo:hi] was
+        decided: no character there had several candidates without a phrase choosing one."""
+        hi = len(text) if hi is None else hi
+        segments = self.segments(text)
+        parts, pos = [], 0
+        for seg in segments:
+            parts.append(text[pos : seg.start].translate(self.table))
+            parts.append(seg.output)
+            pos = seg.end
+        parts.append(text[pos:].translate(self.table))
+        decided = True
+        if self.ambiguous:
+            covered = set()
+            for seg in segments:
+                if seg.start < hi and seg.end > lo:
+                    covered.update(range(seg.start, seg.end))
+            decided = all(i in covered for i in range(lo, hi) if text[i] in self.ambiguous)
+        return "".join(parts), segments, decided
+
+
+@lru_cache(maxsize=1)
+def to_simplified() -> Converter:
+    """Traditional → Simplified (TSPhrases.txt + TSCharacters.txt), as OpenCC's t2s."""
+    return Converter(tables().ts, read_dictionary("TSPhrases.txt"), choices=False)
+
+
+@lru_cache(maxsize=1)
+def to_traditional() -> Converter:
+    """Simplified → Traditional (STPhrases.txt + STCharacters.txt), as OpenCC's s2t."""
+    return Converter(tables().st, read_dictionary("STPhrases.txt"), choices=True)
+
+
+def simplify_chars(text: str) -> str:
+    """Character-level Traditional → Simplified (the first candidate), no phrases: enough to read
+    a Traditional context with Simplified-keyed phrase tables."""
+    return text.translate(to_simplified().table)
+
+
+@lru_cache(maxsize=1)
+def _tw_table() -> dict[int, str]:
+    return str.maketrans(tables().tw_variant)
+
+
+@lru_cache(maxsize=1)
+def _tw_evidence() -> tuple[re.Pattern, re.Pattern]:
+    """Characters that show a Traditional text uses Taiwan forms (`為`, `裡`, `眾`) or OpenCC's
+    standard forms (`爲`, `裏`, `衆`): only those that are Traditional-only, so `吃`/`才` say
+    nothing."""
+    from ._detect import char_class
+
+    t = tables()
+    tw = {v for v in t.tw_variant.values() if v in t.t_only}
+    std = {k for k in t.tw_variant if k in t.t_only}
+    return re.compile(char_class(tw)), re.compile(char_class(std))
+
+
+def prefers_taiwan_forms(doc) -> bool:
+    """Whether the Traditional text of `doc` uses Taiwan variant forms (為/裡/眾) rather than
+    OpenCC's standard ones (爲/裏/衆); true when it shows neither, as most real texts do."""
+    key = "script.tw-forms"
+    value = doc.cache.get(key)
+    if value is None:
+        tw, std = _tw_evidence()
+        sample = doc.text[:200_000]  # plenty of evidence, and a bounded cost
+        value = len(tw.findall(sample)) >= len(std.findall(sample))
+        doc.cache[key] = value
+    return value
+
+
+def taiwan_forms(text: str) -> str:
+    """OpenCC's standard Traditional forms turned into the Taiwan ones (TWVariants.txt)."""
+    return text.translate(_tw_table())
+
+
+def variant_key(char: str) -> str:
+    """A Traditional character's OpenCC standard form (`裡` -> `裏`, `台` -> `臺`), so that
+    regional variants compare equal."""
+    return tables().variant_std.get(char, char)
+
+
+def to_script(text: str, script: str, taiwan: bool = True) -> str:
+    """`text` converted to `script` ("simplified" or "traditional"); with `taiwan`, Traditional
+    output uses the Taiwan variant forms."""
+    if script == "simplified":
+        return to_simplified().convert(text)[0]
+    out = to_traditional().convert(text)[0]
+    return taiwan_forms(out) if taiwan else out

@@ -1,0 +1,278 @@
+"""Script analysis shared by the SC rules (and the corpus profile): which characters exist in only
+one of the two Chinese scripts, and which script a document is written in.
+
+The source of truth is the OpenCC dictionaries that `opencc-python-reimplemented` ships
+(`opencc/dictionary/*.txt`). Nothing here is a hand-typed character list:
+
+- A character is *Simplified-only* when it is a key of STCharacters.txt that is not among its own
+  Traditional candidates (converting it must change it: `发` -> `發`/`髮`), and it is neither a
+  Traditional candidate of another character nor a key of TSCharacters.txt, nor a regional
+  Traditional variant (Hong Kong writes `户`, `温`, `税`: HKVariants.txt). *Traditional-only* is
+  the same the other way round (`發`, `後`, `幹`, `裡`).
+- Every other character is valid in both scripts and never counts: `乾` (乾隆; also the
+  Traditional of 干 in 干净), `于`/`於`, `干` (若干), `后` (皇后), `台`, `里`, `只`, `系`, and
+  characters that only a variant maps to (`教`, `真`: TSCharacters maps `敎`, `眞` to them), and
+  characters in neither dictionary (`人`, `的`, `著`, `着`).
+- TWVariants.txt / HKVariants.txt give the regional variant forms (`裏`/`裡`, `爲`/`為`,
+  `臺`/`台`); `variant_std` maps a variant back to OpenCC's standard form so that rules compare
+  like with like.
+
+The dictionaries are parsed lazily, once per process, the first time a rule needs them (about
+10 ms for the two character tables; the 49 000-line phrase table is parsed only when a
+Traditional document needs a phrase-aware conversion, see `_convert`). Nothing is written to disk.
+
+Counting runs over `doc.text` with two compiled `re` character classes (stdlib `re` compiles a
+large class of BMP characters into a bitmap; the `regex` module is ~30x slower here), so a 1 MB
+document is scanned in about 15 ms. Characters outside the BMP are counted with a second pair of
+classes, only when the text has any. When numpy is already imported (a profile run loads pandas)
+a long text is counted with a lookup table instead, several times faster; numpy is never
+imported for this.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+CACHE_KEY = "script.info"
+
+# The share of Traditional characters (among those that differ between the scripts) at or below
+# which a document is Simplified, and at or above which it is Traditional; in between it is mixed.
+SIMPLIFIED_MAX = 0.2
+TRADITIONAL_MIN = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptInfo:
+    """What script a text is written in.
+
+    `script`: "simplified", "traditional", "mixed", or "none" (no character that differs between
+    the scripts). `ratio`: the share of Traditional-only characters among the characters that
+    differ (0.0 when there are none). `simplified` / `traditional`: how many Simplified-only and
+    Traditional-only characters the text has.
+    """
+
+    script: str
+    ratio: float
+    simplified: int
+    traditional: int
+
+    @property
+    def majority(self) -> str | None:
+        """The script most of the differing characters belong to (Simplified on a tie); None when
+        the text has no differing character."""
+        if self.script == "none":
+            return None
+        return "traditional" if self.ratio > 0.5 else "simplified"
+
+
+def script_info(doc) -> ScriptInfo:
+    """The script of `doc` (computed from `doc.text`, so masked code is ignored), cached in
+    `doc.cache` under "script.info"; the SC rules and the corpus profile share it."""
+    info = doc.cache.get(CACHE_KEY)
+    if info is None:
+        info = detect(doc.text)
+        doc.cache[CACHE_KEY] = info
+    return info
+
+
+def detect(text: str) -> ScriptInfo:
+    """The script of a string (see `ScriptInfo`)."""
+    if len(text) >= NUMPY_MIN and "numpy" in sys.modules:
+        # numpy is already loaded (a profile run imports pandas): a lookup table is faster.
+        return classify(*_count_numpy(text))
+    return classify(*_count_regex(text))
+
+
+def _count_regex(text: str) -> tuple[int, int]:
+    t = tables()
+    simplified = _count(t.s_re, text)
+    traditional = _count(t.t_re, text)
+    if _has_astral(text):
+        simplified += _count(t.s_astral_re, text)
+        traditional += _count(t.t_astral_re, text)
+    return simplified, traditional
+
+
+NUMPY_MIN = 50_000  # characters; below this the regular expressions are as fast
+
+
+def _count_numpy(text: str) -> tuple[int, int]:
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    counts = np.bincount(_lookup_table()[codes], minlength=3)
+    return int(counts[1]), int(counts[2])
+
+
+@lru_cache(maxsize=1)
+def _lookup_table():
+    """Code point -> 0 (neither), 1 (Simplified-only), 2 (Traditional-only), for numpy."""
+    import numpy as np
+
+    t = tables()
+    table = np.zeros(0x110000, dtype=np.uint8)
+    table[np.fromiter((ord(c) for c in t.s_only), dtype=np.uint32)] = 1
+    table[np.fromiter((ord(c) for c in t.t_only), dtype=np.uint32)] = 2
+    return table
+
+
+def classify(simplified: int, traditional: int) -> ScriptInfo:
+    total = simplified + traditional
+    if total == 0:
+        return ScriptInfo("none", 0.0, 0, 0)
+    ratio = traditional / total
+    if ratio <= SIMPLIFIED_MAX:
+        script = "simplified"
+    elif ratio >= TRADITIONAL_MIN:
+        script = "traditional"
+    else:
+        script = "mixed"
+    return ScriptInfo(script, ratio, simplified, traditional)
+
+
+def expected_script(doc, settings) -> str | None:
+    """The script `doc` should be written in: the configured one (`script = "simplified"` or
+    `"traditional"`), or with "auto" the majority script of the document; None when the document
+    has no character that differs between the scripts and nothing is configured."""
+    configured = getattr(settings, "script", "auto")
+    if configured in ("simplified", "traditional"):
+        return configured
+    return script_info(doc).majority
+
+
+def _count(pattern: re.Pattern | None, text: str) -> int:
+    if pattern is None:
+        return 0
+    return len(pattern.findall(text))
+
+
+def _has_astral(text: str) -> bool:
+    # A str holding only BMP characters encodes to exactly two bytes per character in UTF-16.
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+# ----- the dictionaries ---------------------------------------------------------------------
+
+
+def dictionary_dir() -> Path:
+    """The folder of OpenCC's dictionaries inside the installed opencc package (found without
+    importing it)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the opencc package (opencc-python-reimplemented) is not installed")
+    return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
+
+
+_LINE = re.compile(r"^([^\t\n]+)\t[ ]*([^\n]*?)[ \r]*$", re.M)
+
+
+def read_dictionary(name: str) -> dict[str, str]:
+    """An OpenCC dictionary file as {key: candidates}, candidates separated by spaces, the
+    preferred one first."""
+    data = (dictionary_dir() / name).read_text(encoding="utf-8")
+    return {k: v for k, v in _LINE.findall(data) if v}
+
+
+@dataclass(frozen=True)
+class Tables:
+    st: dict[str, tuple[str, ...]]  # Simplified character -> Traditional candidates
+    ts: dict[str, tuple[str, ...]]  # Traditional character -> Simplified candidates
+    s_only: frozenset[str]
+    t_only: frozenset[str]
+    s_re: re.Pattern | None  # one Simplified-only BMP character
+    t_re: re.Pattern | None
+    s_astral_re: re.Pattern | None  # one Simplified-only character outside the BMP
+    t_astral_re: re.Pattern | None
+    variant_std: dict[str, str]  # regional variant (TW/HK) -> OpenCC's standard Traditional form
+    tw_variant: dict[str, str]  # OpenCC standard form -> Taiwan form (TWVariants.txt)
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    st = {k: tuple(v.split()) for k, v in read_dictionary("STCharacters.txt").items() if len(k) == 1}
+    ts = {k: tuple(v.split()) for k, v in read_dictionary("TSCharacters.txt").items() if len(k) == 1}
+    st_values = {c for v in st.values() for c in v}
+    ts_values = {c for v in ts.values() for c in v}
+    # A character is Simplified-only when converting it to Traditional must change it, and it is
+    # neither the Traditional form of anything nor itself a Traditional character with a
+    # Simplified form; the same the other way round.
+    variant_std: dict[str, str] = {}
+    tw_variant: dict[str, str] = {}
+    for name in ("TWVariants.txt", "HKVariants.txt"):
+        for std, variants in read_dictionary(name).items():
+            if len(std) != 1:
+                continue
+            for v in variants.split():
+                if len(v) == 1 and v != std:
+                    variant_std.setdefault(v, std)
+            if name == "TWVariants.txt" and len(variants) == 1:
+                tw_variant[std] = variants
+    # Regional Traditional forms that look Simplified (Hong Kong's 户, 温, 税, 兑) are valid
+    # Traditional: they never count as Simplified-only.
+    s_only = frozenset(
+        c for c in st if c not in st[c] and c not in st_values and c not in ts and c not in variant_std
+    )
+    t_only = frozenset(c for c in ts if c not in ts[c] and c not in ts_values and c not in st)
+    s_bmp = {c for c in s_only if ord(c) <= 0xFFFF}
+    t_bmp = {c for c in t_only if ord(c) <= 0xFFFF}
+    return Tables(
+        st=st,
+        ts=ts,
+        s_only=s_only,
+        t_only=t_only,
+        s_re=_class_re(s_bmp),
+        t_re=_class_re(t_bmp),
+        s_astral_re=_class_re(s_only - s_bmp),
+        t_astral_re=_class_re(t_only - t_bmp),
+        variant_std=variant_std,
+        tw_variant=tw_variant,
+    )
+
+
+def minority_chars(script: str) -> frozenset[str]:
+    """The characters that are wrong in a document of `script`: Traditional-only characters in a
+    Simplified document and the reverse."""
+    t = tables()
+    return t.t_only if script == "simplified" else t.s_only
+
+
+def char_class(chars) -> str:
+    """A regular-expression character class (for `re` and `regex`) matching exactly `chars`,
+    written as ranges."""
+    codes = sorted({ord(c) for c in chars})
+    if not codes:
+        return "[^\\s\\S]"
+    parts = []
+    start = prev = codes[0]
+    for code in codes[1:] + [-1]:
+        if code == prev + 1:
+            prev = code
+            continue
+        parts.append(_esc(start) if start == prev else f"{_esc(start)}-{_esc(prev)}")
+        start = prev = code
+    return "[" + "".join(parts) + "]"
+
+
+def _esc(code: int) -> str:
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _class_re(chars) -> re.Pattern | None:
+    return re.compile(char_class(chars)) if chars else None
+
+
+def loaded() -> bool:
+    """Whether the dictionaries are already in memory (for tests of laziness)."""
+    return tables.cache_info().currsize > 0
+
+
+__all__ = [
+    "ScriptInfo", "script_info", "detect", "classify", "expected_script", "tables",
+    "minority_chars", "char_class", "read_dictionary", "dictionary_dir",
+]
