@@ -11,17 +11,20 @@ neighbouring paragraphs, so that a quotation broken by a line break is recognise
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ...documents.document import MASK
 from ._lexicon import trailer_pattern
 
 SPACES = " \t\u3000\xa0"
-STOPS = "。！？!?…"
+STOPS = "。！？!?…﹖﹗｡"
 CLOSERS_AFTER_STOP = "”’」』）)》】"
-CLAUSE = "，,、"
-SEMI = "；;"
-COLON = "：:"
+CLAUSE = "，,、﹐﹑"
+SEMI = "；;﹔"
+COLON = "：:﹕"
+DASHES = "—－–"
 OPENERS = "“‘「『（(《【"
 
 END_STOP, END_CLAUSE, END_SEMI, END_COLON, END_OPEN, END_WORD = (
@@ -91,6 +94,22 @@ class Line:
 
 def ending(content: str) -> str:
     """How a line's text ends: a full stop, a clause mark, a semicolon, a colon, an opener, a word."""
+    if content[-1] in "）)" and len(content) > 1:
+        # A closing note after a full sentence: `……取得了成效。（新华社记者摄）`, `（2011年4月18日）`.
+        depth = 0
+        for k in range(len(content) - 1, -1, -1):
+            c = content[k]
+            if c in "）)":
+                depth += 1
+            elif c in "（(":
+                depth -= 1
+                if depth == 0:
+                    before = content[:k].rstrip(SPACES)
+                    if before and ending(before) == END_STOP:
+                        return END_STOP
+                    break
+    if content[-1] in DASHES:
+        return END_COLON  # a dash leads into what follows: `究竟是———`
     i = len(content) - 1
     while i >= 0 and content[i] in CLOSERS_AFTER_STOP:
         i -= 1
@@ -110,13 +129,16 @@ def ending(content: str) -> str:
     return END_WORD
 
 
+_STOP = re.compile("[。！？]")
+_PUNCT = re.compile("[，,、；;。！？：]")
+
+
 def _has_inner_stop(content: str) -> bool:
-    body = content[:-1]
-    return "。" in body or "！" in body or "？" in body
+    return _STOP.search(content, 0, len(content) - 1) is not None
 
 
 def _has_punctuation(content: str) -> bool:
-    return any(c in content for c in "，,、；;。！？：")
+    return _PUNCT.search(content) is not None
 
 
 class Layout:
@@ -180,14 +202,16 @@ class Layout:
             kind = KIND_TEXT
         line = Line(index, start, end, content, kind)
         line.enum = enum
-        m = TAIL_FURNITURE.search(content)
         eff = content
-        if m and m.start() > 0:
-            eff = content[: m.start()].rstrip(SPACES)
+        tail = content[-20:]
+        m = TAIL_FURNITURE.search(tail) if (":" in tail or "：" in tail) else None
+        if m and len(content) - len(tail) + m.start() > 0:
+            eff = content[: len(content) - len(tail) + m.start()].rstrip(SPACES)
             line.eff_end = start + len(eff)
-        m = HEAD_FURNITURE.match(content)
-        if m:
-            line.eff_start = start + m.end()
+        if content[0] in "hH":
+            m = HEAD_FURNITURE.match(content)
+            if m:
+                line.eff_start = start + m.end()
         line.ends = ending(eff) if eff else END_WORD
         return line
 
@@ -256,7 +280,9 @@ class Layout:
         """The next line with text after line `index`, and whether blank lines or a page marker
         lie between (a line of masked code is a barrier: nothing is joined across it)."""
         blank = page = False
-        for line in self.lines[index + 1:]:
+        lines = self.lines
+        for i in range(index + 1, len(lines)):
+            line = lines[i]
             if line.kind == KIND_BLANK:
                 blank = True
             elif line.kind == KIND_PAGE:
@@ -303,12 +329,21 @@ PAIR_TYPES = {
 }
 MATE = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
 MATE.update({v: k for k, v in MATE.items()})
-MARKS = regex.compile(r"[“”‘’「」『』（）()《》【】]")
+MARKS = re.compile(r"[“”‘’「」『』（）()《》【】]")
 # `1)` `a）` list markers and `:)` are not closing brackets; `don’t` is not a closing quote.
-NOT_A_MARK = regex.compile(
-    r"(?:(?<=^|[\s。；;，,：:、])[0-9A-Za-z]{1,2}[)）])|(?<=[:;][-^]?)\)|(?<=[A-Za-z])[’‘](?=[A-Za-z])",
-    regex.MULTILINE,
-)
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))[0-9A-Za-z]{1,2}$")
+
+
+def _not_a_mark(text: str, offset: int, mark: str) -> bool:
+    if mark in "’‘":
+        return (0 < offset < len(text) - 1 and text[offset - 1].isascii() and text[offset - 1].isalpha()
+                and text[offset + 1].isascii() and text[offset + 1].isalpha())
+    before = text[max(0, offset - 3) : offset]
+    if before.endswith((":", ";", ":-", ";-")):
+        return True
+    return _LIST_MARKER.search(before) is not None
+
+
 MAX_SPAN = 3  # paragraphs a quotation or bracket may run on across (a broken sentence)
 
 
@@ -317,7 +352,6 @@ class _Pairs:
         self.unmatched: list[tuple[int, str, str]] = []
         self.joined: dict[tuple[int, int], tuple[int, int]] = {}
         lines = lay.lines
-        skip = {m.end() - 1 for m in NOT_A_MARK.finditer(text)} if ")" in text or "）" in text or "’" in text else set()
         carry: list[tuple[str, int, int]] = []  # (type, offset, paragraph number) still open
         for number, (first, last) in enumerate(lay.paragraphs):
             start, end = lines[first].start, lines[last].end
@@ -325,9 +359,10 @@ class _Pairs:
             closers: list[tuple[str, int]] = []  # closers without an opener in this paragraph
             for m in MARKS.finditer(text, start, end):
                 offset = m.start()
-                if offset in skip:
+                mark = m.group()
+                if mark in ")）’‘" and _not_a_mark(text, offset, mark):
                     continue
-                kind, role = PAIR_TYPES[m.group()]
+                kind, role = PAIR_TYPES[mark]
                 if role == "open":
                     stack.append((kind, offset))
                 elif stack and stack[-1][0] == kind:

@@ -105,7 +105,7 @@ class BrokenLine(Rule):
             start, end = fragment(doc, a)
             where = f"（第{a.index + 1}行接第{b.index + 1}行）"
             if joined is not None:
-                if a.ends == END_STOP:
+                if a.ends in (END_STOP, END_COLON):
                     continue  # a quotation running over paragraphs
                 mark, mate = doc.text[joined[0]], doc.text[joined[1]]
                 safety = "unsafe" if blank or page else "safe"
@@ -246,6 +246,9 @@ class UnterminatedParagraph(Rule):
             b, blank, page = lay.next_content(a.index)
             if b is None or (a.index, b.index) in lay.joined:
                 continue
+            first = _first_char(doc, b)
+            if not first or first in "，,、；;。！？）)》」』”’】":
+                continue  # the next line starts with this line's closing mark: ST003
             if lay.block_mode and not (blank or page):
                 continue
             if lay.continues(b):

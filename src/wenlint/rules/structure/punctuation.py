@@ -5,16 +5,16 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ._layout import SPACES, layout
 
 PAUSES = "，,、；;：:。"
-_RUN = regex.compile(r"[，,、；;：:。](?:[ \t\u3000\xa0]*[，,、；;：:。])+")
+_RUN = re.compile(r"[，,、；;：:。](?:[ \t\u3000\xa0]*[，,、；;：:。])+")
 # A colon between digits is a time (10:30), a colon before // a URL; neither is punctuation here.
-_NOT_PUNCT = regex.compile(r"[0-9]:[0-9]|:/")
+_NOT_PUNCT = re.compile(r"[0-9]:[0-9]|:/")
 _NAMES = {
     "，": "逗号", ",": "逗号", "、": "顿号", "；": "分号", ";": "分号", "：": "冒号", ":": "冒号", "。": "句号",
 }
@@ -55,7 +55,7 @@ class DoubledPunctuation(Rule):
         text = doc.text
         for m in _RUN.finditer(text):
             run = m.group()
-            if _NOT_PUNCT.search(text, max(0, m.start() - 1), min(len(text), m.end() + 1)):
+            if _NOT_PUNCT.search(text[max(0, m.start() - 1) : m.end() + 1]):
                 continue
             marks = [c for c in run if c not in SPACES]
             if len(set(marks)) == 1:
@@ -73,7 +73,7 @@ class DoubledPunctuation(Rule):
                           Fix.replace(m.start(), m.end(), keep, "unsafe"))
 
 
-_CLOSING_AT_START = regex.compile(r"^[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])", regex.MULTILINE)
+_CLOSING_AT_START = re.compile(r"^[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])", re.MULTILINE)
 
 
 class ClosingMarkAtLineStart(Rule):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._layout import KIND_TRAILER, layout
 
-_NOT_WORD = regex.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
+_NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
 KEY = 12  # characters at either end of a paragraph that index it for near duplicates
 
 
@@ -30,7 +30,7 @@ class RepeatedParagraph(Rule):
         "of the first occurrence; consecutive repeated paragraphs are reported once, as a block. "
         "Paragraphs shorter than `min-paragraph-chars` (default 20 characters, so headings such "
         "as `一、指导思想` that recur in every section) are ignored. A near duplicate is found when "
-        "it shares its first or last 12 characters with the original."
+        "it starts or ends with the same 12 characters as the original."
     )
     bad = (
         "一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，取得了显著的成绩。\n"
@@ -72,21 +72,23 @@ class RepeatedParagraph(Rule):
             if lay.lines[first].kind == KIND_TRAILER:
                 continue
             start, end = lay.lines[first].start, lay.lines[last].end
-            norm = _NOT_WORD.sub("", text[start:end])
+            raw = text[start:end]
             n = len(paragraphs)
-            paragraphs.append((first, last, norm, (start, end)))
-            if len(norm) < minimum:
+            paragraphs.append((first, last, raw, (start, end)))
+            if len(raw) < minimum:
                 continue
-            earlier = exact.get(norm)
+            earlier = exact.get(raw)
             if earlier is not None:
                 repeats[n] = (earlier, 1.0)
                 continue
-            exact[norm] = n
-            head, tail = "h" + norm[:KEY], "t" + norm[-KEY:]
+            exact[raw] = n
+            # Candidates share the first or the last characters; the comparison itself ignores
+            # punctuation and spaces.
+            head, tail = "h" + raw[:KEY], "t" + raw[-KEY:]
             best = None
             for key in (head, tail):
                 for m in by_key.get(key, ()):
-                    sim = self._similarity(text, paragraphs[m], paragraphs[n])
+                    sim = self._similarity(paragraphs[m][2], raw)
                     if sim >= threshold and (best is None or sim > best[1]):
                         best = (m, sim)
             if best is not None:
@@ -96,8 +98,8 @@ class RepeatedParagraph(Rule):
         yield from self._report(doc, lay, paragraphs, repeats)
 
     @staticmethod
-    def _similarity(text: str, a, b) -> float:
-        ga, gb = _trigrams(a[2]), _trigrams(b[2])
+    def _similarity(a: str, b: str) -> float:
+        ga, gb = _trigrams(_NOT_WORD.sub("", a)), _trigrams(_NOT_WORD.sub("", b))
         return len(ga & gb) / (len(ga | gb) or 1)
 
     def _report(self, doc, lay, paragraphs, repeats):
