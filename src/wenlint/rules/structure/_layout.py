@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 
-import regex
 
 from ...documents.document import MASK
 from ._lexicon import trailer_pattern
@@ -33,7 +32,7 @@ END_STOP, END_CLAUSE, END_SEMI, END_COLON, END_OPEN, END_WORD = (
 MID_SENTENCE = (END_CLAUSE, END_OPEN, END_WORD)
 
 # How a list item or heading starts: 一、 （一） 1、 1. (1) ① 第一， 一是 首先 • and Markdown markers.
-ENUMERATOR = regex.compile(
+ENUMERATOR = re.compile(
     r"(?:[一二三四五六七八九十百]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|[0-9０-９]{1,3}(?:[、，,]|[.．](?![0-9０-９]))"
@@ -45,17 +44,17 @@ ENUMERATOR = regex.compile(
     r"|[•·●○■□◆◇▲△★☆►▶✓✔]"
     r")"
 )
-MARKDOWN_BLOCK = regex.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
-BLOCKQUOTE = regex.compile(r"(?:>[ \t]?)+")
-PAGE_MARKER = regex.compile(
+MARKDOWN_BLOCK = re.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
+BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
+PAGE_MARKER = re.compile(
     r"[ \t\u3000\xa0]*(?:第\s*[0-9]+\s*页\s*[,，/／]?\s*共\s*[0-9]+\s*页|[-—－–]\s*[0-9]{1,4}\s*[-—－–]"
     r"|[0-9]+\s*/\s*[0-9]+\s*页)[ \t\u3000\xa0]*"
 )
 # Website furniture glued to the end or the start of a line of prose, ignored when deciding
 # whether a sentence runs on (`……不断研究新情况,原创:` / `http://提出新举措……`).
-TAIL_FURNITURE = regex.compile(r"(?:原创|来源|转载|出处)\s*[:：]\s*(?:https?://)?$")
-HEAD_FURNITURE = regex.compile(r"https?://(?=[\u4e00-\u9fff])")
-DATE_LINE = regex.compile(
+TAIL_FURNITURE = re.compile(r"(?:原创|来源|转载|出处)\s*[:：]\s*(?:https?://)?$")
+HEAD_FURNITURE = re.compile(r"https?://(?=[\u4e00-\u9fff])")
+DATE_LINE = re.compile(
     r"[（(]?\s*(?:[0-9０-９]{2,4}|XX|xx|××|[〇○零一二三四五六七八九]{2,4})\s*年"
     r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?)?\s*[）)]?"
 )
@@ -173,7 +172,7 @@ class Layout:
     def _classify(self, index: int, start: int, end: int, content: str, markdown: bool) -> Line:
         if content.strip(MASK + SPACES) == "":
             return Line(index, start, end, content, KIND_BARRIER)
-        if PAGE_MARKER.fullmatch(content):
+        if ("页" in content or content[0] in "-—－–") and PAGE_MARKER.fullmatch(content):
             return Line(index, start, end, content, KIND_PAGE)
         if markdown:
             quote = BLOCKQUOTE.match(content)
@@ -347,6 +346,19 @@ def _not_a_mark(text: str, offset: int, mark: str) -> bool:
 MAX_SPAN = 3  # paragraphs a quotation or bracket may run on across (a broken sentence)
 
 
+def _balanced(marks: list[str]) -> bool:
+    if not marks:
+        return True
+    stack = []
+    for mark in marks:
+        kind, role = PAIR_TYPES[mark]
+        if role == "open":
+            stack.append(kind)
+        elif not stack or stack.pop() != kind:
+            return False
+    return not stack
+
+
 class _Pairs:
     def __init__(self, text: str, lay: Layout) -> None:
         self.unmatched: list[tuple[int, str, str]] = []
@@ -355,6 +367,8 @@ class _Pairs:
         carry: list[tuple[str, int, int]] = []  # (type, offset, paragraph number) still open
         for number, (first, last) in enumerate(lay.paragraphs):
             start, end = lines[first].start, lines[last].end
+            if not carry and _balanced(MARKS.findall(text, start, end)):
+                continue  # the common case, decided without positions
             stack: list[tuple[str, int]] = []
             closers: list[tuple[str, int]] = []  # closers without an opener in this paragraph
             for m in MARKS.finditer(text, start, end):

@@ -22,18 +22,17 @@ are many documents.
 
 from __future__ import annotations
 
+import re
 import zlib
 from array import array
 from bisect import bisect_right
 from functools import lru_cache
 
-import regex
-
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
 from ._lexicon import t2s_table
 
-UNIT = regex.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]{6,}")
+UNIT = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]{6,}")
 GAP = 3  # unmatched units a copied block may contain and still count as one block
 SAMPLE = (
     "县总工会在县委和市总工会的正确领导下，在县文明办的指导下，以开展培育和弘扬地域精神为目标的精神文明创建活动为契机，"
@@ -58,9 +57,18 @@ OTHER_REPORT = (
 
 
 @lru_cache(maxsize=1)
-def _traditional() -> regex.Pattern:
-    chars = "".join(sorted(chr(c) for c, s in t2s_table().items() if s != chr(c)))
-    return regex.compile("[" + regex.escape(chars) + "]") if chars else regex.compile(r"(?!)")
+def _traditional() -> frozenset[str]:
+    return frozenset(chr(c) for c, s in t2s_table().items() if s != chr(c))
+
+
+def has_traditional(text: str) -> bool:
+    """Does the text have characters that OpenCC t2s changes? GB2312 has no Traditional
+    characters, so a text it can encode (most Simplified documents) is answered at codec speed."""
+    try:
+        text.encode("gb2312")
+        return False
+    except UnicodeEncodeError:
+        return not _traditional().isdisjoint(text)
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +80,7 @@ def _converter():
 
 def normalise(text: str) -> str:
     """Simplified characters, whatever the script the document was written in."""
-    if _traditional().search(text):
+    if has_traditional(text):
         converted = _converter().convert(text)
         if converted.count("\n") == text.count("\n"):
             return converted
@@ -87,20 +95,20 @@ class Collected:
 
     def __init__(self, hashes, lines, lengths, total, columns, firsts) -> None:
         self.hashes = hashes  # array('I'): unit hashes in document order
-        self.lines = lines  # array('I'): 0-based line of each unit
+        self.lines = lines  # array('H') or array('I'): 0-based line of each unit
         self.lengths = lengths  # array('B'): characters in each unit (at most 255)
         self.total = total  # characters in all units
         self.columns = columns  # array('H'): first column with text on each line
         self.firsts = firsts  # str: the character there, one per line
 
     def __getstate__(self):
-        return (self.hashes.tobytes(), self.lines.tobytes(), self.lengths.tobytes(), self.total,
-                self.columns.tobytes(), self.firsts)
+        return (self.hashes.tobytes(), self.lines.typecode, self.lines.tobytes(), self.lengths.tobytes(),
+                self.total, self.columns.tobytes(), self.firsts)
 
     def __setstate__(self, state) -> None:
-        hashes, lines, lengths, self.total, columns, self.firsts = state
+        hashes, code, lines, lengths, self.total, columns, self.firsts = state
         self.hashes, self.lines, self.lengths, self.columns = (
-            array("I", hashes), array("I", lines), array("B", lengths), array("H", columns)
+            array("I", hashes), array(code, lines), array("B", lengths), array("H", columns)
         )
 
 
@@ -112,7 +120,7 @@ def collect_text(text: str) -> Collected:
     while i >= 0:
         starts.append(i + 1)
         i = find("\n", i + 1)
-    hashes, lines, lengths = array("I"), array("I"), array("B")
+    hashes, lines, lengths = array("I"), array("H" if len(starts) < 65536 else "I"), array("B")
     total = 0
     for m in UNIT.finditer(normal):
         run = m.group().lower()
@@ -178,7 +186,7 @@ class CopiedDocument(CorpusRule):
     good = OTHER_REPORT
     example_others = (SAMPLE_TRADITIONAL,)
     fix_doc = "Remove the copy, or keep one of the documents; the rule does not change files."
-    options = {"min-share": 0.5, "min-chars": 200, "exact-below": 200, "num-perm": 64}
+    options = {"min-share": 0.5, "min-chars": 200, "exact-below": 200, "num-perm": 32}
     specs = (
         Spec(SAMPLE, ("县",), others=(SAMPLE,)),
         Spec(SAMPLE, ("县",), others=(SAMPLE_TRADITIONAL,), note="the same text in the other script"),
@@ -235,7 +243,7 @@ class CopiedDocument(CorpusRule):
         paths = sorted(docs)
         values = [sorted(sets[p]) for p in paths]
         minhashes = [LeanMinHash(m) for m in MinHash.generator(values, num_perm=num_perm, hashfunc=int)]
-        index = MinHashLSHEnsemble(threshold=threshold, num_perm=num_perm, num_part=16)
+        index = MinHashLSHEnsemble(threshold=threshold, num_perm=num_perm, num_part=8, m=4)
         index.index((i, minhashes[i], len(values[i])) for i in range(len(paths)))
         seen = set()
         for i in range(len(paths)):
