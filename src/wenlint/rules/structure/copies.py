@@ -164,6 +164,26 @@ def _share(a: Collected, other: set[int]) -> tuple[int, int, int]:
     return shared, lines[best[1]], lines[best[2]]
 
 
+class _Sets:
+    """The distinct unit hashes of each document, built when first asked for and kept only for
+    the most recent documents (a set per document of a 100 000-document run would not fit)."""
+
+    def __init__(self, docs, paths, keep: int = 4096) -> None:
+        self.docs, self.paths, self.keep = docs, paths, keep
+        self.cache: dict[int, set[int]] = {}
+
+    def hashes(self, i: int):
+        return self.docs[self.paths[i]].hashes
+
+    def __getitem__(self, i: int) -> set[int]:
+        found = self.cache.get(i)
+        if found is None:
+            if len(self.cache) >= self.keep:
+                self.cache.pop(next(iter(self.cache)))
+            found = self.cache[i] = set(self.docs[self.paths[i]].hashes)
+        return found
+
+
 class CopiedDocument(CorpusRule):
     code = "ST012"
     name = "copied-document"
@@ -202,23 +222,32 @@ class CopiedDocument(CorpusRule):
         return collect_text(doc.text)
 
     def finish(self, collected, ctx):
-        docs = {path: data for path, data in collected.items() if isinstance(data, Collected) and data.total}
-        if len(docs) < 2:
-            return
         min_share = float(ctx.option("min-share"))
         min_chars = int(ctx.option("min-chars"))
-        sets = {path: set(data.hashes) for path, data in docs.items()}
+        # A document with fewer characters than min-chars can share no more than that.
+        docs = {
+            path: data for path, data in collected.items()
+            if isinstance(data, Collected) and data.total >= min_chars
+        }
+        if len(docs) < 2:
+            return
+        paths = sorted(docs)
+        sets = _Sets(docs, paths)
         if len(docs) <= int(ctx.option("exact-below")):
-            pairs = self._all_pairs(docs, sets)
+            pairs = self._all_pairs(paths, sets)
         else:
-            pairs = self._lsh_pairs(docs, sets, int(ctx.option("num-perm")), max(0.1, min_share - 0.15))
+            pairs = self._lsh_pairs(paths, sets, int(ctx.option("num-perm")), max(0.1, min_share - 0.25))
         found: dict[str, list] = {}
-        for p, q in pairs:
-            a, b = docs[p], docs[q]
-            shared_a, first_a, last_a = _share(a, sets[q])
-            if not shared_a:
+        for i, j in pairs:
+            # A cheap bound first (distinct units in common), then the exact verification.
+            si, sj = sets[i], sets[j]
+            common = len(si & sj)
+            if common < 2 or common < 0.7 * min_share * min(len(si), len(sj)):
                 continue
-            shared_b, first_b, last_b = _share(b, sets[p])
+            p, q = paths[i], paths[j]
+            a, b = docs[p], docs[q]
+            shared_a, first_a, last_a = _share(a, sj)
+            shared_b, first_b, last_b = _share(b, si)
             share_a, share_b = shared_a / a.total, shared_b / b.total
             if max(share_a, share_b) < min_share or min(shared_a, shared_b) < min_chars:
                 continue
@@ -228,31 +257,43 @@ class CopiedDocument(CorpusRule):
             yield from self._report(path, docs[path], found[path])
 
     @staticmethod
-    def _all_pairs(docs, sets):
-        paths = sorted(docs)
-        for i, p in enumerate(paths):
-            sp = sets[p]
-            for q in paths[i + 1 :]:
-                if len(sp & sets[q]) >= 2:
-                    yield p, q
+    def _all_pairs(paths, sets):
+        for i in range(len(paths)):
+            for j in range(i + 1, len(paths)):
+                yield i, j
 
     @staticmethod
-    def _lsh_pairs(docs, sets, num_perm: int, threshold: float):
+    def _lsh_pairs(paths, sets, num_perm: int, threshold: float):
+        import numpy as np
         from datasketch import LeanMinHash, MinHash, MinHashLSHEnsemble
 
-        paths = sorted(docs)
-        values = [sorted(sets[p]) for p in paths]
-        minhashes = [LeanMinHash(m) for m in MinHash.generator(values, num_perm=num_perm, hashfunc=int)]
+        def shingles(i: int):
+            # Pairs of consecutive units: two documents that share a stock phrase (one unit) do
+            # not share its neighbours, a copy shares both. Single units would make every
+            # document that uses a common phrase a candidate of every other one.
+            units = np.frombuffer(sets.hashes(i), dtype=np.uint32).astype(np.uint64)
+            if len(units) < 2:
+                return units
+            return np.unique((units[:-1] * np.uint64(0x9E3779B1) + units[1:]) & np.uint64(0xFFFFFFFF))
+
+        values = [shingles(i) for i in range(len(paths))]
+        sizes = [len(v) for v in values]
+        minhashes = [LeanMinHash(m) for m in MinHash.generator((v.tolist() for v in values),
+                                                             num_perm=num_perm, hashfunc=int)]
+        del values
         index = MinHashLSHEnsemble(threshold=threshold, num_perm=num_perm, num_part=8, m=4)
-        index.index((i, minhashes[i], len(values[i])) for i in range(len(paths)))
-        seen = set()
-        for i in range(len(paths)):
-            for j in index.query(minhashes[i], len(values[i])):
+        index.index((i, minhashes[i], sizes[i]) for i in range(len(paths)) if sizes[i])
+        seen: set[int] = set()
+        n = len(paths)
+        for i in range(n):
+            if not sizes[i]:
+                continue
+            for j in index.query(minhashes[i], sizes[i]):
                 if j != i:
-                    pair = (min(i, j), max(i, j))
-                    if pair not in seen:
-                        seen.add(pair)
-                        yield paths[pair[0]], paths[pair[1]]
+                    key = min(i, j) * n + max(i, j)
+                    if key not in seen:
+                        seen.add(key)
+                        yield min(i, j), max(i, j)
 
     @staticmethod
     def _report(path, data: Collected, matches):
