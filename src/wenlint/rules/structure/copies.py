@@ -1,23 +1,31 @@
 """ST012 a document that largely repeats another document of the same run (also across scripts).
 
 How it scales. `collect` (per document, maybe in another process) normalises the text — Traditional
-to Simplified with OpenCC `t2s` when the text has Traditional characters, then only Han, letters and
-digits — and cuts it into units: the runs of at least six such characters between punctuation
-marks (clauses). It returns, compactly, a 32-bit hash of every unit with its line and length, and
-the first character of every line (so that a finding can quote the document's own text).
+to Simplified with OpenCC `t2s` when the text has Traditional characters (a GB2312 encode answers
+that at codec speed for most Simplified texts), then only Han, letters and digits — and cuts it
+into units: the runs of at least six such characters between punctuation marks (clauses). It
+returns, compactly (about a tenth of the text's size), a 32-bit hash of every unit with its line
+and length, and the first character of every line (so that a finding can quote the document).
 
 `finish` compares documents. Up to `exact-below` documents it compares every pair (set
-intersections of unit hashes: cheap, exact, and no heavy import). Beyond that it builds a MinHash
-of every document's unit set and indexes them in a MinHash LSH Ensemble (datasketch), which
-finds, for each document, the documents that contain at least about `min-share` of it: candidate
-pairs in time linear in the number of documents, whatever their sizes (a short report copied into
-a long compilation has a low Jaccard similarity with it, but a high containment). Every candidate
-pair is verified with the unit hashes: the share of each document's characters found in the other,
-and the block of lines where the copy sits.
+intersections of unit hashes: exact, and no heavy import). Beyond that it computes a MinHash
+(datasketch, `num-perm` permutations) of every document's set of *pairs of consecutive units* and
+indexes them in a MinHash LSH Ensemble, which finds for each document the documents that contain
+at least about `min-share` of it, in time roughly linear in the number of documents whatever their
+sizes (a short report copied into a long compilation has a low Jaccard similarity with it but a
+high containment). Pairs of units rather than units: two reports that share a stock phrase share
+one unit, not its neighbours, and with single units every report using a common phrase became a
+candidate of every other (333 590 candidate pairs among 30 000 generated documents, 363 with
+pairs). Every candidate pair is verified with the unit hashes: the share of each document's
+characters found in the other, and the block of lines where the copy sits.
+
+`bench/bench_copies.py --docs 100000` (86 M characters, 1 000 planted copies, a third of them in
+Traditional characters): collect 11 s, finish 57 s, 2.1 GB peak for the whole process; all planted
+copies found, no other pair reported.
 
 The MinHash signatures are computed in `finish`, not in `collect`: numpy and datasketch cost 0.1 s
-and 0.5 s to import, which a one-file check must not pay, and `finish` needs them only when there
-are many documents.
+and 0.5 s to import, which a one-file check must not pay, and only a run of many documents needs
+them.
 """
 
 from __future__ import annotations
