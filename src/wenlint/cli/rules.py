@@ -66,7 +66,7 @@ def _flagged_example(rule: Rule, text: str):
 
     from ..rules.examples import run_spec
 
-    flags = run_spec(rule, Spec(text, others=getattr(rule, "example_others", ()))).flags
+    flags = run_spec(rule, Spec(text)).flags
     shown = Text(text)
     pos = 0
     for flag in flags:

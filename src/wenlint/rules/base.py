@@ -100,10 +100,6 @@ class CorpusRule(Rule):
     """A rule that compares documents: `collect` runs per document (possibly in another process;
     return something small and picklable), `finish` sees what every document returned."""
 
-    # The other documents of the run in which the `bad` and `good` examples are linted (a rule
-    # that compares documents flags nothing in a document alone).
-    example_others: ClassVar[tuple[str, ...]] = ()
-
     def collect(self, doc: Document, ctx: RuleContext) -> Any:
         return None
 

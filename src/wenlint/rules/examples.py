@@ -40,13 +40,12 @@ def run_spec(rule: Rule, spec: Spec) -> SpecResult:
 def example_failures(rule: Rule) -> list[str]:
     """What is wrong with the rule's documentation examples and specs; empty when all pass."""
     problems = []
-    others = getattr(rule, "example_others", ())
     if rule.bad:
-        flags = run_spec(rule, Spec(rule.bad, others=others)).flags
+        flags = run_spec(rule, Spec(rule.bad)).flags
         if not flags:
             problems.append(f"its bad example is not flagged (can the pattern ever match?): {rule.bad!r}")
     if rule.good:
-        flags = run_spec(rule, Spec(rule.good, others=others)).flags
+        flags = run_spec(rule, Spec(rule.good)).flags
         if flags:
             problems.append(f"its good example is flagged ({flags}): {rule.good!r}")
     for spec in rule.specs:
