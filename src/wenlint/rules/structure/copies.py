@@ -210,9 +210,8 @@ class CopiedDocument(CorpusRule):
         "(`组织起来，切实维权`) stay far below the threshold. It scales to 100 000 documents with "
         "MinHash LSH (see the module documentation and `bench/bench_copies.py`)."
     )
-    bad = SAMPLE
+    bad = SAMPLE  # (documented examples of a corpus rule run with two copies of the bad one)
     good = OTHER_REPORT
-    example_others = (SAMPLE_TRADITIONAL,)
     fix_doc = "Remove the copy, or keep one of the documents; the rule does not change files."
     options = {"min-share": 0.5, "min-chars": 200, "exact-below": 200, "num-perm": 32}
     specs = (
