@@ -386,3 +386,12 @@ def test_all_seeds_run_together_without_problems():
     findings = lint_paths([str(SEEDS)], select=["ST"])
     assert {f.code for f in findings} >= {"ST001", "ST002", "ST004", "ST005", "ST007", "ST008",
                                           "ST009", "ST010", "ST012"}
+
+
+def test_hard_wrapped_plain_text_is_read_in_paragraphs():
+    para = ("上半年，全市各级工会认真贯彻落实上级工会的工作部署，紧紧围绕中心工作，扎实开展职工素质提升工程，"
+            "取得了明显成效。各乡镇工会联合会积极配合，认真组织，确保了各项活动顺利开展，得到了职工群众的一致好评。")
+    wrapped = "\n".join(para[i : i + 24] for i in range(0, len(para), 24))
+    text = wrapped + "\n\n" + wrapped[:-1] + "，推动\n\n工作再上新台阶。\n"
+    # the line breaks inside a paragraph are a fixed width, not broken sentences
+    assert _st(text, "ST007", "ST009", "ST006") == [("ST007", 11, 4, "推动")]

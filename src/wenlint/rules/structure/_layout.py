@@ -162,6 +162,15 @@ class Layout:
         self._mark_trailer(trailer_pattern(trailer_markers))
         self.block_mode = markdown or (doc.format == "text" and self._hard_wrapped())
         self.paragraphs = self._paragraphs()
+        if self.block_mode:
+            # In a paragraph of several lines, its last line speaks for the paragraph: a short
+            # last line of a long paragraph of prose is prose.
+            for first, last in self.paragraphs:
+                tail = self.lines[last]
+                if last > first and tail.kind in (KIND_TEXT, KIND_SHORT) and any(
+                    line.kind == KIND_PROSE for line in self.lines[first:last]
+                ):
+                    tail.kind = KIND_PROSE
         pairs = _Pairs(text, self)
         self.unmatched = pairs.unmatched  # [(offset, mark, "open"|"close")]
         self.joined = pairs.joined  # {(line index of A, line index of B): (open offset, close offset)}
