@@ -287,19 +287,27 @@ class Layout:
     def next_content(self, index: int) -> tuple[Line | None, bool, bool]:
         """The next line with text after line `index`, and whether blank lines or a page marker
         lie between (a line of masked code is a barrier: nothing is joined across it)."""
-        blank = page = False
-        lines = self.lines
-        for i in range(index + 1, len(lines)):
-            line = lines[i]
+        following = self.__dict__.get("_following")
+        if following is None:
+            following = self._following = self._compute_following()
+        return following[index]
+
+    def _compute_following(self) -> list[tuple[Line | None, bool, bool]]:
+        # One walk from the end: each line's next line with text and what lies between.
+        result: list[tuple[Line | None, bool, bool]] = [(None, False, False)] * len(self.lines)
+        nxt, blank, page = None, False, False
+        for i in range(len(self.lines) - 1, -1, -1):
+            result[i] = (nxt, blank, page)
+            line = self.lines[i]
             if line.kind == KIND_BLANK:
                 blank = True
             elif line.kind == KIND_PAGE:
                 page = True
             elif line.kind == KIND_BARRIER:
-                return None, blank, page
+                nxt, blank, page = None, False, False
             else:
-                return line, blank, page
-        return None, blank, page
+                nxt, blank, page = line, False, False
+        return result
 
     def continues(self, b: Line) -> bool:
         """Does line `b` read as the rest of a sentence (not a heading, item, title or furniture)?"""

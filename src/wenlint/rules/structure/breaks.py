@@ -98,21 +98,21 @@ class BrokenLine(Rule):
             b, blank, page = lay.next_content(a.index)
             if b is None or b.kind == KIND_TRAILER:
                 continue
+            joined = lay.joined.get((a.index, b.index))
+            if joined is None and (not a.prose or a.structural or a.ends not in MID_SENTENCE):
+                continue
             first = _first_char(doc, b)
             if not first or first in "，,、；;。！？）)》」』”’】":
                 continue  # a line that starts with a closing mark: ST003
-            joined = lay.joined.get((a.index, b.index))
-            start, end = fragment(doc, a)
             where = f"（第{a.index + 1}行接第{b.index + 1}行）"
             if joined is not None:
                 if a.ends in (END_STOP, END_COLON):
                     continue  # a quotation running over paragraphs
                 mark, mate = doc.text[joined[0]], doc.text[joined[1]]
                 safety = "unsafe" if blank or page else "safe"
+                start, end = fragment(doc, a)
                 yield Hit(start, end, f"句子在「{mark}…{mate}」中间被断开{where}：把两行合并", None,
                           _join(a, b, safety))
-                continue
-            if not a.prose or a.structural or a.ends not in MID_SENTENCE:
                 continue
             if lay.block_mode and not (blank or page):
                 continue  # a soft line break inside a Markdown paragraph
@@ -123,6 +123,7 @@ class BrokenLine(Rule):
                 message = f"句子被分页标记「{marker}」断开{where}：删去分页标记，把两行合并"
             else:
                 message = f"句子在行末断开{where}，下一行接着同一句话：把两行合并（若不是断行，补上句末标点）"
+            start, end = fragment(doc, a)
             yield Hit(start, end, message, None, _join(a, b, "unsafe"))
 
 

@@ -111,6 +111,7 @@ class DoubledWord(Rule):
         text = doc.text
         extra = tuple(str(x) for x in ctx.option("allowed-doublings") or ())
         end = -1
+        decided: dict[tuple[str, int, int], bool] = {}
         for m in _PAIR.finditer(text):
             start = m.start()
             a = m.group(1)
@@ -121,16 +122,17 @@ class DoubledWord(Rule):
                 end += 1
             window, j = _window(text, start, end)
             run = end - start
-            key = window[j : j + 2]
-            if _allowed(window, j, key, extra):
+            # The same contexts recur in a document (工作作风, 工会会员): decide each once.
+            fine = decided.get((window, j, run))
+            if fine is None:
+                fine = decided[(window, j, run)] = _allowed(window, j, window[j : j + 2], extra) or (
+                    _pair_is_fine(window, j) if run == 2 else (window[j : j + run] in lexicon() or all(
+                        _allowed(window, k, window[k : k + 2], extra) or _pair_is_fine(window, k)
+                        for k in range(j, j + run - 1)
+                    ))  # 扎扎实实|实施, 哈哈哈
+                )
+            if fine:
                 continue
-            if run == 2 and _pair_is_fine(window, j):
-                continue
-            if run > 2 and (window[j : j + run] in lexicon() or all(
-                _allowed(window, k, window[k : k + 2], extra) or _pair_is_fine(window, k)
-                for k in range(j, j + run - 1)
-            )):
-                continue  # 扎扎实实|实施, 哈哈哈
             yield Hit(start, end, f"「{a}」重复了{'两' if run == 2 else run}次：多打了一个「{a}」", a,
                       Fix.replace(start, end, a, "unsafe"))
         for m in _WORD_TWICE.finditer(text):
