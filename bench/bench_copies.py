@@ -1,6 +1,6 @@
 """Benchmark of ST012 copied-document: copies across files over a large generated corpus.
 
-    python bench/bench_copies.py                 # 20 000 documents, about a minute
+    python bench/bench_copies.py                 # 50 000 documents, under a minute
     python bench/bench_copies.py --docs 100000   # the issue's figure
 
 Documents are generated from the seeds: clauses of characters drawn with the seeds' character
@@ -57,7 +57,7 @@ def document(rng: random.Random, chars, stock, clauses: int) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=20_000, help="documents to generate (default 20000)")
+    parser.add_argument("--docs", type=int, default=50_000, help="documents to generate (default 50000)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
