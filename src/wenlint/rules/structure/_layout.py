@@ -1,0 +1,444 @@
+"""The layout of a document, computed once and shared by the structure rules (`doc.cache`).
+
+Every line is classified: blank, a page marker (`第2页共10页`), end-of-page furniture (`推荐阅读:`
+and the list after it, `标签:`, `版权所有`), a heading (`一、加强组织领导`), a short title-like line
+(a title, a signature, a date), or text; and we note how it ends (a full stop, a comma, a
+semicolon, a colon, an opening quote, or a bare word). Paragraphs are lines in plain text and
+Word files (Chinese prose puts one paragraph on a line) and blank-line separated blocks in
+Markdown and in hard-wrapped plain text. Quotes and brackets are paired per paragraph, then across
+neighbouring paragraphs, so that a quotation broken by a line break is recognised as one.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+from ...documents.document import MASK
+from ._lexicon import trailer_pattern
+
+SPACES = " \t\u3000\xa0"
+STOPS = "。！？!?…﹖﹗｡"
+CLOSERS_AFTER_STOP = "”’」』）)》】"
+CLAUSE = "，,、﹐﹑"
+SEMI = "；;﹔"
+COLON = "：:﹕"
+DASHES = "—－–"
+OPENERS = "“‘「『（(《【"
+
+END_STOP, END_CLAUSE, END_SEMI, END_COLON, END_OPEN, END_WORD = (
+    "stop", "clause", "semi", "colon", "open", "word",
+)
+MID_SENTENCE = (END_CLAUSE, END_OPEN, END_WORD)
+
+# How a list item or heading starts: 一、 （一） 1、 1. (1) ① 第一， 一是 首先 • and Markdown markers.
+ENUMERATOR = re.compile(
+    r"(?:[一二三四五六七八九十百]{1,3}[、.．]"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|[0-9０-９]{1,3}(?:[、，,]|[.．](?![0-9０-９]))"
+    r"|[（(][0-9０-９]{1,3}[）)]|[0-9]{1,2}[）)]"
+    r"|[①-⑳]"
+    r"|第[一二三四五六七八九十0-9]{1,3}[，,、章节部条是]"
+    r"|[一二三四五六七八九十]{1,3}是"
+    r"|(?:首先|其次|再次|最后)[，,]"
+    r"|[•·●○■□◆◇▲△★☆►▶✓✔]"
+    r")"
+)
+MARKDOWN_BLOCK = re.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
+BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
+PAGE_MARKER = re.compile(
+    r"[ \t\u3000\xa0]*(?:第\s*[0-9]+\s*页\s*[,，/／]?\s*共\s*[0-9]+\s*页|[-—－–]\s*[0-9]{1,4}\s*[-—－–]"
+    r"|[0-9]+\s*/\s*[0-9]+\s*页)[ \t\u3000\xa0]*"
+)
+# Website furniture glued to the end or the start of a line of prose, ignored when deciding
+# whether a sentence runs on (`……不断研究新情况,原创:` / `http://提出新举措……`).
+TAIL_FURNITURE = re.compile(r"(?:原创|来源|转载|出处)\s*[:：]\s*(?:https?://)?$")
+HEAD_FURNITURE = re.compile(r"https?://(?=[\u4e00-\u9fff])")
+DATE_LINE = re.compile(
+    r"[（(]?\s*(?:[0-9０-９]{2,4}|XX|xx|××|[〇○零一二三四五六七八九]{2,4})\s*年"
+    r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?)?\s*[）)]?"
+)
+
+KIND_BLANK, KIND_BARRIER, KIND_PAGE, KIND_TRAILER = "blank", "barrier", "page", "trailer"
+KIND_HEADING, KIND_ITEM, KIND_SHORT, KIND_PROSE, KIND_TEXT = "heading", "item", "short", "prose", "text"
+
+
+class Line:
+    __slots__ = ("index", "start", "end", "content", "kind", "ends", "enum", "eff_start", "eff_end")
+
+    def __init__(self, index: int, start: int, end: int, content: str, kind: str) -> None:
+        self.index = index
+        self.start = start  # offset of the first character that is not a space
+        self.end = end  # offset after the last character that is not a space
+        self.content = content
+        self.kind = kind
+        self.ends = END_WORD
+        self.enum = False
+        # The same span without website furniture glued to either end.
+        self.eff_start = start
+        self.eff_end = end
+
+    @property
+    def structural(self) -> bool:
+        """A line that is never joined to its neighbour: a heading, a list item, a title."""
+        return self.kind in (KIND_HEADING, KIND_ITEM, KIND_SHORT)
+
+    @property
+    def prose(self) -> bool:
+        return self.kind == KIND_PROSE
+
+    def __repr__(self) -> str:
+        return f"<Line {self.index + 1} {self.kind} {self.ends} {self.content[:12]!r}>"
+
+
+def ending(content: str) -> str:
+    """How a line's text ends: a full stop, a clause mark, a semicolon, a colon, an opener, a word."""
+    if content[-1] in "）)" and len(content) > 1:
+        # A closing note after a full sentence: `……取得了成效。（新华社记者摄）`, `（2011年4月18日）`.
+        depth = 0
+        for k in range(len(content) - 1, -1, -1):
+            c = content[k]
+            if c in "）)":
+                depth += 1
+            elif c in "（(":
+                depth -= 1
+                if depth == 0:
+                    before = content[:k].rstrip(SPACES)
+                    if before and ending(before) == END_STOP:
+                        return END_STOP
+                    break
+    if content[-1] in DASHES:
+        return END_COLON  # a dash leads into what follows: `究竟是———`
+    i = len(content) - 1
+    while i >= 0 and content[i] in CLOSERS_AFTER_STOP:
+        i -= 1
+    if i < len(content) - 1:  # closing marks at the end: "。”" ends a sentence, "“十一五”" does not
+        return END_STOP if i >= 0 and content[i] in STOPS else END_WORD
+    c = content[-1]
+    if c in STOPS:
+        return END_STOP
+    if c in CLAUSE:
+        return END_CLAUSE
+    if c in SEMI:
+        return END_SEMI
+    if c in COLON:
+        return END_COLON
+    if c in OPENERS:
+        return END_OPEN
+    return END_WORD
+
+
+_STOP = re.compile("[。！？]")
+_PUNCT = re.compile("[，,、；;。！？：]")
+
+
+def _has_inner_stop(content: str) -> bool:
+    return _STOP.search(content, 0, len(content) - 1) is not None
+
+
+def _has_punctuation(content: str) -> bool:
+    return _PUNCT.search(content) is not None
+
+
+class Layout:
+    def __init__(self, doc, trailer_markers: tuple[str, ...] = ()) -> None:
+        self.doc = doc
+        text = doc.text
+        source_lines = doc.source.split("\n")
+        markdown = doc.format == "markdown"
+        self.lines: list[Line] = []
+        pos = 0
+        for index, raw in enumerate(doc.lines):
+            stripped = raw.strip(SPACES)
+            if not stripped:
+                kind = KIND_BARRIER if source_lines[index].strip() else KIND_BLANK
+                line = Line(index, pos, pos, "", kind)
+            else:
+                lead = len(raw) - len(raw.lstrip(SPACES))
+                start, end = pos + lead, pos + lead + len(stripped)
+                line = self._classify(index, start, end, stripped, markdown)
+            self.lines.append(line)
+            pos += len(raw) + 1
+        self._mark_trailer(trailer_pattern(trailer_markers))
+        self.block_mode = markdown or (doc.format == "text" and self._hard_wrapped())
+        self.paragraphs = self._paragraphs()
+        if self.block_mode:
+            # In a paragraph of several lines, its last line speaks for the paragraph: a short
+            # last line of a long paragraph of prose is prose.
+            for first, last in self.paragraphs:
+                tail = self.lines[last]
+                if last > first and tail.kind in (KIND_TEXT, KIND_SHORT) and any(
+                    line.kind == KIND_PROSE for line in self.lines[first:last]
+                ):
+                    tail.kind = KIND_PROSE
+        pairs = _Pairs(text, self)
+        self.unmatched = pairs.unmatched  # [(offset, mark, "open"|"close")]
+        self.joined = pairs.joined  # {(line index of A, line index of B): (open offset, close offset)}
+        del text
+
+    # ----- lines ------------------------------------------------------------------------------
+
+    def _classify(self, index: int, start: int, end: int, content: str, markdown: bool) -> Line:
+        if content.strip(MASK + SPACES) == "":
+            return Line(index, start, end, content, KIND_BARRIER)
+        if ("页" in content or content[0] in "-—－–") and PAGE_MARKER.fullmatch(content):
+            return Line(index, start, end, content, KIND_PAGE)
+        if markdown:
+            quote = BLOCKQUOTE.match(content)
+            if quote:
+                content = content[quote.end():].lstrip(SPACES)
+                start = end - len(content)
+                if not content:
+                    return Line(index, start, end, content, KIND_BLANK)
+            block = MARKDOWN_BLOCK.match(content)
+            if block:
+                kind = KIND_HEADING if content.startswith("#") else KIND_ITEM
+                line = Line(index, start, end, content, kind)
+                line.ends = ending(content)
+                line.enum = True
+                return line
+        enum = ENUMERATOR.match(content) is not None
+        length = len(content)
+        inner_stop = _has_inner_stop(content)
+        if enum and length <= 40 and not inner_stop:
+            kind = KIND_HEADING
+        elif inner_stop or (length >= 40 and _has_punctuation(content)):
+            kind = KIND_PROSE
+        elif length <= 25 and not _has_punctuation(content):
+            kind = KIND_SHORT
+        else:
+            kind = KIND_TEXT
+        line = Line(index, start, end, content, kind)
+        line.enum = enum
+        eff = content
+        tail = content[-20:]
+        m = TAIL_FURNITURE.search(tail) if (":" in tail or "：" in tail) else None
+        if m and len(content) - len(tail) + m.start() > 0:
+            eff = content[: len(content) - len(tail) + m.start()].rstrip(SPACES)
+            line.eff_end = start + len(eff)
+        if content[0] in "hH":
+            m = HEAD_FURNITURE.match(content)
+            if m:
+                line.eff_start = start + m.end()
+        line.ends = ending(eff) if eff else END_WORD
+        return line
+
+    def _mark_trailer(self, pattern) -> None:
+        """End-of-page furniture: from the last line that names it (推荐阅读, 标签:, 版权所有…)
+        to the end, when only short lines (a list of titles) follow it."""
+        start = None
+        for line in reversed(self.lines):
+            if line.kind in (KIND_BLANK, KIND_BARRIER, KIND_PAGE):
+                continue
+            if pattern.search(line.content):
+                start = line.index
+                continue
+            if len(line.content) <= 40 and not _has_inner_stop(line.content):
+                continue
+            break
+        self.trailer_start = start
+        if start is not None:
+            for line in self.lines[start:]:
+                if line.kind not in (KIND_BLANK, KIND_BARRIER):
+                    line.kind = KIND_TRAILER
+
+    def _hard_wrapped(self) -> bool:
+        """Plain text wrapped at a fixed width: most long lines run on into the next one."""
+        mid = total = 0
+        lines = self.lines
+        for a, b in zip(lines, lines[1:]):
+            if a.kind in (KIND_PROSE, KIND_TEXT) and b.kind in (KIND_PROSE, KIND_TEXT) and not b.enum:
+                if len(a.content) >= 15:
+                    total += 1
+                    if a.ends in (END_WORD, END_CLAUSE):
+                        mid += 1
+        return mid >= 4 and mid * 2 >= total
+
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        """(first line index, last line index) of every paragraph."""
+        paragraphs = []
+        if not self.block_mode:
+            for line in self.lines:
+                if line.kind not in (KIND_BLANK, KIND_BARRIER, KIND_PAGE):
+                    paragraphs.append((line.index, line.index))
+            return paragraphs
+        first = None
+        for line in self.lines:
+            breaks = line.kind in (KIND_BLANK, KIND_BARRIER, KIND_PAGE)
+            starts_block = line.kind in (KIND_HEADING, KIND_ITEM)
+            if first is not None and (breaks or starts_block):
+                paragraphs.append((first, line.index - 1))
+                first = None
+            if not breaks:
+                if first is None:
+                    first = line.index
+                if line.kind == KIND_HEADING:
+                    paragraphs.append((first, line.index))
+                    first = None
+        if first is not None:
+            paragraphs.append((first, len(self.lines) - 1))
+        return paragraphs
+
+    # ----- navigation -------------------------------------------------------------------------
+
+    def content_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.kind not in (KIND_BLANK, KIND_BARRIER)]
+
+    def next_content(self, index: int) -> tuple[Line | None, bool, bool]:
+        """The next line with text after line `index`, and whether blank lines or a page marker
+        lie between (a line of masked code is a barrier: nothing is joined across it)."""
+        following = self.__dict__.get("_following")
+        if following is None:
+            following = self._following = self._compute_following()
+        return following[index]
+
+    def _compute_following(self) -> list[tuple[Line | None, bool, bool]]:
+        # One walk from the end: each line's next line with text and what lies between.
+        result: list[tuple[Line | None, bool, bool]] = [(None, False, False)] * len(self.lines)
+        nxt, blank, page = None, False, False
+        for i in range(len(self.lines) - 1, -1, -1):
+            result[i] = (nxt, blank, page)
+            line = self.lines[i]
+            if line.kind == KIND_BLANK:
+                blank = True
+            elif line.kind == KIND_PAGE:
+                page = True
+            elif line.kind == KIND_BARRIER:
+                nxt, blank, page = None, False, False
+            else:
+                nxt, blank, page = line, False, False
+        return result
+
+    def continues(self, b: Line) -> bool:
+        """Does line `b` read as the rest of a sentence (not a heading, item, title or furniture)?"""
+        if b.kind not in (KIND_PROSE, KIND_TEXT) or b.enum:
+            return False
+        first = self.doc.text[b.eff_start] if b.eff_start < b.end else ""
+        return not (first in "，,、；;：:。！？!?）)》」』”’】" or first in "—…")
+
+
+def option(ctx, name: str, default=None):
+    """A `[tool.wenlint.structure]` option, whichever structure rule declares it."""
+    if name in ctx.options:
+        return ctx.options[name]
+    return ctx.settings.options.get("structure", {}).get(name, default)
+
+
+def layout(doc, ctx) -> Layout:
+    cached = doc.cache.get("structure.layout")
+    if cached is None:
+        markers = tuple(str(m) for m in option(ctx, "trailer-markers", ()) or ())
+        cached = doc.cache["structure.layout"] = Layout(doc, markers)
+    return cached
+
+
+# ----- quotes and brackets -------------------------------------------------------------------
+
+PAIR_TYPES = {
+    "“": ("Q", "open"), "”": ("Q", "close"),
+    "‘": ("q", "open"), "’": ("q", "close"),
+    "「": ("C", "open"), "」": ("C", "close"),
+    "『": ("D", "open"), "』": ("D", "close"),
+    "（": ("P", "open"), "）": ("P", "close"), "(": ("P", "open"), ")": ("P", "close"),
+    "《": ("B", "open"), "》": ("B", "close"),
+    "【": ("S", "open"), "】": ("S", "close"),
+}
+MATE = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
+MATE.update({v: k for k, v in MATE.items()})
+MARKS = re.compile(r"[“”‘’「」『』（）()《》【】]")
+# `1)` `a）` list markers and `:)` are not closing brackets; `don’t` is not a closing quote.
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))[0-9A-Za-z]{1,2}$")
+
+
+def _not_a_mark(text: str, offset: int, mark: str) -> bool:
+    if mark in "’‘":
+        return (0 < offset < len(text) - 1 and text[offset - 1].isascii() and text[offset - 1].isalpha()
+                and text[offset + 1].isascii() and text[offset + 1].isalpha())
+    before = text[max(0, offset - 3) : offset]
+    if before.endswith((":", ";", ":-", ";-")):
+        return True
+    return _LIST_MARKER.search(before) is not None
+
+
+MAX_SPAN = 3  # paragraphs a quotation or bracket may run on across (a broken sentence)
+
+
+def _balanced(marks: list[str]) -> bool:
+    if not marks:
+        return True
+    stack = []
+    for mark in marks:
+        kind, role = PAIR_TYPES[mark]
+        if role == "open":
+            stack.append(kind)
+        elif not stack or stack.pop() != kind:
+            return False
+    return not stack
+
+
+class _Pairs:
+    def __init__(self, text: str, lay: Layout) -> None:
+        self.unmatched: list[tuple[int, str, str]] = []
+        self.joined: dict[tuple[int, int], tuple[int, int]] = {}
+        lines = lay.lines
+        carry: list[tuple[str, int, int]] = []  # (type, offset, paragraph number) still open
+        for number, (first, last) in enumerate(lay.paragraphs):
+            start, end = lines[first].start, lines[last].end
+            if not carry and _balanced(MARKS.findall(text, start, end)):
+                continue  # the common case, decided without positions
+            stack: list[tuple[str, int]] = []
+            closers: list[tuple[str, int]] = []  # closers without an opener in this paragraph
+            for m in MARKS.finditer(text, start, end):
+                offset = m.start()
+                mark = m.group()
+                if mark in ")）’‘" and _not_a_mark(text, offset, mark):
+                    continue
+                kind, role = PAIR_TYPES[mark]
+                if role == "open":
+                    stack.append((kind, offset))
+                elif stack and stack[-1][0] == kind:
+                    stack.pop()
+                elif any(k == kind for k, _ in stack):
+                    while stack[-1][0] != kind:
+                        k, o = stack.pop()
+                        self.unmatched.append((o, text[o], "open"))
+                    stack.pop()
+                else:
+                    closers.append((kind, offset))
+            # A quotation over several paragraphs opens each of them with “ and closes only the
+            # last: the “ left open before a paragraph that starts with “ is right.
+            content = lines[first].content
+            if content.startswith("“") and carry:
+                carry = [c for c in carry if c[0] != "Q" or number - c[2] > 1]
+            # Closers here may close what an earlier paragraph left open (a broken sentence).
+            for kind, offset in closers:
+                match = None
+                for i in range(len(carry) - 1, -1, -1):
+                    if carry[i][0] == kind:
+                        match = i
+                        break
+                if match is None:
+                    self.unmatched.append((offset, text[offset], "close"))
+                    continue
+                for k, o, _ in carry[match + 1:]:
+                    self.unmatched.append((o, text[o], "open"))
+                k, o, opened = carry[match]
+                del carry[match:]
+                self._join(lay, opened, number, o, offset)
+            still = []
+            for item in carry:
+                if number - item[2] >= MAX_SPAN:
+                    self.unmatched.append((item[1], text[item[1]], "open"))
+                else:
+                    still.append(item)
+            carry = still + [(k, o, number) for k, o in stack]
+        for k, o, _ in carry:
+            self.unmatched.append((o, text[o], "open"))
+        self.unmatched.sort()
+
+    def _join(self, lay: Layout, first: int, last: int, open_at: int, close_at: int) -> None:
+        paragraphs = lay.paragraphs
+        for n in range(first, last):
+            a = paragraphs[n][1]
+            b = paragraphs[n + 1][0]
+            self.joined[(a, b)] = (open_at, close_at)

@@ -1,0 +1,211 @@
+"""ST004 a character or word typed twice (`的的`, `创业业`, `工作工作`) and ST005 an item of a list
+repeated (`跳绳、跳绳比赛`)."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from ...findings import Fix, Hit
+from ..base import Rule, Spec
+from ._lexicon import doublings, lexicon, t2s_table
+
+HAN = "\u4e00-\u9fff"
+# The standard library's engine is several times faster than `regex` on backreferences.
+# (A character class costs more than the backreference: find any doubled character, keep Han.)
+_PAIR = re.compile(r"(.)\1")
+_WORD_TWICE = re.compile(r"(..)\1")
+NUMERALS = set("一二三四五六七八九十百千万亿零〇○两")
+# A word ending in one of these and a word starting with it meet on one character without a
+# typo: 东方市|市委, 大运会|会旗, 中信所|所长, 竞争中|中标.
+SUFFIXES = set("市县省区州盟旗乡镇村局部处科所系司馆会组校院厂队班社行站店室团委办厅署报台刊网营连排师旅党")
+POSTPOSITIONS = set("中上下里内外前后间")
+# After a word that ends in one of these, the same character again is a word of its own:
+# 目的|的, 为了|了解, 社会|会变得, 可以|以此, 作为|为, 就是|是否.
+PARTICLES = set("的了地得着过会以为是在于将")
+# Emphatic or counting repetitions of two characters: 很多很多, 一步一步, 是不是不…
+_EMPHATIC_START = "一很好太真多越"
+
+
+def _window(text: str, start: int, end: int, margin: int = 5) -> tuple[str, int]:
+    lo = max(0, start - margin)
+    return text[lo : end + margin].translate(t2s_table()), start - lo
+
+
+def _allowed(window: str, j: int, key: str, extra: tuple[str, ...]) -> bool:
+    """Is the doubling `key` at `window[j:]` inside a listed legitimate entry?"""
+    for entry, k in doublings(extra).get(key, ()):
+        s = j - k
+        if s >= 0 and window[s : s + len(entry)] == entry:
+            return True
+    return False
+
+
+def _pair_is_fine(window: str, j: int) -> bool:
+    """`window[j] == window[j + 1]`: two words meeting on one character, or a word with a doubled
+    character in it, rather than a character typed twice?"""
+    a = window[j]
+    words = lexicon()
+    # AABB (干干净净, 上上下下), and 一AA (一个个, 一组组): reduplication, not a typo.
+    if j + 3 < len(window) and window[j + 2] == window[j + 3] and window[j + 2] != a:
+        return True
+    if j >= 2 and window[j - 2] == window[j - 1] and window[j - 1] != a:
+        return True
+    if j >= 1 and window[j - 1] == "一":
+        return True
+    # A longer word with the doubled character inside (不了了之, 工作作风, 来来往往, 吉尔吉斯斯坦).
+    for size in (3, 4, 5, 6):
+        for s in range(j + 2 - size, j + 1):
+            if s >= 0 and s + size <= len(window) and window[s : s + size] in words:
+                return True
+    left = any(j + 1 - size >= 0 and window[j + 1 - size : j + 1] in words for size in (2, 3, 4))
+    right = any(j + 1 + size <= len(window) and window[j + 1 : j + 1 + size] in words for size in (2, 3, 4))
+    if right and (left or a in SUFFIXES or a in POSTPOSITIONS):
+        return True
+    # 目的的, 为了了解: a word ending in a particle, then the particle itself.
+    return left and a in PARTICLES
+
+
+class DoubledWord(Rule):
+    code = "ST004"
+    name = "doubled-word"
+    category = "structure"
+    severity = "warning"
+    summary = "字或词重复（的的、创业业、我们我们）"
+    why = (
+        "A character or a word typed twice (`三十三载的的不懈情怀`, `下岗创业业带头人`, `今年以来来共解决`) "
+        "is a slip a reader notices at once. Chinese doubles words on purpose too, and those stay "
+        "quiet: reduplicated words (常常, 人人, 谢谢, 渐渐, 看看), measure words (个个讲安全，事事重安全), "
+        "AABB (干干净净, 上上下下), ABAB verbs (研究研究), 一一 and 多多, and two words that meet on the "
+        "same character (工作|作风, 工会|会员, 学习|习近平, X市|市委). The rule decides with a word list "
+        "(derived from jieba's dictionary) and a list of legitimate doublings in "
+        "`rules/data/structure-doublings.txt` that the `allowed-doublings` option extends."
+    )
+    bad = "宣传了国家、省、市级劳动模范及下岗创业业带头人的先进事迹11件次。"
+    good = "宣传了国家、省、市级劳动模范及下岗创业带头人的先进事迹11件次。"
+    fix_doc = (
+        "Delete one copy. The fix is unsafe: it keeps the first copy, which is usually right, but a "
+        "doubling can also hide a missing character (`创业业带头人` might have been `创业就业带头人`)."
+    )
+    fix_safety = "unsafe"
+    options = {"allowed-doublings": []}
+    specs = (
+        Spec("讲述老教师从教三十三载的的不懈情怀。", ("的的",), fixed="讲述老教师从教三十三载的不懈情怀。"),
+        Spec("今年以来来共解决了拖欠职工工资的问题。", ("来来",)),
+        Spec("及下崗創業業帶頭人的先進事跡", ("業業",)),
+        Spec("我们我们要把工作抓紧抓实。", ("我们我们",), fixed="我们要把工作抓紧抓实。"),
+        Spec("营造了全社会人人想安全，个个讲安全，事事重安全，处处有安全的良好氛围。", ()),
+        Spec("常常、渐渐、谢谢、看看、天天、一一落实、多多益善、哈哈大笑。", ()),
+        Spec("使县总工会上上下下都积极地投入，把办公室打扫得干干净净。", ()),
+        Spec("这个问题要好好研究研究，大家再商量商量。", ()),
+        Spec("改进工作作风，发挥工会会员和农民工工会的作用，深入学习习近平新时代中国特色社会主义思想。", ()),
+        Spec("湘乡市市委书记和教育局局长参加了会议，为了了解情况，达到了目的的一半。", ()),
+        Spec("一个个鲜活的事例，一件件实事，一步一步地推进，很多很多人。", ()),
+        Spec("开展“五五”普法，即“一三一一一”工作思路。", ()),
+        Spec("这项工作要研讨研讨。", ("研讨研讨",), options={"allowed-doublings": []}),
+        Spec("这项工作要研讨研讨。", (), options={"allowed-doublings": ["研讨研讨"]}),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        extra = tuple(str(x) for x in ctx.option("allowed-doublings") or ())
+        end = -1
+        decided: dict[tuple[str, int, int], bool] = {}
+        for m in _PAIR.finditer(text):
+            start = m.start()
+            a = m.group(1)
+            if not "\u4e00" <= a <= "\u9fff" or a in NUMERALS or start < end:
+                continue
+            end = m.end()
+            while end < len(text) and text[end] == a:
+                end += 1
+            window, j = _window(text, start, end)
+            run = end - start
+            # The same contexts recur in a document (工作作风, 工会会员): decide each once.
+            fine = decided.get((window, j, run))
+            if fine is None:
+                fine = decided[(window, j, run)] = _allowed(window, j, window[j : j + 2], extra) or (
+                    _pair_is_fine(window, j) if run == 2 else (window[j : j + run] in lexicon() or all(
+                        _allowed(window, k, window[k : k + 2], extra) or _pair_is_fine(window, k)
+                        for k in range(j, j + run - 1)
+                    ))  # 扎扎实实|实施, 哈哈哈
+                )
+            if fine:
+                continue
+            yield Hit(start, end, f"「{a}」重复了{'两' if run == 2 else run}次：多打了一个「{a}」", a,
+                      Fix.replace(start, end, a, "unsafe"))
+        for m in _WORD_TWICE.finditer(text):
+            start, end = m.span()
+            unit = m.group(1)
+            a, b = unit
+            if not ("\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") or a == b or (a in NUMERALS and b in NUMERALS):
+                continue  # 哈哈哈哈: a run of one character, handled above; 二四二四: a number
+            if a in _EMPHATIC_START or b == "不":
+                continue  # 一步一步, 很多很多, 是不是不…
+            window, j = _window(text, start, end)
+            if _allowed(window, j, window[j : j + 4], extra):
+                continue
+            words = lexicon()
+            if window[j : j + 2] not in words:
+                continue  # not a word: two words that happen to repeat (华人|名人|名家)
+            if any(window[j + 2 : j + 2 + size] in words for size in (3, 4)):
+                continue  # the second copy starts a longer word (中队|中队长)
+            yield Hit(start, end, f"「{unit}」重复了两次：删去一个", unit,
+                      Fix.replace(start, end, unit, "unsafe"))
+
+
+_ITEM_TWICE = regex.compile(rf"([{HAN}]{{2,8}})、\1")
+_SENTENCE_END = regex.compile(r"[。！？；;\n]")
+
+
+class RepeatedListItem(Rule):
+    code = "ST005"
+    name = "repeated-list-item"
+    category = "structure"
+    severity = "warning"
+    summary = "列举中同一项重复（跳绳、跳绳比赛）"
+    why = (
+        "In an enumeration the same item written twice on both sides of a `、` (`机关干部跳绳、跳绳比赛`) "
+        "is a slip from editing the list. A chain that repeats on purpose (顶真: `市场牵龙头、龙头带基地、"
+        "基地连农户`) and two items where the first word ends a longer word (`徇私枉法、枉法裁判`, "
+        "`高速公路、公路联络线`) stay quiet."
+    )
+    bad = "举办了“五四”征文、机关干部跳绳、跳绳比赛等各种文体活动。"
+    good = "举办了“五四”征文、机关干部跳绳比赛等各种文体活动。"
+    fix_doc = "Delete the first copy and its `、` (unsafe: check which of the two items was meant)."
+    fix_safety = "unsafe"
+    specs = (
+        Spec("机关干部跳绳、跳绳比赛等各种文体活动", ("跳绳、跳绳",), fixed="机关干部跳绳比赛等各种文体活动"),
+        Spec("機關幹部跳繩、跳繩比賽等各種文體活動", ("跳繩、跳繩",)),
+        Spec("组织开展了拔河、拔河比赛和乒乓球比赛。", ("拔河、拔河",)),
+        Spec("坚持市场牵龙头、龙头带基地、基地连农户的模式。", ()),
+        Spec("严厉打击徇私枉法、枉法裁判等行为，修建高速公路、公路联络线。", ()),
+        Spec("开展学习、教育、培训活动。", ()),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        words = None
+        for m in _ITEM_TWICE.finditer(text):
+            start, end = m.span()
+            unit = m.group(1)
+            # A chain of such repetitions in one sentence is a figure of speech (顶真).
+            before = text.rfind("\n", 0, start)
+            for stop in "。！？；;":
+                before = max(before, text.rfind(stop, 0, start))
+            after = _SENTENCE_END.search(text, end)
+            sentence = text[before + 1 : after.start() if after else len(text)]
+            if len(_ITEM_TWICE.findall(sentence, overlapped=True)) >= 2:
+                continue
+            if words is None:
+                words = lexicon()
+            window, j = _window(text, start, end)
+            size = len(unit)
+            if any(
+                s >= 0 and window[s : j + size] in words
+                for s in range(j - 4, j)
+            ):
+                continue  # the first copy ends a longer word (高速公路、公路联络线)
+            yield Hit(start, end, f"列举中「{unit}」重复：删去多余的一项", unit,
+                      Fix.replace(start, end, unit, "unsafe"))

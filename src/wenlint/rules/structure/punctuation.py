@@ -1,0 +1,130 @@
+"""ST001 doubled punctuation (`,、` `。。` `，，`) and ST003 a line that starts with a closing mark.
+
+(ST002, a space before or after Chinese punctuation, is a pattern: `rules/structure.toml`.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...findings import Edit, Fix, Hit
+from ..base import Rule, Spec
+from ._layout import SPACES, layout
+
+PAUSES = "，,、；;：:。"
+_RUN = re.compile(r"[，,、；;：:。](?:[ \t\u3000\xa0]*[，,、；;：:。])+")
+# A colon between digits is a time (10:30), a colon before // a URL; neither is punctuation here.
+_NOT_PUNCT = re.compile(r"[0-9]:[0-9]|:/")
+_NAMES = {
+    "，": "逗号", ",": "逗号", "、": "顿号", "；": "分号", ";": "分号", "：": "冒号", ":": "冒号", "。": "句号",
+}
+
+
+class DoubledPunctuation(Rule):
+    code = "ST001"
+    name = "doubled-punctuation"
+    category = "structure"
+    severity = "warning"
+    summary = "标点重复或叠用（,、 。。 ，，）"
+    why = (
+        "Two pause or stop marks in a row (`当好主力军,、建功十一五`, `。。`, `，，`) are left over "
+        "from editing or from pasting pieces together: one of them is wrong. `……`, `——`, `？！` and "
+        "a quote after a full stop (`。”`) are correct and are not flagged; `！！` is emphatic, not a "
+        "slip, and is left to the writer."
+    )
+    bad = "特别是4月27日省总召开的庆祝五一暨“当好主力军,、建功十一五”动员大会。"
+    good = "特别是4月27日省总召开的庆祝五一暨“当好主力军、建功十一五”动员大会。"
+    fix_doc = (
+        "Keep one mark. The same mark twice (`。。`, `，，`) is fixed safely by keeping one; three or "
+        "more full stops become `……` and two different marks keep the last one (the one typed "
+        "over the first), both as unsafe fixes to review."
+    )
+    fix_safety = "safe"
+    specs = (
+        Spec("当好主力军,、建功十一五", (",、",), fixed="当好主力军、建功十一五"),
+        Spec("工作取得成效。。下一步", ("。。",), fixed="工作取得成效。下一步"),
+        Spec("加强领导，，落实责任、、狠抓落实", ("，，", "、、"), fixed="加强领导，落实责任、狠抓落实"),
+        Spec("困难还有很多。。。我们要", ("。。。",), fixed="困难还有很多……我们要"),
+        Spec("会议定于10:30召开，地址见http://example.org。", ()),
+        Spec("他说：“好。”我们……都来了——对吗？！", ()),
+        Spec("真是太好了！！", ()),
+        Spec("建立职介所1个、培训基地2个，安置基地3个。", ()),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        for m in _RUN.finditer(text):
+            run = m.group()
+            if _NOT_PUNCT.search(text[max(0, m.start() - 1) : m.end() + 1]):
+                continue
+            marks = [c for c in run if c not in SPACES]
+            if len(set(marks)) == 1:
+                mark = marks[0]
+                if mark == "。" and len(marks) >= 3:
+                    yield Hit(m.start(), m.end(), "用句号代替省略号：应写作「……」", "……",
+                              Fix.replace(m.start(), m.end(), "……", "unsafe"))
+                    continue
+                yield Hit(m.start(), m.end(), f"{_NAMES[mark]}重复：保留一个「{mark}」", mark,
+                          Fix.replace(m.start(), m.end(), mark, "safe"))
+            else:
+                keep = marks[-1]
+                yield Hit(m.start(), m.end(),
+                          f"标点叠用「{''.join(marks)}」：只能保留一个（多半是「{keep}」）", keep,
+                          Fix.replace(m.start(), m.end(), keep, "unsafe"))
+
+
+_CLOSING_AT_START = re.compile(r"^[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])", re.MULTILINE)
+
+
+class ClosingMarkAtLineStart(Rule):
+    code = "ST003"
+    name = "closing-mark-at-line-start"
+    category = "structure"
+    severity = "warning"
+    summary = "行首是句末或收尾标点（。，”）等），上一行被错误断开"
+    why = (
+        "A line that starts with `。`, `，`, `”` or `）` belongs to the line above: the line was "
+        "broken just before the mark, typically when a web page or a PDF was copied. The "
+        "punctuation is left dangling and the sentence above looks unfinished."
+    )
+    bad = "全市共悬挂宣传横幅158条\n。宣传标语500余条。"
+    good = "全市共悬挂宣传横幅158条。宣传标语500余条。"
+    fix_doc = (
+        "Join the mark to the end of the line above. Safe when that line is directly above; "
+        "unsafe across blank lines (the break may separate paragraphs on purpose)."
+    )
+    fix_safety = "safe"
+    specs = (
+        Spec("全市共悬挂宣传横幅158条\n。宣传标语500余条。", ("。",),
+             fixed="全市共悬挂宣传横幅158条。宣传标语500余条。"),
+        Spec("坚持“组织起来，切实维权\n”的方针。", ("”",), fixed="坚持“组织起来，切实维权”的方针。"),
+        Spec("今年以来成绩显著\n\n  ，得到了上级的肯定。", ("，",), fixed="今年以来成绩显著，得到了上级的肯定。"),
+        Spec("……我们还有很长的路要走。\n——摘自《讲话》", ()),
+        Spec("一、总体情况\n（一）基本情况", ()),
+        Spec("1) 第一项\n2) 第二项", ()),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        lay = None
+        for m in _CLOSING_AT_START.finditer(text):
+            start = m.start(1)
+            if lay is None:
+                lay = layout(doc, ctx)
+            index = doc.line_index(start)
+            previous = None
+            blank = False
+            for line in reversed(lay.lines[:index]):
+                if line.kind == "blank":
+                    blank = True
+                    continue
+                if line.kind not in ("barrier", "page"):
+                    previous = line
+                break
+            mark = m.group(1)
+            message = f"行首是「{mark}」：它属于上一行的末尾，断行断错了位置"
+            if previous is None:
+                yield Hit(start, start + 1, message)
+                continue
+            fix = Fix((Edit(previous.end, start, ""),), "unsafe" if blank else "safe")
+            yield Hit(start, start + 1, message + f"（与第{previous.index + 1}行合并）", None, fix)

@@ -1,0 +1,397 @@
+"""Structure rules (ST): every structural defect of the seeds (exact positions), invented cases in
+the seeds' style that must be flagged, near misses that must stay quiet, fixes, odd input."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, flagged, lint, seed_text
+
+from wenlint.documents import Document
+from wenlint.documents.document import MASK
+from wenlint.engine.fixes import fix_document
+
+
+def _st(text: str, *codes: str, **kwargs):
+    return [(f.code, f.line, f.column, f.text) for f in lint(text, *(codes or ("ST",)), **kwargs)]
+
+
+def _fixed(text: str, code: str, unsafe: bool = True, fmt: str = "text") -> str:
+    from wenlint.config import Overrides, Settings
+    from wenlint.engine.runner import Linter
+
+    linter = Linter(Overrides(select=[code]).apply(Settings()))
+    doc = Document(text, path="doc.txt", format=fmt)
+    return fix_document(doc, linter.run_rules, unsafe=unsafe).source
+
+
+# ----- the seeds ------------------------------------------------------------------------------
+
+SEED_FINDINGS = {
+    "000": [
+        ("ST005", 13, 924, "跳繩、跳繩"),  # 机关干部跳绳、跳绳比赛 (Traditional)
+        ("ST004", 17, 1245, "業業"),  # 下崗創業業帶頭人
+    ],
+    "001": [],
+    "002": [
+        ("ST009", 6, 76, "作"),  # ……积极主动地推进各项工作 / 一、组织实施……
+        ("ST001", 18, 334, ",、"),  # 当好主力军,、建功十一五
+        ("ST009", 30, 102, "动"),  # list item 3 without its full stop
+    ],
+    "003": [
+        ("ST008", 17, 130, ";"),  # a paragraph split at its semicolons (lines 17-18)
+        ("ST007", 38, 561, "我会作为市"),  # … / blank line / 安全生产委员会的成员单位之一
+        ("ST008", 84, 121, ";"),
+        ("ST007", 87, 53, ";"),  # “三管六不”(既管好自己的嘴… / 管好自己的手… / …践踏草坪)活动
+        ("ST007", 88, 19, ";"),
+        ("ST005", 89, 519, "跳绳、跳绳"),
+        ("ST007", 91, 79, "2人参加研究生"),  # … / blank line / 学习,现都已毕业
+        ("ST008", 95, 249, ";"),
+        ("ST008", 98, 653, ";"),
+        ("ST004", 100, 251, "业业"),  # 创业业带头人
+        ("ST008", 123, 143, ";"),
+        ("ST008", 129, 346, ";"),
+        ("ST007", 140, 331, "享受"),  # … / blank line / 同级党政副职的政治、经济待遇
+        ("ST008", 159, 32, ";"),
+        ("ST007", 162, 23, "合理化建议管"),  # 合理化建议管 / blank line / 理员职责
+        ("ST008", 168, 134, ";"),
+        ("ST008", 179, 102, ";"),
+        ("ST008", 193, 66, ";"),
+        ("ST008", 218, 200, ";"),
+        ("ST004", 219, 372, "来来"),  # 今年以来来共解决了
+        ("ST008", 231, 230, ";"),
+        ("ST008", 237, 84, ";"),
+        ("ST008", 242, 176, ";"),
+        ("ST008", 249, 369, ";"),
+        ("ST008", 255, 411, ";"),
+        ("ST007", 297, 407, "为此我们"),  # 为此我们 / 第2页共10页 / 拿出一定的精力
+        ("ST010", 301, 758, "各乡镇工会"),  # then 第3页共10页 and the site's furniture
+    ],
+    "004": [
+        ("ST007", 34, 537, "党政工青妇齐抓共管的良"),  # 的良 / 好工作机制
+        ("ST007", 35, 265, ","),  # 不断研究新情况,原创: / http://提出新举措
+        ("ST009", 42, 627, "围"),  # ……良好机关工作氛围 / 四、丰富载体……
+        ("ST007", 75, 105, "实施“"),  # 实施“ / 十、百、千、万”工程
+        ("ST007", 96, 258, "指"),  # 指 / 导帮助
+        ("ST007", 111, 57, "以他们鲜活的"),  # 鲜活的 / 事迹
+        ("ST004", 159, 209, "的的"),  # 从教三十三载的的不懈情怀
+        ("ST010", 163, 21, "(1)"),  # the last section opens (1) and stops; 推荐阅读 list after it
+    ],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_FINDINGS))
+def test_seed_structural_defects(prefix):
+    got = _st(seed_text(prefix), "ST")
+    got = [g for g in got if g[0] not in ("ST002", "ST012")]
+    assert got == SEED_FINDINGS[prefix]
+
+
+def test_seed_spaces_around_punctuation():
+    counts = {p: len(lint(seed_text(p), "ST002")) for p in SEED_FINDINGS}
+    assert counts == {"000": 1, "001": 1, "002": 0, "003": 58, "004": 6}
+    got = _st(seed_text("003"), "ST002")
+    # 实施\xa0“\xa0十一五\xa0”\xa0规划: four spaces, four findings
+    assert [g[2] for g in got if g[1] == 121] == [45, 104, 106, 110, 112]
+    assert _st(seed_text("001"), "ST002") == [("ST002", 6, 120, " ")]  # “中国梦·劳动美” 主题
+
+
+def test_seed_unbalanced_pairs_are_broken_lines_not_stray_marks():
+    # The seeds' open quotes and brackets are all sentences broken across lines: reported once, by
+    # ST007 (with a safe join), not a second time as unbalanced.
+    for prefix in SEED_FINDINGS:
+        assert flagged(seed_text(prefix), "ST006") == []
+    assert flagged(seed_text("003"), "ST003") == []
+
+
+def test_seed_broken_quote_join_is_safe_and_right():
+    fixed = _fixed(seed_text("004"), "ST007", unsafe=False)
+    assert "实施“十、百、千、万”工程" in fixed
+    assert "指\n导帮助" in fixed  # not inside a quotation: the join is unsafe, not applied
+    fixed = _fixed(seed_text("003"), "ST007", unsafe=False)
+    assert "(既管好自己的嘴,不说粗话、脏话,不随地吐痰;管好自己的手,不乱扔杂物,不损坏公物;管好自己的脚" in fixed
+
+
+def test_seed_unsafe_joins():
+    fixed = _fixed(seed_text("004"), "ST007")
+    assert "指导帮助全乡7个村" in fixed
+    assert "以他们鲜活的事迹及行动为榜样" in fixed
+    assert "齐抓共管的良好工作机制" in fixed
+    assert "不断研究新情况,提出新举措" in fixed  # 原创: / http:// removed with the break
+    fixed = _fixed(seed_text("003"), "ST007")
+    assert "为此我们拿出一定的精力" in fixed
+    assert "第2页共10页" not in fixed
+    assert "合理化建议管理员职责" in fixed
+
+
+def test_seed_normal_endings_are_not_truncations():
+    # 安徽省总宣教部 / XX年6月20日 / 标签:… ends seed 002 normally; 000 and 001 end with 。 or !
+    for prefix in ("000", "001", "002"):
+        assert flagged(seed_text(prefix), "ST010") == []
+
+
+def test_seed_legitimate_doublings_stay_quiet():
+    # 上上下下, 时时处处, 人人想安全, 个个讲安全, 事事重安全, 处处有安全, 层层, 工作作风, 工会会员,
+    # 农民工工会, 学习习近平, 具体体现, 每年年初, 大大提高 …
+    texts = "".join(seed_text(p) for p in SEED_FINDINGS)
+    assert [f.text for f in lint(texts, "ST004")] == ["業業", "业业", "来来", "的的"]
+
+
+def test_seed_findings_messages():
+    (hit,) = [f for f in lint(seed_text("003"), "ST010")]
+    assert "第3页共10页" in hit.message
+    (hit,) = [f for f in lint(seed_text("003"), "ST007") if f.line == 297]
+    assert "第2页共10页" in hit.message and "第301行" in hit.message
+
+
+# ----- ST001 doubled punctuation ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, flags", [
+    ("在全市开展“安全月”活动，，取得明显成效。", ["，，"]),
+    ("各乡镇认真落实、、层层签订责任状。", ["、、"]),
+    ("工作取得阶段性成果。。下半年要继续努力。", ["。。"]),
+    ("他表示：，将继续加大投入。", ["：，"]),
+    ("问题依然很多。。。需要认真研究", ["。。。"]),
+    ("全年培训职工800人次， 、安置就业600人。", ["， 、"]),
+])
+def test_doubled_punctuation(text, flags):
+    assert flagged(text, "ST001") == flags
+
+
+@pytest.mark.parametrize("text", [
+    "他说：“我们一定完成任务。”大家都很振奋……",
+    "实施为了明天——预防青少年犯罪工程。",
+    "这是真的吗？！我们都不敢相信！！",
+    "会议于上午9:30开始，详见http://www.example.gov.cn。",
+    "“劳模”、“奉献”、“民工”为主题。",
+    "1.2.3 各项指标",
+])
+def test_doubled_punctuation_quiet(text):
+    assert flagged(text, "ST001") == []
+
+
+def test_doubled_punctuation_fixes():
+    assert _fixed("加强领导，，落实责任。", "ST001", unsafe=False) == "加强领导，落实责任。"
+    assert _fixed("当好主力军,、建功十一五", "ST001", unsafe=False) == "当好主力军,、建功十一五"
+    assert _fixed("当好主力军,、建功十一五", "ST001") == "当好主力军、建功十一五"
+
+
+# ----- ST002 spaces, ST003 closing mark at line start -----------------------------------------
+
+def test_space_around_punctuation():
+    assert flagged("加大对 “第一责任人”落实责任制的监督检查力度 。", "ST002") == [" ", " "]
+    assert flagged("  一、总体要求\n坚持“热爱伟大祖国 建设美好家园”主题。  ", "ST002") == []
+    assert _fixed("实施 “ 十一五 ” 规划。", "ST002", unsafe=False) == "实施“十一五”规划。"
+
+
+def test_closing_mark_at_line_start():
+    assert _st("全县共建立职介所1个\n、培训基地2个。", "ST003") == [("ST003", 2, 1, "、")]
+    assert _fixed("全县共建立职介所1个\n、培训基地2个。", "ST003", unsafe=False) == "全县共建立职介所1个、培训基地2个。"
+    # across a blank line the join is unsafe
+    assert _fixed("全县共建立职介所1个\n\n、培训基地2个。", "ST003", unsafe=False) == "全县共建立职介所1个\n\n、培训基地2个。"
+    assert flagged("——毛泽东\n……未完待续\n（一）总体情况\n“我们”是主语。", "ST003") == []
+
+
+# ----- ST004 doubled words, ST005 repeated list items ------------------------------------------
+
+@pytest.mark.parametrize("text, flags", [
+    ("全区职工职工的积极性得到提高。", ["职工职工"]),
+    ("我们们要进一步加强领导。", ["们们"]),
+    ("为了切实维护职工的的合法权益，", ["的的"]),
+    ("在在全市范围内开展检查。", ["在在"]),
+    ("我局认真开展了了自查自纠。", ["了了"]),
+    ("活动共吸引了300多名名职工参加。", ["名名"]),
+    ("下崗創業業帶頭人", ["業業"]),
+])
+def test_doubled_word(text, flags):
+    assert flagged(text, "ST004") == flags
+
+
+@pytest.mark.parametrize("text", [
+    "营造了人人想安全，个个讲安全，事事重安全，处处有安全的良好氛围。",
+    "常常、渐渐、谢谢、看看、天天、刚刚、仅仅、往往、慢慢、好好、大大提高、多多益善。",
+    "一一落实，把工作做得干干净净、清清楚楚、明明白白，上上下下齐心协力，兢兢业业。",
+    "领导们要研究研究，大家再讨论讨论、商量商量，把问题了解了解。",
+    "改进工作作风，发挥工会会员和农民工工会作用，深入学习习近平新时代中国特色社会主义思想。",
+    "东方市市委书记、教育局局长、大运会会旗、中信所所长、竞争中中标、科学学会。",
+    "为了了解情况，达到目的的一半，社会会变得更好，可以以此为契机，作为为民服务的窗口。",
+    "一个个鲜活的事例，一件件实事，一步一步推进，很多很多人，是不是不想干？",
+    "开展“五五”普法，“一三一一一”工作思路，二○○一年，十一一号文件。",
+    "扎扎实实实施西部大开发，官官相护要不得，吉尔吉斯斯坦总统，绿油油的麦田。",
+    "具体体现、每年年初、辍学学生、共产党党员、中心组组织学习、明显显现。",
+])
+def test_doubled_word_quiet(text):
+    assert flagged(text, "ST004") == []
+
+
+def test_doubled_word_options_and_fix():
+    text = "抽调了船闸闸室的施工人员。"
+    assert flagged(text, "ST004") == ["闸闸"]
+    from wenlint.config import Settings
+
+    settings = Settings(options={"structure": {"allowed-doublings": ["船闸闸室"]}})
+    assert [f.text for f in lint(text, "ST004", settings=settings)] == []
+    assert _fixed("为了切实维护职工的的合法权益。", "ST004") == "为了切实维护职工的合法权益。"
+    assert _fixed("为了切实维护职工的的合法权益。", "ST004", unsafe=False) == "为了切实维护职工的的合法权益。"
+
+
+def test_repeated_list_item():
+    assert flagged("举办了拔河、拔河比赛和篮球赛等活动。", "ST005") == ["拔河、拔河"]
+    assert _fixed("举办了拔河、拔河比赛。", "ST005") == "举办了拔河比赛。"
+    assert flagged("坚持市场牵龙头、龙头带基地、基地连农户的模式。", "ST005") == []
+    assert flagged("严禁徇私枉法、枉法裁判，修建高速公路、公路联络线。", "ST005") == []
+
+
+# ----- ST006 unbalanced pairs ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, flags", [
+    ("学习《公民道德建设实施纲要，提高道德水平。", ["《"]),
+    ("开展“双争活动，效果明显。", ["“"]),
+    ("组织参加各类先进人物的评选（含推荐）)工作。", [")"]),
+    ("坚持“三个代表”重要思想】为指导。", ["】"]),
+    ("制订了『规范管理制度，落实到人。", ["『"]),
+    ("他说：“很好。\n\n我们继续。", ["“"]),
+])
+def test_unbalanced_pair(text, flags):
+    assert flagged(text, "ST006") == flags
+
+
+@pytest.mark.parametrize("text, fmt", [
+    ("实施 “ 十一五 ” 规划，开展“双争”和“百万女职工素质达标”活动（见附件）。", "text"),
+    ("他说：“第一段话，讲形势。\n“第二段话，讲任务。\n“第三段话，讲要求。”", "text"),
+    ("他说：“我们要继续努力，\n把工作做得更好。”\n", "markdown"),
+    ("> 他说：“我们要继续努力，\n> 把工作做得更好。”\n", "markdown"),
+    ("主要措施：1) 加强领导；2) 落实责任；a) 其他。It's OK, don’t worry :)", "text"),
+    ("（一）组织领导\n（二）工作措施\n", "text"),
+    ("代码 `print(“x)` 不检查。\n", "markdown"),
+])
+def test_unbalanced_pair_quiet(text, fmt):
+    path = "doc.md" if fmt == "markdown" else "doc.txt"
+    assert flagged(text, "ST006", path=path) == []
+
+
+# ----- ST007 broken lines, ST008 split paragraphs, ST009 unterminated, ST010 truncated ---------
+
+PROSE = "上半年，全市各级工会认真贯彻落实上级工会的工作部署。"
+
+
+@pytest.mark.parametrize("text, flags", [
+    (PROSE + "在全市广大职工中开展“当好主人翁，\n建功新时代”主题劳动竞赛，取得了明显成效。", ["，"]),
+    (PROSE + "我们组织开展了职工技能大赛，参赛\n\n职工达到1200多人，评选出技术能手50名。", ["参赛"]),
+    (PROSE + "截至6月底，全市新建工会组织38家，净增\n- 5 -\n会员3581人，完成全年任务的58%。", ["净增"]),
+    (PROSE + "同时积极推进厂务公开，\n\n推行率达到90%以上，有效维护了职工的合法权益。", ["，"]),
+])
+def test_broken_line(text, flags):
+    assert flagged(text, "ST007") == flags
+
+
+@pytest.mark.parametrize("text, fmt", [
+    ("县总工会工作总结\n\n" + PROSE, "text"),
+    ("一、加强组织领导，完善工作机制\n" + PROSE, "text"),
+    (PROSE + "主要做法有：\n1、加强领导\n2、完善机制", "text"),
+    (PROSE + "全年培训职工800多人，\n安置600多人。\n", "markdown"),
+    (PROSE + "现将有关情况汇报如下：\n\n一、基本情况", "text"),
+    (PROSE + "具体如下\n\n# 一、基本情况\n\n正文。", "markdown"),
+    (PROSE + "全市共有\n```\n代码\n```\n职工8万余名。", "markdown"),
+])
+def test_broken_line_quiet(text, fmt):
+    path = "doc.md" if fmt == "markdown" else "doc.txt"
+    assert flagged(text, "ST007", path=path) == []
+
+
+def test_split_paragraph():
+    text = (PROSE + "加大对非公单位和外出农民工工会的组建力度；\n加强两个机制建设，努力提高工会工作整体水平；\n"
+            "团结和动员全市广大职工为实施发展战略作出了贡献。")
+    assert _st(text, "ST008") == [("ST008", 1, 47, "；")]
+    assert "；\n" not in _fixed(text, "ST008")
+    quiet = (PROSE + "主要做法是：\n加强组织领导；\n完善工作机制；\n强化督促检查。\n"
+             "一是认真传达学习了有关文件精神，统一了思想认识；\n二是结合实际下发了通知，作了具体安排部署。")
+    assert flagged(quiet, "ST008") == []
+
+
+def test_unterminated_paragraph():
+    text = "工会宣教部上半年工作总结\n\n" + PROSE + "省总宣教部紧紧围绕中心工作，积极主动地推进各项工作\n\n一、主要工作\n\n正文。"
+    assert flagged(text, "ST009") == ["作"]
+    assert "推进各项工作。\n" in _fixed(text, "ST009")
+    assert flagged("一、主要工作\n二、存在问题\n三、下步打算\n", "ST009") == []
+
+
+@pytest.mark.parametrize("text, flags", [
+    (PROSE + "下一步，我们将进一步加强基层组织建设，推动", ["推动"]),
+    (PROSE + "主要措施如下：\n\n推荐阅读：\n县工会工作总结\n镇工会工作计划\n", ["："]),
+    (PROSE + "（一）加强学习，提高素质。", ["（一）"]),
+    (PROSE + "一是加强学习，提高素质。\n\n相关文章\n工会工作总结03-27\n", ["一是"]),
+])
+def test_truncated_document(text, flags):
+    assert flagged(text, "ST010") == flags
+
+
+@pytest.mark.parametrize("text", [
+    PROSE + "\n\n安徽省总宣教部\n\n2006年6月20日\n",
+    PROSE + "\n\n（2011年4月18日）",
+    PROSE + "一是加强学习。二是改进作风。",
+    PROSE + "\n\n标签：工会 总结\n版权所有：某某文档网 2016-2024\n",
+    "县总工会工作总结",
+    "",
+])
+def test_truncated_document_quiet(text):
+    assert flagged(text, "ST010") == []
+
+
+# ----- ST011 repeated paragraphs ---------------------------------------------------------------
+
+def test_repeated_paragraph_names_the_first_occurrence():
+    para = "今年以来，县总工会紧紧围绕县委中心工作，扎实开展职工素质提升工程，取得了明显成效。"
+    other = "各乡镇工会联合会积极配合，认真组织，确保了各项活动顺利开展。"
+    text = f"{para}\n{other}\n二、其他\n{para}\n{other}\n"
+    (hit,) = lint(text, "ST011")
+    assert (hit.line, hit.text) == (4, para)
+    assert "第4–5行与第1–2行" in hit.message
+    assert _fixed(text, "ST011") == f"{para}\n{other}\n二、其他\n"
+
+
+def test_repeated_paragraph_near_and_quiet():
+    a = "我们与市电视台、市报社等7家新闻媒体，先后宣传了劳动模范及创业带头人的先进事迹11件次。"
+    b = "我们与市电视台、市报社等7家新闻媒体，先后宣传了劳动模范及创业带头人的先进事迹12件次。"
+    (hit,) = lint(f"{a}\n一、标题\n{b}\n", "ST011")
+    assert hit.line == 3 and "几乎相同" in hit.message and "第1行" in hit.message
+    # headings that recur, parallel sentences that share a frame
+    quiet = ("一、指导思想\n坚持以科学发展观为指导。\n一、指导思想\n坚持以人为本。\n"
+             "一是加强领导，开展了“讲文明、树新风”活动，取得了较好的社会效果。\n"
+             "二是加强领导，开展了“送温暖、献爱心”活动，取得了较好的社会效果。\n")
+    assert flagged(quiet, "ST011") == []
+
+
+# ----- odd input -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "",
+    "\n\n\n",
+    "。，、；：？！“”（）《》",
+    "，，，，，，\n。。。。\n”",
+    "字" * 200_000,
+    "😀😀😀 表情 🎉🎉\n" * 50,
+    f"代码{MASK * 5}片段{MASK}{MASK}的的\n{MASK * 10}\n",
+    "(" * 1000 + "）" * 500,
+    "第1页共10页\n第2页共10页\n",
+    "\r\n".join(["一、标题", "正文，", "", "继续。"]),
+])
+def test_odd_input_never_crashes(text):
+    for fmt_path in ("doc.txt", "doc.md"):
+        lint(text, "ST", path=fmt_path)
+
+
+def test_all_seeds_run_together_without_problems():
+    from wenlint.api import lint_paths
+
+    findings = lint_paths([str(SEEDS)], select=["ST"])
+    assert {f.code for f in findings} >= {"ST001", "ST002", "ST004", "ST005", "ST007", "ST008",
+                                          "ST009", "ST010", "ST012"}
+
+
+def test_hard_wrapped_plain_text_is_read_in_paragraphs():
+    para = ("上半年，全市各级工会认真贯彻落实上级工会的工作部署，紧紧围绕中心工作，扎实开展职工素质提升工程，"
+            "取得了明显成效。各乡镇工会联合会积极配合，认真组织，确保了各项活动顺利开展，得到了职工群众的一致好评。")
+    wrapped = "\n".join(para[i : i + 24] for i in range(0, len(para), 24))
+    text = wrapped + "\n\n" + wrapped[:-1] + "，推动\n\n工作再上新台阶。\n"
+    # the line breaks inside a paragraph are a fixed width, not broken sentences
+    assert _st(text, "ST007", "ST009", "ST006") == [("ST007", 11, 4, "推动")]

@@ -1,0 +1,91 @@
+"""ST012 copied-document: copies across the files of a run, also across scripts; both ways of
+finding candidate pairs (every pair for small runs, MinHash LSH for large ones) agree."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+import pytest
+from conftest import SEEDS
+
+from wenlint.config import Settings
+from wenlint.rules.base import RuleContext
+from wenlint.rules.structure.copies import Collected, CopiedDocument, collect_text
+
+
+def _run(texts: dict[str, str], **options):
+    rule = CopiedDocument()
+    ctx = RuleContext(rule, Settings(options={"structure": options}))
+    collected = {path: collect_text(text) for path, text in texts.items()}
+    return sorted(((h.path, h.location.line, h.location.text, h.message) for h in rule.finish(collected, ctx)))
+
+
+def _seeds() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.mark.parametrize("exact_below", [200, 1])
+def test_seed_000_is_copied_into_003(exact_below):
+    got = _run(_seeds(), **{"exact-below": exact_below})
+    assert [(path[:3], line, text) for path, line, text, _ in got] == [("000", 1, "縣"), ("003", 74, "县")]
+    messages = {path[:3]: message for path, _, _, message in got}
+    assert messages["000"] == "本文件 95% 的内容重复了 003_c8e1670ebf633abb.txt（第74–105行）：本文件第1–19行"
+    assert messages["003"] == "本文件 15% 的内容重复了 000_fb3087a37759ce00.txt（第1–19行）：本文件第74–105行"
+
+
+def test_different_reports_sharing_stock_phrases_stay_quiet():
+    seeds = _seeds()
+    pair = {k: v for k, v in seeds.items() if k[:3] in ("001", "002")}
+    assert _run(pair) == []
+    others = {k: v for k, v in seeds.items() if k[:3] in ("001", "002", "004")}
+    assert _run(others) == [] == _run(others, **{"exact-below": 1})
+
+
+def test_through_the_cli_on_the_seeds():
+    from wenlint.api import lint_paths
+
+    findings = [f for f in lint_paths([str(SEEDS)], select=["ST012"])]
+    assert [(f.path.split("/")[-1][:3], f.line, f.column, f.text) for f in findings] == [
+        ("000", 1, 1, "縣"), ("003", 74, 1, "县"),
+    ]
+
+
+def _document(rng: random.Random, vocabulary: list[str], sentences: int) -> str:
+    lines = []
+    for _ in range(sentences // 4):
+        lines.append("，".join(rng.choice(vocabulary) for _ in range(4)) + "。")
+    return "\n".join(lines) + "\n"
+
+
+def test_lsh_and_exact_paths_agree_on_a_small_corpus():
+    rng = random.Random(7)
+    seeds = "".join(_seeds().values())
+    import re
+
+    vocabulary = sorted({m for m in re.findall(r"[\u4e00-\u9fff]{6,14}", seeds)})
+    texts = {f"doc{i:03}.txt": _document(rng, vocabulary, 60) for i in range(60)}
+    # plant: doc010 copied whole into doc020 (after its own text), doc030 = doc031 with a few edits
+    texts["doc020.txt"] += texts["doc010.txt"]
+    texts["doc031.txt"] = texts["doc030.txt"].replace("。", "！", 3)
+    exact = _run(texts)
+    lsh = _run(texts, **{"exact-below": 1})
+    assert exact == lsh
+    assert {path for path, *_ in exact} == {"doc010.txt", "doc020.txt", "doc030.txt", "doc031.txt"}
+
+
+def test_collected_data_is_small_and_picklable():
+    text = (SEEDS / "003_c8e1670ebf633abb.txt").read_text(encoding="utf-8")
+    data = collect_text(text)
+    blob = pickle.dumps(data)
+    assert len(blob) < len(text.encode("utf-8")) / 4
+    back = pickle.loads(blob)
+    assert isinstance(back, Collected)
+    assert list(back.hashes) == list(data.hashes) and back.firsts == data.firsts
+
+
+def test_odd_documents():
+    assert _run({"a.txt": "", "b.txt": "", "c.txt": "。。。"}) == []
+    assert _run({"a.txt": "短。", "b.txt": "短。"}) == []  # too short to matter
+    one = "\n".join(["全市共悬挂宣传横幅158条，宣传标语500余条，黑板报206期"] * 20)
+    assert _run({"only.txt": one}) == []
