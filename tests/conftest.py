@@ -45,3 +45,12 @@ def lint(text: str, *select: str, path: str = "doc.txt", **kwargs):
 
 def flagged(text: str, *select: str, **kwargs) -> list[str]:
     return [f.text for f in lint(text, *select, **kwargs)]
+
+
+# CI runs the property tests on a fixed set of examples (no flakiness between runs, no example
+# database written); developers get fresh random examples on every run.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")
