@@ -30,7 +30,7 @@ def counts_line(result: RunResult, options) -> str:
         line = f"No findings in {files} file{'s' if files != 1 else ''}."
     else:
         counts = severity_counts(findings)
-        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
         line = f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''} ({', '.join(parts)})."
         fixable = sum(1 for f in findings if f.fix and f.fix["safety"] == "safe")
         if fixable and not options.fix_mode:
