@@ -89,3 +89,32 @@ def test_odd_documents():
     assert _run({"a.txt": "短。", "b.txt": "短。"}) == []  # too short to matter
     one = "\n".join(["全市共悬挂宣传横幅158条，宣传标语500余条，黑板报206期"] * 20)
     assert _run({"only.txt": one}) == []
+
+
+def test_fast_t2s_equals_opencc():
+    """`_t2s` must convert exactly as opencc-python-reimplemented's t2s (the unit hashes, and so
+    the findings, depend on it): on the seeds in Traditional script and on texts dense in
+    overlapping phrases, fragments of phrases, separators and single characters."""
+    from opencc import OpenCC
+
+    from wenlint.rules.structure._t2s import _read, t2s
+
+    reference, fast = OpenCC("t2s"), t2s()
+    texts = [OpenCC("s2t").convert(text) for text in _seeds().values()]
+    rng = random.Random(5)
+    phrases, characters = sorted(_read("TSPhrases.txt")), sorted(_read("TSCharacters.txt"))
+    separators = list("，。、 \n-—（）《》「」…") + ["  "]
+    for _ in range(1500):
+        parts = []
+        for _ in range(rng.randint(1, 30)):
+            roll, phrase = rng.random(), rng.choice(phrases)
+            if roll < 0.4:
+                parts.append(phrase)
+            elif roll < 0.7:
+                parts.append(phrase[rng.randrange(len(phrase)):][: rng.randint(1, len(phrase))])
+            elif roll < 0.9:
+                parts.append(rng.choice(characters))
+            else:
+                parts.append(rng.choice(separators))
+        texts.append("".join(parts))
+    assert [fast.convert(t) for t in texts] == [reference.convert(t) for t in texts]
