@@ -118,3 +118,27 @@ def test_fast_t2s_equals_opencc():
                 parts.append(rng.choice(separators))
         texts.append("".join(parts))
     assert [fast.convert(t) for t in texts] == [reference.convert(t) for t in texts]
+
+
+def test_numpy_verification_equals_sets():
+    """The LSH path verifies pairs with numpy arrays, the exact path with sets: the same shares
+    and blocks (gaps of up to GAP units inside a block, ties: the first block)."""
+    from wenlint.rules.structure.copies import _Arrays, _Sets
+
+    rng = random.Random(11)
+    pool = [f"第{k}条措施落实到位情况良好" for k in range(40)]
+    docs = {}
+    for d in range(30):
+        lines = []
+        for _ in range(rng.randint(0, 60)):
+            if rng.random() < 0.6:
+                lines.append(rng.choice(pool))
+            else:
+                lines.append(f"独有内容{d}号第{rng.randrange(10**6)}句话")
+        docs[f"d{d:02}"] = collect_text("\n".join(lines))
+    paths = sorted(docs)
+    sets, arrays = _Sets(docs, paths), _Arrays(docs, paths)
+    for i in range(len(paths)):
+        for j in range(i + 1, len(paths)):
+            for share in (0.0, 0.5):
+                assert arrays.pair(i, j, share) == sets.pair(i, j, share)
