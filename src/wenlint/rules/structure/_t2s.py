@@ -54,13 +54,17 @@ class T2S:
             lengths.setdefault(key[0], set()).add(len(key))
         self.lengths = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
         self.starts = re.compile("[" + "".join(re.escape(c) for c in sorted(lengths)) + "]")
+        # The first two characters of every phrase: most characters that start one start none here.
+        self.heads = frozenset(k[:2] for k in phrases) if all(len(k) >= 2 for k in phrases) else None
 
     def convert(self, text: str) -> str:
-        phrases, lengths = self.phrases, self.lengths
+        phrases, lengths, heads = self.phrases, self.lengths, self.heads
         found = []  # (-length, start) of every phrase occurrence
         n = len(text)
         for m in self.starts.finditer(text):
             i = m.start()
+            if heads is not None and text[i : i + 2] not in heads:
+                continue
             for size in lengths[m.group()]:
                 if i + size <= n and text[i : i + size] in phrases:
                     found.append((-size, i))

@@ -34,9 +34,8 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from operator import mul
 
 from ...findings import Location
@@ -119,21 +118,22 @@ class Collected:
 
 def collect_text(text: str) -> Collected:
     normal = normalise(text)
-    starts = [0]
-    find = normal.find
-    i = find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    hashes, lines, lengths = array("I"), array("H" if len(starts) < 65536 else "I"), array("B")
-    total = 0
-    for m in UNIT.finditer(normal):
-        run = m.group().lower()
-        hashes.append(zlib.crc32(run.encode("utf-8")))
-        lines.append(bisect_right(starts, m.start()) - 1)
-        size = len(run)
-        lengths.append(min(size, 255))
-        total += size
+    # Units never cross a line: found line by line, then hashed with C-level maps.
+    units: list[str] = []
+    counts = []
+    findall = UNIT.findall
+    for line in normal.split("\n"):
+        found = findall(line)
+        units += found
+        counts.append(len(found))
+    lines = array("H" if len(counts) < 65536 else "I")
+    for index, count in enumerate(counts):
+        if count:
+            lines.extend(repeat(index, count))
+    hashes = array("I", map(zlib.crc32, map(str.encode, map(str.lower, units))))
+    sizes = list(map(len, units))
+    lengths = array("B", map(min, sizes, repeat(255)))
+    total = sum(sizes)
     columns = array("H")
     firsts = []
     for line in text.split("\n"):
