@@ -121,8 +121,11 @@ def test_fast_t2s_equals_opencc():
 
 
 def test_numpy_verification_equals_sets():
-    """The LSH path verifies pairs with numpy arrays, the exact path with sets: the same shares
-    and blocks (gaps of up to GAP units inside a block, ties: the first block)."""
+    """The LSH path verifies pairs in batches with numpy arrays, the exact path one by one with
+    sets: the same shares and blocks (gaps of up to GAP units inside a block, ties: the first
+    block), in small chunks as in one."""
+    import numpy as np
+
     from wenlint.rules.structure.copies import _Arrays, _Sets
 
     rng = random.Random(11)
@@ -137,8 +140,15 @@ def test_numpy_verification_equals_sets():
                 lines.append(f"独有内容{d}号第{rng.randrange(10**6)}句话")
         docs[f"d{d:02}"] = collect_text("\n".join(lines))
     paths = sorted(docs)
+    pairs = [(i, j) for i in range(len(paths)) for j in range(i + 1, len(paths))]
+    rng.shuffle(pairs)
+    first, second = (np.array(x, dtype=np.int64) for x in zip(*pairs))
     sets, arrays = _Sets(docs, paths), _Arrays(docs, paths)
-    for i in range(len(paths)):
-        for j in range(i + 1, len(paths)):
-            for share in (0.0, 0.5):
-                assert arrays.pair(i, j, share) == sets.pair(i, j, share)
+    for share in (0.0, 0.5):
+        for cells in (1 << 22, 50):
+            arrays.CELLS = cells
+            passed, shares = arrays.verify(first, second, share)
+            for k, (i, j) in enumerate(pairs):
+                expected = sets.pair(i, j, share)
+                got = (tuple(shares[0:3, k].tolist()), tuple(shares[3:6, k].tolist())) if passed[k] else None
+                assert got == expected

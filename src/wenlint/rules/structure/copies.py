@@ -147,9 +147,10 @@ _BLOCK = re.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most G
 
 
 def _share(a: Collected, other: set[int]) -> tuple[int, int, int]:
-    """Characters of `a` in units that `other` has too, and the lines of the largest block (the
-    first of equal ones). Done at C speed: a byte per unit (1: found in `other`), a running sum
-    of the characters found, and a pattern over the bytes for the blocks."""
+    """Characters of `a` in units that `other` has too, and the lines of the largest block (runs
+    of units found with at most GAP missing in a row; the first of equal ones). At C speed: a
+    byte per unit (1: found in `other`), running sums of the characters found, and a pattern
+    over the bytes for the blocks."""
     found = bytes(map(other.__contains__, a.hashes))
     sums = [0, *accumulate(map(mul, a.lengths, found))]
     if not sums[-1]:
@@ -162,31 +163,9 @@ def _share(a: Collected, other: set[int]) -> tuple[int, int, int]:
     return sums[-1], a.lines[first], a.lines[last]
 
 
-def _blocks(found: bytes, sums, lines) -> tuple[int, int]:
-    """The lines of the largest block of units found (the first of equal ones); `sums[k]` is the
-    characters found in the units before unit k."""
-    best, first, last = 0, 0, 0
-    for m in _BLOCK.finditer(found):
-        chars = sums[m.end()] - sums[m.start()]
-        if chars > best:
-            best, first, last = chars, m.start(), m.end() - 1
-    return lines[first], lines[last]
-
-
-def _share(a: Collected, other: set[int]) -> tuple[int, int, int]:
-    """Characters of `a` in units that `other` has too, and the lines of the largest block. At C
-    speed: a byte per unit (1: found in `other`), a running sum of the characters found, and a
-    pattern over the bytes for the blocks."""
-    found = bytes(map(other.__contains__, a.hashes))
-    sums = [0, *accumulate(map(mul, a.lengths, found))]
-    if not sums[-1]:
-        return 0, 0, 0
-    return (sums[-1], *_blocks(found, sums, a.lines))
-
-
 class _Sets:
-    """Verifies candidate pairs with the distinct unit hashes of each document as sets, built when
-    first asked for and kept only for the most recent documents (a run of up to `exact-below`
+    """Verifies pairs with the distinct unit hashes of each document as sets, built when first
+    asked for and kept only for the most recent documents (the exact path, up to `exact-below`
     documents: no heavy import)."""
 
     def __init__(self, docs, paths, keep: int = 4096) -> None:
@@ -214,57 +193,116 @@ class _Sets:
         return _share(self.docs[self.paths[i]], sj), _share(self.docs[self.paths[j]], si)
 
 
-class _Arrays(_Sets):
-    """The same verification with numpy, for runs beyond `exact-below` documents (the LSH path,
-    which imports numpy anyway): every distinct hash of the run gets a number, each document is
-    an array of those numbers, and "is this unit in the other document" is a lookup in a byte
-    table marked with the other document's numbers. Ten times faster than sets, and a few bytes
-    per unit instead of a set per document."""
+class _Arrays:
+    """The verification of the LSH path (more than `exact-below` documents; numpy is imported
+    for the MinHashes anyway), a whole batch of pairs at a time: the numbers that `_Sets.pair`
+    computes for one pair, for every pair, in a few array operations per document.
+
+    Every distinct hash of the run gets a number; a document is the array of its units' numbers.
+    For a document i and the documents j it is paired with, the numbers of i get local indices,
+    so that "which units of j are in i" is one lookup for all the j, and "which units of i are
+    in j" a row per j of a small matrix. A few bytes per unit: no set per document."""
+
+    CELLS = 1 << 20  # at most this many (partner, unit) cells in one matrix
 
     def __init__(self, docs, paths) -> None:
         import numpy as np
 
         self.np, self.docs, self.paths = np, docs, paths
-        hashes = [np.frombuffer(docs[p].hashes, dtype=np.uint32) for p in paths]
+        hashes = [np.asarray(docs[p].hashes, dtype=np.uint32) for p in paths]
         values, ids = np.unique(np.concatenate(hashes), return_inverse=True)
         bounds = np.cumsum([0] + [len(h) for h in hashes]).tolist()
         ids = ids.astype(np.int32)
         self.ids = [ids[bounds[k] : bounds[k + 1]] for k in range(len(paths))]
         self.distinct = [np.unique(x) for x in self.ids]
-        self.sizes = [np.frombuffer(docs[p].lengths, dtype=np.uint8).astype(np.int64) for p in paths]
-        self.mark = np.zeros(len(values), dtype=np.uint8)
+        self.sizes = [np.asarray(docs[p].lengths, dtype=np.int64) for p in paths]
+        self.lines = [np.asarray(docs[p].lines, dtype=np.int64) for p in paths]
+        self.local = np.full(len(values), -1, dtype=np.int32)
 
-    def pair(self, i: int, j: int, min_share: float):
-        di, dj, mark = self.distinct[i], self.distinct[j], self.mark
-        mark[dj] = 1
-        common = int(self.np.count_nonzero(mark[di]))
-        if common < 2 or common < 0.7 * min_share * min(len(di), len(dj)):
-            mark[dj] = 0
-            return None
-        found_i = mark[self.ids[i]]
-        mark[dj] = 0
-        mark[di] = 1
-        found_j = mark[self.ids[j]]
-        mark[di] = 0
-        return self._share(i, found_i), self._share(j, found_j)
+    def hashes(self, i: int):
+        return self.docs[self.paths[i]].hashes
 
-    def _share(self, i: int, found) -> tuple[int, int, int]:
-        """`_share` on arrays: the blocks are the runs of units found with at most GAP missing
-        between two of them; the largest is the first with the most characters."""
-        hits = found.nonzero()[0]
-        if not len(hits):
-            return 0, 0, 0
-        a = self.docs[self.paths[i]]
-        sizes = self.sizes[i][hits]
-        sums = sizes.cumsum()
-        last = (hits[1:] - hits[:-1] > GAP + 1).nonzero()[0]  # the last hit of each block but the last
-        if not len(last):
-            return int(sums[-1]), a.lines[int(hits[0])], a.lines[int(hits[-1])]
-        ends = self.np.append(last, len(hits) - 1)
-        chars = sums[ends] - self.np.insert(sums[last], 0, 0)
-        best = int(chars.argmax())
-        first = int(last[best - 1]) + 1 if best else 0
-        return int(sums[-1]), a.lines[int(hits[first])], a.lines[int(hits[ends[best]])]
+    def verify(self, first, second, min_share: float):
+        """For the pairs (first[k], second[k]): `passed` (the cheap bound of `_Sets.pair`) and,
+        where it passed, `shares[:, k]` = (characters of the first document found in the second,
+        first line and last line of its largest block, the same for the second document)."""
+        np = self.np
+        passed = np.zeros(len(first), dtype=bool)
+        shares = np.zeros((6, len(first)), dtype=np.int32)
+        order = np.argsort(first, kind="stable")
+        for group in np.split(order, np.flatnonzero(np.diff(first[order])) + 1):
+            if len(group):
+                self._group(int(first[group[0]]), group, second[group], min_share, passed, shares)
+        return passed, shares
+
+    def _group(self, i, where, partners, min_share, passed, shares) -> None:
+        np, local = self.np, self.local
+        di = self.distinct[i]
+        local[di] = np.arange(len(di), dtype=np.int32)
+        try:
+            step = max(1, self.CELLS // max(1, len(self.ids[i])))
+            for lo in range(0, len(partners), step):
+                self._chunk(i, where[lo : lo + step], partners[lo : lo + step], min_share, passed, shares)
+        finally:
+            local[di] = -1
+
+    def _chunk(self, i, where, partners, min_share, passed, shares) -> None:
+        np, local, di = self.np, self.local, self.distinct[i]
+        others = [self.distinct[j] for j in partners.tolist()]
+        counts = np.array([len(d) for d in others], dtype=np.int64)
+        found = local[np.concatenate(others)]
+        rows = np.repeat(np.arange(len(partners)), counts)
+        inside = found >= 0
+        rows, found = rows[inside], found[inside]
+        common = np.bincount(rows, minlength=len(partners))
+        ok = (common >= 2) & (common >= 0.7 * min_share * np.minimum(len(di), counts))
+        keep = np.flatnonzero(ok)
+        passed[where[keep]] = True
+        if not len(keep):
+            return
+        renumber = np.cumsum(ok) - 1
+        chosen = ok[rows]
+        # Units of i found in each partner: a row per partner over i's distinct numbers.
+        matrix = np.zeros((len(keep), len(di)), dtype=bool)
+        matrix[renumber[rows[chosen]], found[chosen]] = True
+        hit_rows, hit_cols = matrix[:, local[self.ids[i]]].nonzero()
+        columns = self._blocks(hit_rows, hit_cols, self.sizes[i][hit_cols], self.lines[i][hit_cols], len(keep))
+        shares[0:3, where[keep]] = columns
+        # Units of each partner found in i.
+        units = [self.ids[j] for j in partners[keep].tolist()]
+        counts = np.array([len(u) for u in units], dtype=np.int64)
+        starts = np.cumsum(counts) - counts
+        inside = np.flatnonzero(local[np.concatenate(units)] >= 0)
+        hit_rows = np.repeat(np.arange(len(keep)), counts)[inside]
+        hit_cols = inside - starts[hit_rows]
+        partner_docs = partners[keep].tolist()
+        sizes = np.concatenate([self.sizes[j] for j in partner_docs])[inside]
+        lines = np.concatenate([self.lines[j] for j in partner_docs])[inside]
+        shares[3:6, where[keep]] = self._blocks(hit_rows, hit_cols, sizes, lines, len(keep))
+
+    def _blocks(self, rows, cols, sizes, lines, n):
+        """Per row of hits (row-major order): characters found, and the first and last line of
+        the largest block (runs of hits at most GAP units apart; the first of equal ones)."""
+        np = self.np
+        out = np.zeros((3, n), dtype=np.int64)
+        if not len(rows):
+            return out
+        start = np.ones(len(rows), dtype=bool)
+        start[1:] = (rows[1:] != rows[:-1]) | (cols[1:] - cols[:-1] > GAP + 1)
+        first = np.flatnonzero(start)
+        last = np.append(first[1:], len(rows)) - 1
+        chars = np.add.reduceat(sizes, first)
+        owner = rows[first]
+        row_start = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1])))
+        best = chars == np.repeat(np.maximum.reduceat(chars, row_start), np.diff(np.append(row_start, len(owner))))
+        candidates = np.flatnonzero(best)
+        _, firsts = np.unique(owner[candidates], return_index=True)
+        chosen = candidates[firsts]  # the first largest block of each row
+        row = owner[row_start]
+        out[0, row] = np.add.reduceat(chars, row_start)
+        out[1, row] = lines[first[chosen]]
+        out[2, row] = lines[last[chosen]]
+        return out
 
 
 class CopiedDocument(CorpusRule):
@@ -315,36 +353,74 @@ class CopiedDocument(CorpusRule):
             return
         paths = sorted(docs)
         if len(docs) <= int(ctx.option("exact-below")):
-            sets = _Sets(docs, paths)
-            pairs = self._all_pairs(paths, sets)
+            found = self._exact(paths, docs, min_share, min_chars)
         else:
-            sets = _Arrays(docs, paths)
-            pairs = self._lsh_pairs(paths, sets, int(ctx.option("num-perm")), max(0.1, min_share - 0.25))
-        found: dict[str, list] = {}
-        for i, j in pairs:
-            # A cheap bound first (distinct units in common), then the exact verification.
-            shares = sets.pair(i, j, min_share)
-            if shares is None:
-                continue
-            (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
-            p, q = paths[i], paths[j]
-            a, b = docs[p], docs[q]
-            share_a, share_b = shared_a / a.total, shared_b / b.total
-            if max(share_a, share_b) < min_share or min(shared_a, shared_b) < min_chars:
-                continue
-            found.setdefault(p, []).append((shared_a, share_a, first_a, last_a, q, first_b, last_b))
-            found.setdefault(q, []).append((shared_b, share_b, first_b, last_b, p, first_a, last_a))
-        for path in sorted(found):
-            yield from self._report(path, docs[path], found[path])
+            found = self._approximate(paths, docs, min_share, min_chars, int(ctx.option("num-perm")))
+        # found: (path, its matches in the order of the pairs), in the order of the paths
+        for path, matches in found:
+            yield from self._report(path, docs[path], matches)
 
     @staticmethod
-    def _all_pairs(paths, sets):
+    def _exact(paths, docs, min_share: float, min_chars: int):
+        """Every pair, verified with sets (no heavy import)."""
+        sets = _Sets(docs, paths)
+        found: dict[str, list] = {}
         for i in range(len(paths)):
             for j in range(i + 1, len(paths)):
-                yield i, j
+                # A cheap bound first (distinct units in common), then the exact verification.
+                shares = sets.pair(i, j, min_share)
+                if shares is None:
+                    continue
+                (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
+                p, q = paths[i], paths[j]
+                share_a, share_b = shared_a / docs[p].total, shared_b / docs[q].total
+                if max(share_a, share_b) < min_share or min(shared_a, shared_b) < min_chars:
+                    continue
+                found.setdefault(p, []).append((shared_a, share_a, first_a, last_a, q, first_b, last_b))
+                found.setdefault(q, []).append((shared_b, share_b, first_b, last_b, p, first_a, last_a))
+        return [(path, found[path]) for path in sorted(found)]
+
+    @classmethod
+    def _approximate(cls, paths, docs, min_share: float, min_chars: int, num_perm: int):
+        """Candidate pairs from MinHash LSH, verified in batches with arrays; the same matches
+        as `_exact` would give for those pairs, held in arrays until their path is reported."""
+        arrays = _Arrays(docs, paths)
+        np = arrays.np
+        first, second = cls._lsh_pairs(paths, arrays, num_perm, max(0.1, min_share - 0.25))
+        passed, shares = arrays.verify(first, second, min_share)
+        shared_a, first_a, last_a, shared_b, first_b, last_b = shares
+        totals = np.array([docs[p].total for p in paths], dtype=np.int64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share_a, share_b = shared_a / totals[first], shared_b / totals[second]
+        kept = passed & ~(
+            (np.maximum(share_a, share_b) < min_share) | (np.minimum(shared_a, shared_b) < min_chars)
+        )
+        k = np.flatnonzero(kept)
+        # A match per kept pair and side: entry e < len(k) is the first document of pair k[e],
+        # entry len(k) + e the second. Grouped by path, in the order of the pairs.
+        owner = np.concatenate((first[k], second[k]))
+        order = np.lexsort((np.concatenate((k, k)), owner))
+        owner = owner[order]
+        bounds = [0, *(np.flatnonzero(np.diff(owner)) + 1).tolist(), len(owner)]
+        for lo, hi in zip(bounds, bounds[1:]):
+            if lo == hi:
+                continue
+            entries = order[lo:hi]
+            side_a = entries < len(k)
+            pair = k[np.where(side_a, entries, entries - len(k))]
+            columns = (
+                np.where(side_a, shared_a[pair], shared_b[pair]), np.where(side_a, share_a[pair], share_b[pair]),
+                np.where(side_a, first_a[pair], first_b[pair]), np.where(side_a, last_a[pair], last_b[pair]),
+                np.where(side_a, second[pair], first[pair]),
+                np.where(side_a, first_b[pair], first_a[pair]), np.where(side_a, last_b[pair], last_a[pair]),
+            )
+            shared, share, first_line, last_line, other, other_first, other_last = (c.tolist() for c in columns)
+            matches = list(zip(shared, share, first_line, last_line, [paths[o] for o in other], other_first, other_last))
+            yield paths[int(owner[lo])], matches
 
     @staticmethod
-    def _lsh_pairs(paths, sets, num_perm: int, threshold: float):
+    def _lsh_pairs(paths, arrays, num_perm: int, threshold: float):
+        """The candidate pairs (i < j) as two arrays, in the order the index proposes them."""
         import numpy as np
         from datasketch import LeanMinHash, MinHash, MinHashLSHEnsemble
 
@@ -352,7 +428,7 @@ class CopiedDocument(CorpusRule):
             # Pairs of consecutive units: two documents that share a stock phrase (one unit) do
             # not share its neighbours, a copy shares both. Single units would make every
             # document that uses a common phrase a candidate of every other one.
-            units = np.frombuffer(sets.hashes(i), dtype=np.uint32).astype(np.uint64)
+            units = np.frombuffer(arrays.hashes(i), dtype=np.uint32).astype(np.uint64)
             if len(units) < 2:
                 return units
             return np.unique((units[:-1] * np.uint64(0x9E3779B1) + units[1:]) & np.uint64(0xFFFFFFFF))
@@ -364,17 +440,16 @@ class CopiedDocument(CorpusRule):
         del values
         index = MinHashLSHEnsemble(threshold=threshold, num_perm=num_perm, num_part=8, m=4)
         index.index((i, minhashes[i], sizes[i]) for i in range(len(paths)) if sizes[i])
-        seen: set[int] = set()
         n = len(paths)
+        keys = array("q")  # min * n + max of every proposed pair, repeats included
         for i in range(n):
             if not sizes[i]:
                 continue
-            for j in index.query(minhashes[i], sizes[i]):
-                if j != i:
-                    key = min(i, j) * n + max(i, j)
-                    if key not in seen:
-                        seen.add(key)
-                        yield min(i, j), max(i, j)
+            keys.extend(min(i, j) * n + max(i, j) for j in index.query(minhashes[i], sizes[i]) if j != i)
+        keys = np.frombuffer(keys, dtype=np.int64) if keys else np.zeros(0, dtype=np.int64)
+        _, firsts = np.unique(keys, return_index=True)
+        keys = keys[np.sort(firsts)]  # each pair once, where it was first proposed
+        return keys // n, keys % n
 
     @staticmethod
     def _report(path, data: Collected, matches):
