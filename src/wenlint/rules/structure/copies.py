@@ -203,7 +203,7 @@ class _Arrays:
     so that "which units of j are in i" is one lookup for all the j, and "which units of i are
     in j" a row per j of a small matrix. A few bytes per unit: no set per document."""
 
-    CELLS = 1 << 20  # at most this many (partner, unit) cells in one matrix
+    CELLS = 1 << 18  # at most this many (partner, unit) cells in one matrix
 
     def __init__(self, docs, paths) -> None:
         import numpy as np
@@ -215,8 +215,9 @@ class _Arrays:
         ids = ids.astype(np.int32)
         self.ids = [ids[bounds[k] : bounds[k + 1]] for k in range(len(paths))]
         self.distinct = [np.unique(x) for x in self.ids]
-        self.sizes = [np.asarray(docs[p].lengths, dtype=np.int64) for p in paths]
-        self.lines = [np.asarray(docs[p].lines, dtype=np.int64) for p in paths]
+        # Views of the collected arrays (characters per unit, line of each unit): no copies.
+        self.sizes = [np.asarray(docs[p].lengths) for p in paths]
+        self.lines = [np.asarray(docs[p].lines) for p in paths]
         self.local = np.full(len(values), -1, dtype=np.int32)
 
     def hashes(self, i: int):
@@ -291,7 +292,7 @@ class _Arrays:
         start[1:] = (rows[1:] != rows[:-1]) | (cols[1:] - cols[:-1] > GAP + 1)
         first = np.flatnonzero(start)
         last = np.append(first[1:], len(rows)) - 1
-        chars = np.add.reduceat(sizes, first)
+        chars = np.add.reduceat(sizes, first, dtype=np.int64)
         owner = rows[first]
         row_start = np.flatnonzero(np.concatenate(([True], owner[1:] != owner[:-1])))
         best = chars == np.repeat(np.maximum.reduceat(chars, row_start), np.diff(np.append(row_start, len(owner))))
@@ -388,31 +389,38 @@ class CopiedDocument(CorpusRule):
         np = arrays.np
         first, second = cls._lsh_pairs(paths, arrays, num_perm, max(0.1, min_share - 0.25))
         passed, shares = arrays.verify(first, second, min_share)
-        shared_a, first_a, last_a, shared_b, first_b, last_b = shares
+        del arrays
         totals = np.array([docs[p].total for p in paths], dtype=np.int64)
         with np.errstate(divide="ignore", invalid="ignore"):
-            share_a, share_b = shared_a / totals[first], shared_b / totals[second]
+            share_a, share_b = shares[0] / totals[first], shares[3] / totals[second]
         kept = passed & ~(
-            (np.maximum(share_a, share_b) < min_share) | (np.minimum(shared_a, shared_b) < min_chars)
+            (np.maximum(share_a, share_b) < min_share) | (np.minimum(shares[0], shares[3]) < min_chars)
         )
-        k = np.flatnonzero(kept)
-        # A match per kept pair and side: entry e < len(k) is the first document of pair k[e],
-        # entry len(k) + e the second. Grouped by path, in the order of the pairs.
-        owner = np.concatenate((first[k], second[k]))
-        order = np.lexsort((np.concatenate((k, k)), owner))
-        owner = owner[order]
+        if not kept.any():
+            return
+        # Only the kept pairs from here on, still in the order of the pairs.
+        first, second, shares, share_a, share_b = first[kept], second[kept], shares[:, kept], share_a[kept], share_b[kept]
+        del passed, kept
+        # A match per kept pair and side: entry e < n is the first document of pair e, entry
+        # n + e its second. Grouped by path, in the order of the pairs.
+        n = len(first)
+        positions = np.arange(n, dtype=np.int64)
+        key = np.concatenate((first * n + positions, second * n + positions))
+        del positions
+        order = np.argsort(key, kind="stable")
+        owner = key[order] // max(n, 1)
+        del key
         bounds = [0, *(np.flatnonzero(np.diff(owner)) + 1).tolist(), len(owner)]
         for lo, hi in zip(bounds, bounds[1:]):
-            if lo == hi:
-                continue
             entries = order[lo:hi]
-            side_a = entries < len(k)
-            pair = k[np.where(side_a, entries, entries - len(k))]
+            side_a = entries < n
+            pair = np.where(side_a, entries, entries - n)
+            shared_a, first_a, last_a, shared_b, first_b, last_b = shares[:, pair]
             columns = (
-                np.where(side_a, shared_a[pair], shared_b[pair]), np.where(side_a, share_a[pair], share_b[pair]),
-                np.where(side_a, first_a[pair], first_b[pair]), np.where(side_a, last_a[pair], last_b[pair]),
+                np.where(side_a, shared_a, shared_b), np.where(side_a, share_a[pair], share_b[pair]),
+                np.where(side_a, first_a, first_b), np.where(side_a, last_a, last_b),
                 np.where(side_a, second[pair], first[pair]),
-                np.where(side_a, first_b[pair], first_a[pair]), np.where(side_a, last_b[pair], last_a[pair]),
+                np.where(side_a, first_b, first_a), np.where(side_a, last_b, last_a),
             )
             shared, share, first_line, last_line, other, other_first, other_last = (c.tolist() for c in columns)
             matches = list(zip(shared, share, first_line, last_line, [paths[o] for o in other], other_first, other_last))
