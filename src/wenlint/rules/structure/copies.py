@@ -31,6 +31,7 @@ them.
 
 from __future__ import annotations
 
+import gc
 import re
 import zlib
 from array import array
@@ -210,15 +211,26 @@ class _Arrays:
 
         self.np, self.docs, self.paths = np, docs, paths
         hashes = [np.asarray(docs[p].hashes, dtype=np.uint32) for p in paths]
-        values, ids = np.unique(np.concatenate(hashes), return_inverse=True)
         bounds = np.cumsum([0] + [len(h) for h in hashes]).tolist()
-        ids = ids.astype(np.int32)
+        # The rank of each unit's hash among the distinct hashes (np.unique's inverse, in int32
+        # from the start: a third less memory).
+        every = np.concatenate(hashes)
+        order = np.argsort(every)
+        ordered = every[order]
+        del every
+        new = np.ones(len(ordered), dtype=bool)
+        new[1:] = ordered[1:] != ordered[:-1]
+        del ordered
+        ids = np.empty(len(order), dtype=np.int32)
+        ids[order] = np.cumsum(new, dtype=np.int32) - 1
+        distinct_count = int(new.sum())
+        del order, new
         self.ids = [ids[bounds[k] : bounds[k + 1]] for k in range(len(paths))]
         self.distinct = [np.unique(x) for x in self.ids]
         # Views of the collected arrays (characters per unit, line of each unit): no copies.
         self.sizes = [np.asarray(docs[p].lengths) for p in paths]
         self.lines = [np.asarray(docs[p].lines) for p in paths]
-        self.local = np.full(len(values), -1, dtype=np.int32)
+        self.local = np.full(distinct_count, -1, dtype=np.int32)
 
     def hashes(self, i: int):
         return self.docs[self.paths[i]].hashes
@@ -405,7 +417,7 @@ class CopiedDocument(CorpusRule):
         # n + e its second. Grouped by path, in the order of the pairs.
         n = len(first)
         positions = np.arange(n, dtype=np.int64)
-        key = np.concatenate((first * n + positions, second * n + positions))
+        key = np.concatenate((first.astype(np.int64) * n + positions, second.astype(np.int64) * n + positions))
         del positions
         order = np.argsort(key, kind="stable")
         owner = key[order] // max(n, 1)
@@ -441,23 +453,26 @@ class CopiedDocument(CorpusRule):
                 return units
             return np.unique((units[:-1] * np.uint64(0x9E3779B1) + units[1:]) & np.uint64(0xFFFFFFFF))
 
-        values = [shingles(i) for i in range(len(paths))]
-        sizes = [len(v) for v in values]
-        minhashes = [LeanMinHash(m) for m in MinHash.generator((v.tolist() for v in values),
+        # Shingles are computed twice (sizes first, then for the MinHashes) rather than all held.
+        sizes = [len(shingles(i)) for i in range(len(paths))]
+        minhashes = [LeanMinHash(m) for m in MinHash.generator((shingles(i).tolist() for i in range(len(paths))),
                                                              num_perm=num_perm, hashfunc=int)]
-        del values
         index = MinHashLSHEnsemble(threshold=threshold, num_perm=num_perm, num_part=8, m=4)
         index.index((i, minhashes[i], sizes[i]) for i in range(len(paths)) if sizes[i])
         n = len(paths)
-        keys = array("q")  # min * n + max of every proposed pair, repeats included
+        wide = n * n >= 1 << 31
+        keys = array("q" if wide else "i")  # min * n + max of every proposed pair, repeats included
         for i in range(n):
             if not sizes[i]:
                 continue
             keys.extend(min(i, j) * n + max(i, j) for j in index.query(minhashes[i], sizes[i]) if j != i)
-        keys = np.frombuffer(keys, dtype=np.int64) if keys else np.zeros(0, dtype=np.int64)
+        del index, minhashes
+        gc.collect()  # the index's tables hold reference cycles: about 20 MB on 2 400 documents
+        keys = np.frombuffer(keys, dtype=f"i{keys.itemsize}") if keys else np.zeros(0, dtype=np.int64)
         _, firsts = np.unique(keys, return_index=True)
         keys = keys[np.sort(firsts)]  # each pair once, where it was first proposed
-        return keys // n, keys % n
+        index_type = np.int32 if n < 1 << 31 else np.int64
+        return (keys // n).astype(index_type), (keys % n).astype(index_type)
 
     @staticmethod
     def _report(path, data: Collected, matches):
