@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import sys
 from pathlib import Path
 
@@ -43,7 +42,10 @@ def run_check(args) -> int:
     if args.baseline and args.write_baseline:
         raise ConfigError("--baseline and --write-baseline cannot be used together")
     options = run_options(
-        args, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, keep_source=args.format == "html"
+        args, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, keep_source=args.format == "html",
+        # The flagged lines are read by the rich report and the baseline only (the format may
+        # also come from a configuration file: then they are kept).
+        keep_context=args.format in (None, "rich") or bool(args.baseline or args.write_baseline),
     )
     if args.engine == "dask" and (args.fix or args.diff):
         raise ConfigError("--fix and --diff work on local files; use them without --engine dask")
@@ -164,10 +166,10 @@ def _fail_on(result: RunResult) -> str:
 
 def _write_report(result: RunResult, report: ReportOptions, output: str | None, to_stderr: bool) -> None:
     if output:
-        buffer = io.StringIO()
-        render(result, buffer, report)
+        # Written as it is rendered (a report of 100 000 findings held whole took hundreds of MB).
         try:
-            Path(output).write_text(buffer.getvalue(), encoding="utf-8")
+            with open(output, "w", encoding="utf-8") as stream:
+                render(result, stream, report)
         except OSError as exc:
             raise ConfigError(f"{output}: cannot write the report ({exc.strerror})") from None
         return

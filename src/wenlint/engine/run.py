@@ -26,6 +26,7 @@ class RunOptions:
     config_file: Path | None = None  # --config: use this file for every path
     isolated: bool = False  # --isolated: ignore configuration files
     keep_source: bool = False  # keep each document's text in its FileResult (the html report)
+    keep_context: bool = True  # keep the flagged lines (FileResult.context: the rich report, baselines)
     jobs: int = 1  # processes; more than one lints through a pool (engine/pool.py)
     # `wenlint profile`: measure each document (FileResult.metrics) and fold its findings into
     # the measures instead of keeping them, so memory stays flat however large the corpus.
@@ -90,8 +91,9 @@ def lint_target(target: Target, linter: Linter, options: RunOptions, load=load_t
         result.metrics = measure(doc, result.findings)
         result.findings = []  # counted in the measures; the corpus phase may still add some
         return result
-    source_lines = doc.source.split("\n")
-    result.context = {f.line: source_lines[f.line - 1] for f in result.findings}
+    if options.keep_context:
+        source_lines = doc.source.split("\n")
+        result.context = {f.line: source_lines[f.line - 1] for f in result.findings}
     return result
 
 

@@ -10,9 +10,19 @@ from ..engine.run import RunResult
 
 
 def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    findings = [f.to_dict() for f in result.findings]
+    # One finding at a time (the whole list as dicts and one string took hundreds of MB for
+    # 100 000 findings); the text is exactly json.dumps(list, indent=2)'s.
+    findings = result.findings
     if options.format == "jsonl":
-        for item in findings:
-            stream.write(json.dumps(item, ensure_ascii=False) + "\n")
-    else:
-        stream.write(json.dumps(findings, ensure_ascii=False, indent=2) + "\n")
+        for finding in findings:
+            stream.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+        return
+    if not findings:
+        stream.write("[]\n")
+        return
+    separator = "[\n  "
+    for finding in findings:
+        item = json.dumps(finding.to_dict(), ensure_ascii=False, indent=2)
+        stream.write(separator + item.replace("\n", "\n  "))
+        separator = ",\n  "
+    stream.write("\n]\n")
