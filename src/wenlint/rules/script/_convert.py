@@ -42,10 +42,17 @@ class Converter:
         firsts = {k: v.partition(" ")[0] for k, v in phrases.items()}
         self.phrases = {k: v for k, v in firsts.items() if len(k) == len(v) >= 2}
         longest: dict[str, int] = {}
+        sizes: dict[str, set[int]] = {}
         for key in self.phrases:
             if len(key) > longest.get(key[0], 0):
                 longest[key[0]] = len(key)
+            sizes.setdefault(key[0], set()).add(len(key))
         self.longest = longest
+        # The lengths of the phrases that start with a character, longest first, and the first two
+        # characters of every phrase: forward maximum matching looks up only lengths that exist,
+        # at positions where some phrase starts.
+        self.lengths = {c: sorted(ls, reverse=True) for c, ls in sizes.items()}
+        self.heads = frozenset(k[:2] for k in self.phrases)
         self.table = str.maketrans({k: v for k, v in self.first.items() if len(v) == 1})
         self._phrase_re: re.Pattern | None | bool = False
 
@@ -66,18 +73,17 @@ class Converter:
         if fast is not None:
             return [Segment(m.start(), m.end(), self.phrases[m.group()], True) for m in fast.finditer(text)]
         out: list[Segment] = []
-        phrases, longest = self.phrases, self.longest
+        phrases, lengths, heads = self.phrases, self.lengths, self.heads
         i, n = 0, len(text)
         while i < n:
-            most = longest.get(text[i])
-            if most:
-                for length in range(min(most, n - i), 1, -1):
-                    key = text[i : i + length]
-                    value = phrases.get(key)
-                    if value is not None:
-                        out.append(Segment(i, i + length, value, True))
-                        i += length
-                        break
+            if text[i : i + 2] in heads:
+                for length in lengths[text[i]]:
+                    if length <= n - i:
+                        value = phrases.get(text[i : i + length])
+                        if value is not None:
+                            out.append(Segment(i, i + length, value, True))
+                            i += length
+                            break
                 else:
                     i += 1
             else:
