@@ -99,20 +99,25 @@ class Linter:
         return ()
 
     def make_finding(self, doc: Document, rule: Rule, hit: Hit) -> Finding:
-        if not 0 <= hit.start < hit.end <= len(doc.text):
-            raise ValueError(f"rule {rule.code} reported an empty or out-of-range span {hit.start}..{hit.end}")
-        loc = doc.location(hit.start, hit.end)
+        start, end, raw_fix = hit.start, hit.end, hit.fix
+        if not 0 <= start < end <= len(doc.text):
+            raise ValueError(f"rule {rule.code} reported an empty or out-of-range span {start}..{end}")
+        loc = doc.location(start, end)
         fix = None
-        if hit.fix is not None:
+        if raw_fix is not None:
             fix = {
-                "safety": hit.fix.safety,
-                "edits": [_edit_dict(doc, e.start, e.end, e.content) for e in hit.fix.edits],
+                "safety": raw_fix.safety,
+                "edits": [
+                    _loc_edit(loc, e.content) if e.start == start and e.end == end
+                    else _edit_dict(doc, e.start, e.end, e.content)
+                    for e in raw_fix.edits
+                ],
             }
+        # Positional: this runs for every finding (the fields in Finding's order).
         return Finding(
-            path=doc.path, line=loc.line, column=loc.column, end_line=loc.end_line,
-            end_column=loc.end_column, code=rule.code, name=rule.name, category=rule.category,
-            severity=self.severity[rule.code], message=hit.message, text=loc.text,
-            suggestion=hit.suggestion, fix=fix, start=hit.start, end=hit.end, raw_fix=hit.fix,
+            doc.path, loc.line, loc.column, loc.end_line, loc.end_column, rule.code, rule.name,
+            rule.category, self.severity[rule.code], hit.message, loc.text, hit.suggestion, fix,
+            start, end, raw_fix,
         )
 
     def _unused_suppressions(self, doc: Document, suppressions: Suppressions) -> list[Finding]:
@@ -173,6 +178,12 @@ class Linter:
             severity=self.severity[rule.code], message=hit.message, text=loc.text,
             suggestion=hit.suggestion,
         )
+
+
+def _loc_edit(loc, content: str) -> dict[str, Any]:
+    """_edit_dict of an edit over the finding's own span (most fixes), from its location."""
+    return {"line": loc.line, "column": loc.column, "end_line": loc.end_line, "end_column": loc.end_column,
+            "content": content}
 
 
 def _edit_dict(doc: Document, start: int, end: int, content: str) -> dict[str, Any]:
