@@ -13,8 +13,10 @@ from ._lexicon import doublings, lexicon, t2s_table
 
 HAN = "\u4e00-\u9fff"
 # The standard library's engine is several times faster than `regex` on backreferences.
-# (A character class costs more than the backreference: find any doubled character, keep Han.)
-_PAIR = re.compile(r"(.)\1")
+# Only Han characters can be a doubled word, and two pairs can only overlap on one character (so
+# they are the same character): looking for Han pairs alone finds the same pairs as looking for
+# every doubled character and keeping the Han ones, with a fifth of the matches.
+_PAIR = re.compile(f"([{HAN}])\\1")
 _WORD_TWICE = re.compile(r"(..)\1")
 NUMERALS = set("一二三四五六七八九十百千万亿零〇○两")
 # A word ending in one of these and a word starting with it meet on one character without a
