@@ -68,6 +68,33 @@ def _model():
     return multi, exceptions, pattern, defaults
 
 
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, tuple[frozenset[str], frozenset[str] | None]]:
+    """For each Simplified character with exceptions: the characters that may stand before it
+    and after it in one of its exception contexts, in every form a text may write them (the
+    Simplified one and the Traditional ones `first` maps to it). A default form whose neighbours
+    are in neither set is in no exception context: `check` skips it with two set lookups instead
+    of building three strings. (None: an odd context; then the full test always runs.)"""
+    _, exceptions, _, _ = _model()
+    written: dict[str, set[str]] = {}
+    for raw, simple in to_simplified().first.items():
+        written.setdefault(simple, set()).add(raw)
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    odd: set[str] = set()
+    for context in exceptions:
+        if len(context) != 3:
+            odd.update(context)
+            continue
+        a, s, c = context
+        before.setdefault(s, set()).update((a, *written.get(a, ())))
+        after.setdefault(s, set()).update((c, *written.get(c, ())))
+    return {
+        s: (frozenset(before.get(s, ())), None if s in odd else frozenset(after.get(s, ())))
+        for s in set(before) | set(after) | odd
+    }
+
+
 class WrongOneToMany(Rule):
     code = "SC002"
     name = "wrong-one-to-many"
@@ -110,6 +137,7 @@ class WrongOneToMany(Rule):
             return
         mixed = info.simplified > 0  # then look only at lines that are Traditional
         multi, exceptions, pattern, defaults = _model()
+        neighbours = _neighbours()
         conv = to_traditional()
         phrases, longest = conv.phrases, conv.longest
         first = to_simplified().first
@@ -135,6 +163,13 @@ class WrongOneToMany(Rule):
                 continue
             if norm == default:
                 # A default form can only be wrong inside a phrase that wants another form.
+                near = neighbours.get(s)
+                if near is None:
+                    continue  # no phrase wants another form of it
+                if near[1] is not None and not (
+                    (p and text[p - 1] in near[0]) or (p + 1 < n and text[p + 1] in near[1])
+                ):
+                    continue  # neither neighbour can be part of such a phrase
                 before = text[p - 1] if p else ""
                 after = text[p + 1] if p + 1 < n else ""
                 before, after = first.get(before, before), first.get(after, after)
