@@ -405,28 +405,26 @@ class CopiedDocument(CorpusRule):
         totals = np.array([docs[p].total for p in paths], dtype=np.int64)
         with np.errstate(divide="ignore", invalid="ignore"):
             share_a, share_b = shares[0] / totals[first], shares[3] / totals[second]
-        kept = passed & ~(
+        kept = np.flatnonzero(passed & ~(
             (np.maximum(share_a, share_b) < min_share) | (np.minimum(shares[0], shares[3]) < min_chars)
-        )
-        if not kept.any():
-            return
-        # Only the kept pairs from here on, still in the order of the pairs.
-        first, second, shares, share_a, share_b = first[kept], second[kept], shares[:, kept], share_a[kept], share_b[kept]
-        del passed, kept
-        # A match per kept pair and side: entry e < n is the first document of pair e, entry
-        # n + e its second. Grouped by path, in the order of the pairs.
-        n = len(first)
-        positions = np.arange(n, dtype=np.int64)
-        key = np.concatenate((first.astype(np.int64) * n + positions, second.astype(np.int64) * n + positions))
-        del positions
-        order = np.argsort(key, kind="stable")
-        owner = key[order] // max(n, 1)
-        del key
-        bounds = [0, *(np.flatnonzero(np.diff(owner)) + 1).tolist(), len(owner)]
-        for lo, hi in zip(bounds, bounds[1:]):
-            entries = order[lo:hi]
-            side_a = entries < n
-            pair = np.where(side_a, entries, entries - n)
+        ))
+        del passed
+        # The kept pairs of each document as the first and as the second of the pair, each group
+        # in the order of the pairs (stable sorts of pair indices: no copy of the pairs' data).
+        as_first = kept[np.argsort(first[kept], kind="stable")]
+        as_second = kept[np.argsort(second[kept], kind="stable")]
+        everyone = np.arange(len(paths) + 1)
+        first_bounds = np.searchsorted(first[as_first], everyone).tolist()
+        second_bounds = np.searchsorted(second[as_second], everyone).tolist()
+        del kept
+        for doc in range(len(paths)):
+            mine_a = as_first[first_bounds[doc] : first_bounds[doc + 1]]
+            mine_b = as_second[second_bounds[doc] : second_bounds[doc + 1]]
+            if not len(mine_a) and not len(mine_b):
+                continue
+            pair = np.concatenate((mine_a, mine_b))
+            order = np.argsort(pair, kind="stable")
+            pair, side_a = pair[order], order < len(mine_a)  # this document is the pair's first
             shared_a, first_a, last_a, shared_b, first_b, last_b = shares[:, pair]
             columns = (
                 np.where(side_a, shared_a, shared_b), np.where(side_a, share_a[pair], share_b[pair]),
@@ -436,7 +434,7 @@ class CopiedDocument(CorpusRule):
             )
             shared, share, first_line, last_line, other, other_first, other_last = (c.tolist() for c in columns)
             matches = list(zip(shared, share, first_line, last_line, [paths[o] for o in other], other_first, other_last))
-            yield paths[int(owner[lo])], matches
+            yield paths[doc], matches
 
     @staticmethod
     def _lsh_pairs(paths, arrays, num_perm: int, threshold: float):
