@@ -141,6 +141,11 @@ def test_walk_respects_excludes_gitignore_and_wenlintignore(tmp_path):
     # A file named explicitly is linted even if excluded, unless --force-exclude.
     assert json_codes(run_cli("check", "legal/b.md", "--format", "json", cwd=tmp_path)) == [("legal/b.md", "ZZ001")]
     assert json_codes(run_cli("check", "legal/b.md", "--format", "json", "--force-exclude", cwd=tmp_path)) == []
+    # So is a directory that a parent's .gitignore names; ignore files inside it still apply.
+    (tmp_path / "drafts" / "tmp").mkdir()
+    (tmp_path / "drafts" / "tmp" / "d.txt").write_text("XX年\n", encoding="utf-8")
+    (tmp_path / "drafts" / ".gitignore").write_text("tmp/\n", encoding="utf-8")
+    assert json_codes(run_cli("check", "drafts", "--format", "json", cwd=tmp_path)) == [("drafts/c.txt", "ZZ001")]
 
 
 def test_standard_input(tmp_path):

@@ -5,7 +5,9 @@ enters what `exclude` names (by default .git, virtual environments, node_modules
 output), and honours `.gitignore` files (unless respect-gitignore is off) and `.wenlintignore`
 files, both with gitignore semantics, in the walked directories and their parents up to the
 repository root. A file named on the command line is linted whatever its name, unless
-`force_exclude` is set (what a pre-commit hook wants).
+`force_exclude` is set (what a pre-commit hook wants); so is a directory named on the command
+line, even one that a parent's ignore file names (`wenlint check build/corpus`): the ignore files
+inside it still apply.
 """
 
 from __future__ import annotations
@@ -120,7 +122,9 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
             continue
         if force_exclude and excluded(path, True):
             continue
-        specs_of = {path: ignores.inherited(path) + ignores.read(path)}
+        # A parent's ignore file that ignores the named directory itself would ignore all of it.
+        inherited = [spec for spec in ignores.inherited(path) if force_exclude or not _ignored(path, True, [spec])]
+        specs_of = {path: inherited + ignores.read(path)}
         for current, dirnames, filenames in os.walk(path):
             here = Path(current)
             specs = specs_of.pop(here)
