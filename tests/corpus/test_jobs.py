@@ -97,3 +97,16 @@ def test_chunks_and_default_jobs():
 def test_bad_jobs_is_a_usage_error(value, tmp_path):
     proc = run_wenlint("check", ".", "--jobs", value, cwd=tmp_path, plugins=False)
     assert proc.returncode == 2 and "--jobs" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+
+
+def test_a_pool_lets_corpus_rules_prepare_their_finish_meanwhile(corpus, monkeypatch):
+    from wenlint.rules.structure.copies import CopiedDocument
+
+    calls = []
+    monkeypatch.setattr(CopiedDocument, "prepare", lambda self, documents, ctx: calls.append((self.code, documents)))
+    overrides = Overrides(select=["ST012"])
+    serial = run([str(corpus)], overrides, RunOptions(jobs=1, isolated=True))
+    assert calls == []  # a serial run has no idle time to use
+    parallel = run([str(corpus)], overrides, RunOptions(jobs=2, isolated=True))
+    assert calls == [("ST012", len(serial.results))]
+    assert snapshot(parallel) == snapshot(serial)

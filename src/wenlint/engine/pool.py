@@ -75,6 +75,31 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+def _prepare_corpus_rules(work: list[tuple[Target, Linter]]):
+    """A started thread that runs the corpus rules' `prepare`, or None when there are none."""
+    import threading
+
+    counts: dict[int, int] = {}
+    linters: dict[int, Linter] = {}
+    for _, linter in work:
+        counts[id(linter)] = counts.get(id(linter), 0) + 1
+        linters[id(linter)] = linter
+
+    def prepare() -> None:
+        for key, linter in linters.items():
+            for rule in linter.corpus_rules:
+                try:
+                    rule.prepare(counts[key], linter.contexts[rule.code])
+                except Exception:  # finish does the same work again and reports what fails
+                    pass
+
+    if not any(linter.corpus_rules for linter in linters.values()):
+        return None
+    thread = threading.Thread(target=prepare, name="wenlint-prepare", daemon=True)
+    thread.start()
+    return thread
+
+
 def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None) -> list[FileResult]:
     # Imported here: a one-file check must not pay for multiprocessing.
     from concurrent.futures import ProcessPoolExecutor
@@ -93,6 +118,9 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
         with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
                                  initargs=(settings, options)) as executor:
             results = executor.map(_lint, items, chunksize=chunksize(len(items), workers))
+            # Started after the workers are forked (forking a process with a thread mid-import
+            # can deadlock the child).
+            preparing = _prepare_corpus_rules(work)
             # The workers are forked by now: the progress bar's thread starts after them.
             if progress is not None:
                 progress.start(len(items))
@@ -100,6 +128,8 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
                 done.append(result)
                 if progress is not None:
                     progress.advance(result.path)
+            if preparing is not None:
+                preparing.join()
     except BrokenProcessPool as exc:
         raise WenlintError(f"a worker process died ({exc}); try --jobs 1") from None
     return done

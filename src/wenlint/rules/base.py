@@ -103,5 +103,10 @@ class CorpusRule(Rule):
     def collect(self, doc: Document, ctx: RuleContext) -> Any:
         return None
 
+    def prepare(self, documents: int, ctx: RuleContext) -> None:
+        """Import or build what `finish` will need for about `documents` documents. A process
+        pool calls it in a thread of the parent while the workers lint, time the parent would
+        otherwise spend waiting; a serial run never calls it."""
+
     def finish(self, collected: dict[str, Any], ctx: RuleContext) -> Iterable[CorpusHit]:
         return ()

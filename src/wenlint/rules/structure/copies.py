@@ -354,6 +354,11 @@ class CopiedDocument(CorpusRule):
     def collect(self, doc, ctx):
         return collect_text(doc.text)
 
+    def prepare(self, documents, ctx):
+        if documents > int(ctx.option("exact-below")):
+            import datasketch  # noqa: F401  (0.5 s with scipy: done while a pool lints)
+            import numpy  # noqa: F401
+
     def finish(self, collected, ctx):
         min_share = float(ctx.option("min-share"))
         min_chars = int(ctx.option("min-chars"))
