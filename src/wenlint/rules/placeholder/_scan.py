@@ -62,21 +62,33 @@ class Item:
     hit: Hit
 
 
+def _cached(doc, settings) -> tuple:
+    """(option key, items, settings, hits by code) of `doc`, computed once per document and
+    settings. The eleven PH/MK rules of a run share one settings object: asking it again costs an
+    identity test, not a new option key (~10 µs) and a walk over every item."""
+    cached = doc.cache.get(CACHE_KEY)
+    if cached is not None and cached[2] is settings:
+        return cached
+    key = option_key(settings)
+    if cached is not None and cached[0] == key:
+        cached = (key, cached[1], settings, cached[3])
+    else:
+        items = Scanner(doc, key, settings).run()
+        by_code: dict[str, list[Hit]] = {}
+        for item in items:
+            by_code.setdefault(item.code, []).append(item.hit)
+        cached = (key, items, settings, by_code)
+    doc.cache[CACHE_KEY] = cached
+    return cached
+
+
 def results(doc, settings) -> list[Item]:
     """The PH/MK findings of `doc` (computed once per document and settings)."""
-    key = option_key(settings)
-    cached = doc.cache.get(CACHE_KEY)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    items = Scanner(doc, key, settings).run()
-    doc.cache[CACHE_KEY] = (key, items)
-    return items
+    return _cached(doc, settings)[1]
 
 
 def hits_for(code: str, doc, ctx) -> Iterator[Hit]:
-    for item in results(doc, ctx.settings):
-        if item.code == code:
-            yield item.hit
+    return iter(_cached(doc, ctx.settings)[3].get(code, ()))
 
 
 # ----- patterns ---------------------------------------------------------------------------------
