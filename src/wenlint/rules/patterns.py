@@ -72,3 +72,192 @@ def finditer(pattern: regex.Pattern, text: str, timeout: float) -> Iterator[rege
         yield from pattern.finditer(text, timeout=timeout)
     except TimeoutError:
         raise PatternTimeout(pattern.pattern, timeout) from None
+
+
+# ----- patterns that need no time limit -----------------------------------------------------------
+# The time limit costs about 1.5 µs per search (more than the search itself on a small document).
+# A shipped pattern may run without it when its shape rules out catastrophic backtracking: it
+# starts with a literal, no unbounded repeat holds more than one character or sits in another
+# repeat, and two unbounded repeats of one sequence never share a character unless a required
+# character between them stops the first. Anything this test does not understand keeps the limit.
+
+def runs_in_linear_time(pattern: str) -> bool:
+    import re
+    import warnings
+    from re import _parser
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = _parser.parse(pattern, re.MULTILINE)
+        if tree.state.flags & ~(re.MULTILINE | re.UNICODE):
+            return False
+        items = list(tree)
+        first = 0
+        while first < len(items) and items[first][0] in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            first += 1
+        if first == len(items) or not _starts_with_literal(items[first]):
+            return False
+        # A search starts at each occurrence of the first literal: no unbounded repeat may run over
+        # that literal, or each start could scan the same stretch of text again.
+        literal = items[first] if items[first][0] is not _c.MAX_REPEAT else list(items[first][1][2])[0]
+        if any(_may_share(u, literal) for u in _all_unbounded(items)):
+            return False
+        return _safe_sequence(items)
+    except Exception:
+        return False
+
+
+from re import _constants as _c  # noqa: E402
+
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+_SINGLE = (_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY, _c.CATEGORY)
+
+
+def _starts_with_literal(item) -> bool:
+    op, av = item
+    if op is _c.LITERAL or (op is _c.IN and av and all(o is _c.LITERAL for o, _ in av)):
+        return True
+    return op in _REPEATS and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is _c.LITERAL
+
+
+def _all_unbounded(items) -> list:
+    """The bodies of all unbounded repeats anywhere in `items` (look-arounds included)."""
+    found = []
+    for op, av in items:
+        if op in _REPEATS:
+            if av[1] == _c.MAXREPEAT:
+                found.extend(av[2])
+            found += _all_unbounded(av[2])
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            found += _all_unbounded(av[1])
+        elif op is _c.SUBPATTERN:
+            found += _all_unbounded(av[3])
+        elif op is _c.ATOMIC_GROUP:
+            found += _all_unbounded(av)
+        elif op is _c.BRANCH:
+            for alternative in av[1]:
+                found += _all_unbounded(alternative)
+    return found
+
+
+def _safe_sequence(items) -> bool:
+    """Check one sequence and everything inside it (look-arounds are sequences of their own)."""
+    flat: list = []  # ("u", single-char item) for unbounded repeats, ("m", item) for required chars
+    for item in items:
+        if not _collect(item, flat):
+            return False
+    for i, (kind, a) in enumerate(flat):
+        if kind != "u":
+            continue
+        for j in range(i + 1, len(flat)):
+            kind_b, b = flat[j]
+            if kind_b == "u" and _may_share(a, b):
+                stop = any(k == "m" and not _may_share(a, m) for k, m in flat[i + 1 : j])
+                if not stop:
+                    return False
+    return True
+
+
+def _collect(item, flat: list) -> bool:
+    op, av = item
+    if op in _SINGLE:
+        flat.append(("m", item))
+        return True
+    if op is _c.AT:
+        return True
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return _safe_sequence(list(av[1]))
+    if op in _REPEATS:
+        lo, hi, body = av
+        body = list(body)
+        if hi == _c.MAXREPEAT:
+            if len(body) != 1 or body[0][0] not in _SINGLE:
+                return False
+            flat.append(("u", body[0]))
+            if lo >= 1:
+                flat.append(("m", body[0]))
+            return True
+        inner: list = []
+        if not all(_collect(x, inner) for x in body):
+            return False
+        if hi == 1:  # an optional part: its unbounded repeats count at this place of the sequence
+            flat.extend(x for x in inner if x[0] == "u" or lo == 1)
+            return True
+        if any(k == "u" for k, _ in inner):
+            return False  # an unbounded repeat inside a repeat
+        if lo >= 1 and len(body) == 1 and body[0][0] in _SINGLE:
+            flat.append(("m", body[0]))
+        return _safe_sequence(body)
+    if op is _c.SUBPATTERN:
+        if av[1] or av[2]:
+            return False
+        return all(_collect(x, flat) for x in av[3])
+    if op is _c.BRANCH:
+        # The unbounded repeats of every alternative count at this place of the sequence.
+        for alternative in av[1]:
+            inner: list = []
+            if not all(_collect(x, inner) for x in alternative):
+                return False
+            flat.extend(("u", x) for k, x in inner if k == "u")
+        return True
+    return False
+
+
+def _chars(item):
+    """The characters of a single-character item as a frozenset, or None when open-ended."""
+    op, av = item
+    if op is _c.LITERAL:
+        return frozenset(chr(av))
+    if op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+        return frozenset(chr(v) for _, v in av)
+    if op is _c.IN and all(o in (_c.LITERAL, _c.RANGE) for o, _ in av):
+        out = set()
+        for o, v in av:
+            rng = range(v, v + 1) if o is _c.LITERAL else range(v[0], v[1] + 1)
+            if len(rng) > 512:
+                return None
+            out.update(map(chr, rng))
+        return frozenset(out)
+    if op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+        return None
+    return None
+
+
+def _may_share(a, b) -> bool:
+    """Can one character match both single-character items? (True when unsure.)"""
+    ca, cb = _chars(a), _chars(b)
+    if ca is not None and cb is not None:
+        return not ca.isdisjoint(cb)
+    if ca is not None or cb is not None:
+        known, other = (ca, b) if ca is not None else (cb, a)
+        return any(_matches(other, ch) is not False for ch in known)
+    return True
+
+
+def _matches(item, ch: str):
+    """Does the single-character item match `ch`? None when unsure."""
+    op, av = item
+    if op is _c.CATEGORY:
+        if av is _c.CATEGORY_DIGIT:
+            return ch.isdecimal() or None
+        return None
+    if op is _c.NOT_LITERAL:
+        return ch != chr(av)
+    if op is _c.ANY:
+        return ch != "\n"
+    if op is _c.IN:
+        negate = bool(av) and av[0][0] is _c.NEGATE
+        hit = False
+        for o, v in av[1:] if negate else av:
+            if o is _c.LITERAL:
+                hit |= ch == chr(v)
+            elif o is _c.RANGE:
+                hit |= v[0] <= ord(ch) <= v[1]
+            elif o is _c.CATEGORY and v is _c.CATEGORY_DIGIT:
+                if ch.isdecimal():
+                    return None
+            else:
+                return None
+        return (not hit) if negate else hit
+    return None

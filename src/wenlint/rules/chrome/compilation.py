@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..base import Rule, Spec
+from ._analysis import analyse
 from ._common import ENUMERATOR, Claims, line_hit, rest_is_empty, span_hit
 
 _NUM = "[0-9一二三四五六七八九十百两]+"
@@ -185,6 +186,4 @@ class CompilationMarker(Rule):
     )
 
     def check(self, doc, ctx):
-        from ._analysis import analyse
-
         return analyse(doc, ctx)[self.code]

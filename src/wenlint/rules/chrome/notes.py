@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..base import Rule, Spec
+from ._analysis import analyse
 from ._common import Claims, line_hit, rest_is_empty, span_hit
 
 # What makes a bracket or a sentence a website note. Notes sit at the end of long paragraphs too, so
@@ -147,6 +148,4 @@ class SourceNote(Rule):
     )
 
     def check(self, doc, ctx):
-        from ._analysis import analyse
-
         return analyse(doc, ctx)[self.code]

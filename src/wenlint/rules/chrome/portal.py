@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..base import Rule, Spec
+from ._analysis import analyse
 from ._common import Claims, line_hit, pack_flags_line, rest_is_empty, short_view
 
 STRONG_LABELS = (
@@ -217,6 +218,4 @@ class PortalFurniture(Rule):
     )
 
     def check(self, doc, ctx):
-        from ._analysis import analyse
-
         return analyse(doc, ctx)[self.code]

@@ -111,7 +111,7 @@ class RecurringLine(CorpusRule):
             if ENUMERATOR.match(s) or KNOWN.search(s) or TITLE_END.search(s) or OFFICIAL.search(s):
                 continue
             norm = normalise(s)
-            if sum(c.isalpha() for c in norm) < 6:
+            if sum(map(str.isalpha, norm)) < 6:
                 continue
             h = line_hash(norm)
             if h in found:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..base import Rule, Spec
+from ._analysis import analyse
 from ._common import ENUMERATOR, Claims, line_hit, pack_flags_line, short_view
 
 HEADERS = (
@@ -174,6 +175,4 @@ class RelatedList(Rule):
     )
 
     def check(self, doc, ctx):
-        from ._analysis import analyse
-
         return analyse(doc, ctx)[self.code]

@@ -4,6 +4,7 @@ rules/data/chrome-sites.toml; users add names with `extra-sites` under [tool.wen
 from __future__ import annotations
 
 from ..base import Rule, Spec
+from ._analysis import analyse
 from ._common import ENUMERATOR, Claims, line_hit, short_view, sites_pattern
 
 MAX_LEN = 60
@@ -62,6 +63,4 @@ class SiteName(Rule):
     )
 
     def check(self, doc, ctx):
-        from ._analysis import analyse
-
         return analyse(doc, ctx)[self.code]

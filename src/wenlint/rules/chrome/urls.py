@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..base import Rule, Spec
+from ._analysis import analyse
 from ._common import Claims, line_hit, rest_is_empty, span_hit
 
 URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
@@ -133,6 +134,4 @@ class StrayUrl(Rule):
     )
 
     def check(self, doc, ctx):
-        from ._analysis import analyse
-
         return analyse(doc, ctx)[self.code]
