@@ -40,7 +40,7 @@ WORD_COUNT = lazy(r"”(?:的|这)?(?P<n>二十|十[一二三四五六七八九]
 SET_TITLE = lazy(r"(?:[（(]\s*共\s*)?(\d{1,2}|[二三四五六七八九十]{1,2})\s*篇\s*[）)]?\s*$")
 
 NUMERALS = set("〇零一二三四五六七八九十两兩百千万")
-_NUMSET = frozenset("两兩二三四五六七八九十")
+_NUM_CHAR = lazy("[两兩二三四五六七八九十]")
 MEASURE_NOUNS = set("年月日天周次届屆期岁歲倍时時遍轮輪批名人位家户戶元万萬亿億千百件篇张張条條项項级級分秒米亩畝")
 _MASK_PAIRS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "‘": "’"}
 FILL = "〓"
@@ -49,15 +49,28 @@ _TRAILING = lazy(r"(?:共|共计|这|此|等等|等)$")
 _COUNTED = lazy(r"\d|[一二两三四五六七八九十][个項项名家条种类]")
 _AND = lazy(r"和|及|与|以及|并")
 _OPENERS = lazy("[“《（(「‘]")
+_NESTING = lazy("[" + "".join(_MASK_PAIRS) + "".join(_MASK_PAIRS.values()) + "]")
+_CUT = lazy("[，,。；;：:！？!?（(]")
+_NOT_BEFORE_N = NUMERALS | {"第", "每", "几"}
+_SEMI = lazy(r"[；;]")
+_COMMA = lazy(r"[，,]")
+_ANY_SEP = lazy(r"[、，,]")
 
 
 def _mask_nested(s: str) -> str:
     """Blank the insides of quotes and brackets so their punctuation does not split items."""
     if not _OPENERS.search(s):
         return s
+    # Only quotes and brackets change the nesting: the text between two of them is copied (at
+    # the top level) or blanked (inside) in one piece.
     out = []
     stack: list[str] = []
-    for ch in s:
+    pos = 0
+    for m in _NESTING.finditer(s):
+        i = m.start()
+        if i > pos:
+            out.append(FILL * (i - pos) if stack else s[pos:i])
+        ch = m.group()
         if stack and ch == stack[-1]:
             stack.pop()
             out.append(ch)
@@ -68,6 +81,9 @@ def _mask_nested(s: str) -> str:
             out.append(FILL)
         else:
             out.append(ch)
+        pos = i + 1
+    if pos < len(s):
+        out.append(FILL * (len(s) - pos) if stack else s[pos:])
     return "".join(out)
 
 
@@ -84,16 +100,18 @@ def _split_counts(items_text: str) -> dict[str, int]:
     s = _mask_nested(items_text).strip("，,、；;。 ")
     if not s:
         return {}
-    first = re.split(r"[；;]", s, 1)[0]
-    clause = re.split(r"[，,]", first, 1)[0]
+    semis = _SEMI.split(s)
+    first = semis[0]
+    commas = _COMMA.split(first)
+    clause = commas[0]
     counts = {
         "、": len([x for x in first.split("、") if x.strip()]),
-        "，": len([x for x in re.split(r"[，,]", first) if x.strip()]),
-        "、，": len([x for x in re.split(r"[、，,]", first) if x.strip()]),
+        "，": len([x for x in commas if x.strip()]),
+        "、，": len([x for x in _ANY_SEP.split(first) if x.strip()]),
         "、(，前)": len([x for x in clause.split("、") if x.strip()]),
     }
-    if re.search(r"[；;]", s):
-        counts["；"] = len([x for x in re.split(r"[；;]", s) if x.strip()])
+    if len(semis) > 1:
+        counts["；"] = len([x for x in semis if x.strip()])
     return counts
 
 
@@ -180,13 +198,14 @@ class AnnouncedCount(Rule):
 
     @staticmethod
     def _phrase_ok(text: str, m: re.Match) -> int | None:
-        if m.start("n") and text[m.start("n") - 1] in NUMERALS | {"第", "每", "几"}:
+        start = m.start("n")
+        if start and text[start - 1] in _NOT_BEFORE_N:
             return None
         n = _n(m.group("n"))
         if n is None or n < 2:
             return None
         noun, tail = m.group("noun"), m.group("tail")
-        if any(ch in NUMERALS for ch in tail) or any(ch in NUMERALS for ch in noun[1:]):
+        if not NUMERALS.isdisjoint(tail) or not NUMERALS.isdisjoint(noun[1:]):
             return None  # 三管六不, 四送一助, 四防和实现四无: two counts
         if noun[0] in MEASURE_NOUNS and m.group("cls") in (None, "个", "個"):
             return None  # 三年(2006-2008), 五次, 两天: a quantity, not a list
@@ -295,11 +314,12 @@ class AnnouncedCount(Rule):
     def _announcements(text):
         """ANNOUNCE matches, found from their separators (即, （, ：) so that the scan stays fast."""
         found = {}
+        has_num = _NUM_CHAR.search
         for key in ("即", "（", "(", "：", ":"):
             i = text.find(key)
             while i != -1:
                 lo = max(0, i - 26)
-                if not _NUMSET.isdisjoint(text[lo:i]):
+                if has_num(text, lo, i):
                     for m in ANNOUNCE.finditer(text, lo, i + 8):
                         if m.start("sep") <= i < m.end("sep") + 1 and m.start("n") not in found:
                             found[m.start("n")] = m
@@ -313,9 +333,10 @@ class AnnouncedCount(Rule):
         starts = [k.start for k in markers(doc) if k.number == 1]
         starts += [h.start for h in outline(doc).headings if h.number == 1]
         found = {}
+        has_num = _NUM_CHAR.search
         for i in sorted(starts):
             lo = max(0, i - 40)
-            if _NUMSET.isdisjoint(text[lo:i]):
+            if not has_num(text, lo, i):
                 continue
             for m in ANNOUNCE_THEN.finditer(text, lo, i + 4):
                 if m.end() == i and m.start("n") not in found:
@@ -376,7 +397,9 @@ class AnnouncedCount(Rule):
             line_start = text.rfind("\n", 0, start) + 1
             seg = text[max(line_start, start - 100):start]
             masked = _mask_nested(seg)
-            cut = max(masked.rfind(ch) for ch in "，,。；;：:！？!?（(")
+            cut = -1
+            for cm in _CUT.finditer(masked):
+                cut = cm.start()
             clause = masked[cut + 1:]
             raw_clause = seg[cut + 1:]
             hm = _HEAD_PREFIX.match(clause)
@@ -399,7 +422,7 @@ class AnnouncedCount(Rule):
                 items = [x for x in core.split("、")]
                 if any(not x.strip() for x in items):
                     continue
-                if any(_COUNTED.search(x) for x in items):
+                if _COUNTED.search(core):  # no match spans a 、
                     continue  # items that are themselves counted: 建立职介所1个、培训基地2个
                 if any(len(x) > 25 for x in items[1:]) or "各" in clause or "分别" in clause or "每" in clause:
                     continue
