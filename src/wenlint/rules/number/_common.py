@@ -173,11 +173,18 @@ _MARK = (
     r"|(?P<dd>\d{1,2})(?:[、．]|\.(?![\d.]))"
     r"|[（(](?P<dp>\d{1,2})[）)])"
 )
+# Inside a sentence "二、" is never taken as a heading, so those scans leave it out (no other
+# alternative can match where it does).
+_MARK_INSIDE = (
+    r"(?:[（(](?P<cp>[一二三四五六七八九十]{1,3})[）)]"
+    r"|(?P<dd>\d{1,2})(?:[、．]|\.(?![\d.]))"
+    r"|[（(](?P<dp>\d{1,2})[）)])"
+)
 # Each pattern starts with a literal, so the scan skips ahead in C (the rules must be fast).
 HEADING_SCANS = (
     lazy(r"\n[ \t\u3000]*" + _MARK),
-    lazy(r"。[ \t\u3000]*" + _MARK),
-    lazy(r"；[ \t\u3000]*" + _MARK),
+    lazy(r"。[ \t\u3000]*" + _MARK_INSIDE),
+    lazy(r"；[ \t\u3000]*" + _MARK_INSIDE),
 )
 HEADING_AT_START = lazy(r"[ \t\u3000]*" + _MARK)
 _LIST_AFTER = lazy(r"[一二三四五六七八九十百千万\d]{1,3}[、，,]")

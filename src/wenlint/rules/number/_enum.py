@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
-from ._common import lazy, outline
+from ._common import _small, lazy, outline
 from ._numerals import small_cn
 
 _SHI = lazy(r"([一二三四五六七八九十]{1,2})\s?是")
@@ -24,6 +25,7 @@ _CN_SHI = set("一二三四五六七八九十")
 # skips ahead in C over the many other 是
 _SHI_AFTER_NUMERAL = lazy(r"是(?:(?<=[一二三四五六七八九十]是)|(?<=[一二三四五六七八九十] 是))")
 _PUNCT = set("，,。；;：:！!？?、（(）)“”\"'「」 \t\u3000\n")
+_START = attrgetter("start")
 FAMILY_NAMES = {"shi": "是", "di": "第", "ci": ""}
 
 
@@ -70,7 +72,7 @@ def markers(doc) -> list[Marker]:
         start = j - 1 if j and text[j - 1] in _CN_SHI else j
         run = text[start:j + 1]
         prev = text[start - 1] if start else ""
-        n = small_cn(run) if prev not in _NOT_BEFORE_SHI else None
+        n = _small(run) if prev not in _NOT_BEFORE_SHI else None
         nxt = text[i + 1:i + 3]
         if n is not None and not (nxt[:1] == run[:1] or nxt.startswith(("否", "非"))):  # 一是一 / 是否
             found.append(Marker(start, i + 1, "shi", n, text[start:i + 1], 0))
@@ -84,7 +86,7 @@ def markers(doc) -> list[Marker]:
                 found.append(Marker(m.start(), m.end(), "di", n, m.group(), 0))
     for m in (_CIRCLED.finditer(text) if "①" in text else ()):
         found.append(Marker(m.start(), m.end(), "ci", _CIRCLED_CHARS.index(m.group()) + 1, m.group(), 0))
-    found.sort(key=lambda k: k.start)
+    found.sort(key=_START)
     for k in found:
         k.section = bisect_right(starts, k.start) - 1
     doc.cache["nm.markers"] = found

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from ...findings import Hit
 from ..base import Rule, Spec
-from ._common import PIECE_MARK, lazy, outline
+from ._common import PIECE_MARK, SHORT_FIRST, SHORT_LINE, lazy, outline
 from ._enum import markers, run_after
 from ._numerals import cn_to_int, small_cn
 
@@ -479,8 +479,12 @@ class AnnouncedCount(Rule):
                 numbers.add(v)
         if not numbers:
             return
-        for m in re.finditer(r"^[^\n]{2,60}$", text[:first], re.M):
-            sm = SET_TITLE.search(m.group())
+        head = text[:first]
+        lines = [SHORT_FIRST.match(head)] + list(SHORT_LINE.finditer(head))
+        for m in lines:  # the lines of 2 to 60 characters before the first 【篇N】
+            if m is None or "篇" not in m.group(1):
+                continue
+            sm = SET_TITLE.search(m.group(1))
             if not sm:
                 continue
             n = _n(sm.group(1)) if not sm.group(1).isdigit() else int(sm.group(1))
@@ -488,8 +492,8 @@ class AnnouncedCount(Rule):
                 n = cn_to_int(sm.group(1))
             if not n or n == len(numbers):
                 continue
-            start = m.start() + sm.start(1)
-            end = m.start() + sm.end()
+            start = m.start(1) + sm.start(1)
+            end = m.start(1) + sm.end()
             while text[end - 1] in " ）)":
                 end -= 1
             yield Hit(
