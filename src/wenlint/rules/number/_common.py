@@ -104,13 +104,25 @@ def sentence_bounds(text: str, pos: int, ends: str = SENTENCE_END) -> tuple[int,
     ls = text.rfind("\n", max(0, pos - 4000), pos) + 1
     le = text.find("\n", pos, pos + 4000)
     le = min(len(text), pos + 4000) if le == -1 else le
-    start = max([text.rfind(ch, ls, pos) for ch in ends] + [ls - 1]) + 1
-    end = le
-    for ch in ends:
-        i = text.find(ch, pos, end)
-        if i != -1:
-            end = i + 1
-    return start, end
+    first, last = _end_scans(ends)
+    # the last sentence end before pos: look in a short window first, widen it only when needed
+    # (one str.rfind per end character would run back to the line start for the absent ones)
+    start = ls
+    lo = pos
+    while lo > ls:
+        lo = max(ls, lo - 64 if lo == pos else pos - 4 * (pos - lo))
+        m = last.match(text, lo, pos)
+        if m is not None:
+            start = m.end()
+            break
+    m = first.search(text, pos, le)
+    return start, (m.end() if m is not None else le)
+
+
+@lru_cache(maxsize=8)
+def _end_scans(ends: str):
+    cls = "[" + re.escape(ends) + "]"
+    return re.compile(cls), re.compile("(?s).*" + cls)
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:

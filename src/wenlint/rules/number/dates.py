@@ -29,9 +29,11 @@ _DATE_TAIL = lazy(DATE + r"\s*$")
 
 
 # A range dash not right after a Han character other than 年月日号 (达到, 直至): the only dashes
-# _dash_positions can keep (no Han character is a digit), found in one pass.
-_DASH_CANDIDATE = lazy(
-    "[" + "".join(_DASHES) + "](?:(?<![\u4e00-\u9fff].)|(?<=[年月日号].))"
+# _dash_positions can keep (no Han character is a digit). One literal-first scan per dash skips
+# ahead in C faster than one scan for a class of them.
+_DASH_CANDIDATES = tuple(
+    lazy(re.escape(d) + "(?:(?<![\u4e00-\u9fff]" + re.escape(d) + ")|(?<=[年月日号]" + re.escape(d) + "))")
+    for d in _DASHES
 )
 
 
@@ -42,8 +44,7 @@ def _dash_positions(doc) -> list[int]:
         return cached
     text = doc.text
     out = []
-    for dm in _DASH_CANDIDATE.finditer(text):
-        i = dm.start()
+    for i in [dm.start() for scan in _DASH_CANDIDATES for dm in scan.finditer(text)]:
         j = i - 1
         while j >= 0 and text[j] in " \t\u3000-—–":
             j -= 1
