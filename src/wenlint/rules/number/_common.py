@@ -211,6 +211,11 @@ _NOT_TITLE = lazy(r"[。，,；;！!？?:：>|]")
 PIECE_MARK = lazy(r"(?:^|(?<=\n))[ \t\u3000]*【(?:篇|第)\s*[0-9一二三四五六七八九十]+\s*篇?】")
 # (?=(…))\1: the line is taken whole, never backtracked into (a long line fails at once)
 SHORT_LINE = lazy(r"\n(?=([^\n]{2,60}))\1(?=\n|$)")
+# The short lines that can be outline candidates: a 【篇N】 line, or one without the punctuation
+# that no title or date line has (_NOT_TITLE); the others are never looked at.
+_SHORT_CANDIDATE = lazy(
+    r"\n(?=([^\n]{2,60})(?:\n|$))(?:(?=[^\n【]*【)|(?=[^\n。，,；;！!？?:：>|]*(?:\n|$)))\1"
+)
 SHORT_FIRST = lazy(r"([^\n]{2,60})(?=\n|$)")
 DATE_LINE = lazy(r"^[\s(（]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$")
 TITLE_YEAR = lazy(
@@ -342,7 +347,7 @@ def outline(doc) -> Outline:
     sm = SHORT_FIRST.match(text)
     if sm:
         shorts.append(sm)
-    shorts += SHORT_LINE.finditer(text)
+    shorts += _SHORT_CANDIDATE.finditer(text)
     for sm in shorts:
         ls = sm.start(1)
         if ls in heading_line_starts:

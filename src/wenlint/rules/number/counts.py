@@ -319,8 +319,10 @@ class AnnouncedCount(Rule):
             i = text.find(key)
             while i != -1:
                 lo = max(0, i - 26)
-                if has_num(text, lo, i):
-                    for m in ANNOUNCE.finditer(text, lo, i + 8):
+                first = has_num(text, lo, i)
+                if first:
+                    # no match starts before the first numeral (or the quote right before it)
+                    for m in ANNOUNCE.finditer(text, max(lo, first.start() - 1), i + 8):
                         if m.start("sep") <= i < m.end("sep") + 1 and m.start("n") not in found:
                             found[m.start("n")] = m
                             break
@@ -336,9 +338,17 @@ class AnnouncedCount(Rule):
         has_num = _NUM_CHAR.search
         for i in sorted(starts):
             lo = max(0, i - 40)
-            if not has_num(text, lo, i):
+            # a match ends at i only after 。 or ： (and spaces)
+            j = i - 1
+            while j >= lo and text[j].isspace():
+                j -= 1
+            if j < lo or text[j] not in "。：:":
                 continue
-            for m in ANNOUNCE_THEN.finditer(text, lo, i + 4):
+            first = has_num(text, lo, i)
+            if not first:
+                continue
+            # no match starts before the first numeral (or the quote right before it)
+            for m in ANNOUNCE_THEN.finditer(text, max(lo, first.start() - 1), i + 4):
                 if m.end() == i and m.start("n") not in found:
                     found[m.start("n")] = m
                     break
