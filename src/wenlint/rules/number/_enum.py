@@ -66,16 +66,18 @@ def markers(doc) -> list[Marker]:
     text = doc.text
     starts = section_starts(doc)
     found: list[Marker] = []
+    append = found.append
+    small = _small
     for sm in _SHI_AFTER_NUMERAL.finditer(text):
         i = sm.start()
         j = i - 1 if text[i - 1] != " " else i - 2
         start = j - 1 if j and text[j - 1] in _CN_SHI else j
         run = text[start:j + 1]
         prev = text[start - 1] if start else ""
-        n = _small(run) if prev not in _NOT_BEFORE_SHI else None
+        n = small(run) if prev not in _NOT_BEFORE_SHI else None
         nxt = text[i + 1:i + 3]
         if n is not None and not (nxt[:1] == run[:1] or nxt.startswith(("否", "非"))):  # 一是一 / 是否
-            found.append(Marker(start, i + 1, "shi", n, text[start:i + 1], 0))
+            append(Marker(start, i + 1, "shi", n, text[start:i + 1], bisect_right(starts, start) - 1))
     if "第" in text:
         for m in _DI.finditer(text):
             prev = text[m.start() - 1] if m.start() else "\n"
@@ -83,12 +85,11 @@ def markers(doc) -> list[Marker]:
                 continue  # 1个第一、3个第二 / 取得第一
             n = small_cn(m.group(1))
             if n:
-                found.append(Marker(m.start(), m.end(), "di", n, m.group(), 0))
+                found.append(Marker(m.start(), m.end(), "di", n, m.group(), bisect_right(starts, m.start()) - 1))
     for m in (_CIRCLED.finditer(text) if "①" in text else ()):
-        found.append(Marker(m.start(), m.end(), "ci", _CIRCLED_CHARS.index(m.group()) + 1, m.group(), 0))
+        found.append(Marker(m.start(), m.end(), "ci", _CIRCLED_CHARS.index(m.group()) + 1, m.group(),
+                            bisect_right(starts, m.start()) - 1))
     found.sort(key=_START)
-    for k in found:
-        k.section = bisect_right(starts, k.start) - 1
     doc.cache["nm.markers"] = found
     return found
 
