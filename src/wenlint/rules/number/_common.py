@@ -144,8 +144,10 @@ UNIT_CANON = {"個": "个", "戶": "户", "條": "条", "畝": "亩", "噸": "�
 APPROX_BEFORE = ("约", "近", "大约", "将近", "超过", "逾", "达上", "上", "几", "数", "不到", "不足", "約", "將近", "超過")
 APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余", "餘", "许", "來", "来")
 
+# (?<![\d.．]) is checked after the first digit, so that the pattern starts with a digit and a
+# scan skips ahead in C to the next digit (as an opening lookbehind it was tried at every position)
 NUMBER_UNIT = lazy(
-    r"(?<![\d.．])(\d+(?:\.\d+)?)\s?([万萬亿億千]?)([多余餘来來]?)(" + UNITS + r")(?!\d)"
+    r"(\d(?<![\d.．]\d)\d*(?:\.\d+)?)\s?([万萬亿億千]?)([多余餘来來]?)(" + UNITS + r")(?!\d)"
 )
 
 

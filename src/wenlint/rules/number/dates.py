@@ -12,7 +12,8 @@ from ..base import Rule, Spec
 from ._common import lazy
 
 DASH = r"\s*(?:[-—–~～]{1,2}|至|到)\s*"
-YEAR_RANGE = lazy(r"(?<![\d\-—–.])((?:19|20)\d{2})\s*年?" + DASH + r"((?:19|20)\d{2})(?![\d\-—–])")
+# (?<![\d\-—–.]) checked after the year's first digit, so the pattern starts with 1 or 2
+YEAR_RANGE = lazy(r"((?:1(?<![\d\-—–.]1)9|2(?<![\d\-—–.]2)0)\d{2})\s*年?" + DASH + r"((?:19|20)\d{2})(?![\d\-—–])")
 DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"
 DATE_RANGE = lazy(
     r"(?<!\d)" + DATE + DASH + r"(?:((?:19|20)\d{2})\s*年\s*)?(?:(\d{1,2})\s*月\s*)?(?:(\d{1,2})\s*[日号])?"

@@ -87,8 +87,8 @@ def _pct(num: Decimal, den: Decimal) -> Decimal:
 
 
 _UNIT = r"(?:" + UNITS + r")"
-# 18间中的13间 / 18间中有13间
-FRACTION = lazy(r"(?<![\d.])(\d+)\s?(" + _UNIT + r")(?:中|当中|之中)(?:的|有)?(\d+)\s?(" + _UNIT + r")?")
+# 18间中的13间 / 18间中有13间 (the lookbehind after the first digit: the pattern starts with a digit)
+FRACTION = lazy(r"(\d(?<![\d.]\d)\d*)\s?(" + _UNIT + r")(?:中|当中|之中)(?:的|有)?(\d+)\s?(" + _UNIT + r")?")
 RATE = lazy(r"([\u4e00-\u9fff]{2})率(?:为|是|达|达到|达到了|已达|已达到)?\s*$")
 TOTAL_MARK = ("共", "共计", "合计", "总计", "累计", "总数", "总共", "一共")
 RATIO = lazy(r"(?:比例|之比|比)(?:为|是|达|约为|约)?\s*(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)")

@@ -16,7 +16,8 @@ FORWARD = ("迎接", "迎来", "喜迎", "即将", "筹备", "献礼", "前夕",
 RETRO = lazy(r"以来|期间|先后|曾经|曾|那年|历年|去年|上年|前年|近\d+年|[二三四五六七八九十两几]年来|\d+年来|回顾|历史|之际以来")
 STUDY = lazy(r"学习|贯彻|落实|领会|传达|宣传|宣讲|为指导|为动力|指引")
 HISTORIC_YEAR = lazy(r"以来|以后|之后|起|至今|相比|以前|之前|比较|同期")
-YEAR_IN_SENTENCE = lazy(r"(?<![\d\-—–~～])((?:19|20)\d{2})\s*年(?!代)")
+# (?<![\d\-—–~～]) checked after the year's first digit, so the pattern starts with 1 or 2
+YEAR_IN_SENTENCE = lazy(r"((?:1(?<![\d\-—–~～]1)9|2(?<![\d\-—–~～]2)0)\d{2})\s*年(?!代)")
 CN_NUM = "〇零一二三四五六七八九十百"
 # 大 (十七大) or 五 (十一五) right after a numeral: where a congress or a plan may end (literal
 # first, so the scan skips ahead in C)
