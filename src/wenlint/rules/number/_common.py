@@ -291,6 +291,10 @@ def outline(doc) -> Outline:
     line_starts = doc.line_starts
     headings = out.headings
     heading_line_starts = set()  # line starts of the headings that start their line
+    add_line = heading_line_starts.add
+    append = headings.append
+    small = _small
+    list_after = _LIST_AFTER.match
     for ms, m, at_start in found:
         style = m.lastgroup
         raw = m.group(style)
@@ -298,7 +302,7 @@ def outline(doc) -> Outline:
             number = int(raw)
             marker = m.start(style) - (style == "dp")
         else:
-            number = _small(raw)
+            number = small(raw)
             marker = m.start(style) - (style == "cp")
         if not number:
             continue
@@ -306,27 +310,28 @@ def outline(doc) -> Outline:
         if style == "cd":
             if not at_start:
                 continue  # "。二、" inside a sentence is too often a list
-            if _LIST_AFTER.match(text, end):
+            if list_after(text, end):
                 continue  # 十、百、千、万 / 一、二、三 as words, not a heading
         elif style == "dd":
             nxt = text[end:end + 1]
             if nxt in "月日年%％万亿" or nxt.isdigit():
                 continue
-        if at_start and marker:
-            if ms or text[0] == "\n":
+        if at_start:
+            if marker and (ms or text[0] == "\n"):
                 # a line that continues the previous one (a paragraph broken mid-sentence), so a
-                # number at its start ("十、百、千、万”工程…") is not a heading
+                # number at its start ("十、百、千、万”工程…") is not a heading: the last
+                # character before the line break (trailing spaces aside) leaves a sentence open
                 j = ms - 1
-                while j >= 0 and text[j] != "\n" and text[j].isspace():
+                c = text[j] if j >= 0 else "\n"
+                while c != "\n" and c.isspace():
                     j -= 1
-                if j >= 0 and text[j] in _OPEN_END:
+                    c = text[j] if j >= 0 else "\n"
+                if c in _OPEN_END:
                     continue
-                heading_line_starts.add(ms + 1)
+                add_line(ms + 1)
             else:
-                heading_line_starts.add(0)
-        elif at_start:
-            heading_line_starts.add(0)
-        headings.append(Heading(marker, end, bisect_right(line_starts, marker) - 1, style, number, at_start))
+                add_line(0)
+        append(Heading(marker, end, bisect_right(line_starts, marker) - 1, style, number, at_start))
     # post date in a page header
     head = text[:3000]
     pm = POST_DATE.search(head) if ("时间" in head or "時間" in head or "日期" in head) else None
