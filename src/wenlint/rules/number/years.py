@@ -13,6 +13,7 @@ from ._common import SIMP, both_scripts, events, lazy, outline, sentence_bounds
 from ._numerals import cn_to_int, small_cn
 
 FORWARD = ("迎接", "迎来", "喜迎", "即将", "筹备", "献礼", "前夕", "倒计时", "召开前", "迎")
+_FORWARD = lazy("|".join(FORWARD))
 RETRO = lazy(r"以来|期间|先后|曾经|曾|那年|历年|去年|上年|前年|近\d+年|[二三四五六七八九十两几]年来|\d+年来|回顾|历史|之际以来")
 STUDY = lazy(r"学习|贯彻|落实|领会|传达|宣传|宣讲|为指导|为动力|指引")
 HISTORIC_YEAR = lazy(r"以来|以后|之后|起|至今|相比|以前|之前|比较|同期")
@@ -295,12 +296,11 @@ class YearEventMismatch(Rule):
             else:
                 lo = hi = None
                 source = ""
-            sentence = text[s:e]
-            lead = text[max(s, mm.start - 12):mm.start]
-            forward = any(w in lead for w in FORWARD)
             message = None
             if lo is not None:
-                message = self._judge(mm, lo, hi, source, sentence, forward)
+                # 迎接/即将… in the twelve characters before the mention
+                forward = _FORWARD.search(text, max(s, mm.start - 12), mm.start) is not None
+                message = self._judge(mm, lo, hi, source, text[s:e], forward)
             # two statements of "this year" that disagree
             if mm.this_year and message is None and sy is None:
                 key = id(piece)
