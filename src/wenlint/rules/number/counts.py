@@ -383,10 +383,8 @@ class AnnouncedCount(Rule):
             c = lm.start("count")
             while c > lm.start() + 1 and (text[c - 1].isdigit() or text[c - 1] in "二十"):
                 c -= 1
-            m = PRE_COUNT.match(text, c)
-            if m is None:
-                continue
-            start = m.start()
+            # the count starts at c (PRE_COUNT is matched there): look at what precedes it first
+            start = c
             if start == 0:
                 continue
             prev = text[start - 1]
@@ -395,6 +393,9 @@ class AnnouncedCount(Rule):
             if prev in NUMERALS or prev in "第每各近约余多共计这此":
                 if prev not in "共计这此":
                     continue
+            m = PRE_COUNT.match(text, c)
+            if m is None:
+                continue
             raw_n = m.group("n")
             n = _n(raw_n)
             if n is None or n < 2 or n > 30:
