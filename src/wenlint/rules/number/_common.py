@@ -7,25 +7,29 @@ Every analysis is computed once per document and kept in `doc.cache`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ._numerals import Quantity, cn_to_int, quantity, small_cn
 
 class lazy:  # noqa: N801 - used like re.compile
-    """A pattern compiled on first use, so importing the rules stays cheap."""
-
-    __slots__ = ("_args", "_compiled")
+    """A pattern compiled on first use, so importing the rules stays cheap. The methods used are
+    then kept on the instance, so later calls cost no more than on the compiled pattern."""
 
     def __init__(self, *args) -> None:
         self._args = args
         self._compiled = None
 
     def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(*self._args)
-        return getattr(compiled, name)
+        value = getattr(compiled, name)
+        setattr(self, name, value)
+        return value
 
 
 # ----- data -----------------------------------------------------------------------------------
@@ -100,13 +104,25 @@ def sentence_bounds(text: str, pos: int, ends: str = SENTENCE_END) -> tuple[int,
     ls = text.rfind("\n", max(0, pos - 4000), pos) + 1
     le = text.find("\n", pos, pos + 4000)
     le = min(len(text), pos + 4000) if le == -1 else le
-    start = max([text.rfind(ch, ls, pos) for ch in ends] + [ls - 1]) + 1
-    end = le
-    for ch in ends:
-        i = text.find(ch, pos, end)
-        if i != -1:
-            end = i + 1
-    return start, end
+    first, last = _end_scans(ends)
+    # the last sentence end before pos: look in a short window first, widen it only when needed
+    # (one str.rfind per end character would run back to the line start for the absent ones)
+    start = ls
+    lo = pos
+    while lo > ls:
+        lo = max(ls, lo - 64 if lo == pos else pos - 4 * (pos - lo))
+        m = last.match(text, lo, pos)
+        if m is not None:
+            start = m.end()
+            break
+    m = first.search(text, pos, le)
+    return start, (m.end() if m is not None else le)
+
+
+@lru_cache(maxsize=8)
+def _end_scans(ends: str):
+    cls = "[" + re.escape(ends) + "]"
+    return re.compile(cls), re.compile("(?s).*" + cls)
 
 
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -128,8 +144,10 @@ UNIT_CANON = {"個": "个", "戶": "户", "條": "条", "畝": "亩", "噸": "�
 APPROX_BEFORE = ("约", "近", "大约", "将近", "超过", "逾", "达上", "上", "几", "数", "不到", "不足", "約", "將近", "超過")
 APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余", "餘", "许", "來", "来")
 
+# (?<![\d.．]) is checked after the first digit, so that the pattern starts with a digit and a
+# scan skips ahead in C to the next digit (as an opening lookbehind it was tried at every position)
 NUMBER_UNIT = lazy(
-    r"(?<![\d.．])(\d+(?:\.\d+)?)\s?([万萬亿億千]?)([多余餘来來]?)(" + UNITS + r")(?!\d)"
+    r"(\d(?<![\d.．]\d)\d*(?:\.\d+)?)\s?([万萬亿億千]?)([多余餘来來]?)(" + UNITS + r")(?!\d)"
 )
 
 
@@ -169,11 +187,18 @@ _MARK = (
     r"|(?P<dd>\d{1,2})(?:[、．]|\.(?![\d.]))"
     r"|[（(](?P<dp>\d{1,2})[）)])"
 )
+# Inside a sentence "二、" is never taken as a heading, so those scans leave it out (no other
+# alternative can match where it does).
+_MARK_INSIDE = (
+    r"(?:[（(](?P<cp>[一二三四五六七八九十]{1,3})[）)]"
+    r"|(?P<dd>\d{1,2})(?:[、．]|\.(?![\d.]))"
+    r"|[（(](?P<dp>\d{1,2})[）)])"
+)
 # Each pattern starts with a literal, so the scan skips ahead in C (the rules must be fast).
 HEADING_SCANS = (
     lazy(r"\n[ \t\u3000]*" + _MARK),
-    lazy(r"。[ \t\u3000]*" + _MARK),
-    lazy(r"；[ \t\u3000]*" + _MARK),
+    lazy(r"。[ \t\u3000]*" + _MARK_INSIDE),
+    lazy(r"；[ \t\u3000]*" + _MARK_INSIDE),
 )
 HEADING_AT_START = lazy(r"[ \t\u3000]*" + _MARK)
 _LIST_AFTER = lazy(r"[一二三四五六七八九十百千万\d]{1,3}[、，,]")
@@ -186,14 +211,19 @@ DOC_TYPES = (
 TITLE_TYPES = lazy(r"(?:" + DOC_TYPES + r")")
 _NOT_TITLE = lazy(r"[。，,；;！!？?:：>|]")
 PIECE_MARK = lazy(r"(?:^|(?<=\n))[ \t\u3000]*【(?:篇|第)\s*[0-9一二三四五六七八九十]+\s*篇?】")
-SHORT_LINE = lazy(r"\n([^\n]{2,60})(?=\n|$)")
+# (?=(…))\1: the line is taken whole, never backtracked into (a long line fails at once)
+SHORT_LINE = lazy(r"\n(?=([^\n]{2,60}))\1(?=\n|$)")
+# The short lines without the punctuation that no title or date line has (_NOT_TITLE): with the
+# 【篇N】 lines, the only short lines that can be outline candidates.
+_SHORT_PLAIN = lazy(r"\n(?=([^\n。，,；;！!？?:：>|]{2,60}))\1(?=\n|$)")
 SHORT_FIRST = lazy(r"([^\n]{2,60})(?=\n|$)")
 DATE_LINE = lazy(r"^[\s(（]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$")
 TITLE_YEAR = lazy(
     r"((?:19|20)\d{2})\s*[-—–~～至到]+\s*((?:19|20)\d{2})|((?:19|20)\d{2})(?!\d)|((?:19|20)\d)[*＊×xX](?=\s*年)"
 )
 FIRST_LINE_YEAR = lazy(r"^[ \t\u3000]*((?:19|20)\d{2})年(?:[，,]|上半年|下半年|度|全年|是|一年来)")
-POST_DATE = lazy(r"(?:发布|發佈|发表|更新)?(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/年.]")
+# (发布|更新)时间: only the time word matters (the prefix never changes the year that is read)
+POST_DATE = lazy(r"(?:时间|時間|日期)\s*[:：]\s*((?:19|20)\d{2})\s*[-/年.]")
 
 
 @dataclass
@@ -232,24 +262,16 @@ class Outline:
         return found
 
 
-class _Span:
-    __slots__ = ("start", "end", "text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start, self.end, self.text = start, end, text
+_OPEN_END = frozenset("“‘《（(「、，,—")  # the sentence is visibly still open
 
 
-def _is_continuation(text: str, line_start: int) -> bool:
-    """A line that continues the previous one (a paragraph broken mid-sentence), so a number at
-    its start ("十、百、千、万”工程…") is not a heading."""
-    if line_start == 0:
-        return False
-    prev_end = line_start - 1
-    prev_start = text.rfind("\n", 0, prev_end) + 1
-    prev = text[prev_start:prev_end].rstrip()
-    if not prev:
-        return False
-    return prev[-1] in "“‘《（(「、，,—"  # the sentence is visibly still open
+def _first(item):
+    return item[0]
+
+
+@lru_cache(maxsize=2048)
+def _small(raw: str) -> int | None:
+    return small_cn(raw)
 
 
 def outline(doc) -> Outline:
@@ -262,70 +284,98 @@ def outline(doc) -> Outline:
     found = []
     first = HEADING_AT_START.match(text)
     if first:
-        found.append((first, True))
+        found.append((0, first, True))
     for scan, at_line in zip(HEADING_SCANS, (True, False, False)):
-        found.extend((m, at_line) for m in scan.finditer(text))
-    if len(HEADING_SCANS) > 1:
-        found.sort(key=lambda x: x[0].start())
-    line_of = doc.line_index
-    for m, at_start in found:
+        found.extend([(m.start(), m, at_line) for m in scan.finditer(text)])
+    found.sort(key=_first)
+    line_starts = doc.line_starts
+    headings = out.headings
+    heading_line_starts = set()  # line starts of the headings that start their line
+    add_line = heading_line_starts.add
+    append = headings.append
+    small = _small
+    list_after = _LIST_AFTER.match
+    for ms, m, at_start in found:
         style = m.lastgroup
         raw = m.group(style)
-        number = int(raw) if style in ("dd", "dp") else small_cn(raw)
+        if style == "dd" or style == "dp":
+            number = int(raw)
+            marker = m.start(style) - (style == "dp")
+        else:
+            number = small(raw)
+            marker = m.start(style) - (style == "cp")
         if not number:
             continue
-        marker = m.start(style) - (1 if style in ("cp", "dp") else 0)
         end = m.end()
-        after = text[end:end + 6]
         if style == "cd":
             if not at_start:
                 continue  # "。二、" inside a sentence is too often a list
-            if _LIST_AFTER.match(after):
+            if list_after(text, end):
                 continue  # 十、百、千、万 / 一、二、三 as words, not a heading
-        elif style == "dd" and (after[:1] in "月日年%％万亿" or after[:1].isdigit()):
-            continue
-        if at_start and marker and _is_continuation(text, text.rfind("\n", 0, marker) + 1):
-            continue
-        out.headings.append(Heading(marker, end, line_of(marker), style, number, at_start))
+        elif style == "dd":
+            nxt = text[end:end + 1]
+            if nxt in "月日年%％万亿" or nxt.isdigit():
+                continue
+        if at_start:
+            if marker and (ms or text[0] == "\n"):
+                # a line that continues the previous one (a paragraph broken mid-sentence), so a
+                # number at its start ("十、百、千、万”工程…") is not a heading: the last
+                # character before the line break (trailing spaces aside) leaves a sentence open
+                j = ms - 1
+                c = text[j] if j >= 0 else "\n"
+                while c != "\n" and c.isspace():
+                    j -= 1
+                    c = text[j] if j >= 0 else "\n"
+                if c in _OPEN_END:
+                    continue
+                add_line(ms + 1)
+            else:
+                add_line(0)
+        append(Heading(marker, end, bisect_right(line_starts, marker) - 1, style, number, at_start))
     # post date in a page header
     head = text[:3000]
-    pm = POST_DATE.search(head)
+    pm = POST_DATE.search(head) if ("时间" in head or "時間" in head or "日期" in head) else None
     if pm:
         out.post_year = int(pm.group(1))
         out.post_span = (pm.start(1), pm.end(1))
     # titles and pieces
-    heading_lines = {h.line for h in out.headings if h.at_line_start}
-    marks = set()
+    mark_starts = set()  # line starts of the 【篇N】 lines
     i = text.find("【")
     while i != -1:
         ls = text.rfind("\n", 0, i) + 1
         if PIECE_MARK.match(text, ls):
-            marks.add(line_of(i))
+            mark_starts.add(ls)
             out.marks.append(i)
         i = text.find("【", i + 1)
     candidates = []
-    shorts = [(0, SHORT_FIRST.match(text))] if SHORT_FIRST.match(text) else []
-    shorts += [(None, m) for m in SHORT_LINE.finditer(text)]
-    for _, sm in shorts:
-        ls, le = sm.start(1), sm.end(1)
-        index = line_of(ls)
-        line = sm.group(1).strip(" \t\u3000")
-        m = _Span(ls, le, line)
-        if index in heading_lines or not line:
+    # the short lines (2 to 60 characters) that can be candidates, in order: the first line, the
+    # lines without _NOT_TITLE punctuation and the 【篇N】 lines
+    sm = SHORT_FIRST.match(text)
+    shorts = [(sm.start(1), sm.end(1))] if sm else []
+    spans = [m.span(1) for m in _SHORT_PLAIN.finditer(text)]
+    if mark_starts:
+        for ls in mark_starts:
+            le = text.find("\n", ls)
+            le = len(text) if le == -1 else le
+            if ls and 2 <= le - ls <= 60:
+                spans.append((ls, le))
+        spans = sorted(set(spans))
+    shorts += spans
+    for ls, le in shorts:
+        if ls in heading_line_starts:
             continue
-        if index in marks:
-            candidates.append((m.start, m.end, index, line, "mark"))
+        line = text[ls:le].strip(" \t\u3000")
+        if not line:
             continue
-        dm = DATE_LINE.match(line)
-        if dm:
-            candidates.append((m.start, m.end, index, line, "date"))
-            continue
-        if _NOT_TITLE.search(line) or not TITLE_TYPES.search(line[-12:]):
-            continue
-        candidates.append((m.start, m.end, index, line, "title"))
+        if ls in mark_starts:
+            candidates.append((ls, le, line, "mark"))
+        elif "日" in line and DATE_LINE.match(line):
+            candidates.append((ls, le, line, "date"))
+        elif TITLE_TYPES.search(line[-12:]) and not _NOT_TITLE.search(line):
+            candidates.append((ls, le, line, "title"))
     prev_end = None
     current: Piece | None = None
-    for start, end, index, line, kind in candidates:
+    for start, end, line, kind in candidates:
         joined = prev_end is not None and not text[prev_end:start].strip() and kind == "title"
         years, span = _line_years(text, start, end, line, kind)
         if joined and current is not None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
-from ._common import lazy, outline
+from ._common import _small, lazy, outline
 from ._numerals import small_cn
 
 _SHI = lazy(r"([一二三四五六七八九十]{1,2})\s?是")
@@ -20,7 +21,11 @@ _CIRCLED = lazy("[" + _CIRCLED_CHARS + "]")
 # a numeral right before 一是 makes it a word: 统一是, 唯一是, 第一是, 五一是(劳动节), 十一是(国庆)
 _NOT_BEFORE_SHI = set("〇零一二三四五六七八九十百千万两第统唯同单均之逐归整划专合週周星")
 _CN_SHI = set("一二三四五六七八九十")
+# 是 right after a numeral (一是), or after a numeral and a space: literal first, so the scan
+# skips ahead in C over the many other 是
+_SHI_AFTER_NUMERAL = lazy(r"是(?:(?<=[一二三四五六七八九十]是)|(?<=[一二三四五六七八九十] 是))")
 _PUNCT = set("，,。；;：:！!？?、（(）)“”\"'「」 \t\u3000\n")
+_START = attrgetter("start")
 FAMILY_NAMES = {"shi": "是", "di": "第", "ci": ""}
 
 
@@ -61,18 +66,18 @@ def markers(doc) -> list[Marker]:
     text = doc.text
     starts = section_starts(doc)
     found: list[Marker] = []
-    i = text.find("是")
-    while i != -1:
-        j = i - 1 if i and text[i - 1] != " " else i - 2
-        if j >= 0 and text[j] in _CN_SHI:
-            start = j - 1 if j and text[j - 1] in _CN_SHI else j
-            run = text[start:j + 1]
-            prev = text[start - 1] if start else ""
-            n = small_cn(run) if prev not in _NOT_BEFORE_SHI else None
-            nxt = text[i + 1:i + 3]
-            if n is not None and not (nxt[:1] == run[:1] or nxt.startswith(("否", "非"))):  # 一是一 / 是否
-                found.append(Marker(start, i + 1, "shi", n, text[start:i + 1], 0))
-        i = text.find("是", i + 1)
+    append = found.append
+    small = _small
+    for sm in _SHI_AFTER_NUMERAL.finditer(text):
+        i = sm.start()
+        j = i - 1 if text[i - 1] != " " else i - 2
+        start = j - 1 if j and text[j - 1] in _CN_SHI else j
+        run = text[start:j + 1]
+        prev = text[start - 1] if start else ""
+        n = small(run) if prev not in _NOT_BEFORE_SHI else None
+        nxt = text[i + 1:i + 3]
+        if n is not None and not (nxt[:1] == run[:1] or nxt.startswith(("否", "非"))):  # 一是一 / 是否
+            append(Marker(start, i + 1, "shi", n, text[start:i + 1], bisect_right(starts, start) - 1))
     if "第" in text:
         for m in _DI.finditer(text):
             prev = text[m.start() - 1] if m.start() else "\n"
@@ -80,12 +85,11 @@ def markers(doc) -> list[Marker]:
                 continue  # 1个第一、3个第二 / 取得第一
             n = small_cn(m.group(1))
             if n:
-                found.append(Marker(m.start(), m.end(), "di", n, m.group(), 0))
+                found.append(Marker(m.start(), m.end(), "di", n, m.group(), bisect_right(starts, m.start()) - 1))
     for m in (_CIRCLED.finditer(text) if "①" in text else ()):
-        found.append(Marker(m.start(), m.end(), "ci", _CIRCLED_CHARS.index(m.group()) + 1, m.group(), 0))
-    found.sort(key=lambda k: k.start)
-    for k in found:
-        k.section = bisect_right(starts, k.start) - 1
+        found.append(Marker(m.start(), m.end(), "ci", _CIRCLED_CHARS.index(m.group()) + 1, m.group(),
+                            bisect_right(starts, m.start()) - 1))
+    found.sort(key=_START)
     doc.cache["nm.markers"] = found
     return found
 

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from ...findings import Hit
 from ..base import Rule, Spec
-from ._common import PIECE_MARK, lazy, outline
+from ._common import PIECE_MARK, SHORT_FIRST, SHORT_LINE, lazy, outline
 from ._enum import markers, run_after
 from ._numerals import cn_to_int, small_cn
 
@@ -40,7 +40,7 @@ WORD_COUNT = lazy(r"”(?:的|这)?(?P<n>二十|十[一二三四五六七八九]
 SET_TITLE = lazy(r"(?:[（(]\s*共\s*)?(\d{1,2}|[二三四五六七八九十]{1,2})\s*篇\s*[）)]?\s*$")
 
 NUMERALS = set("〇零一二三四五六七八九十两兩百千万")
-_NUMSET = frozenset("两兩二三四五六七八九十")
+_NUM_CHAR = lazy("[两兩二三四五六七八九十]")
 MEASURE_NOUNS = set("年月日天周次届屆期岁歲倍时時遍轮輪批名人位家户戶元万萬亿億千百件篇张張条條项項级級分秒米亩畝")
 _MASK_PAIRS = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "‘": "’"}
 FILL = "〓"
@@ -49,15 +49,28 @@ _TRAILING = lazy(r"(?:共|共计|这|此|等等|等)$")
 _COUNTED = lazy(r"\d|[一二两三四五六七八九十][个項项名家条种类]")
 _AND = lazy(r"和|及|与|以及|并")
 _OPENERS = lazy("[“《（(「‘]")
+_NESTING = lazy("[" + "".join(_MASK_PAIRS) + "".join(_MASK_PAIRS.values()) + "]")
+_CUT = lazy("[，,。；;：:！？!?（(]")
+_NOT_BEFORE_N = NUMERALS | {"第", "每", "几"}
+_SEMI = lazy(r"[；;]")
+_COMMA = lazy(r"[，,]")
+_ANY_SEP = lazy(r"[、，,]")
 
 
 def _mask_nested(s: str) -> str:
     """Blank the insides of quotes and brackets so their punctuation does not split items."""
     if not _OPENERS.search(s):
         return s
+    # Only quotes and brackets change the nesting: the text between two of them is copied (at
+    # the top level) or blanked (inside) in one piece.
     out = []
     stack: list[str] = []
-    for ch in s:
+    pos = 0
+    for m in _NESTING.finditer(s):
+        i = m.start()
+        if i > pos:
+            out.append(FILL * (i - pos) if stack else s[pos:i])
+        ch = m.group()
         if stack and ch == stack[-1]:
             stack.pop()
             out.append(ch)
@@ -68,6 +81,9 @@ def _mask_nested(s: str) -> str:
             out.append(FILL)
         else:
             out.append(ch)
+        pos = i + 1
+    if pos < len(s):
+        out.append(FILL * (len(s) - pos) if stack else s[pos:])
     return "".join(out)
 
 
@@ -84,16 +100,18 @@ def _split_counts(items_text: str) -> dict[str, int]:
     s = _mask_nested(items_text).strip("，,、；;。 ")
     if not s:
         return {}
-    first = re.split(r"[；;]", s, 1)[0]
-    clause = re.split(r"[，,]", first, 1)[0]
+    semis = _SEMI.split(s)
+    first = semis[0]
+    commas = _COMMA.split(first)
+    clause = commas[0]
     counts = {
         "、": len([x for x in first.split("、") if x.strip()]),
-        "，": len([x for x in re.split(r"[，,]", first) if x.strip()]),
-        "、，": len([x for x in re.split(r"[、，,]", first) if x.strip()]),
+        "，": len([x for x in commas if x.strip()]),
+        "、，": len([x for x in _ANY_SEP.split(first) if x.strip()]),
         "、(，前)": len([x for x in clause.split("、") if x.strip()]),
     }
-    if re.search(r"[；;]", s):
-        counts["；"] = len([x for x in re.split(r"[；;]", s) if x.strip()])
+    if len(semis) > 1:
+        counts["；"] = len([x for x in semis if x.strip()])
     return counts
 
 
@@ -180,13 +198,14 @@ class AnnouncedCount(Rule):
 
     @staticmethod
     def _phrase_ok(text: str, m: re.Match) -> int | None:
-        if m.start("n") and text[m.start("n") - 1] in NUMERALS | {"第", "每", "几"}:
+        start = m.start("n")
+        if start and text[start - 1] in _NOT_BEFORE_N:
             return None
         n = _n(m.group("n"))
         if n is None or n < 2:
             return None
         noun, tail = m.group("noun"), m.group("tail")
-        if any(ch in NUMERALS for ch in tail) or any(ch in NUMERALS for ch in noun[1:]):
+        if not NUMERALS.isdisjoint(tail) or not NUMERALS.isdisjoint(noun[1:]):
             return None  # 三管六不, 四送一助, 四防和实现四无: two counts
         if noun[0] in MEASURE_NOUNS and m.group("cls") in (None, "个", "個"):
             return None  # 三年(2006-2008), 五次, 两天: a quantity, not a list
@@ -295,12 +314,15 @@ class AnnouncedCount(Rule):
     def _announcements(text):
         """ANNOUNCE matches, found from their separators (即, （, ：) so that the scan stays fast."""
         found = {}
+        has_num = _NUM_CHAR.search
         for key in ("即", "（", "(", "：", ":"):
             i = text.find(key)
             while i != -1:
                 lo = max(0, i - 26)
-                if not _NUMSET.isdisjoint(text[lo:i]):
-                    for m in ANNOUNCE.finditer(text, lo, i + 8):
+                first = has_num(text, lo, i)
+                if first:
+                    # no match starts before the first numeral (or the quote right before it)
+                    for m in ANNOUNCE.finditer(text, max(lo, first.start() - 1), i + 8):
                         if m.start("sep") <= i < m.end("sep") + 1 and m.start("n") not in found:
                             found[m.start("n")] = m
                             break
@@ -313,11 +335,20 @@ class AnnouncedCount(Rule):
         starts = [k.start for k in markers(doc) if k.number == 1]
         starts += [h.start for h in outline(doc).headings if h.number == 1]
         found = {}
+        has_num = _NUM_CHAR.search
         for i in sorted(starts):
             lo = max(0, i - 40)
-            if _NUMSET.isdisjoint(text[lo:i]):
+            # a match ends at i only after 。 or ： (and spaces)
+            j = i - 1
+            while j >= lo and text[j].isspace():
+                j -= 1
+            if j < lo or text[j] not in "。：:":
                 continue
-            for m in ANNOUNCE_THEN.finditer(text, lo, i + 4):
+            first = has_num(text, lo, i)
+            if not first:
+                continue
+            # no match starts before the first numeral (or the quote right before it)
+            for m in ANNOUNCE_THEN.finditer(text, max(lo, first.start() - 1), i + 4):
                 if m.end() == i and m.start("n") not in found:
                     found[m.start("n")] = m
                     break
@@ -352,10 +383,8 @@ class AnnouncedCount(Rule):
             c = lm.start("count")
             while c > lm.start() + 1 and (text[c - 1].isdigit() or text[c - 1] in "二十"):
                 c -= 1
-            m = PRE_COUNT.match(text, c)
-            if m is None:
-                continue
-            start = m.start()
+            # the count starts at c (PRE_COUNT is matched there): look at what precedes it first
+            start = c
             if start == 0:
                 continue
             prev = text[start - 1]
@@ -364,6 +393,9 @@ class AnnouncedCount(Rule):
             if prev in NUMERALS or prev in "第每各近约余多共计这此":
                 if prev not in "共计这此":
                     continue
+            m = PRE_COUNT.match(text, c)
+            if m is None:
+                continue
             raw_n = m.group("n")
             n = _n(raw_n)
             if n is None or n < 2 or n > 30:
@@ -376,7 +408,9 @@ class AnnouncedCount(Rule):
             line_start = text.rfind("\n", 0, start) + 1
             seg = text[max(line_start, start - 100):start]
             masked = _mask_nested(seg)
-            cut = max(masked.rfind(ch) for ch in "，,。；;：:！？!?（(")
+            cut = -1
+            for cm in _CUT.finditer(masked):
+                cut = cm.start()
             clause = masked[cut + 1:]
             raw_clause = seg[cut + 1:]
             hm = _HEAD_PREFIX.match(clause)
@@ -399,7 +433,7 @@ class AnnouncedCount(Rule):
                 items = [x for x in core.split("、")]
                 if any(not x.strip() for x in items):
                     continue
-                if any(_COUNTED.search(x) for x in items):
+                if _COUNTED.search(core):  # no match spans a 、
                     continue  # items that are themselves counted: 建立职介所1个、培训基地2个
                 if any(len(x) > 25 for x in items[1:]) or "各" in clause or "分别" in clause or "每" in clause:
                     continue
@@ -456,8 +490,12 @@ class AnnouncedCount(Rule):
                 numbers.add(v)
         if not numbers:
             return
-        for m in re.finditer(r"^[^\n]{2,60}$", text[:first], re.M):
-            sm = SET_TITLE.search(m.group())
+        head = text[:first]
+        lines = [SHORT_FIRST.match(head)] + list(SHORT_LINE.finditer(head))
+        for m in lines:  # the lines of 2 to 60 characters before the first 【篇N】
+            if m is None or "篇" not in m.group(1):
+                continue
+            sm = SET_TITLE.search(m.group(1))
             if not sm:
                 continue
             n = _n(sm.group(1)) if not sm.group(1).isdigit() else int(sm.group(1))
@@ -465,8 +503,8 @@ class AnnouncedCount(Rule):
                 n = cn_to_int(sm.group(1))
             if not n or n == len(numbers):
                 continue
-            start = m.start() + sm.start(1)
-            end = m.start() + sm.end()
+            start = m.start(1) + sm.start(1)
+            end = m.start(1) + sm.end()
             while text[end - 1] in " ）)":
                 end -= 1
             yield Hit(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ...findings import Hit
 from ..base import Rule, Spec
@@ -86,11 +87,22 @@ def _pct(num: Decimal, den: Decimal) -> Decimal:
 
 
 _UNIT = r"(?:" + UNITS + r")"
-# 18间中的13间 / 18间中有13间
-FRACTION = lazy(r"(?<![\d.])(\d+)\s?(" + _UNIT + r")(?:中|当中|之中)(?:的|有)?(\d+)\s?(" + _UNIT + r")?")
+# 18间中的13间 / 18间中有13间 (the lookbehind after the first digit: the pattern starts with a digit)
+FRACTION = lazy(r"(\d(?<![\d.]\d)\d*)\s?(" + _UNIT + r")(?:中|当中|之中)(?:的|有)?(\d+)\s?(" + _UNIT + r")?")
 RATE = lazy(r"([\u4e00-\u9fff]{2})率(?:为|是|达|达到|达到了|已达|已达到)?\s*$")
 TOTAL_MARK = ("共", "共计", "合计", "总计", "累计", "总数", "总共", "一共")
 RATIO = lazy(r"(?:比例|之比|比)(?:为|是|达|约为|约)?\s*(\d+(?:\.\d+)?)\s*[:：∶比]\s*(\d+(?:\.\d+)?)")
+
+
+@lru_cache(maxsize=4)
+def _ratio_scan(names: tuple):
+    """比 right after one of the two-character pair names (or after name + 之), where a RATIO
+    match that _ratios keeps must start (its lead, the two characters before it, is a name)."""
+    if not all(len(n) == 2 for n in names):
+        return re.compile("比")  # a shorter name can match at the start of the text: no shortcut
+    plain = "|".join(re.escape(n + "比") for n in names)
+    zhi = "|".join(re.escape(n + "之比") for n in names)
+    return re.compile(f"比(?:(?<={plain})|(?<={zhi}))")
 
 
 class PercentFraction(Rule):
@@ -154,8 +166,12 @@ class PercentFraction(Rule):
                     f"（相差 {fmt(diff.quantize(Decimal('0.1')))} 个百分点）：请重算百分比或核对数字",
                     suggestion=f"{fmt(_pct(num, den).quantize(Decimal(1) if p.places == 0 else Decimal(10) ** -p.places))}%",
                 )
-        if ("比" in text) and any(k in text for k in events().get("words", {}).get("ratio_pairs", {})):
-            yield from self._ratios(doc)
+        # a ratio is checked only after one of the pairs' names (民汉比例, 男女之比): look for that
+        # first, with a scan that skips from 比 to 比 in C
+        pairs = events().get("words", {}).get("ratio_pairs", {})
+        if "比" in text and pairs:
+            if _ratio_scan(tuple(pairs)).search(text):
+                yield from self._ratios(doc)
 
     @staticmethod
     def _fraction(text, s_start, p):

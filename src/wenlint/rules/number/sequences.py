@@ -127,17 +127,21 @@ class HeadingSequence(Rule):
         piece_starts = [p.start for p in o.pieces]
         pi = 0
         stack: list[list] = []  # [style, last number, had children]
+        styles: list[str] = []  # the style of each stack entry
         for h in o.headings:
             while pi < len(piece_starts) and piece_starts[pi] <= h.start:
                 stack = []
+                styles = []
                 pi += 1
-            idx = next((i for i, e in enumerate(stack) if e[0] == h.style), None)
-            if idx is None:
+            if h.style not in styles:
                 if stack:
                     stack[-1][2] = True
                 stack.append([h.style, h.number, False])
+                styles.append(h.style)
                 continue
+            idx = styles.index(h.style)
             del stack[idx + 1:]
+            del styles[idx + 1:]
             entry = stack[idx]
             last, had_children = entry[1], entry[2]
             entry[1], entry[2] = h.number, False

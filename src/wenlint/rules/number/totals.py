@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from ...findings import Hit
 from ..base import Rule, Spec
-from ._common import CLAUSE_END, PLACEHOLDER, Amount, amounts, words
+from ._common import CLAUSE_END, PLACEHOLDER, Amount, amounts, lazy, words
 from ._numerals import fmt
 
 BOUND = CLAUSE_END + "\n"
+_BOUND_CHAR = lazy("[" + re.escape(BOUND) + "]")
 
 
 @dataclass
@@ -32,12 +35,14 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
-    end = limit
-    for ch in BOUND:
-        i = text.find(ch, pos, limit)
-        if i != -1 and i < end:
-            end = i
-    return end
+    m = _BOUND_CHAR.search(text, pos, limit)
+    return m.start() if m else limit
+
+
+@lru_cache(maxsize=8)
+def _remainder_scan(remainder: tuple):
+    """A remainder item at the start of the breakdown or after a separator."""
+    return re.compile(r"(?:^|[，,。；;、 ])(?:" + "|".join(re.escape(r) for r in remainder) + ")")
 
 
 def _labels(text: str, items: list[Amount], start: int) -> None:
@@ -114,9 +119,7 @@ def _breakdown(text: str, pos: int, remainder: tuple, pairs: list) -> list[Group
     _labels(text, parts, post_start)
     partial = "等" in post
     # an explicit remainder item anywhere in the breakdown closes it for every unit
-    closed = any(
-        (post.startswith(r) or any(post.find(sep + r) != -1 for sep in "，,。；;、 ")) for r in remainder
-    )
+    closed = bool(remainder) and _remainder_scan(remainder).search(post) is not None
     out = []
     for unit in dict.fromkeys(p.unit for p in parts):
         same_parts = [p for p in parts if p.unit == unit]

@@ -13,11 +13,22 @@ from ._common import SIMP, both_scripts, events, lazy, outline, sentence_bounds
 from ._numerals import cn_to_int, small_cn
 
 FORWARD = ("迎接", "迎来", "喜迎", "即将", "筹备", "献礼", "前夕", "倒计时", "召开前", "迎")
+_FORWARD = lazy("|".join(FORWARD))
 RETRO = lazy(r"以来|期间|先后|曾经|曾|那年|历年|去年|上年|前年|近\d+年|[二三四五六七八九十两几]年来|\d+年来|回顾|历史|之际以来")
 STUDY = lazy(r"学习|贯彻|落实|领会|传达|宣传|宣讲|为指导|为动力|指引")
 HISTORIC_YEAR = lazy(r"以来|以后|之后|起|至今|相比|以前|之前|比较|同期")
-YEAR_IN_SENTENCE = lazy(r"(?<![\d\-—–~～])((?:19|20)\d{2})\s*年(?!代)")
+# (?<![\d\-—–~～]) checked after the year's first digit, so the pattern starts with 1 or 2
+YEAR_IN_SENTENCE = lazy(r"((?:1(?<![\d\-—–~～]1)9|2(?<![\d\-—–~～]2)0)\d{2})\s*年(?!代)")
 CN_NUM = "〇零一二三四五六七八九十百"
+# 大 (十七大) or 五 (十一五) right after a numeral: where a congress or a plan may end (literal
+# first, so the scan skips ahead in C)
+_BEFORE_DA = lazy(r"大(?<=[一二三四五六七八九十]大)")
+_BEFORE_WU = lazy(r"五(?<=[一二三四五六七八九十]五)")
+_ANNIV_WORDS = ("周年", "週年")
+_ANNIV_SCAN = lazy(r"年(?<=[周週]年)")  # literal first: the scan skips ahead in C
+_PLENUM_WORDS = ("全会", "全會", "全体会议", "全體會議")
+_PLENUM_SCAN = lazy(r"全(?:会|會|体会议|體會議)")
+_THIS_YEAR = lazy(r"今年|本年|^\s*年是|^\s*年，|年是")
 
 
 @dataclass
@@ -49,7 +60,10 @@ def _patterns():
     historic = set(data.get("historic", {}).get("plenums", []))
     plans = {k: tuple(v) for k, v in data.get("plans", {}).items()}
     legal = {k: tuple(v) for k, v in data.get("legal_education_plans", {}).items()}
-    return anniv_re, anniv, congresses, plenums, historic, plans, legal
+    simple = {re.sub(r"\s", "", k): v for k, v in anniv.items()}
+    terms = sorted(congresses, key=lambda k: congresses[k])
+    next_congress = {t: congresses[terms[i + 1]] for i, t in enumerate(terms[:-1])}
+    return anniv_re, simple, congresses, plenums, historic, plans, legal, next_congress
 
 
 CONGRESS = lazy(r"()(二十|十[一二三四五六七八九]|[一二三四五六七八九十])大(?![类類項项件名系产產工行景学學楼樓厦院门門会會小都城幅型比众眾批家户戶])")
@@ -64,13 +78,15 @@ PLAN = lazy(
 )
 
 
-def _finds(text: str, needles) -> list[int]:
+def _finds(text: str, scan, needles, back: int = 0) -> list[int]:
+    """Where the needles occur, needle by needle: `scan` finds them all in one pass (its matches
+    start `back` characters into a needle)."""
+    found = [m.start() - back for m in scan.finditer(text)]
+    if not found:
+        return found
     out = []
     for needle in needles:
-        i = text.find(needle)
-        while i != -1:
-            out.append(i)
-            i = text.find(needle, i + 1)
+        out += [i for i in found if text.startswith(needle, i)]
     return out
 
 
@@ -83,13 +99,10 @@ def mentions(doc) -> list[Mention]:
     if cached is not None:
         return cached
     text = doc.text
-    anniv_re, anniv, congresses, plenums, historic, plans, legal = _patterns()
+    anniv_re, simple, congresses, plenums, historic, plans, legal, next_congress = _patterns()
     out: list[Mention] = []
-    terms = sorted(congresses, key=lambda k: congresses[k])
-    next_congress = {t: congresses[terms[i + 1]] for i, t in enumerate(terms[:-1])}
     if anniv_re is not None:
-        simple = {re.sub(r"\s", "", k): v for k, v in anniv.items()}
-        for pos in _finds(text, ("周年", "週年")):
+        for pos in _finds(text, _ANNIV_SCAN, _ANNIV_WORDS, 1):
             for m in anniv_re.finditer(text, max(0, pos - 40), pos + 2):
                 if m.end() != pos + 2:
                     continue
@@ -100,9 +113,8 @@ def mentions(doc) -> list[Mention]:
                     continue
                 out.append(Mention(m.start(), m.end(), "anniversary", m.group(), int(base) + n,
                                    precise=True, base=int(base)))
-    for pos in _finds(text, ("大",)):
-        if not pos or text[pos - 1] not in "一二三四五六七八九十":
-            continue
+    for before in _BEFORE_DA.finditer(text):
+        pos = before.start()
         m = CONGRESS.search(text, max(0, pos - 5), pos + 2)
         while m is not None and m.end(2) + 1 != pos + 1:
             m = CONGRESS.search(text, m.start() + 1, pos + 2)
@@ -119,7 +131,7 @@ def mentions(doc) -> list[Mention]:
         nxt = next_congress.get(num)
         out.append(Mention(m.start() - (2 if party else 0), m.end(), "congress",
                            f"党的{num}大", congresses[num], valid_until=nxt + 1 if nxt else None))
-    for pos in _finds(text, ("全会", "全會", "全体会议", "全體會議")):
+    for pos in _finds(text, _PLENUM_SCAN, _PLENUM_WORDS):
         m = None
         for cand in PLENUM.finditer(text, max(0, pos - 40), pos + 4):
             if cand.end() >= pos + 2:
@@ -147,9 +159,8 @@ def mentions(doc) -> list[Mention]:
         out.append(Mention(m.start(), m.end(), "plenum", key, max(years),
                            valid_until=None if is_historic or not nxt else nxt + 1))
     seen_plan = set()
-    for pos in _finds(text, ("五",)):
-        if not pos or text[pos - 1] not in "一二三四五六七八九十":
-            continue
+    for before in _BEFORE_WU.finditer(text):
+        pos = before.start()
         m = None
         for cand in PLAN.finditer(text, max(0, pos - 4), pos + 30):
             if cand.end(2) == pos + 1:
@@ -190,17 +201,18 @@ def mentions(doc) -> list[Mention]:
             end = m.end(3) if m.group(3) else m.end(2)
             out.append(Mention(m.start(), end, "plan", f"“{name}”", s, span_years=(s, e)))
     for mm in out:
-        s, e = sentence_bounds(text, mm.start)
-        sentence = text[s:e]
-        mm.this_year = bool(re.search(r"今年|本年|^\s*年是|^\s*年，|年是", sentence)) and mm.precise
+        if mm.precise:  # only a precise mention can be "this year"
+            s, e = sentence_bounds(text, mm.start)
+            mm.this_year = bool(_THIS_YEAR.search(text[s:e]))
     out.sort(key=lambda x: x.start)
     doc.cache["nm.mentions"] = out
     return out
 
 
-def sentence_year(text: str, pos: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """The one year the sentence around `pos` states as its time (not a historical one)."""
-    s, e = sentence_bounds(text, pos)
+def sentence_year(text: str, pos: int, bounds: tuple[int, int] | None = None) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The one year the sentence around `pos` (`bounds`, when known) states as its time (not a
+    historical one)."""
+    s, e = bounds or sentence_bounds(text, pos)
     found = {}
     for m in YEAR_IN_SENTENCE.finditer(text, s, e):
         before = text[max(s, m.start() - 4):m.start()]
@@ -272,7 +284,8 @@ class YearEventMismatch(Rule):
         this_years: dict[int, tuple[int, Mention]] = {}
         for mm in ms:
             piece = o.piece_at(mm.start)
-            sy = sentence_year(text, mm.start)
+            s, e = sentence_bounds(text, mm.start)
+            sy = sentence_year(text, mm.start, (s, e))
             if sy is not None:
                 (lo, hi), _ = sy
                 source = f"本句所写的 {lo} 年"
@@ -283,13 +296,11 @@ class YearEventMismatch(Rule):
             else:
                 lo = hi = None
                 source = ""
-            s, e = sentence_bounds(text, mm.start)
-            sentence = text[s:e]
-            lead = text[max(s, mm.start - 12):mm.start]
-            forward = any(w in lead for w in FORWARD)
             message = None
             if lo is not None:
-                message = self._judge(mm, lo, hi, source, sentence, forward)
+                # 迎接/即将… in the twelve characters before the mention
+                forward = _FORWARD.search(text, max(s, mm.start - 12), mm.start) is not None
+                message = self._judge(mm, lo, hi, source, text[s:e], forward)
             # two statements of "this year" that disagree
             if mm.this_year and message is None and sy is None:
                 key = id(piece)
