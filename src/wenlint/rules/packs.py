@@ -46,7 +46,7 @@ import regex
 from ..errors import RulePackError
 from ..findings import SEVERITIES, Fix, Hit
 from .base import Rule, RuleContext, Spec
-from .patterns import compile_pattern, finditer, runs_in_linear_time, words_pattern
+from .patterns import compile_pattern, finditer, first_chars, runs_in_linear_time, words_pattern
 
 RULE_KEYS = {
     "code", "name", "category", "severity", "summary", "message", "patterns", "words", "swap",
@@ -103,10 +103,15 @@ class PackRule(Rule):
             raise RulePackError(f"{where}: fix = \"replace\" needs a suggestion or a swap table")
         self.group = data.get("group", 0)
         sources = list(data.get("patterns", []))
+        # What a document must contain for a match to be possible; None: anything.
+        starts = [first_chars(p) if isinstance(p, str) else None for p in sources]
         if data.get("words"):
             sources.append(words_pattern(list(data["words"])))
+            starts.append(frozenset(w[0] for w in data["words"] if w))
         if self.swap:
             sources.append(words_pattern(list(self.swap)))
+            starts.append(frozenset(w[0] for w in self.swap if w))
+        self._starts = None if None in starts else "".join(sorted(frozenset().union(*starts)))
         if not sources:
             raise RulePackError(f"{where}: needs patterns, words or swap")
         self._sources = (sources, list(data.get("exceptions", [])), data.get("when"), data.get("unless"))
@@ -163,9 +168,13 @@ class PackRule(Rule):
     # ----- checking -------------------------------------------------------------------------
 
     def check(self, doc, ctx: RuleContext) -> Iterable[Hit]:
-        if not self._compiled:
-            self._compile_all()
         text = doc.text
+        if not self._compiled:
+            # Not compiled yet (a shipped pack): a document without any character a match could
+            # start with cannot match, and need not pay for the compilation.
+            if self._starts is not None and not any(c in text for c in self._starts):
+                return
+            self._compile_all()
         timeout = ctx.settings.regex_timeout
         if self.when is not None and self.when.search(text, timeout=timeout) is None:
             return

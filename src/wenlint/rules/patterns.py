@@ -261,3 +261,95 @@ def _matches(item, ch: str):
                 return None
         return (not hit) if negate else hit
     return None
+
+
+# ----- characters a match must start with ---------------------------------------------------------
+# Compiling a pattern costs ~0.5 ms (the `regex` parser is Python), most of a one-file check. A
+# shipped rule is not compiled for a document that lacks every character its matches could start
+# with; the test reads the pattern's text (no parse), and gives up (None) on anything unusual.
+
+_META = frozenset("\\.^$*+?{}[]|()")
+_ZERO_WIDTH_OPENERS = ("(?<=", "(?<!", "(?=", "(?!")
+_INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z]")
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """Characters one of which begins every match of `pattern` (after its leading look-arounds
+    and `^`), or None when that cannot be read off the pattern's text cheaply."""
+    if _INLINE_FLAGS.search(pattern):  # (?i) anywhere changes what the first character matches
+        return None
+    if _group_end("(" + pattern + ")", 0) != len(pattern) + 2 or _top_level_bar(pattern):
+        return None  # unbalanced, or alternatives that may start anywhere
+    i, n = 0, len(pattern)
+    while i < n and (pattern[i] == "^" or pattern.startswith(_ZERO_WIDTH_OPENERS, i)):
+        i = i + 1 if pattern[i] == "^" else _group_end(pattern, i)
+        if i is None:
+            return None
+    if i >= n:
+        return None
+    ch = pattern[i]
+    if ch == "\\" and i + 1 < n and not pattern[i + 1].isalnum():
+        chars, end = frozenset(pattern[i + 1]), i + 2
+    elif ch == "[":
+        end = pattern.find("]", i + 1)
+        body = pattern[i + 1 : end]
+        if end < 0 or not body or any(c in "\\^-[" for c in body):
+            return None
+        chars, end = frozenset(body), end + 1
+    elif ch not in _META:
+        chars, end = frozenset(ch), i + 1
+    else:
+        return None
+    # A quantifier that allows zero occurrences makes the item optional.
+    if end < n and (pattern[end] in "*?" or pattern.startswith(("{0", "{,"), end)):
+        return None
+    return chars
+
+
+def _top_level_bar(pattern: str) -> bool:
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += c == "("
+        depth -= c == ")"
+        if c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index after the character class that opens at pattern[i] == "["."""
+    i += 1
+    i += pattern.startswith("^", i)
+    i += pattern.startswith("]", i)  # a "]" first in the class is a literal
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
+def _group_end(pattern: str, i: int) -> int | None:
+    """The index after the group that opens at pattern[i] == "("."""
+    depth, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(pattern, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
