@@ -241,6 +241,56 @@ def test_repeated_list_item():
     assert flagged("严禁徇私枉法、枉法裁判，修建高速公路、公路联络线。", "ST005") == []
 
 
+
+def test_doubling_candidates_are_what_the_patterns_find():
+    """ST004 and ST005 find their candidates without trying a backreference at every position;
+    they must be exactly the matches of the patterns they replace, on texts dense in repeats, line
+    breaks, characters beyond the Basic Multilingual Plane and odd code points."""
+    import random
+    import re
+
+    import regex
+
+    from wenlint.rules.structure.doubling import (
+        _ITEM_TWICE, doubled_characters, equal_runs, repeated_items, words_twice,
+    )
+
+    def runs(text, gap, shortest):
+        out, i, n = [], 0, len(text) - gap
+        while i < n:
+            j = i
+            while j < n and text[j] == text[j + gap]:
+                j += 1
+            if j - i >= shortest:
+                out.append((i, j))
+            i = max(j, i + 1)
+        return out
+
+    def pairs(text):  # runs of a repeated Han character, from `([Han])\1`
+        out, end = [], -1
+        for m in re.finditer("([\u4e00-\u9fff])\\1", text):
+            if m.start() >= end:
+                end = m.end()
+                while end < len(text) and text[end] == text[m.start()]:
+                    end += 1
+                out.append((m.start(), end))
+        return out
+
+    rng = random.Random(3)
+    alphabets = ["的了a\n \x00\U00010000\U00020000\ud800\uffff\u0100\x01", "我们的作\n 一😀", "跳绳、比x\n。", "跳跳绳、、的"]
+    for _ in range(4000):
+        alphabet = rng.choice(alphabets)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        for gap in (1, 2):
+            for shortest in (1, 2):
+                assert list(equal_runs(text, gap, shortest)) == runs(text, gap, shortest), (text, gap)
+        assert list(doubled_characters(text)) == pairs(text), text
+        twice = [(s, s + 4) for first, stop in words_twice(text) for s in range(first, stop, 4)]
+        assert twice == [m.span() for m in re.finditer(r"(..)\1", text)], text
+        assert list(repeated_items(text)) == [m.span() for m in _ITEM_TWICE.finditer(text)], text
+    assert list(repeated_items("跳绳、跳绳、跳绳，拔河比赛、拔河比赛、拔河")) == [(0, 5), (9, 18)]
+
+
 # ----- ST006 unbalanced pairs ------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, flags", [
