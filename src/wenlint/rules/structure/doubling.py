@@ -26,16 +26,31 @@ _ZERO32 = b"\x00\x00\x00\x80"
 _ZERO32_RUN = re.compile(b"(?:\x00\x00\x00\x80)+")
 
 
+_last: tuple[str, int | None] = ("", 0)
+
+
+def _utf16(text: str) -> int | None:
+    """The text's UTF-16 code units as one integer; None if it has characters beyond the Basic
+    Multilingual Plane. The last answer is kept: ST004 asks twice about the same text."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    data = text.encode("utf-16-le", "surrogatepass")
+    x = int.from_bytes(data, "little") if len(data) == 2 * len(text) else None
+    _last = (text, x)
+    return x
+
+
 def equal_runs(text: str, gap: int, shortest: int = 1):
     """(first, last + 1) of every maximal run of at least `shortest` positions i where
     text[i] == text[i + gap]."""
     n = len(text) - gap
     if n < shortest:
         return
-    data = text.encode("utf-16-le", "surrogatepass")
-    if len(data) == 2 * len(text):
-        x = int.from_bytes(data, "little")
-        lanes = (x ^ (x >> (16 * gap))).to_bytes(len(data), "little")
+    x = _utf16(text)
+    if x is not None:
+        lanes = (x ^ (x >> (16 * gap))).to_bytes(2 * len(text), "little")
         size = 2 * n  # the last `gap` lanes compare characters with nothing
         zero = _ZERO16 * shortest
         find, match = lanes.find, _ZERO16_RUN.match
