@@ -162,8 +162,8 @@ class Layout:
                 kind = KIND_BARRIER if source[pos : pos + len(raw)].strip() else KIND_BLANK
                 line = Line(index, pos, pos, "", kind)
             else:
-                lead = len(raw) - len(raw.lstrip(SPACES))
-                start, end = pos + lead, pos + lead + len(stripped)
+                start = pos + len(raw) - len(raw.lstrip(SPACES)) if raw[0] in SPACES else pos
+                end = start + len(stripped)
                 line = self._classify(index, start, end, stripped, markdown)
             self.lines.append(line)
             pos += len(raw) + 1
@@ -207,12 +207,12 @@ class Layout:
                 return line
         enum = ENUMERATOR.match(content) is not None
         length = len(content)
-        inner_stop = _has_inner_stop(content)
+        inner_stop = _STOP.search(content, 0, length - 1) is not None
         if enum and length <= 40 and not inner_stop:
             kind = KIND_HEADING
-        elif inner_stop or (length >= 40 and _has_punctuation(content)):
+        elif inner_stop or (length >= 40 and _PUNCT.search(content)):
             kind = KIND_PROSE
-        elif length <= 25 and not _has_punctuation(content):
+        elif length <= 25 and not _PUNCT.search(content):
             kind = KIND_SHORT
         else:
             kind = KIND_TEXT
