@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
@@ -73,7 +74,11 @@ class DoubledPunctuation(Rule):
                           Fix.replace(m.start(), m.end(), keep, "unsafe"))
 
 
-_CLOSING_AT_START = re.compile(r"^[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])", re.MULTILINE)
+_CLOSING = r"[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])"
+# At the start of the text, and after every line break: a pattern that starts with `^` is tried at
+# every position, one that starts with a line break only where there is one.
+_CLOSING_AT_TEXT_START = re.compile(_CLOSING)
+_CLOSING_AT_LINE_START = re.compile("\n" + _CLOSING)
 
 
 class ClosingMarkAtLineStart(Rule):
@@ -107,7 +112,8 @@ class ClosingMarkAtLineStart(Rule):
     def check(self, doc, ctx):
         text = doc.text
         lay = None
-        for m in _CLOSING_AT_START.finditer(text):
+        first = _CLOSING_AT_TEXT_START.match(text)
+        for m in chain((first,) if first else (), _CLOSING_AT_LINE_START.finditer(text)):
             start = m.start(1)
             if lay is None:
                 lay = layout(doc, ctx)
