@@ -38,7 +38,7 @@ import zlib
 from array import array
 from functools import lru_cache
 from itertools import accumulate, chain, repeat
-from operator import mul
+from operator import itemgetter, mul, sub
 
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
@@ -46,7 +46,9 @@ from ._lexicon import t2s_table
 from ._t2s import t2s
 
 UNIT = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]{6,}")
-_LEAD = re.compile(r"^([ \t\u3000\xa0]*)(.?)", re.MULTILINE)
+_SPACES = " \t\u3000\xa0"
+_FIRST = itemgetter(slice(0, 1))
+_BLANK_FIRST = {"": " "}  # what `firsts` holds for a line without text
 GAP = 3  # unmatched units a copied block may contain and still count as one block
 SAMPLE = (
     "县总工会在县委和市总工会的正确领导下，在县文明办的指导下，以开展培育和弘扬地域精神为目标的精神文明创建活动为契机，"
@@ -138,18 +140,22 @@ class Collected:
 def collect_text(text: str) -> Collected:
     normal = normalise(text)
     # Units never cross a line: found line by line, then numbered and hashed with C-level maps.
-    found = list(map(UNIT.findall, normal.split("\n")))
+    lines = normal.split("\n")
+    found = list(map(UNIT.findall, lines))
     units = list(chain.from_iterable(found))
-    lines = array("H" if len(found) < 65536 else "I", chain.from_iterable(map(repeat, range(len(found)), map(len, found))))
+    numbers = array("H" if len(found) < 65536 else "I", chain.from_iterable(map(repeat, range(len(found)), map(len, found))))
     hashes = array("I", map(zlib.crc32, map(str.encode, "\n".join(units).lower().split("\n")))) if units else array("I")
     sizes = list(map(len, units))
     lengths = array("B", sizes if not sizes or max(sizes) < 256 else map(min, sizes, repeat(255)))
     total = sum(sizes)
-    # The first character with text on every line, and its column.
-    leads, firsts = zip(*_LEAD.findall(text))
-    leads = list(map(len, leads))
+    # The first character with text on every line (of the text as written), and its column.
+    if normal is not text:
+        lines = text.split("\n")
+    stripped = list(map(str.lstrip, lines, repeat(_SPACES)))
+    leads = list(map(sub, map(len, lines), map(len, stripped)))
     columns = array("H", leads if max(leads) < 65536 else map(min, leads, repeat(65535)))
-    return Collected(hashes, lines, lengths, total, columns, "".join([first or " " for first in firsts]))
+    firsts = list(map(_FIRST, stripped))
+    return Collected(hashes, numbers, lengths, total, columns, "".join(map(_BLANK_FIRST.get, firsts, firsts)))
 
 
 _BLOCK = re.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row
