@@ -189,6 +189,9 @@ def test_closing_mark_at_line_start():
     # across a blank line the join is unsafe
     assert _fixed("全县共建立职介所1个\n\n、培训基地2个。", "ST003", unsafe=False) == "全县共建立职介所1个\n\n、培训基地2个。"
     assert flagged("——毛泽东\n……未完待续\n（一）总体情况\n“我们”是主语。", "ST003") == []
+    # on the first line of the text too, and after indentation of any kind
+    text = "  。宣传标语500余条。\n全市共悬挂宣传横幅158条\n\u3000”的方针。\n"
+    assert [(f.line, f.column, f.text) for f in lint(text, "ST003")] == [(1, 3, "。"), (3, 2, "”")]
 
 
 # ----- ST004 doubled words, ST005 repeated list items ------------------------------------------
@@ -289,6 +292,25 @@ def test_doubling_candidates_are_what_the_patterns_find():
         assert twice == [m.span() for m in re.finditer(r"(..)\1", text)], text
         assert list(repeated_items(text)) == [m.span() for m in _ITEM_TWICE.finditer(text)], text
     assert list(repeated_items("跳绳、跳绳、跳绳，拔河比赛、拔河比赛、拔河")) == [(0, 5), (9, 18)]
+
+
+
+def test_marks_left_once_pairs_are_taken_out_tell_balanced_paragraphs():
+    """The layout decides which paragraphs have balanced quotes and brackets for the whole text at
+    once, by taking adjacent pairs out; that must agree with the stack of `_balanced`, for single
+    lines and for paragraphs of several lines."""
+    import random
+
+    from wenlint.rules.structure._layout import _balanced, _reduce
+
+    rng = random.Random(4)
+    marks = "“”‘’「」『』（）()《》【】"
+    for _ in range(5000):
+        lines = ["".join(rng.choice(marks[: rng.choice((2, 4, 12, 16))]) for _ in range(rng.randint(0, 8)))
+                 for _ in range(rng.randint(1, 4))]
+        left = _reduce("\n".join(lines)).split("\n")
+        assert [not part for part in left] == [_balanced(list(line)) for line in lines]
+        assert (not _reduce("".join(left))) == _balanced(list("".join(lines)))
 
 
 # ----- ST006 unbalanced pairs ------------------------------------------------------------------
