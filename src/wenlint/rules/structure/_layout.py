@@ -44,6 +44,11 @@ ENUMERATOR = re.compile(
     r"|[•·●○■□◆◇▲△★☆►▶✓✔]"
     r")"
 )
+# The characters an enumerator starts with: most lines start with none of them.
+ENUMERATOR_STARTS = frozenset(
+    "一二三四五六七八九十百（(0123456789０１２３４５６７８９第首其再最•·●○■□◆◇▲△★☆►▶✓✔"
+    + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
+)
 MARKDOWN_BLOCK = re.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
 BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
 PAGE_MARKER = re.compile(
@@ -205,7 +210,7 @@ class Layout:
                 line.ends = ending(content)
                 line.enum = True
                 return line
-        enum = ENUMERATOR.match(content) is not None
+        enum = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
         length = len(content)
         inner_stop = _STOP.search(content, 0, length - 1) is not None
         if enum and length <= 40 and not inner_stop:
