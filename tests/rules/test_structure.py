@@ -189,6 +189,24 @@ def test_closing_mark_at_line_start():
     # across a blank line the join is unsafe
     assert _fixed("全县共建立职介所1个\n\n、培训基地2个。", "ST003", unsafe=False) == "全县共建立职介所1个\n\n、培训基地2个。"
     assert flagged("——毛泽东\n……未完待续\n（一）总体情况\n“我们”是主语。", "ST003") == []
+    # on the first line of the text too, and after indentation of any kind
+    text = "  。宣传标语500余条。\n全市共悬挂宣传横幅158条\n\u3000”的方针。\n"
+    assert [(f.line, f.column, f.text) for f in lint(text, "ST003")] == [(1, 3, "。"), (3, 2, "”")]
+
+
+
+def test_doubled_punctuation_runs_are_what_the_pattern_finds():
+    """ST001 tries its pattern only where a mark is followed by a mark or a space: the same
+    matches as the pattern over the whole text."""
+    import random
+
+    from wenlint.rules.structure.punctuation import _RUN, runs
+
+    rng = random.Random(2)
+    for alphabet in ("，,、；;：:。 \t\u3000\xa0工a\n", "，。 工", "，，。\u3000"):
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            assert [m.span() for m in runs(text)] == [m.span() for m in _RUN.finditer(text)], text
 
 
 # ----- ST004 doubled words, ST005 repeated list items ------------------------------------------
@@ -239,6 +257,75 @@ def test_repeated_list_item():
     assert _fixed("举办了拔河、拔河比赛。", "ST005") == "举办了拔河比赛。"
     assert flagged("坚持市场牵龙头、龙头带基地、基地连农户的模式。", "ST005") == []
     assert flagged("严禁徇私枉法、枉法裁判，修建高速公路、公路联络线。", "ST005") == []
+
+
+
+def test_doubling_candidates_are_what_the_patterns_find():
+    """ST004 and ST005 find their candidates without trying a backreference at every position;
+    they must be exactly the matches of the patterns they replace, on texts dense in repeats, line
+    breaks, characters beyond the Basic Multilingual Plane and odd code points."""
+    import random
+    import re
+
+    import regex
+
+    from wenlint.rules.structure.doubling import (
+        _ITEM_TWICE, doubled_characters, equal_runs, repeated_items, words_twice,
+    )
+
+    def runs(text, gap, shortest):
+        out, i, n = [], 0, len(text) - gap
+        while i < n:
+            j = i
+            while j < n and text[j] == text[j + gap]:
+                j += 1
+            if j - i >= shortest:
+                out.append((i, j))
+            i = max(j, i + 1)
+        return out
+
+    def pairs(text):  # runs of a repeated Han character, from `([Han])\1`
+        out, end = [], -1
+        for m in re.finditer("([\u4e00-\u9fff])\\1", text):
+            if m.start() >= end:
+                end = m.end()
+                while end < len(text) and text[end] == text[m.start()]:
+                    end += 1
+                out.append((m.start(), end))
+        return out
+
+    rng = random.Random(3)
+    alphabets = ["的了a\n \x00\U00010000\U00020000\ud800\uffff\u0100\x01", "我们的作\n 一😀", "跳绳、比x\n。", "跳跳绳、、的"]
+    for _ in range(4000):
+        alphabet = rng.choice(alphabets)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        for gap in (1, 2):
+            for shortest in (1, 2):
+                assert list(equal_runs(text, gap, shortest)) == runs(text, gap, shortest), (text, gap)
+        assert list(doubled_characters(text)) == pairs(text), text
+        twice = [(s, s + 4) for first, stop in words_twice(text) for s in range(first, stop, 4)]
+        assert twice == [m.span() for m in re.finditer(r"(..)\1", text)], text
+        assert list(repeated_items(text)) == [m.span() for m in _ITEM_TWICE.finditer(text)], text
+    assert list(repeated_items("跳绳、跳绳、跳绳，拔河比赛、拔河比赛、拔河")) == [(0, 5), (9, 18)]
+
+
+
+def test_marks_left_once_pairs_are_taken_out_tell_balanced_paragraphs():
+    """The layout decides which paragraphs have balanced quotes and brackets for the whole text at
+    once, by taking adjacent pairs out; that must agree with the stack of `_balanced`, for single
+    lines and for paragraphs of several lines."""
+    import random
+
+    from wenlint.rules.structure._layout import _balanced, _reduce
+
+    rng = random.Random(4)
+    marks = "“”‘’「」『』（）()《》【】"
+    for _ in range(5000):
+        lines = ["".join(rng.choice(marks[: rng.choice((2, 4, 12, 16))]) for _ in range(rng.randint(0, 8)))
+                 for _ in range(rng.randint(1, 4))]
+        left = _reduce("\n".join(lines)).split("\n")
+        assert [not part for part in left] == [_balanced(list(line)) for line in lines]
+        assert (not _reduce("".join(left))) == _balanced(list("".join(lines)))
 
 
 # ----- ST006 unbalanced pairs ------------------------------------------------------------------

@@ -120,6 +120,30 @@ def test_fast_t2s_equals_opencc():
     assert [fast.convert(t) for t in texts] == [reference.convert(t) for t in texts]
 
 
+def test_fast_paths_of_the_script_check_and_the_conversion():
+    """The script check looks up only what GB2312 cannot encode; the conversion translates with a
+    list over the Basic Multilingual Plane and falls back to the dict for a text with a key beyond
+    it. Both against the plain answers, on texts with no-break spaces, emoji, masked characters,
+    characters beyond the plane (keys of the table and others) and odd code points."""
+    from opencc import OpenCC
+
+    from wenlint.rules.structure._lexicon import t2s_table
+    from wenlint.rules.structure._t2s import t2s
+    from wenlint.rules.structure.copies import _traditional, has_traditional
+
+    reference, fast = OpenCC("t2s"), t2s()
+    beyond = sorted(chr(c) for c in t2s_table() if c >= 0x10000)
+    assert beyond  # the dictionary has keys beyond the plane: the fallback is exercised
+    texts = [
+        "", "\n", "实施\xa0“十一五”·规划—©•", "实施\xa0規劃", "😀😀工作\ue000\ue000", "😀規劃😀",
+        "规划" + beyond[0] + "工作", beyond[1] + "規劃\n😀", "\ud800規劃", "\uffff\U0010ffff規",
+        "乾燥的天氣", "臺灣" * 50 + "😀",
+    ]
+    for text in texts:
+        assert has_traditional(text) == (not _traditional().isdisjoint(text)), text
+        assert fast.convert(text) == reference.convert(text), text
+
+
 def test_numpy_verification_equals_sets():
     """The LSH path verifies pairs in batches with numpy arrays, the exact path one by one with
     sets: the same shares and blocks (gaps of up to GAP units inside a block, ties: the first

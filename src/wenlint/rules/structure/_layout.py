@@ -44,6 +44,11 @@ ENUMERATOR = re.compile(
     r"|[•·●○■□◆◇▲△★☆►▶✓✔]"
     r")"
 )
+# The characters an enumerator starts with: most lines start with none of them.
+ENUMERATOR_STARTS = frozenset(
+    "一二三四五六七八九十百（(0123456789０１２３４５６７８９第首其再最•·●○■□◆◇▲△★☆►▶✓✔"
+    + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
+)
 MARKDOWN_BLOCK = re.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
 BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
 PAGE_MARKER = re.compile(
@@ -128,6 +133,14 @@ def ending(content: str) -> str:
     return END_WORD
 
 
+_MASK_SPACES = MASK + SPACES
+# How a line ends when its last character decides alone: any but a closing bracket or quote, or a
+# dash, after which `ending` looks further back.
+_LOOK_BACK = "）)" + DASHES + CLOSERS_AFTER_STOP
+_PLAIN_ENDINGS = {
+    **dict.fromkeys(STOPS, END_STOP), **dict.fromkeys(CLAUSE, END_CLAUSE), **dict.fromkeys(SEMI, END_SEMI),
+    **dict.fromkeys(COLON, END_COLON), **dict.fromkeys(OPENERS, END_OPEN),
+}
 _STOP = re.compile("[。！？]")
 _PUNCT = re.compile("[，,、；;。！？：]")
 
@@ -144,18 +157,18 @@ class Layout:
     def __init__(self, doc, trailer_markers: tuple[str, ...] = ()) -> None:
         self.doc = doc
         text = doc.text
-        source_lines = doc.source.split("\n")
+        source = doc.source  # the same offsets as `text`
         markdown = doc.format == "markdown"
         self.lines: list[Line] = []
         pos = 0
         for index, raw in enumerate(doc.lines):
             stripped = raw.strip(SPACES)
             if not stripped:
-                kind = KIND_BARRIER if source_lines[index].strip() else KIND_BLANK
+                kind = KIND_BARRIER if source[pos : pos + len(raw)].strip() else KIND_BLANK
                 line = Line(index, pos, pos, "", kind)
             else:
-                lead = len(raw) - len(raw.lstrip(SPACES))
-                start, end = pos + lead, pos + lead + len(stripped)
+                start = pos + len(raw) - len(raw.lstrip(SPACES)) if raw[0] in SPACES else pos
+                end = start + len(stripped)
                 line = self._classify(index, start, end, stripped, markdown)
             self.lines.append(line)
             pos += len(raw) + 1
@@ -179,7 +192,7 @@ class Layout:
     # ----- lines ------------------------------------------------------------------------------
 
     def _classify(self, index: int, start: int, end: int, content: str, markdown: bool) -> Line:
-        if content.strip(MASK + SPACES) == "":
+        if MASK in content and content.strip(_MASK_SPACES) == "":
             return Line(index, start, end, content, KIND_BARRIER)
         if ("页" in content or content[0] in "-—－–") and PAGE_MARKER.fullmatch(content):
             return Line(index, start, end, content, KIND_PAGE)
@@ -197,14 +210,14 @@ class Layout:
                 line.ends = ending(content)
                 line.enum = True
                 return line
-        enum = ENUMERATOR.match(content) is not None
+        enum = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
         length = len(content)
-        inner_stop = _has_inner_stop(content)
+        inner_stop = _STOP.search(content, 0, length - 1) is not None
         if enum and length <= 40 and not inner_stop:
             kind = KIND_HEADING
-        elif inner_stop or (length >= 40 and _has_punctuation(content)):
+        elif inner_stop or (length >= 40 and _PUNCT.search(content)):
             kind = KIND_PROSE
-        elif length <= 25 and not _has_punctuation(content):
+        elif length <= 25 and not _PUNCT.search(content):
             kind = KIND_SHORT
         else:
             kind = KIND_TEXT
@@ -220,7 +233,13 @@ class Layout:
             m = HEAD_FURNITURE.match(content)
             if m:
                 line.eff_start = start + m.end()
-        line.ends = ending(eff) if eff else END_WORD
+        if eff:
+            # Most lines end with a mark that decides alone (`ending` looks further only after a
+            # closing bracket or quote, or a dash).
+            last = eff[-1]
+            line.ends = ending(eff) if last in _LOOK_BACK else _PLAIN_ENDINGS.get(last, END_WORD)
+        else:
+            line.ends = END_WORD
         return line
 
     def _mark_trailer(self, pattern) -> None:
@@ -376,16 +395,36 @@ def _balanced(marks: list[str]) -> bool:
     return not stack
 
 
+_MARK_OR_BREAK = re.compile(r"[“”‘’「」『』（）()《》【】\n]")
+_ADJACENT_PAIR = re.compile(r"“”|‘’|「」|『』|[（(][）)]|《》|【】")
+
+
+def _reduce(marks: str) -> str:
+    """What is left of a string of marks once every pair is taken out (nothing: balanced)."""
+    while True:
+        reduced = _ADJACENT_PAIR.sub("", marks)
+        if len(reduced) == len(marks):
+            return marks
+        marks = reduced
+
+
 class _Pairs:
     def __init__(self, text: str, lay: Layout) -> None:
         self.unmatched: list[tuple[int, str, str]] = []
         self.joined: dict[tuple[int, int], tuple[int, int]] = {}
         lines = lay.lines
+        # The marks of every line, what is left of them once their pairs are taken out, for the
+        # whole text at once: a paragraph whose lines leave nothing is balanced (as `_balanced`
+        # says of its marks; pairs never span a line break here, and taking pairs out in parts
+        # leaves what taking them out of the whole would).
+        left = _reduce("".join(_MARK_OR_BREAK.findall(text))).split("\n")
         carry: list[tuple[str, int, int]] = []  # (type, offset, paragraph number) still open
         for number, (first, last) in enumerate(lay.paragraphs):
-            start, end = lines[first].start, lines[last].end
-            if not carry and _balanced(MARKS.findall(text, start, end)):
+            if not carry and (
+                not left[first] if first == last else not _reduce("".join(left[first : last + 1]))
+            ):
                 continue  # the common case, decided without positions
+            start, end = lines[first].start, lines[last].end
             stack: list[tuple[str, int]] = []
             closers: list[tuple[str, int]] = []  # closers without an opener in this paragraph
             for m in MARKS.finditer(text, start, end):

@@ -10,7 +10,7 @@ from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ._layout import (
     DATE_LINE, END_COLON, END_OPEN, END_SEMI, END_STOP, KIND_HEADING, KIND_ITEM, KIND_PAGE,
-    KIND_SHORT, KIND_TRAILER, MID_SENTENCE, layout,
+    KIND_PROSE, KIND_SHORT, KIND_TRAILER, MID_SENTENCE, layout,
 )
 
 _CUT = "，,、；;：:。！？!?"
@@ -92,9 +92,12 @@ class BrokenLine(Rule):
 
     def check(self, doc, ctx):
         lay = layout(doc, ctx)
+        opened = {first for first, _ in lay.joined}  # lines whose quotation the next one closes
         for a in lay.lines:
             if a.kind in ("blank", "barrier", KIND_PAGE, KIND_TRAILER):
                 continue
+            if a.index not in opened and (a.kind != KIND_PROSE or a.ends not in MID_SENTENCE):
+                continue  # decided below as well, without the next line
             b, blank, page = lay.next_content(a.index)
             if b is None or b.kind == KIND_TRAILER:
                 continue
@@ -159,7 +162,7 @@ class SplitParagraph(Rule):
         previous_colon = False
         lines = [line for line in lay.lines if line.kind not in ("blank", "barrier", KIND_PAGE)]
         for i, a in enumerate(lines):
-            b, blank, page = lay.next_content(a.index)
+            b, blank, page = lay.next_content(a.index) if a.ends == END_SEMI else (None, False, False)
             link = (
                 a.ends == END_SEMI and b is not None and a.kind != KIND_TRAILER
                 and (a.index, b.index) not in lay.joined

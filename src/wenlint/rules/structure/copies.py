@@ -31,13 +31,14 @@ them.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import re
 import zlib
 from array import array
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import mul
+from itertools import accumulate, chain, repeat
+from operator import itemgetter, mul, sub
 
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
@@ -45,6 +46,9 @@ from ._lexicon import t2s_table
 from ._t2s import t2s
 
 UNIT = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]{6,}")
+_SPACES = " \t\u3000\xa0"
+_FIRST = itemgetter(slice(0, 1))
+_BLANK_FIRST = {"": " "}  # what `firsts` holds for a line without text
 GAP = 3  # unmatched units a copied block may contain and still count as one block
 SAMPLE = (
     "县总工会在县委和市总工会的正确领导下，在县文明办的指导下，以开展培育和弘扬地域精神为目标的精神文明创建活动为契机，"
@@ -73,14 +77,30 @@ def _traditional() -> frozenset[str]:
     return frozenset(chr(c) for c, s in t2s_table().items() if s != chr(c))
 
 
+class _Traditional(Exception):
+    pass
+
+
+def _outside_gb2312(error: UnicodeEncodeError):
+    """Error handler of the GB2312 encoding in `has_traditional`: called only for the few
+    characters GB2312 does not have (no-break spaces, `·`, `—`, and Traditional characters)."""
+    if not _traditional().isdisjoint(error.object[error.start : error.end]):
+        raise _Traditional
+    return "", error.end
+
+
+codecs.register_error("wenlint-st012-traditional", _outside_gb2312)
+
+
 def has_traditional(text: str) -> bool:
     """Does the text have characters that OpenCC t2s changes? GB2312 has no Traditional
-    characters, so a text it can encode (most Simplified documents) is answered at codec speed."""
+    characters: the text is encoded, and only the characters it cannot encode are looked up (a
+    Simplified text is answered at codec speed even with a few characters outside GB2312)."""
     try:
-        text.encode("gb2312")
+        text.encode("gb2312", "wenlint-st012-traditional")
         return False
-    except UnicodeEncodeError:
-        return not _traditional().isdisjoint(text)
+    except _Traditional:
+        return True
 
 
 def normalise(text: str) -> str:
@@ -119,29 +139,23 @@ class Collected:
 
 def collect_text(text: str) -> Collected:
     normal = normalise(text)
-    # Units never cross a line: found line by line, then hashed with C-level maps.
-    units: list[str] = []
-    counts = []
-    findall = UNIT.findall
-    for line in normal.split("\n"):
-        found = findall(line)
-        units += found
-        counts.append(len(found))
-    lines = array("H" if len(counts) < 65536 else "I")
-    for index, count in enumerate(counts):
-        if count:
-            lines.extend(repeat(index, count))
-    hashes = array("I", map(zlib.crc32, map(str.encode, map(str.lower, units))))
+    # Units never cross a line: found line by line, then numbered and hashed with C-level maps.
+    lines = normal.split("\n")
+    found = list(map(UNIT.findall, lines))
+    units = list(chain.from_iterable(found))
+    numbers = array("H" if len(found) < 65536 else "I", chain.from_iterable(map(repeat, range(len(found)), map(len, found))))
+    hashes = array("I", map(zlib.crc32, map(str.encode, "\n".join(units).lower().split("\n")))) if units else array("I")
     sizes = list(map(len, units))
-    lengths = array("B", map(min, sizes, repeat(255)))
+    lengths = array("B", sizes if not sizes or max(sizes) < 256 else map(min, sizes, repeat(255)))
     total = sum(sizes)
-    columns = array("H")
-    firsts = []
-    for line in text.split("\n"):
-        stripped = line.lstrip(" \t\u3000\xa0")
-        columns.append(min(len(line) - len(stripped), 65535))
-        firsts.append(stripped[0] if stripped else " ")
-    return Collected(hashes, lines, lengths, total, columns, "".join(firsts))
+    # The first character with text on every line (of the text as written), and its column.
+    if normal is not text:
+        lines = text.split("\n")
+    stripped = list(map(str.lstrip, lines, repeat(_SPACES)))
+    leads = list(map(sub, map(len, lines), map(len, stripped)))
+    columns = array("H", leads if max(leads) < 65536 else map(min, leads, repeat(65535)))
+    firsts = list(map(_FIRST, stripped))
+    return Collected(hashes, numbers, lengths, total, columns, "".join(map(_BLANK_FIRST.get, firsts, firsts)))
 
 
 _BLOCK = re.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row

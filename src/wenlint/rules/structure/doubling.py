@@ -4,6 +4,7 @@ repeated (`跳绳、跳绳比赛`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -12,12 +13,91 @@ from ..base import Rule, Spec
 from ._lexicon import doublings, lexicon, t2s_table
 
 HAN = "\u4e00-\u9fff"
-# The standard library's engine is several times faster than `regex` on backreferences.
-# Only Han characters can be a doubled word, and two pairs can only overlap on one character (so
-# they are the same character): looking for Han pairs alone finds the same pairs as looking for
-# every doubled character and keeping the Han ones, with a fifth of the matches.
-_PAIR = re.compile(f"([{HAN}])\\1")
-_WORD_TWICE = re.compile(r"(..)\1")
+
+# Where a character equals the one `gap` places further, at C speed rather than with a regex that
+# stops at every position (`(.)\1`, `(..)\1`): the text as code points in one big integer, XORed
+# with itself shifted by `gap` characters, is zero in the lanes where the characters are equal.
+# In UTF-16 (the text has no character beyond the Basic Multilingual Plane) a lane is two bytes,
+# and two zero bytes found across two lanes are skipped. Otherwise a lane is 32 bits with its top
+# bit set (code points have 21 bits: the XOR of two never sets bits 21 to 31), so that it reads
+# `00 00 00 80` exactly where it is zero, and those four bytes are never found across two lanes.
+_ZERO16 = b"\x00\x00"
+_ZERO16_RUN = re.compile(b"(?:\x00\x00)+")
+_ZERO32 = b"\x00\x00\x00\x80"
+_ZERO32_RUN = re.compile(b"(?:\x00\x00\x00\x80)+")
+
+
+_last: tuple[str, int | None] = ("", 0)
+
+
+def _utf16(text: str) -> int | None:
+    """The text's UTF-16 code units as one integer; None if it has characters beyond the Basic
+    Multilingual Plane. The last answer is kept: ST004 asks twice about the same text."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    data = text.encode("utf-16-le", "surrogatepass")
+    x = int.from_bytes(data, "little") if len(data) == 2 * len(text) else None
+    _last = (text, x)
+    return x
+
+
+def equal_runs(text: str, gap: int, shortest: int = 1):
+    """(first, last + 1) of every maximal run of at least `shortest` positions i where
+    text[i] == text[i + gap]."""
+    n = len(text) - gap
+    if n < shortest:
+        return
+    x = _utf16(text)
+    if x is not None:
+        lanes = (x ^ (x >> (16 * gap))).to_bytes(2 * len(text), "little")
+        size = 2 * n  # the last `gap` lanes compare characters with nothing
+        zero = _ZERO16 * shortest
+        find, match = lanes.find, _ZERO16_RUN.match
+        i = find(zero, 0, size)
+        while i >= 0:
+            if i & 1:
+                i = find(zero, i + 1, size)
+                continue
+            end = match(lanes, i, size).end()
+            yield i >> 1, end >> 1
+            i = find(zero, end, size)
+        return
+    x = int.from_bytes(text.encode("utf-32-le", "surrogatepass"), "little")
+    size = 4 * len(text)
+    lanes = ((x ^ (x >> (32 * gap))) | int.from_bytes(_ZERO32 * n, "little")).to_bytes(size, "little")
+    size = 4 * n
+    zero = _ZERO32 * shortest
+    find, match = lanes.find, _ZERO32_RUN.match
+    i = find(zero, 0, size)
+    while i >= 0:
+        end = match(lanes, i, size).end()
+        yield i >> 2, end >> 2
+        i = find(zero, end, size)
+
+
+def doubled_characters(text: str):
+    """(start, end) of every run of a Han character repeated (`的的`, `哈哈哈`)."""
+    for start, last in equal_runs(text, 1):
+        if "\u4e00" <= text[start] <= "\u9fff":
+            yield start, last + 1
+
+
+def words_twice(text: str):
+    """The matches of `(..)\\1` (which do not overlap; `.` is not a line break), a run of them at
+    a time: (first, stop) for the matches at first, first + 4, … before stop, each four characters
+    long. From the runs where the text repeats itself two characters further on."""
+    taken = 0  # where the last match ends
+    for first, last in equal_runs(text, 2, 2):
+        if "\n" in text[first : first + 2]:
+            continue  # the text has a period of two in the run: a line break in every match
+        first = max(first, taken)
+        if first <= last - 2:
+            taken = first + 4 * ((last - 2 - first) // 4) + 4
+            yield first, taken
+
+
 NUMERALS = set("一二三四五六七八九十百千万亿零〇○两")
 # A word ending in one of these and a word starting with it meet on one character without a
 # typo: 东方市|市委, 大运会|会旗, 中信所|所长, 竞争中|中标.
@@ -69,6 +149,14 @@ def _pair_is_fine(window: str, j: int) -> bool:
     return left and a in PARTICLES
 
 
+@lru_cache(maxsize=8)
+def _decided(extra: tuple[str, ...]) -> dict[tuple[str, int, int], bool]:
+    """Whether a doubled character in a context (the text around it, where it is in it, how many
+    times) is fine, by the legitimate doublings allowed: kept across documents, which repeat the
+    same contexts (3 778 decisions about 93 contexts on the bench corpus)."""
+    return {}
+
+
 class DoubledWord(Rule):
     code = "ST004"
     name = "doubled-word"
@@ -112,21 +200,19 @@ class DoubledWord(Rule):
     def check(self, doc, ctx):
         text = doc.text
         extra = tuple(str(x) for x in ctx.option("allowed-doublings") or ())
-        end = -1
-        decided: dict[tuple[str, int, int], bool] = {}
-        for m in _PAIR.finditer(text):
-            start = m.start()
-            a = m.group(1)
-            if not "\u4e00" <= a <= "\u9fff" or a in NUMERALS or start < end:
+        decided = _decided(extra)
+        # A character typed twice or more: the runs of a repeated Han character.
+        for start, end in doubled_characters(text):
+            a = text[start]
+            if a in NUMERALS:
                 continue
-            end = m.end()
-            while end < len(text) and text[end] == a:
-                end += 1
             window, j = _window(text, start, end)
             run = end - start
-            # The same contexts recur in a document (工作作风, 工会会员): decide each once.
+            # The same contexts recur (工作作风, 工会会员): decide each once.
             fine = decided.get((window, j, run))
             if fine is None:
+                if len(decided) >= 1 << 16:
+                    decided.clear()
                 fine = decided[(window, j, run)] = _allowed(window, j, window[j : j + 2], extra) or (
                     _pair_is_fine(window, j) if run == 2 else (window[j : j + run] in lexicon() or all(
                         _allowed(window, k, window[k : k + 2], extra) or _pair_is_fine(window, k)
@@ -137,27 +223,51 @@ class DoubledWord(Rule):
                 continue
             yield Hit(start, end, f"「{a}」重复了{'两' if run == 2 else run}次：多打了一个「{a}」", a,
                       Fix.replace(start, end, a, "unsafe"))
-        for m in _WORD_TWICE.finditer(text):
-            start, end = m.span()
-            unit = m.group(1)
+        # A word typed twice.
+        for first, stop in words_twice(text):
+            unit = text[first : first + 2]  # the same in every match of the run
             a, b = unit
             if not ("\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") or a == b or (a in NUMERALS and b in NUMERALS):
                 continue  # 哈哈哈哈: a run of one character, handled above; 二四二四: a number
             if a in _EMPHATIC_START or b == "不":
                 continue  # 一步一步, 很多很多, 是不是不…
-            window, j = _window(text, start, end)
-            if _allowed(window, j, window[j : j + 4], extra):
-                continue
             words = lexicon()
-            if window[j : j + 2] not in words:
-                continue  # not a word: two words that happen to repeat (华人|名人|名家)
-            if any(window[j + 2 : j + 2 + size] in words for size in (3, 4)):
-                continue  # the second copy starts a longer word (中队|中队长)
-            yield Hit(start, end, f"「{unit}」重复了两次：删去一个", unit,
-                      Fix.replace(start, end, unit, "unsafe"))
+            for start in range(first, stop, 4):
+                end = start + 4
+                window, j = _window(text, start, end)
+                if _allowed(window, j, window[j : j + 4], extra):
+                    continue
+                if window[j : j + 2] not in words:
+                    continue  # not a word: two words that happen to repeat (华人|名人|名家)
+                if any(window[j + 2 : j + 2 + size] in words for size in (3, 4)):
+                    continue  # the second copy starts a longer word (中队|中队长)
+                yield Hit(start, end, f"「{unit}」重复了两次：删去一个", unit,
+                          Fix.replace(start, end, unit, "unsafe"))
 
 
 _ITEM_TWICE = regex.compile(rf"([{HAN}]{{2,8}})、\1")
+# The same matches, found from the `、` (a literal the engine finds fast) rather than tried at every
+# Han character: the 2 to 8 Han characters before it, longest first, repeated after it.
+_ITEM_AT = re.compile(
+    "、(?:" + "|".join(f"(?<=([{HAN}]{{{k}}})、)\\{9 - k}" for k in range(8, 1, -1)) + ")"
+)
+_HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+def repeated_items(text: str):
+    """(start, end) of every match of `_ITEM_TWICE`: for each `、` where some match is, the one
+    that starts first after the previous match (the longest that does)."""
+    taken = 0  # where the previous match ends
+    for m in _ITEM_AT.finditer(text):
+        mark = m.start()
+        for size in range(min(8, mark - taken), 1, -1):
+            unit = text[mark - size : mark]
+            if text.startswith(unit, mark + 1) and _HAN_RUN.fullmatch(unit):
+                taken = mark + 1 + size
+                yield mark - size, taken
+                break
+
+
 _SENTENCE_END = regex.compile(r"[。！？；;\n]")
 
 
@@ -189,9 +299,8 @@ class RepeatedListItem(Rule):
     def check(self, doc, ctx):
         text = doc.text
         words = None
-        for m in _ITEM_TWICE.finditer(text):
-            start, end = m.span()
-            unit = m.group(1)
+        for start, end in repeated_items(text):
+            unit = text[start : (start + end - 1) // 2]
             # A chain of such repetitions in one sentence is a figure of speech (顶真).
             before = text.rfind("\n", 0, start)
             for stop in "。！？；;":

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
@@ -13,6 +14,23 @@ from ._layout import SPACES, layout
 
 PAUSES = "，,、；;：:。"
 _RUN = re.compile(r"[，,、；;：:。](?:[ \t\u3000\xa0]*[，,、；;：:。])+")
+# Where a run may start: a mark followed by a mark or a space (a third less work for the engine
+# than trying `_RUN` at every mark).
+_RUN_START = re.compile(r"[，,、；;：:。][ \t\u3000\xa0，,、；;：:。]")
+
+
+def runs(text: str):
+    """The matches of `_RUN.finditer(text)`."""
+    end = 0
+    match = _RUN.match
+    for candidate in _RUN_START.finditer(text):
+        start = candidate.start()
+        if start < end:
+            continue
+        m = match(text, start)
+        if m:
+            end = m.end()
+            yield m
 # A colon between digits is a time (10:30), a colon before // a URL; neither is punctuation here.
 _NOT_PUNCT = re.compile(r"[0-9]:[0-9]|:/")
 _NAMES = {
@@ -53,7 +71,7 @@ class DoubledPunctuation(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        for m in _RUN.finditer(text):
+        for m in runs(text):
             run = m.group()
             if _NOT_PUNCT.search(text[max(0, m.start() - 1) : m.end() + 1]):
                 continue
@@ -73,7 +91,11 @@ class DoubledPunctuation(Rule):
                           Fix.replace(m.start(), m.end(), keep, "unsafe"))
 
 
-_CLOSING_AT_START = re.compile(r"^[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])", re.MULTILINE)
+_CLOSING = r"[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])"
+# At the start of the text, and after every line break: a pattern that starts with `^` is tried at
+# every position, one that starts with a line break only where there is one.
+_CLOSING_AT_TEXT_START = re.compile(_CLOSING)
+_CLOSING_AT_LINE_START = re.compile("\n" + _CLOSING)
 
 
 class ClosingMarkAtLineStart(Rule):
@@ -107,7 +129,8 @@ class ClosingMarkAtLineStart(Rule):
     def check(self, doc, ctx):
         text = doc.text
         lay = None
-        for m in _CLOSING_AT_START.finditer(text):
+        first = _CLOSING_AT_TEXT_START.match(text)
+        for m in chain((first,) if first else (), _CLOSING_AT_LINE_START.finditer(text)):
             start = m.start(1)
             if lay is None:
                 lay = layout(doc, ctx)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from operator import itemgetter
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
@@ -10,6 +12,7 @@ from ._layout import KIND_TRAILER, layout
 
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
 KEY = 12  # characters at either end of a paragraph that index it for near duplicates
+first_chars, last_chars = itemgetter(slice(None, KEY)), itemgetter(slice(-KEY, None))
 
 
 def _trigrams(norm: str) -> set[str]:
@@ -64,19 +67,28 @@ class RepeatedParagraph(Rule):
         text = doc.text
         minimum = int(ctx.option("min-paragraph-chars"))
         threshold = float(ctx.option("similarity"))
+        lines = lay.lines
+        spans = [(first, last) for first, last in lay.paragraphs if lines[first].kind != KIND_TRAILER]
+        raws = [lines[first].content if first == last else text[lines[first].start : lines[last].end]
+                for first, last in spans]
+        # A paragraph can repeat another, or be repeated, only if another has the same first or
+        # last characters: in most documents no two have.
+        long = [raw for raw in raws if len(raw) >= minimum]
+        head_count = Counter(map(first_chars, long))
+        tail_count = Counter(map(last_chars, long))
+        if len(head_count) == len(long) and len(tail_count) == len(long):
+            return
         exact: dict[str, int] = {}
-        by_key: dict[str, list[int]] = {}
-        paragraphs = []  # (first line, last line, normalised text, span)
+        heads: dict[str, list[int]] = {}
+        tails: dict[str, list[int]] = {}
+        grams: dict[int, set[str]] = {}  # trigrams of the paragraphs compared so far
         repeats: dict[int, tuple[int, float]] = {}  # paragraph -> (earlier paragraph, similarity)
-        for first, last in lay.paragraphs:
-            if lay.lines[first].kind == KIND_TRAILER:
-                continue
-            start, end = lay.lines[first].start, lay.lines[last].end
-            raw = text[start:end]
-            n = len(paragraphs)
-            paragraphs.append((first, last, raw, (start, end)))
+        for n, raw in enumerate(raws):
             if len(raw) < minimum:
                 continue
+            head, tail = raw[:KEY], raw[-KEY:]
+            if head_count[head] == 1 and tail_count[tail] == 1:
+                continue  # neither repeats nor is repeated
             earlier = exact.get(raw)
             if earlier is not None:
                 repeats[n] = (earlier, 1.0)
@@ -84,22 +96,29 @@ class RepeatedParagraph(Rule):
             exact[raw] = n
             # Candidates share the first or the last characters; the comparison itself ignores
             # punctuation and spaces.
-            head, tail = "h" + raw[:KEY], "t" + raw[-KEY:]
             best = None
-            for key in (head, tail):
-                for m in by_key.get(key, ()):
-                    sim = self._similarity(paragraphs[m][2], raw)
+            for candidates in (heads.get(head), tails.get(tail)):
+                if candidates is None:
+                    continue
+                for m in candidates:
+                    sim = self._similarity(m, raws[m], n, raw, grams)
                     if sim >= threshold and (best is None or sim > best[1]):
                         best = (m, sim)
             if best is not None:
                 repeats[n] = best
-            by_key.setdefault(head, []).append(n)
-            by_key.setdefault(tail, []).append(n)
-        yield from self._report(doc, lay, paragraphs, repeats)
+            heads.setdefault(head, []).append(n)
+            tails.setdefault(tail, []).append(n)
+        yield from self._report(doc, lay, spans, repeats)
 
     @staticmethod
-    def _similarity(a: str, b: str) -> float:
-        ga, gb = _trigrams(_NOT_WORD.sub("", a)), _trigrams(_NOT_WORD.sub("", b))
+    def _similarity(i: int, a: str, j: int, b: str, grams: dict[int, set[str]]) -> float:
+        """Jaccard similarity of the trigrams of paragraphs i and j (texts a and b)."""
+        ga = grams.get(i)
+        if ga is None:
+            ga = grams[i] = _trigrams(_NOT_WORD.sub("", a))
+        gb = grams.get(j)
+        if gb is None:
+            gb = grams[j] = _trigrams(_NOT_WORD.sub("", b))
         return len(ga & gb) / (len(ga | gb) or 1)
 
     def _report(self, doc, lay, paragraphs, repeats):
