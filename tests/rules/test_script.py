@@ -93,6 +93,53 @@ def test_script_info_is_cached_and_masks_code():
     assert script_info(doc) is info
 
 
+def _verdict_agrees(text):
+    from wenlint.rules.script._detect import _verdict
+
+    info, verdict = detect(text), _verdict(text)
+    assert verdict.majority == info.majority
+    minority = {"simplified": "traditional", "traditional": "simplified"}.get(info.majority)
+    if minority is None:
+        assert (verdict.simplified, verdict.traditional) == (0, 0)
+        return
+    # The minority count is exact; the majority one a lower bound that still outnumbers it.
+    assert getattr(verdict, minority) == getattr(info, minority)
+    assert getattr(info, minority) < getattr(verdict, info.majority) <= getattr(info, info.majority) or (
+        (verdict.simplified, verdict.traditional) == (info.simplified, info.traditional)
+    )
+
+
+def test_script_verdict_agrees_with_full_counts():
+    from wenlint.rules.script import _detect
+
+    s, t = seed_text("003"), seed_text("000")
+    astral_s = "".join(sorted(c for c in tables().s_only if ord(c) > 0xFFFF)[:3])
+    astral_t = "".join(sorted(c for c in tables().t_only if ord(c) > 0xFFFF)[:3])
+    long_t = t * (1 + 2 * _detect.SAMPLE // len(t))
+    long_s = s * (1 + 2 * _detect.SAMPLE // len(s))
+    for text in (
+        "", "123 abc", "乾隆年他著有若干部", s, t, s + t, t + s, HONG_KONG, TAIWAN,
+        "这个這個", "这个這個們", "这们這個們",  # ties go to Simplified, as in ScriptInfo
+        long_t + long_s, long_s + long_t,  # the start misleads the guess of the rare script
+        long_t + long_s + long_s,
+        long_s + astral_t, long_t + astral_s * 5, astral_t + astral_s, astral_s * 2 + astral_t * 3 + "这",
+        long_s + "這" * len(long_s),
+    ):
+        _verdict_agrees(text)
+
+
+def test_script_verdict_is_cached_and_reuses_script_info():
+    from wenlint.rules.script._detect import script_verdict
+
+    doc = Document(seed_text("000"))
+    info = script_info(doc)
+    verdict = script_verdict(doc)
+    assert (verdict.majority, verdict.simplified, verdict.traditional) == (info.majority, info.simplified, info.traditional)
+    assert script_verdict(doc) is verdict
+    fresh = Document(seed_text("000"))
+    assert script_verdict(fresh).majority == "traditional" and "script.info" not in fresh.cache
+
+
 def test_expected_script_follows_configuration():
     from wenlint.config import Settings
 

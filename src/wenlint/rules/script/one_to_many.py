@@ -9,7 +9,7 @@ from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._context import mainland_context
 from ._convert import prefers_taiwan_forms, simplify_chars, taiwan_forms, to_simplified, to_traditional, variant_key
-from ._detect import char_class, script_info, tables
+from ._detect import char_class, script_verdict, tables
 from ._runs import doc_line_bounds
 
 MAINLAND_T = "縣總工會在縣委和市總工會的領導下，組織黨支部和鄉鎮工會開展活動。"
@@ -132,7 +132,7 @@ class WrongOneToMany(Rule):
     )
 
     def check(self, doc, ctx):
-        info = script_info(doc)
+        info = script_verdict(doc)
         if info.majority != "traditional":
             return
         mixed = info.simplified > 0  # then look only at lines that are Traditional
