@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ...findings import Fix, Hit
@@ -10,14 +11,14 @@ from ..base import Rule, Spec
 from ._context import mainland_context
 from ._convert import prefers_taiwan_forms, simplify_chars, taiwan_forms, to_simplified, to_traditional, variant_key
 from ._detect import char_class, script_verdict, tables
-from ._runs import doc_line_bounds
 
 MAINLAND_T = "縣總工會在縣委和市總工會的領導下，組織黨支部和鄉鎮工會開展活動。"
 
 
 @lru_cache(maxsize=1)
 def _model():
-    """(one-to-many table, exception contexts, the characters to look at, default forms).
+    """(one-to-many table, exception contexts, the characters to look at as a pattern, default
+    forms, the characters to look at).
 
     `multi`: Simplified characters with several Traditional candidates (干 → 幹 乾 干). An
     *exception* is a phrase in which a one-to-many character takes a form other than its default
@@ -64,8 +65,8 @@ def _model():
             return s in overridden  # a default form no phrase overrides is always right
         return True
 
-    pattern = re.compile(char_class(c for c in chars if ord(c) <= 0xFFFF and interesting(c)))
-    return multi, exceptions, pattern, defaults
+    candidates = frozenset(c for c in chars if ord(c) <= 0xFFFF and interesting(c))
+    return multi, exceptions, re.compile(char_class(candidates)), defaults, candidates
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,7 @@ def _neighbours() -> dict[str, tuple[frozenset[str], frozenset[str] | None]]:
     Simplified one and the Traditional ones `first` maps to it). A default form whose neighbours
     are in neither set is in no exception context: `check` skips it with two set lookups instead
     of building three strings. (None: an odd context; then the full test always runs.)"""
-    _, exceptions, _, _ = _model()
+    _, exceptions, _, _, _ = _model()
     written: dict[str, set[str]] = {}
     for raw, simple in to_simplified().first.items():
         written.setdefault(simple, set()).add(raw)
@@ -93,6 +94,106 @@ def _neighbours() -> dict[str, tuple[frozenset[str], frozenset[str] | None]]:
         s: (frozenset(before.get(s, ())), None if s in odd else frozenset(after.get(s, ())))
         for s in set(before) | set(after) | odd
     }
+
+
+@lru_cache(maxsize=1)
+def _scanners() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """Two patterns that find, in C, the occurrences `check` must look at:
+
+    - `other_re`: a form other than the default one (乾, 髮, 係, 干): always looked at;
+    - `default_re`: a default form (發, 後, 幹) next to a character that can belong to one of its
+      exception contexts (see `_neighbours`): one branch per form, `發(?:(?<=[頭头…].)|(?=[型…]))`,
+      the most frequent forms first. The branches all start with a literal, so the regular
+      expression engine skips ahead to the forms with a character-set scan.
+
+    Together they find exactly the occurrences of `_model`'s pattern that the former per-match
+    tests kept; default forms no phrase overrides, and shared forms that are also the usual
+    Traditional form, are not searched at all."""
+    _, _, _, defaults, candidates = _model()
+    neighbours = _neighbours()
+    first = to_simplified().first
+    vkey = tables().variant_std
+    other: list[str] = []
+    branches: list[tuple[int, str]] = []
+    for c in sorted(candidates):
+        s = first.get(c, c)
+        default = defaults.get(s)
+        if default is None:
+            continue
+        if c == s and default == vkey.get(s, s):
+            continue
+        if vkey.get(c, c) != default:
+            other.append(c)
+            continue
+        near = neighbours.get(s)
+        if near is None:
+            continue  # no phrase wants another form of it
+        if near[1] is None:
+            branch = re.escape(c)
+        else:
+            branch = f"{re.escape(c)}(?:(?<={char_class(near[0])}.)|(?={char_class(near[1])}))"
+        rank = _FREQUENT.find(c)
+        branches.append((rank if rank >= 0 else len(_FREQUENT), branch))
+    branches.sort(key=lambda b: b[0])
+    other_re = re.compile(char_class(other)) if other else None
+    default_re = re.compile("|".join(b for _, b in branches)) if branches else None
+    return other_re, default_re
+
+
+# Default forms in the order of their frequency in Traditional prose (only the order of the
+# branches of `default_re` depends on it: the first ones are tried first).
+_FREQUENT = "發個於黨範廣萬並確團後劃據術餘準別臺種獲幹"
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, int]]]:
+    """Two indexes of the S→T phrase table: the first two characters of every phrase -> the
+    lengths of the phrases that start with them, shortest first (at a position only those lengths
+    can match); and each character -> how far back a phrase that holds it can start and how far
+    on it can end (the furthest offset at which the character stands in a phrase, and the most
+    characters from it to a phrase's end)."""
+    heads: dict[str, set[int]] = {}
+    reach: dict[str, tuple[int, int]] = {}
+    for key in to_traditional().phrases:
+        size = len(key)
+        heads.setdefault(key[:2], set()).add(size)
+        for i, c in enumerate(key):
+            back, ahead = reach.get(c, (0, 0))
+            if i > back or size - i > ahead:
+                reach[c] = (max(back, i), max(ahead, size - i))
+    return {h: tuple(sorted(ls)) for h, ls in heads.items()}, reach
+
+
+def _covering(text, p, ls, le, simple, phrases, heads, reach, vkey) -> dict[str, tuple[int, int]]:
+    """The Traditional forms that the phrases covering text[p] (read in Simplified: `simple`) give
+    it -> the longest such phrase (the first one of that length); only phrases inside the line
+    that start at most 15 characters back and end at most 16 on count."""
+    span = reach.get(simple)
+    if span is None:
+        return {}  # in no phrase
+    # Only as far as a phrase holding the character reaches.
+    w0 = max(ls, p - 15, p - span[0])
+    window = simplify_chars(text[w0 : min(le, p + 16, p + span[1])])
+    k = p - w0
+    size = len(window)
+    outputs: dict[str, tuple[int, int]] = {}
+    for j in range(k + 1):
+        lengths = heads.get(window[j : j + 2])
+        if lengths is None or j + lengths[-1] <= k:
+            continue
+        for length in lengths:
+            if length <= k - j:
+                continue  # ends before the character
+            if length > size - j:
+                break
+            value = phrases.get(window[j : j + length])
+            if value is not None:
+                form = value[k - j]
+                form = vkey.get(form, form)
+                known = outputs.get(form)
+                if known is None or length > known[1] - known[0]:
+                    outputs[form] = (w0 + j, w0 + j + length)
+    return outputs
 
 
 class WrongOneToMany(Rule):
@@ -135,73 +236,49 @@ class WrongOneToMany(Rule):
         info = script_verdict(doc)
         if info.majority != "traditional":
             return
-        mixed = info.simplified > 0  # then look only at lines that are Traditional
-        multi, exceptions, pattern, defaults = _model()
-        neighbours = _neighbours()
-        conv = to_traditional()
-        phrases, longest = conv.phrases, conv.longest
+        mixed = info.simplified > 0  # then report only on lines that are Traditional
+        _, exceptions, _, defaults, _ = _model()
+        other_re, default_re = _scanners()
+        phrases = to_traditional().phrases
+        heads, reach = _phrase_index()
         first = to_simplified().first
         t = tables()
         vkey = t.variant_std
         text = doc.text
         n = len(text)
+        starts = doc.line_starts
         gate: bool | None = None
         line_ok: dict[int, bool] = {}
         corrections: list[tuple[int, int, int, str, bool, str]] = []  # span, pos, char, decided, source
-        for m in pattern.finditer(text):
-            p = m.start()
-            ch = text[p]
-            s = first.get(ch, ch)
-            default = defaults.get(s)
-            if default is None:
-                continue
-            norm = vkey.get(ch, ch)
-            identity = ch == s
-            if identity and default == vkey.get(s, s):
-                # The shared form is also the usual Traditional one (周, 布, 系, 只): a phrase that
-                # prefers another form (週年, 頒佈, 情繫) states a variant preference, not an error.
-                continue
-            if norm == default:
-                # A default form can only be wrong inside a phrase that wants another form.
-                near = neighbours.get(s)
-                if near is None:
-                    continue  # no phrase wants another form of it
-                if near[1] is not None and not (
-                    (p and text[p - 1] in near[0]) or (p + 1 < n and text[p + 1] in near[1])
-                ):
-                    continue  # neither neighbour can be part of such a phrase
+        found: list[int] = []
+        if default_re is not None:
+            # Default forms next to a possible exception context: keep those whose context (the
+            # character with its neighbours, read in Simplified) is one.
+            for m in default_re.finditer(text):
+                p = m.start()
+                s = first.get(text[p], text[p])
                 before = text[p - 1] if p else ""
                 after = text[p + 1] if p + 1 < n else ""
                 before, after = first.get(before, before), first.get(after, after)
                 if (
-                    before + s + after not in exceptions
-                    and ">" + s + after not in exceptions
-                    and before + s + "<" not in exceptions
+                    before + s + after in exceptions
+                    or ">" + s + after in exceptions
+                    or before + s + "<" in exceptions
                 ):
-                    continue
-            ls, le = doc_line_bounds(doc, p)
-            ok = line_ok.get(ls, not mixed or None)
-            if ok is None:
-                line = text[ls:le]
-                ok = len(t.t_re.findall(line)) >= len(t.s_re.findall(line))
-                line_ok[ls] = ok
-            if not ok:
-                continue
-            w0 = max(ls, p - 15)
-            window = simplify_chars(text[w0 : min(le, p + 16)])
-            k = p - w0
-            outputs: dict[str, tuple[int, int]] = {}  # form -> the longest phrase giving it
-            for j in range(max(0, k - 15), k + 1):
-                most = longest.get(window[j], 0)
-                if j + most <= k:
-                    continue
-                for length in range(max(2, k - j + 1), min(most, len(window) - j) + 1):
-                    value = phrases.get(window[j : j + length])
-                    if value is not None:
-                        form = variant_key(value[k - j])
-                        known = outputs.get(form)
-                        if known is None or length > known[1] - known[0]:
-                            outputs[form] = (w0 + j, w0 + j + length)
+                    found.append(p)
+        if other_re is not None:
+            found.extend(m.start() for m in other_re.finditer(text))
+        for p in found:
+            ch = text[p]
+            s = first.get(ch, ch)
+            default = defaults[s]
+            norm = vkey.get(ch, ch)
+            identity = ch == s
+            line = bisect_right(starts, p) - 1
+            ls = starts[line]
+            le = starts[line + 1] - 1 if line + 1 < len(starts) else n
+            # The character as `simplify_chars` reads it.
+            outputs = _covering(text, p, ls, le, s if len(s) == 1 else ch, phrases, heads, reach, vkey)
             if len(outputs) == 1:
                 right, (a, b) = next(iter(outputs.items()))
                 if right == norm:
@@ -225,8 +302,22 @@ class WrongOneToMany(Rule):
             if gate:
                 a, b = outputs.get(default, (p, p + 1))
                 corrections.append((a, b, p, default, False, s))
+        if corrections and mixed:
+            corrections = [c for c in corrections if self._traditional_line(text, starts, c[2], line_ok, t)]
         if corrections:
             yield from self._hits(text, corrections, prefers_taiwan_forms(doc))
+
+    @staticmethod
+    def _traditional_line(text, starts, pos, cache, t) -> bool:
+        """Whether the line holding `pos` has at least as many Traditional-only characters as
+        Simplified-only ones (in a mixed document only such lines are looked at)."""
+        line = bisect_right(starts, pos) - 1
+        ok = cache.get(line)
+        if ok is None:
+            ls = starts[line]
+            le = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+            ok = cache[line] = len(t.t_count_re.findall(text, ls, le)) >= len(t.s_count_re.findall(text, ls, le))
+        return ok
 
     @staticmethod
     def _hits(text, corrections, taiwan):
