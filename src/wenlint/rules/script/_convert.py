@@ -15,10 +15,11 @@ Traditional document needs a Simplified→Traditional conversion.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._detect import read_dictionary, tables
+from ._detect import char_class, read_dictionary, tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,13 @@ class Converter:
         # at positions where some phrase starts.
         self.lengths = {c: sorted(ls, reverse=True) for c, ls in sizes.items()}
         self.heads = frozenset(k[:2] for k in self.phrases)
+        # The first two characters of the phrases -> the lengths of the phrases that start with
+        # them, longest first: a position looks up only lengths that exist there.
+        head_sizes: dict[str, set[int]] = {}
+        for key in self.phrases:
+            head_sizes.setdefault(key[:2], set()).add(len(key))
+        self.head_lengths = {h: tuple(sorted(ls, reverse=True)) for h, ls in head_sizes.items()}
+        self.ambiguous_re = re.compile(char_class(self.ambiguous)) if self.ambiguous else None
         self.table = str.maketrans({k: v for k, v in self.first.items() if len(v) == 1})
         self._phrase_re: re.Pattern | None | bool = False
 
@@ -73,11 +81,12 @@ class Converter:
         if fast is not None:
             return [Segment(m.start(), m.end(), self.phrases[m.group()], True) for m in fast.finditer(text)]
         out: list[Segment] = []
-        phrases, lengths, heads = self.phrases, self.lengths, self.heads
+        phrases, head_lengths = self.phrases, self.head_lengths.get
         i, n = 0, len(text)
         while i < n:
-            if text[i : i + 2] in heads:
-                for length in lengths[text[i]]:
+            lengths = head_lengths(text[i : i + 2])
+            if lengths is not None:
+                for length in lengths:
                     if length <= n - i:
                         value = phrases.get(text[i : i + length])
                         if value is not None:
@@ -95,19 +104,24 @@ class Converter:
         decided: no character there had several candidates without a phrase choosing one."""
         hi = len(text) if hi is None else hi
         segments = self.segments(text)
+        chars = text.translate(self.table)  # character by character; the phrases go over it
         parts, pos = [], 0
         for seg in segments:
-            parts.append(text[pos : seg.start].translate(self.table))
+            parts.append(chars[pos : seg.start])
             parts.append(seg.output)
             pos = seg.end
-        parts.append(text[pos:].translate(self.table))
+        parts.append(chars[pos:])
         decided = True
-        if self.ambiguous:
-            covered = set()
-            for seg in segments:
-                if seg.start < hi and seg.end > lo:
-                    covered.update(range(seg.start, seg.end))
-            decided = all(i in covered for i in range(lo, hi) if text[i] in self.ambiguous)
+        if self.ambiguous_re is not None:
+            # Every character with several candidates in text[lo:hi] must lie in a phrase.
+            spots = [m.start() for m in self.ambiguous_re.finditer(text, lo, hi)]
+            if spots:
+                ends = [seg.end for seg in segments]  # sorted, as the segments do not overlap
+                for i in spots:
+                    k = bisect_right(ends, i)
+                    if k == len(segments) or segments[k].start > i:
+                        decided = False
+                        break
         return "".join(parts), segments, decided
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from ._convert import prefers_taiwan_forms, simplify_chars, taiwan_forms, to_simplified, to_traditional
 
@@ -75,29 +77,49 @@ def converted_span(doc, start: int, end: int, target: str) -> tuple[int, int, st
     out, segments, decided = converter.convert(source, lo, hi)
     keep = _expected_only(target)
     a, b = lo, hi
-    changed = [False] * len(window)
-    for i in range(lo, hi):
-        changed[i] = True
-    for seg in segments:  # phrases that straddle the run
-        if seg.start < hi and seg.end > lo:
-            a, b = min(a, seg.start), max(b, seg.end)
-    for seg in reversed(segments):  # changed phrases just before it
-        if seg.end <= a and out[seg.start : seg.end] != window[seg.start : seg.end]:
+    changed = [(lo, hi)]  # the spans of `window` that take the converted characters
+    # The segments are sorted and do not overlap: those that straddle the run are a slice of
+    # them, and those wholly before (after) it come before (after) that slice.
+    first = bisect_right(segments, lo, key=_END)
+    after = bisect_left(segments, hi, key=_START)
+    if first < after:  # phrases that straddle the run
+        a, b = min(a, segments[first].start), max(b, segments[after - 1].end)
+    for seg in reversed(segments[: bisect_right(segments, a, key=_END)]):  # changed phrases just before it
+        if out[seg.start : seg.end] != window[seg.start : seg.end]:
             if keep.search(window, seg.end, a) is None and a - seg.end <= WINDOW:
                 a = seg.start
-                for i in range(seg.start, seg.end):
-                    changed[i] = True
-    for seg in segments:  # ... and just after it
-        if seg.start >= b and out[seg.start : seg.end] != window[seg.start : seg.end]:
+                changed.append((seg.start, seg.end))
+    for seg in segments[bisect_left(segments, b, key=_START) :]:  # ... and just after it
+        if out[seg.start : seg.end] != window[seg.start : seg.end]:
             if keep.search(window, b, seg.start) is None and seg.start - b <= WINDOW:
                 b = seg.end
-                for i in range(seg.start, seg.end):
-                    changed[i] = True
-    pieces = [out[i] if changed[i] else window[i] for i in range(a, b)]
-    suggestion = "".join(pieces)
-    if target == "traditional" and prefers_taiwan_forms(doc):
-        suggestion = "".join(taiwan_forms(c) if changed[a + i] else c for i, c in enumerate(suggestion))
-    return w0 + a, w0 + b, suggestion, decided
+                changed.append((seg.start, seg.end))
+    taiwan = target == "traditional" and prefers_taiwan_forms(doc)
+    pieces, pos = [], a
+    for i, j in _union(changed):
+        pieces.append(window[pos:i])
+        pieces.append(taiwan_forms(out[i:j]) if taiwan else out[i:j])
+        pos = j
+    pieces.append(window[pos:b])
+    return w0 + a, w0 + b, "".join(pieces), decided
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping spans that cover the same positions as `spans`."""
+    merged: list[tuple[int, int]] = []
+    for i, j in sorted(spans):
+        if i >= j:
+            continue
+        if merged and i <= merged[-1][1]:
+            if j > merged[-1][1]:
+                merged[-1] = (merged[-1][0], j)
+        else:
+            merged.append((i, j))
+    return merged
 
 
 def _expected_only(target: str) -> re.Pattern:
