@@ -362,6 +362,29 @@ def test_stray_half_width_in_full_width_text():
     assert [e["content"] for e in result[0].fix["edits"]] == ["，", "（", "）"]
 
 
+def test_width_convention_counts_half_width_marks_among_ascii_text():
+    from wenlint.documents import Document
+    from wenlint.rules.script.width import _convention
+
+    class Ctx:
+        @staticmethod
+        def option(name):
+            return "auto"
+
+    chinese = "会议指出，要加强学习，提高素质；要团结协作！要开拓创新？（一）"  # 6 full-width marks
+    # English with half-width marks (bound 5 < 6): the full-width convention holds.
+    assert _convention(Document(chinese + "\nHello, world; a: b! c?"), Ctx())
+    # More half-width marks than full-width ones, but not in Chinese text: the exact count decides.
+    assert _convention(Document(chinese + "\nHello, world; a: b! c? d, e, f"), Ctx())
+    # Four times as many half-width marks: not close, no exact count.
+    assert not _convention(Document(chinese + "\n" + "a, " * 24), Ctx())
+    # Half-width marks in Chinese text outnumber the full-width ones.
+    assert not _convention(Document("会议要求,各级工会;要落实:检查!好?(一)，"), Ctx())
+    # No half-width mark at all: full-width marks or none.
+    assert _convention(Document(chinese), Ctx())
+    assert not _convention(Document("会议要求各级工会要落实"), Ctx())
+
+
 def test_width_near_misses_stay_quiet():
     from wenlint.config import Settings
 

@@ -13,6 +13,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CLOSE = "”’）》」』】〕〉"
 TO_FULL = str.maketrans(",;:!?()", "，；：！？（）")
 FULL_MARKS = "，；：！？（"
+HALF_MARKS = b",;:!?("
 
 # A half-width mark right after a Han character (or a closing Chinese quote/bracket), with the
 # spaces that follow it; ":" between digits (19:30, 5:1), "," in 1,000, URLs never qualify.
@@ -35,10 +36,15 @@ def _convention(doc, ctx) -> bool:
     value = doc.cache.get(key)
     if value is None:
         text = doc.text
-        full = sum(text.count(c) for c in FULL_MARKS)
-        # An upper bound of the half-width marks first (str.count is cheap); the exact count of
-        # those in Chinese text only when the bound leaves the answer open.
-        bound = sum(text.count(c) for c in ",;:!?(")
+        # An upper bound of the half-width marks first: all of them, counted in the text's ASCII
+        # characters alone (dropping the others is one fast pass); the exact count of those in
+        # Chinese text only when the bound leaves the answer open.
+        ascii_text = text.encode("ascii", "ignore")
+        bound = len(ascii_text) - len(ascii_text.translate(None, HALF_MARKS))
+        if bound == 0:
+            full = 1 if any(c in text for c in FULL_MARKS) else 0  # only whether there is one
+        else:
+            full = sum(text.count(c) for c in FULL_MARKS)
         if full == 0 or full > bound:
             value = full > 0
         elif full * 4 <= bound:
