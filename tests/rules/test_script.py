@@ -253,6 +253,22 @@ def test_one_to_many_dictionary_decided_cases_outside_mainland_context():
     ]
 
 
+def test_one_to_many_default_forms_at_text_and_line_edges():
+    # A default form whose exception context is cut by the start or the end of the text or line:
+    # the phrase starts with it (髮型), ends with it (頭髮), or holds it inside (理髮店).
+    assert findings("發型很好看。", "SC002") == [("SC002", 1, 1, "發型", "髮型")]
+    assert findings("頭發", "SC002") == [("SC002", 1, 1, "頭發", "頭髮")]
+    assert findings("發", "SC002") == []
+    assert findings("他的頭發\n發型也多，理發店裡。", "SC002") == [
+        ("SC002", 1, 3, "頭發", "頭髮"),
+        ("SC002", 2, 1, "發型", "髮型"),
+        ("SC002", 2, 6, "理發店", "理髮店"),
+    ]
+    # The neighbours may be written in either script: 头 is read as 頭.
+    assert findings("他們說這個頭发白了。", "SC002") == []  # 发 is not a Traditional default form
+    assert findings("這個人的头發很長，還說過後來的事。", "SC002") == [("SC002", 1, 5, "头發", "头髮")]
+
+
 def test_one_to_many_quiet_on_native_traditional_text():
     assert flagged(TAIWAN, "SC002") == []
     assert flagged(HONG_KONG, "SC002") == []

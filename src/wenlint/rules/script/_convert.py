@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ._detect import char_class, read_dictionary, tables
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
+    """A phrase found by the conversion (a named tuple: cheaper to make than a frozen dataclass)."""
+
     start: int  # offsets in the converted text (input and output have the same length)
     end: int
     output: str

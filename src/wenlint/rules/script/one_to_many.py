@@ -140,6 +140,38 @@ def _scanners() -> tuple[re.Pattern | None, re.Pattern | None]:
     return other_re, default_re
 
 
+@lru_cache(maxsize=1)
+def _raw_contexts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The exception contexts of `_model` as the text may write them (every character that
+    `to_simplified().first` reads as the context's character), so that `check` tests a default
+    form with three slices of the text: (form + the character after it: a phrase starts with the
+    form, the character before it + form: a phrase ends with it, the three characters around it)."""
+    _, exceptions, _, defaults, candidates = _model()
+    first = to_simplified().first
+    readings: dict[str, set[str]] = {}  # a character -> the characters the text may write for it
+    for raw in set(first) | {c for context in exceptions for c in context}:
+        readings.setdefault(first.get(raw, raw), set()).add(raw)
+    forms: dict[str, set[str]] = {}  # Simplified character -> its default forms among the candidates
+    vkey = tables().variant_std
+    for c in candidates:
+        simple = first.get(c, c)
+        if simple in defaults and vkey.get(c, c) == defaults[simple]:
+            forms.setdefault(simple, set()).add(c)
+    starts: set[str] = set()
+    ends: set[str] = set()
+    middles: set[str] = set()
+    for context in exceptions:
+        a, simple, c = context
+        for form in forms.get(simple, ()):
+            if a == ">":
+                starts.update(form + d for d in readings.get(c, ()))
+            elif c == "<":
+                ends.update(b + form for b in readings.get(a, ()))
+            else:
+                middles.update(b + form + d for b in readings.get(a, ()) for d in readings.get(c, ()))
+    return frozenset(starts), frozenset(ends), frozenset(middles)
+
+
 # Default forms in the order of their frequency in Traditional prose (only the order of the
 # branches of `default_re` depends on it: the first ones are tried first).
 _FREQUENT = "發個於黨範廣萬並確團後劃據術餘準別臺種獲幹"
@@ -237,7 +269,7 @@ class WrongOneToMany(Rule):
         if info.majority != "traditional":
             return
         mixed = info.simplified > 0  # then report only on lines that are Traditional
-        _, exceptions, _, defaults, _ = _model()
+        _, _, _, defaults, _ = _model()
         other_re, default_re = _scanners()
         phrases = to_traditional().phrases
         heads, reach = _phrase_index()
@@ -254,16 +286,11 @@ class WrongOneToMany(Rule):
         if default_re is not None:
             # Default forms next to a possible exception context: keep those whose context (the
             # character with its neighbours, read in Simplified) is one.
+            starts_with, ends_with, inside = _raw_contexts()
             for m in default_re.finditer(text):
                 p = m.start()
-                s = first.get(text[p], text[p])
-                before = text[p - 1] if p else ""
-                after = text[p + 1] if p + 1 < n else ""
-                before, after = first.get(before, before), first.get(after, after)
-                if (
-                    before + s + after in exceptions
-                    or ">" + s + after in exceptions
-                    or before + s + "<" in exceptions
+                if text[p : p + 2] in starts_with or (
+                    p and (text[p - 1 : p + 1] in ends_with or text[p - 1 : p + 2] in inside)
                 ):
                     found.append(p)
         if other_re is not None:
