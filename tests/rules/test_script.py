@@ -184,6 +184,23 @@ def test_simplified_in_traditional_text_is_phrase_aware():
     assert fixes == {"头发": "safe", "以后还": "safe"}
 
 
+def test_mixed_script_suggestions_for_long_runs_and_edges():
+    def result(text):
+        return [(f.column, f.text, f.suggestion, f.fix["safety"]) for f in lint(text, "SC001")]
+
+    # A whole clause: every phrase inside converts (頭髮, 發展, 以後, 理髮, 幹部); a character with
+    # several forms that no phrase decides (了: 了 or 瞭) makes the fix unsafe.
+    assert result(MAINLAND_T + "大家都說要努力工作，头发白了也要坚持，发展才是硬道理，以后还要继续学习理发技术和干部培训。這是真的。") == [
+        (43, "头发白了也要坚持，发展才是硬道理，以后还要继续学习理发技术和干部培训",
+         "頭髮白了也要堅持，發展才是硬道理，以後還要繼續學習理髮技術和幹部培訓", "unsafe"),
+    ]
+    # A phrase that straddles the start of the run (理发店), one just after it (头发 after 为了).
+    assert result(MAINLAND_T + "理发店") == [(33, "理发店", "理髮店", "safe")]
+    assert result(MAINLAND_T + "裡面說为了头发的事情，他們很著急。") == [(36, "为了头发", "為了頭髮", "safe")]
+    # A changed phrase just before the run (這裡 in Taiwan forms) joins it; a lone 发 is undecided.
+    assert result("這是繁體的文章，這裡说的发是什么？") == [(9, "這裡说的发是什么", "這裡說的發是什麼", "unsafe")]
+
+
 def test_undecided_one_to_many_fix_is_unsafe():
     # A lone 发 with no phrase around it: 發 or 髮? The suggestion is OpenCC's default, unsafe.
     [finding] = lint(MAINLAND_T + "材料是否发，由大家決定。", "SC001")
