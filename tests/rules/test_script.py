@@ -270,6 +270,27 @@ def test_one_to_many_dictionary_decided_cases_outside_mainland_context():
     ]
 
 
+def test_line_script_test_agrees_with_full_counts():
+    import random
+
+    from wenlint.rules.script.one_to_many import _traditional_enough
+
+    t = tables()
+    rng = random.Random(5)
+    simple, trad = sorted(c for c in t.s_only if ord(c) <= 0xFFFF), sorted(c for c in t.t_only if ord(c) <= 0xFFFF)
+    for _ in range(300):
+        size = rng.choice([0, 1, 5, 63, 64, 65, 300, 2000])
+        share = rng.random()
+        text = "".join(
+            rng.choice(trad) if r < share * 0.5 else rng.choice(simple) if r < 0.5 else "的"
+            for r in (rng.random() for _ in range(size))
+        )
+        lo = rng.randrange(0, 3)
+        text = "ab" + text
+        want = len(t.t_re.findall(text, lo)) >= len(t.s_re.findall(text, lo))
+        assert _traditional_enough(text, lo, len(text), t) == want, (size, share)
+
+
 def test_one_to_many_default_forms_at_text_and_line_edges():
     # A default form whose exception context is cut by the start or the end of the text or line:
     # the phrase starts with it (髮型), ends with it (頭髮), or holds it inside (理髮店).

@@ -228,6 +228,30 @@ def _covering(text, p, ls, le, simple, phrases, heads, reach, vkey) -> dict[str,
     return outputs
 
 
+def _traditional_enough(text: str, lo: int, hi: int, t) -> bool:
+    """Whether text[lo:hi] has at least as many Traditional-only characters as Simplified-only
+    ones (BMP). The script that is rare in its first characters is counted exactly, the other one
+    only until the answer is known: a line is mostly of one script."""
+    s_re, t_re = t.s_count_re, t.t_count_re
+    mid = min(hi, lo + 64)
+    s_n, t_n = len(s_re.findall(text, lo, mid)), len(t_re.findall(text, lo, mid))
+    if s_n <= t_n:  # Simplified looks rare: count it, then Traditional until it reaches it
+        s_n += len(s_re.findall(text, mid, hi))
+        rare, common_re, common = s_n, t_re, t_n
+    else:
+        t_n += len(t_re.findall(text, mid, hi))
+        rare, common_re, common = t_n, s_re, s_n
+    pos, step = mid, 256
+    # Traditional rare: it is enough while Simplified has at most as many; Simplified rare: it is
+    # enough as soon as Traditional has as many.
+    limit = rare + 1 if common_re is s_re else rare
+    while common < limit and pos < hi:
+        end = min(hi, pos + step)
+        common += len(common_re.findall(text, pos, end))
+        pos, step = end, step * 2
+    return common <= rare if common_re is s_re else common >= rare
+
+
 class WrongOneToMany(Rule):
     code = "SC002"
     name = "wrong-one-to-many"
@@ -268,7 +292,7 @@ class WrongOneToMany(Rule):
         info = script_verdict(doc)
         if info.majority != "traditional":
             return
-        mixed = info.simplified > 0  # then report only on lines that are Traditional
+        mixed = info.simplified > 0  # then look only at lines that are Traditional
         _, _, _, defaults, _ = _model()
         other_re, default_re = _scanners()
         phrases = to_traditional().phrases
@@ -304,6 +328,12 @@ class WrongOneToMany(Rule):
             line = bisect_right(starts, p) - 1
             ls = starts[line]
             le = starts[line + 1] - 1 if line + 1 < len(starts) else n
+            if mixed:
+                ok = line_ok.get(line)
+                if ok is None:
+                    ok = line_ok[line] = _traditional_enough(text, ls, le, t)
+                if not ok:
+                    continue
             # The character as `simplify_chars` reads it.
             outputs = _covering(text, p, ls, le, s if len(s) == 1 else ch, phrases, heads, reach, vkey)
             if len(outputs) == 1:
@@ -329,22 +359,9 @@ class WrongOneToMany(Rule):
             if gate:
                 a, b = outputs.get(default, (p, p + 1))
                 corrections.append((a, b, p, default, False, s))
-        if corrections and mixed:
-            corrections = [c for c in corrections if self._traditional_line(text, starts, c[2], line_ok, t)]
         if corrections:
             yield from self._hits(text, corrections, prefers_taiwan_forms(doc))
 
-    @staticmethod
-    def _traditional_line(text, starts, pos, cache, t) -> bool:
-        """Whether the line holding `pos` has at least as many Traditional-only characters as
-        Simplified-only ones (in a mixed document only such lines are looked at)."""
-        line = bisect_right(starts, pos) - 1
-        ok = cache.get(line)
-        if ok is None:
-            ls = starts[line]
-            le = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
-            ok = cache[line] = len(t.t_count_re.findall(text, ls, le)) >= len(t.s_count_re.findall(text, ls, le))
-        return ok
 
     @staticmethod
     def _hits(text, corrections, taiwan):
