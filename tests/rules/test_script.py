@@ -184,6 +184,15 @@ def test_simplified_in_traditional_text_is_phrase_aware():
     assert fixes == {"头发": "safe", "以后还": "safe"}
 
 
+def test_character_conversions_skip_text_they_do_not_change():
+    from wenlint.rules.script._convert import simplify_keys, taiwan_forms
+
+    assert taiwan_forms("爲了裏面的衆人") == "為了裡面的眾人"
+    assert taiwan_forms("为了里面的众人，為了") == "为了里面的众人，為了"
+    assert simplify_keys().search("我们认真学习了会议精神") is None
+    assert simplify_keys().search("我们认真学习了會議精神").group() == "會"
+
+
 def test_mixed_script_suggestions_for_long_runs_and_edges():
     def result(text):
         return [(f.column, f.text, f.suggestion, f.fix["safety"]) for f in lint(text, "SC001")]

@@ -144,6 +144,35 @@ def simplify_chars(text: str) -> str:
     return text.translate(to_simplified().table)
 
 
+class _AnyOf:
+    """`search(text, pos, endpos)` for one character of a set: a BMP class (which `re` compiles
+    into a fast bitmap) and, apart, the characters outside the BMP (a class holding any makes
+    `re` test a long list of them for every character), looked for only where the text has a
+    character outside the BMP at all."""
+
+    def __init__(self, chars) -> None:
+        chars = set(chars)
+        astral = {c for c in chars if ord(c) > 0xFFFF}
+        self.bmp = re.compile(char_class(chars - astral))
+        self.astral = re.compile(char_class(astral)) if astral else None
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**62):
+        found = self.bmp.search(text, pos, endpos)
+        if found is None and self.astral is not None and _ASTRAL.search(text, pos, endpos):
+            found = self.astral.search(text, pos, endpos)
+        return found
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def simplify_keys() -> _AnyOf:
+    """One character that `simplify_chars` may change: where there is none, `translate` (some 50
+    ns a character) can be skipped."""
+    return _AnyOf(chr(code) for code in to_simplified().table)
+
+
 @lru_cache(maxsize=1)
 def _tw_table() -> dict[int, str]:
     return str.maketrans(tables().tw_variant)
@@ -177,7 +206,14 @@ def prefers_taiwan_forms(doc) -> bool:
 
 def taiwan_forms(text: str) -> str:
     """OpenCC's standard Traditional forms turned into the Taiwan ones (TWVariants.txt)."""
+    if _tw_keys().search(text) is None:
+        return text  # nothing to change: a search is far cheaper than `translate`
     return text.translate(_tw_table())
+
+
+@lru_cache(maxsize=1)
+def _tw_keys() -> _AnyOf:
+    return _AnyOf(chr(code) for code in _tw_table())
 
 
 def variant_key(char: str) -> str:

@@ -6,7 +6,9 @@ import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
-from ._convert import prefers_taiwan_forms, simplify_chars, taiwan_forms, to_simplified, to_traditional
+from ._convert import (
+    prefers_taiwan_forms, simplify_chars, simplify_keys, taiwan_forms, to_simplified, to_traditional,
+)
 
 OPENERS = "《〈「『“‘"
 CLOSERS = "》〉」』”’"
@@ -67,13 +69,17 @@ def converted_span(doc, start: int, end: int, target: str) -> tuple[int, int, st
     if masked_after >= 0:
         w1 = masked_after
     window = text[w0:w1]
+    lo, hi = start - w0, end - w0
     if target == "traditional":
-        source = simplify_chars(window)
+        if simplify_keys().search(window, lo, hi) is None:
+            # The run itself is Simplified already (as it nearly always is): read only the context.
+            source = simplify_chars(window[:lo]) + window[lo:hi] + simplify_chars(window[hi:])
+        else:
+            source = simplify_chars(window)
         converter = to_traditional()
     else:
         source = window
         converter = to_simplified()
-    lo, hi = start - w0, end - w0
     out, segments, decided = converter.convert(source, lo, hi)
     keep = _expected_only(target)
     a, b = lo, hi
