@@ -131,7 +131,8 @@ def _scanners() -> tuple[re.Pattern | None, re.Pattern | None]:
         if near[1] is None:
             branch = re.escape(c)
         else:
-            branch = f"{re.escape(c)}(?:(?<={char_class(near[0])}.)|(?={char_class(near[1])}))"
+            tests = [f"(?<={cls}.)" for cls in _classes(near[0])] + [f"(?={cls})" for cls in _classes(near[1])]
+            branch = f"{re.escape(c)}(?:{'|'.join(tests)})"
         rank = _FREQUENT.find(c)
         branches.append((rank if rank >= 0 else len(_FREQUENT), branch))
     branches.sort(key=lambda b: b[0])
@@ -170,6 +171,13 @@ def _raw_contexts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             else:
                 middles.update(b + form + d for b in readings.get(a, ()) for d in readings.get(c, ()))
     return frozenset(starts), frozenset(ends), frozenset(middles)
+
+
+def _classes(chars) -> list[str]:
+    """Character classes for `chars`: one of the BMP characters and one of the others, if any (a
+    class that holds a character outside the BMP is a slow list of ranges for `re`)."""
+    bmp = {c for c in chars if ord(c) <= 0xFFFF}
+    return [char_class(part) for part in (bmp, set(chars) - bmp) if part]
 
 
 # Default forms in the order of their frequency in Traditional prose (only the order of the
