@@ -279,6 +279,21 @@ def test_one_to_many_dictionary_decided_cases_outside_mainland_context():
     ]
 
 
+def test_one_to_many_finds_the_same_with_the_branch_pattern(monkeypatch):
+    from wenlint.rules.script import one_to_many
+
+    texts = [
+        seed_text("000"), TAIWAN, HONG_KONG, "發型很好看。", "頭發", "他的頭發\n發型也多，理發店裡。",
+        MAINLAND_T + "鼓勵機關幹部做個好乾部，組織大家幫貧困戶乾農活，組織機關乾學習計算機知識。",
+        "這個人的头發很長，還說過後來的事。他三年後才回來，頭發都白了，皇後也老了。",
+    ]
+    monkeypatch.setattr(one_to_many, "_read", [0])
+    plain = [findings(text, "SC002") for text in texts]
+    monkeypatch.setattr(one_to_many, "_read", [one_to_many.COMPILE_AFTER + 1])
+    assert [findings(text, "SC002") for text in texts] == plain
+    assert sum(map(len, plain)) >= 10
+
+
 def test_line_script_test_agrees_with_full_counts():
     import random
 

@@ -43,23 +43,17 @@ class Converter:
         # Only phrases that keep their length: offsets must stay exact.
         firsts = {k: v.partition(" ")[0] for k, v in phrases.items()}
         self.phrases = {k: v for k, v in firsts.items() if len(k) == len(v) >= 2}
-        longest: dict[str, int] = {}
-        sizes: dict[str, set[int]] = {}
-        for key in self.phrases:
-            if len(key) > longest.get(key[0], 0):
-                longest[key[0]] = len(key)
-            sizes.setdefault(key[0], set()).add(len(key))
-        self.longest = longest
-        # The lengths of the phrases that start with a character, longest first, and the first two
-        # characters of every phrase: forward maximum matching looks up only lengths that exist,
-        # at positions where some phrase starts.
-        self.lengths = {c: sorted(ls, reverse=True) for c, ls in sizes.items()}
-        self.heads = frozenset(k[:2] for k in self.phrases)
         # The first two characters of the phrases -> the lengths of the phrases that start with
-        # them, longest first: a position looks up only lengths that exist there.
+        # them, longest first: forward maximum matching looks up only lengths that exist, at
+        # positions where some phrase starts.
         head_sizes: dict[str, set[int]] = {}
         for key in self.phrases:
-            head_sizes.setdefault(key[:2], set()).add(len(key))
+            head = key[:2]
+            sizes = head_sizes.get(head)
+            if sizes is None:
+                head_sizes[head] = {len(key)}
+            else:
+                sizes.add(len(key))
         self.head_lengths = {h: tuple(sorted(ls, reverse=True)) for h, ls in head_sizes.items()}
         self.ambiguous_re = re.compile(char_class(self.ambiguous)) if self.ambiguous else None
         self.table = str.maketrans({k: v for k, v in self.first.items() if len(v) == 1})

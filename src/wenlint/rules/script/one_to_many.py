@@ -97,24 +97,21 @@ def _neighbours() -> dict[str, tuple[frozenset[str], frozenset[str] | None]]:
 
 
 @lru_cache(maxsize=1)
-def _scanners() -> tuple[re.Pattern | None, re.Pattern | None]:
-    """Two patterns that find, in C, the occurrences `check` must look at:
+def _scanners() -> tuple[re.Pattern | None, re.Pattern | None, tuple[str, ...]]:
+    """The patterns that find the occurrences `check` must look at, and the default forms:
 
     - `other_re`: a form other than the default one (乾, 髮, 係, 干): always looked at;
-    - `default_re`: a default form (發, 後, 幹) next to a character that can belong to one of its
-      exception contexts (see `_neighbours`): one branch per form, `發(?:(?<=[頭头…].)|(?=[型…]))`,
-      the most frequent forms first. The branches all start with a literal, so the regular
-      expression engine skips ahead to the forms with a character-set scan.
+    - `default_re`: a default form (發, 後, 幹) that some phrase overrides; `check` keeps those
+      whose neighbours form an exception context (`_raw_contexts`).
 
-    Together they find exactly the occurrences of `_model`'s pattern that the former per-match
-    tests kept; default forms no phrase overrides, and shared forms that are also the usual
-    Traditional form, are not searched at all."""
-    _, _, _, defaults, candidates = _model()
-    neighbours = _neighbours()
+    Default forms no phrase overrides, and shared forms that are also the usual Traditional
+    form, are not searched at all."""
+    _, exceptions, _, defaults, candidates = _model()
+    overridden = {context[1] for context in exceptions}
     first = to_simplified().first
     vkey = tables().variant_std
     other: list[str] = []
-    branches: list[tuple[int, str]] = []
+    forms: list[str] = []
     for c in sorted(candidates):
         s = first.get(c, c)
         default = defaults.get(s)
@@ -124,10 +121,40 @@ def _scanners() -> tuple[re.Pattern | None, re.Pattern | None]:
             continue
         if vkey.get(c, c) != default:
             other.append(c)
-            continue
-        near = neighbours.get(s)
-        if near is None:
-            continue  # no phrase wants another form of it
+        elif s in overridden:
+            forms.append(c)
+    other_re = re.compile(char_class(other)) if other else None
+    default_re = re.compile(char_class(forms)) if forms else None
+    return other_re, default_re, tuple(forms)
+
+
+COMPILE_AFTER = 2_000_000  # characters of Traditional text read before the branch pattern pays
+_read = [0]
+
+
+def _default_finder(size: int) -> re.Pattern | None:
+    """The pattern that finds the default forms to test in a Traditional text of `size`
+    characters: `_scanners`' plain class, or, once this process has read more than
+    `COMPILE_AFTER` characters of such text, `_branch_pattern` (about 25 ns a character faster;
+    building it costs about as much as reading 2 million characters with the plain class)."""
+    _read[0] += size
+    if _read[0] > COMPILE_AFTER:
+        return _branch_pattern()
+    return _scanners()[1]
+
+
+@lru_cache(maxsize=1)
+def _branch_pattern() -> re.Pattern | None:
+    """A pattern that finds, in C, only the default forms next to a character that can belong
+    to one of their exception contexts (see `_neighbours`), two thirds fewer than the plain
+    class: one branch per form, `發(?:(?<=[頭头…].)|(?=[型…]))`, the most frequent forms first.
+    The branches all start with a literal, so the regular expression engine skips ahead to the
+    forms with a character-set scan."""
+    neighbours = _neighbours()
+    first = to_simplified().first
+    branches: list[tuple[int, str]] = []
+    for c in _scanners()[2]:
+        near = neighbours[first.get(c, c)]
         if near[1] is None:
             branch = re.escape(c)
         else:
@@ -136,9 +163,7 @@ def _scanners() -> tuple[re.Pattern | None, re.Pattern | None]:
         rank = _FREQUENT.find(c)
         branches.append((rank if rank >= 0 else len(_FREQUENT), branch))
     branches.sort(key=lambda b: b[0])
-    other_re = re.compile(char_class(other)) if other else None
-    default_re = re.compile("|".join(b for _, b in branches)) if branches else None
-    return other_re, default_re
+    return re.compile("|".join(b for _, b in branches)) if branches else None
 
 
 @lru_cache(maxsize=1)
@@ -185,52 +210,33 @@ def _classes(chars) -> list[str]:
 _FREQUENT = "發個於黨範廣萬並確團後劃據術餘準別臺種獲幹"
 
 
-@lru_cache(maxsize=1)
-def _phrase_index() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, int]]]:
-    """Two indexes of the S→T phrase table: the first two characters of every phrase -> the
-    lengths of the phrases that start with them, shortest first (at a position only those lengths
-    can match); and each character -> how far back a phrase that holds it can start and how far
-    on it can end (the furthest offset at which the character stands in a phrase, and the most
-    characters from it to a phrase's end)."""
-    heads: dict[str, set[int]] = {}
-    reach: dict[str, tuple[int, int]] = {}
-    for key in to_traditional().phrases:
-        size = len(key)
-        heads.setdefault(key[:2], set()).add(size)
-        for i, c in enumerate(key):
-            back, ahead = reach.get(c, (0, 0))
-            if i > back or size - i > ahead:
-                reach[c] = (max(back, i), max(ahead, size - i))
-    return {h: tuple(sorted(ls)) for h, ls in heads.items()}, reach
-
-
-def _covering(text, p, ls, le, simple, phrases, heads, reach, vkey) -> dict[str, tuple[int, int]]:
-    """The Traditional forms that the phrases covering text[p] (read in Simplified: `simple`) give
-    it -> the longest such phrase (the first one of that length); only phrases inside the line
-    that start at most 15 characters back and end at most 16 on count."""
-    span = reach.get(simple)
-    if span is None:
-        return {}  # in no phrase
-    # Only as far as a phrase holding the character reaches.
-    w0 = max(ls, p - 15, p - span[0])
-    window = simplify_chars(text[w0 : min(le, p + 16, p + span[1])])
+def _covering(text, p, ls, le, phrases, heads) -> dict[str, tuple[int, int]]:
+    """The Traditional forms that the phrases covering text[p] (read in Simplified) give it ->
+    the longest such phrase (the first one of that length); only phrases inside the line that
+    start at most 15 characters back and end at most 16 on count. `heads`: the converter's
+    `head_lengths` (the lengths of the phrases that start with two characters, longest first)."""
+    w0 = max(ls, p - 15)
+    window = simplify_chars(text[w0 : min(le, p + 16)])
     k = p - w0
     size = len(window)
+    vkey = tables().variant_std
     outputs: dict[str, tuple[int, int]] = {}
     for j in range(k + 1):
         lengths = heads.get(window[j : j + 2])
-        if lengths is None or j + lengths[-1] <= k:
-            continue
+        if lengths is None or j + lengths[0] <= k:
+            continue  # no phrase starts here, or none reaches the character
         for length in lengths:
             if length <= k - j:
-                continue  # ends before the character
+                break  # this one and the shorter ones end before the character
             if length > size - j:
-                break
+                continue
             value = phrases.get(window[j : j + length])
             if value is not None:
                 form = value[k - j]
                 form = vkey.get(form, form)
                 known = outputs.get(form)
+                # The longest phrase per form, the first of equal ones (the lengths at one start
+                # differ, so their order does not matter).
                 if known is None or length > known[1] - known[0]:
                     outputs[form] = (w0 + j, w0 + j + length)
     return outputs
@@ -302,9 +308,9 @@ class WrongOneToMany(Rule):
             return
         mixed = info.simplified > 0  # then look only at lines that are Traditional
         _, _, _, defaults, _ = _model()
-        other_re, default_re = _scanners()
-        phrases = to_traditional().phrases
-        heads, reach = _phrase_index()
+        other_re = _scanners()[0]
+        converter = to_traditional()
+        phrases, heads = converter.phrases, converter.head_lengths
         first = to_simplified().first
         t = tables()
         vkey = t.variant_std
@@ -315,9 +321,10 @@ class WrongOneToMany(Rule):
         line_ok: dict[int, bool] = {}
         corrections: list[tuple[int, int, int, str, bool, str]] = []  # span, pos, char, decided, source
         found: list[int] = []
+        default_re = _default_finder(n)
         if default_re is not None:
-            # Default forms next to a possible exception context: keep those whose context (the
-            # character with its neighbours, read in Simplified) is one.
+            # Default forms whose context (the character with its neighbours, read in
+            # Simplified) is an exception context.
             starts_with, ends_with, inside = _raw_contexts()
             for m in default_re.finditer(text):
                 p = m.start()
@@ -342,8 +349,7 @@ class WrongOneToMany(Rule):
                     ok = line_ok[line] = _traditional_enough(text, ls, le, t)
                 if not ok:
                     continue
-            # The character as `simplify_chars` reads it.
-            outputs = _covering(text, p, ls, le, s if len(s) == 1 else ch, phrases, heads, reach, vkey)
+            outputs = _covering(text, p, ls, le, phrases, heads)
             if len(outputs) == 1:
                 right, (a, b) = next(iter(outputs.items()))
                 if right == norm:
