@@ -205,9 +205,9 @@ def _classes(chars) -> list[str]:
     return [char_class(part) for part in (bmp, set(chars) - bmp) if part]
 
 
-# Default forms in the order of their frequency in Traditional prose (only the order of the
-# branches of `default_re` depends on it: the first ones are tried first).
-_FREQUENT = "發個於黨範廣萬並確團後劃據術餘準別臺種獲幹"
+# Default forms in the order of their frequency in Traditional reports (only the order of the
+# branches of `_branch_pattern` depends on it: the first ones are tried first).
+_FREQUENT = "幹發黨個範廣萬於並確團後劃據餘準術別臺種獲當廠鬥寧薦採徵願豐諮佔錄歷裏蘇遊適託擺"
 
 
 def _covering(text, p, ls, le, phrases, heads) -> dict[str, tuple[int, int]]:
