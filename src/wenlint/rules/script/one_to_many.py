@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
@@ -144,6 +146,23 @@ def _default_finder(size: int) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=1)
+def _reach() -> dict[str, tuple[int, int]]:
+    """Each Simplified character with several Traditional forms -> how far back a phrase that
+    holds it can start and how far on it can end (the furthest offset at which it stands in a
+    phrase, and the most characters from it to a phrase's end). Used with the branch pattern,
+    once a process has read enough text for its ~30 ms to pay."""
+    multi = _model()[0]
+    reach: dict[str, tuple[int, int]] = {}
+    for size, group in groupby(sorted(to_traditional().phrases, key=len), key=len):
+        keys = list(group)
+        for offset in range(size):
+            for c in multi.keys() & set(map(itemgetter(offset), keys)):
+                back, ahead = reach.get(c, (0, 0))
+                reach[c] = (max(back, offset), max(ahead, size - offset))
+    return reach
+
+
+@lru_cache(maxsize=1)
 def _branch_pattern() -> re.Pattern | None:
     """A pattern that finds, in C, only the default forms next to a character that can belong
     to one of their exception contexts (see `_neighbours`), two thirds fewer than the plain
@@ -210,13 +229,15 @@ def _classes(chars) -> list[str]:
 _FREQUENT = "幹發黨個範廣萬於並確團後劃據餘準術別臺種獲當廠鬥寧薦採徵願豐諮佔錄歷裏蘇遊適託擺"
 
 
-def _covering(text, p, ls, le, phrases, heads) -> dict[str, tuple[int, int]]:
+def _covering(text, p, ls, le, phrases, heads, span=(15, 16)) -> dict[str, tuple[int, int]]:
     """The Traditional forms that the phrases covering text[p] (read in Simplified) give it ->
     the longest such phrase (the first one of that length); only phrases inside the line that
     start at most 15 characters back and end at most 16 on count. `heads`: the converter's
-    `head_lengths` (the lengths of the phrases that start with two characters, longest first)."""
-    w0 = max(ls, p - 15)
-    window = simplify_chars(text[w0 : min(le, p + 16)])
+    `head_lengths` (the lengths of the phrases that start with two characters, longest first);
+    `span`: how far back a phrase holding the character can start and how far on it can end, if
+    known (see `_reach`), to read less."""
+    w0 = max(ls, p - 15, p - span[0])
+    window = simplify_chars(text[w0 : min(le, p + 16, p + span[1])])
     k = p - w0
     size = len(window)
     vkey = tables().variant_std
@@ -322,6 +343,7 @@ class WrongOneToMany(Rule):
         corrections: list[tuple[int, int, int, str, bool, str]] = []  # span, pos, char, decided, source
         found: list[int] = []
         default_re = _default_finder(n)
+        reach = _reach() if _read[0] > COMPILE_AFTER else None
         if default_re is not None:
             # Default forms whose context (the character with its neighbours, read in
             # Simplified) is an exception context.
@@ -349,7 +371,11 @@ class WrongOneToMany(Rule):
                     ok = line_ok[line] = _traditional_enough(text, ls, le, t)
                 if not ok:
                     continue
-            outputs = _covering(text, p, ls, le, phrases, heads)
+            if reach is None or len(s) != 1:
+                outputs = _covering(text, p, ls, le, phrases, heads)
+            else:
+                span = reach.get(s)  # s: the character as `simplify_chars` reads it
+                outputs = {} if span is None else _covering(text, p, ls, le, phrases, heads, span)
             if len(outputs) == 1:
                 right, (a, b) = next(iter(outputs.items()))
                 if right == norm:
