@@ -93,6 +93,53 @@ def test_script_info_is_cached_and_masks_code():
     assert script_info(doc) is info
 
 
+def _verdict_agrees(text):
+    from wenlint.rules.script._detect import _verdict
+
+    info, verdict = detect(text), _verdict(text)
+    assert verdict.majority == info.majority
+    minority = {"simplified": "traditional", "traditional": "simplified"}.get(info.majority)
+    if minority is None:
+        assert (verdict.simplified, verdict.traditional) == (0, 0)
+        return
+    # The minority count is exact; the majority one a lower bound that still outnumbers it.
+    assert getattr(verdict, minority) == getattr(info, minority)
+    assert getattr(info, minority) < getattr(verdict, info.majority) <= getattr(info, info.majority) or (
+        (verdict.simplified, verdict.traditional) == (info.simplified, info.traditional)
+    )
+
+
+def test_script_verdict_agrees_with_full_counts():
+    from wenlint.rules.script import _detect
+
+    s, t = seed_text("003"), seed_text("000")
+    astral_s = "".join(sorted(c for c in tables().s_only if ord(c) > 0xFFFF)[:3])
+    astral_t = "".join(sorted(c for c in tables().t_only if ord(c) > 0xFFFF)[:3])
+    long_t = t * (1 + 2 * _detect.SAMPLE // len(t))
+    long_s = s * (1 + 2 * _detect.SAMPLE // len(s))
+    for text in (
+        "", "123 abc", "乾隆年他著有若干部", s, t, s + t, t + s, HONG_KONG, TAIWAN,
+        "这个這個", "这个這個們", "这们這個們",  # ties go to Simplified, as in ScriptInfo
+        long_t + long_s, long_s + long_t,  # the start misleads the guess of the rare script
+        long_t + long_s + long_s,
+        long_s + astral_t, long_t + astral_s * 5, astral_t + astral_s, astral_s * 2 + astral_t * 3 + "这",
+        long_s + "這" * len(long_s),
+    ):
+        _verdict_agrees(text)
+
+
+def test_script_verdict_is_cached_and_reuses_script_info():
+    from wenlint.rules.script._detect import script_verdict
+
+    doc = Document(seed_text("000"))
+    info = script_info(doc)
+    verdict = script_verdict(doc)
+    assert (verdict.majority, verdict.simplified, verdict.traditional) == (info.majority, info.simplified, info.traditional)
+    assert script_verdict(doc) is verdict
+    fresh = Document(seed_text("000"))
+    assert script_verdict(fresh).majority == "traditional" and "script.info" not in fresh.cache
+
+
 def test_expected_script_follows_configuration():
     from wenlint.config import Settings
 
@@ -135,6 +182,32 @@ def test_simplified_in_traditional_text_is_phrase_aware():
     assert [(t, s) for _, _, _, t, s in result] == [("头发", "頭髮"), ("以后还", "以後還")]
     fixes = {f.text: f.fix["safety"] for f in lint(text, "SC001")}
     assert fixes == {"头发": "safe", "以后还": "safe"}
+
+
+def test_character_conversions_skip_text_they_do_not_change():
+    from wenlint.rules.script._convert import simplify_keys, taiwan_forms
+
+    assert taiwan_forms("爲了裏面的衆人") == "為了裡面的眾人"
+    assert taiwan_forms("为了里面的众人，為了") == "为了里面的众人，為了"
+    assert simplify_keys().search("我们认真学习了会议精神") is None
+    assert simplify_keys().search("我们认真学习了會議精神").group() == "會"
+
+
+def test_mixed_script_suggestions_for_long_runs_and_edges():
+    def result(text):
+        return [(f.column, f.text, f.suggestion, f.fix["safety"]) for f in lint(text, "SC001")]
+
+    # A whole clause: every phrase inside converts (頭髮, 發展, 以後, 理髮, 幹部); a character with
+    # several forms that no phrase decides (了: 了 or 瞭) makes the fix unsafe.
+    assert result(MAINLAND_T + "大家都說要努力工作，头发白了也要坚持，发展才是硬道理，以后还要继续学习理发技术和干部培训。這是真的。") == [
+        (43, "头发白了也要坚持，发展才是硬道理，以后还要继续学习理发技术和干部培训",
+         "頭髮白了也要堅持，發展才是硬道理，以後還要繼續學習理髮技術和幹部培訓", "unsafe"),
+    ]
+    # A phrase that straddles the start of the run (理发店), one just after it (头发 after 为了).
+    assert result(MAINLAND_T + "理发店") == [(33, "理发店", "理髮店", "safe")]
+    assert result(MAINLAND_T + "裡面說为了头发的事情，他們很著急。") == [(36, "为了头发", "為了頭髮", "safe")]
+    # A changed phrase just before the run (這裡 in Taiwan forms) joins it; a lone 发 is undecided.
+    assert result("這是繁體的文章，這裡说的发是什么？") == [(9, "這裡说的发是什么", "這裡說的發是什麼", "unsafe")]
 
 
 def test_undecided_one_to_many_fix_is_unsafe():
@@ -204,6 +277,58 @@ def test_one_to_many_dictionary_decided_cases_outside_mainland_context():
         ("SC002", 1, 9, "頭發", "頭髮"),
         ("SC002", 1, 15, "皇後", "皇后"),
     ]
+
+
+def test_one_to_many_finds_the_same_with_the_branch_pattern(monkeypatch):
+    from wenlint.rules.script import one_to_many
+
+    texts = [
+        seed_text("000"), TAIWAN, HONG_KONG, "發型很好看。", "頭發", "他的頭發\n發型也多，理發店裡。",
+        MAINLAND_T + "鼓勵機關幹部做個好乾部，組織大家幫貧困戶乾農活，組織機關乾學習計算機知識。",
+        "這個人的头發很長，還說過後來的事。他三年後才回來，頭發都白了，皇後也老了。",
+    ]
+    monkeypatch.setattr(one_to_many, "_read", [0])
+    plain = [findings(text, "SC002") for text in texts]
+    monkeypatch.setattr(one_to_many, "_read", [one_to_many.COMPILE_AFTER + 1])
+    assert [findings(text, "SC002") for text in texts] == plain
+    assert sum(map(len, plain)) >= 10
+
+
+def test_line_script_test_agrees_with_full_counts():
+    import random
+
+    from wenlint.rules.script.one_to_many import _traditional_enough
+
+    t = tables()
+    rng = random.Random(5)
+    simple, trad = sorted(c for c in t.s_only if ord(c) <= 0xFFFF), sorted(c for c in t.t_only if ord(c) <= 0xFFFF)
+    for _ in range(300):
+        size = rng.choice([0, 1, 5, 63, 64, 65, 300, 2000])
+        share = rng.random()
+        text = "".join(
+            rng.choice(trad) if r < share * 0.5 else rng.choice(simple) if r < 0.5 else "的"
+            for r in (rng.random() for _ in range(size))
+        )
+        lo = rng.randrange(0, 3)
+        text = "ab" + text
+        want = len(t.t_re.findall(text, lo)) >= len(t.s_re.findall(text, lo))
+        assert _traditional_enough(text, lo, len(text), t) == want, (size, share)
+
+
+def test_one_to_many_default_forms_at_text_and_line_edges():
+    # A default form whose exception context is cut by the start or the end of the text or line:
+    # the phrase starts with it (髮型), ends with it (頭髮), or holds it inside (理髮店).
+    assert findings("發型很好看。", "SC002") == [("SC002", 1, 1, "發型", "髮型")]
+    assert findings("頭發", "SC002") == [("SC002", 1, 1, "頭發", "頭髮")]
+    assert findings("發", "SC002") == []
+    assert findings("他的頭發\n發型也多，理發店裡。", "SC002") == [
+        ("SC002", 1, 3, "頭發", "頭髮"),
+        ("SC002", 2, 1, "發型", "髮型"),
+        ("SC002", 2, 6, "理發店", "理髮店"),
+    ]
+    # The neighbours may be written in either script: 头 is read as 頭.
+    assert findings("他們說這個頭发白了。", "SC002") == []  # 发 is not a Traditional default form
+    assert findings("這個人的头發很長，還說過後來的事。", "SC002") == [("SC002", 1, 5, "头發", "头髮")]
 
 
 def test_one_to_many_quiet_on_native_traditional_text():
@@ -313,6 +438,29 @@ def test_stray_half_width_in_full_width_text():
     result = lint(text, "SC004")
     assert [(f.line, f.text) for f in result] == [(11, ",")]
     assert [e["content"] for e in result[0].fix["edits"]] == ["，", "（", "）"]
+
+
+def test_width_convention_counts_half_width_marks_among_ascii_text():
+    from wenlint.documents import Document
+    from wenlint.rules.script.width import _convention
+
+    class Ctx:
+        @staticmethod
+        def option(name):
+            return "auto"
+
+    chinese = "会议指出，要加强学习，提高素质；要团结协作！要开拓创新？（一）"  # 6 full-width marks
+    # English with half-width marks (bound 5 < 6): the full-width convention holds.
+    assert _convention(Document(chinese + "\nHello, world; a: b! c?"), Ctx())
+    # More half-width marks than full-width ones, but not in Chinese text: the exact count decides.
+    assert _convention(Document(chinese + "\nHello, world; a: b! c? d, e, f"), Ctx())
+    # Four times as many half-width marks: not close, no exact count.
+    assert not _convention(Document(chinese + "\n" + "a, " * 24), Ctx())
+    # Half-width marks in Chinese text outnumber the full-width ones.
+    assert not _convention(Document("会议要求,各级工会;要落实:检查!好?(一)，"), Ctx())
+    # No half-width mark at all: full-width marks or none.
+    assert _convention(Document(chinese), Ctx())
+    assert not _convention(Document("会议要求各级工会要落实"), Ctx())
 
 
 def test_width_near_misses_stay_quiet():

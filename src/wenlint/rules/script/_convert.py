@@ -15,14 +15,16 @@ Traditional document needs a Simplified→Traditional conversion.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
-from ._detect import read_dictionary, tables
+from ._detect import char_class, read_dictionary, tables
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
+    """A phrase found by the conversion (a named tuple: cheaper to make than a frozen dataclass)."""
+
     start: int  # offsets in the converted text (input and output have the same length)
     end: int
     output: str
@@ -41,18 +43,19 @@ class Converter:
         # Only phrases that keep their length: offsets must stay exact.
         firsts = {k: v.partition(" ")[0] for k, v in phrases.items()}
         self.phrases = {k: v for k, v in firsts.items() if len(k) == len(v) >= 2}
-        longest: dict[str, int] = {}
-        sizes: dict[str, set[int]] = {}
+        # The first two characters of the phrases -> the lengths of the phrases that start with
+        # them, longest first: forward maximum matching looks up only lengths that exist, at
+        # positions where some phrase starts.
+        head_sizes: dict[str, set[int]] = {}
         for key in self.phrases:
-            if len(key) > longest.get(key[0], 0):
-                longest[key[0]] = len(key)
-            sizes.setdefault(key[0], set()).add(len(key))
-        self.longest = longest
-        # The lengths of the phrases that start with a character, longest first, and the first two
-        # characters of every phrase: forward maximum matching looks up only lengths that exist,
-        # at positions where some phrase starts.
-        self.lengths = {c: sorted(ls, reverse=True) for c, ls in sizes.items()}
-        self.heads = frozenset(k[:2] for k in self.phrases)
+            head = key[:2]
+            sizes = head_sizes.get(head)
+            if sizes is None:
+                head_sizes[head] = {len(key)}
+            else:
+                sizes.add(len(key))
+        self.head_lengths = {h: tuple(sorted(ls, reverse=True)) for h, ls in head_sizes.items()}
+        self.ambiguous_re = re.compile(char_class(self.ambiguous)) if self.ambiguous else None
         self.table = str.maketrans({k: v for k, v in self.first.items() if len(v) == 1})
         self._phrase_re: re.Pattern | None | bool = False
 
@@ -73,11 +76,12 @@ class Converter:
         if fast is not None:
             return [Segment(m.start(), m.end(), self.phrases[m.group()], True) for m in fast.finditer(text)]
         out: list[Segment] = []
-        phrases, lengths, heads = self.phrases, self.lengths, self.heads
+        phrases, head_lengths = self.phrases, self.head_lengths.get
         i, n = 0, len(text)
         while i < n:
-            if text[i : i + 2] in heads:
-                for length in lengths[text[i]]:
+            lengths = head_lengths(text[i : i + 2])
+            if lengths is not None:
+                for length in lengths:
                     if length <= n - i:
                         value = phrases.get(text[i : i + length])
                         if value is not None:
@@ -95,19 +99,24 @@ class Converter:
         decided: no character there had several candidates without a phrase choosing one."""
         hi = len(text) if hi is None else hi
         segments = self.segments(text)
+        chars = text.translate(self.table)  # character by character; the phrases go over it
         parts, pos = [], 0
         for seg in segments:
-            parts.append(text[pos : seg.start].translate(self.table))
+            parts.append(chars[pos : seg.start])
             parts.append(seg.output)
             pos = seg.end
-        parts.append(text[pos:].translate(self.table))
+        parts.append(chars[pos:])
         decided = True
-        if self.ambiguous:
-            covered = set()
-            for seg in segments:
-                if seg.start < hi and seg.end > lo:
-                    covered.update(range(seg.start, seg.end))
-            decided = all(i in covered for i in range(lo, hi) if text[i] in self.ambiguous)
+        if self.ambiguous_re is not None:
+            # Every character with several candidates in text[lo:hi] must lie in a phrase.
+            spots = [m.start() for m in self.ambiguous_re.finditer(text, lo, hi)]
+            if spots:
+                ends = [seg.end for seg in segments]  # sorted, as the segments do not overlap
+                for i in spots:
+                    k = bisect_right(ends, i)
+                    if k == len(segments) or segments[k].start > i:
+                        decided = False
+                        break
         return "".join(parts), segments, decided
 
 
@@ -129,22 +138,49 @@ def simplify_chars(text: str) -> str:
     return text.translate(to_simplified().table)
 
 
+class _AnyOf:
+    """`search(text, pos, endpos)` for one character of a set: a BMP class (which `re` compiles
+    into a fast bitmap) and, apart, the characters outside the BMP (a class holding any makes
+    `re` test a long list of them for every character), looked for only where the text has a
+    character outside the BMP at all."""
+
+    def __init__(self, chars) -> None:
+        chars = set(chars)
+        astral = {c for c in chars if ord(c) > 0xFFFF}
+        self.bmp = re.compile(char_class(chars - astral))
+        self.astral = re.compile(char_class(astral)) if astral else None
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**62):
+        found = self.bmp.search(text, pos, endpos)
+        if found is None and self.astral is not None and _ASTRAL.search(text, pos, endpos):
+            found = self.astral.search(text, pos, endpos)
+        return found
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def simplify_keys() -> _AnyOf:
+    """One character that `simplify_chars` may change: where there is none, `translate` (some 50
+    ns a character) can be skipped."""
+    return _AnyOf(chr(code) for code in to_simplified().table)
+
+
 @lru_cache(maxsize=1)
 def _tw_table() -> dict[int, str]:
     return str.maketrans(tables().tw_variant)
 
 
 @lru_cache(maxsize=1)
-def _tw_evidence() -> tuple[re.Pattern, re.Pattern]:
+def _tw_evidence() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Characters that show a Traditional text uses Taiwan forms (`為`, `裡`, `眾`) or OpenCC's
     standard forms (`爲`, `裏`, `衆`): only those that are Traditional-only, so `吃`/`才` say
-    nothing."""
-    from ._detect import char_class
-
+    nothing. Also one class of both, to find them all in one pass."""
     t = tables()
     tw = {v for v in t.tw_variant.values() if v in t.t_only}
     std = {k for k in t.tw_variant if k in t.t_only}
-    return re.compile(char_class(tw)), re.compile(char_class(std))
+    return re.compile(char_class(tw)), re.compile(char_class(std)), re.compile(char_class(tw | std))
 
 
 def prefers_taiwan_forms(doc) -> bool:
@@ -153,16 +189,25 @@ def prefers_taiwan_forms(doc) -> bool:
     key = "script.tw-forms"
     value = doc.cache.get(key)
     if value is None:
-        tw, std = _tw_evidence()
-        sample = doc.text[:200_000]  # plenty of evidence, and a bounded cost
-        value = len(tw.findall(sample)) >= len(std.findall(sample))
+        tw, std, both = _tw_evidence()
+        # Plenty of evidence, and a bounded cost; one pass over the text collects the characters
+        # of either kind (a few hundred), which are then counted by kind.
+        found = "".join(both.findall(doc.text, 0, 200_000))
+        value = len(tw.findall(found)) >= len(std.findall(found))
         doc.cache[key] = value
     return value
 
 
 def taiwan_forms(text: str) -> str:
     """OpenCC's standard Traditional forms turned into the Taiwan ones (TWVariants.txt)."""
+    if _tw_keys().search(text) is None:
+        return text  # nothing to change: a search is far cheaper than `translate`
     return text.translate(_tw_table())
+
+
+@lru_cache(maxsize=1)
+def _tw_keys() -> _AnyOf:
+    return _AnyOf(chr(code) for code in _tw_table())
 
 
 def variant_key(char: str) -> str:

@@ -89,8 +89,8 @@ def detect(text: str) -> ScriptInfo:
 
 def _count_regex(text: str) -> tuple[int, int]:
     t = tables()
-    simplified = _count(t.s_re, text)
-    traditional = _count(t.t_re, text)
+    simplified = _count(t.s_count_re, text)
+    traditional = _count(t.t_count_re, text)
     if _has_astral(text):
         simplified += _count(t.s_astral_re, text)
         traditional += _count(t.t_astral_re, text)
@@ -141,7 +141,82 @@ def expected_script(doc, settings) -> str | None:
     configured = getattr(settings, "script", "auto")
     if configured in ("simplified", "traditional"):
         return configured
-    return script_info(doc).majority
+    return script_verdict(doc).majority
+
+
+VERDICT_KEY = "script.verdict"
+SAMPLE = 1024  # characters read to guess which script is the rare one
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the rules need of a document's script, cheaper than `ScriptInfo`: the majority script
+    (as `ScriptInfo.majority`) and the count of each script's characters, where the count of the
+    majority script may be a lower bound (it is exact when it is zero) but the other one is exact.
+    So `simplified == 0`, `traditional == 0`, `min(simplified, traditional)` and the comparison of
+    the two are all as `ScriptInfo` would give them."""
+
+    majority: str | None
+    simplified: int
+    traditional: int
+
+
+def script_verdict(doc) -> Verdict:
+    """The majority script of `doc` and its minority count (see `Verdict`), cached in `doc.cache`.
+
+    Counting every character of the majority script is most of the cost of `script_info` (one
+    match per character, a third of a Chinese text): instead the script that is rare in the first
+    characters is counted exactly, and the other one only until it outnumbers it. Uses the full
+    `script_info` when that is already cached or cheap (numpy loaded)."""
+    verdict = doc.cache.get(VERDICT_KEY)
+    if verdict is None:
+        info = doc.cache.get(CACHE_KEY)
+        text = doc.text
+        if info is None and len(text) >= NUMPY_MIN and "numpy" in sys.modules:
+            info = script_info(doc)
+        if info is not None:
+            verdict = Verdict(info.majority, info.simplified, info.traditional)
+        else:
+            verdict = _verdict(text)
+        doc.cache[VERDICT_KEY] = verdict
+    return verdict
+
+
+def _verdict(text: str) -> Verdict:
+    t = tables()
+    astral = _has_astral(text)
+    s_re, t_re = t.s_count_re, t.t_count_re
+    if s_re is None or t_re is None:
+        return Verdict(detect(text).majority, *_count_regex(text))
+    # The script with fewer characters at the start is probably the rare one.
+    sample_s, sample_t = len(s_re.findall(text, 0, SAMPLE)), len(t_re.findall(text, 0, SAMPLE))
+    if sample_s <= sample_t:
+        rare_re, rare_astral, common_re, common_astral = s_re, t.s_astral_re, t_re, t.t_astral_re
+        rare, common = sample_s, sample_t
+    else:
+        rare_re, rare_astral, common_re, common_astral = t_re, t.t_astral_re, s_re, t.s_astral_re
+        rare, common = sample_t, sample_s
+    rare += len(rare_re.findall(text, SAMPLE))
+    if astral:
+        rare += _count(rare_astral, text)
+    # Count the other script only until it has more characters than the rare one.
+    pos, n = SAMPLE, len(text)
+    step = 4 * (rare - common) + 64  # about enough when a third of the text is of that script
+    while common <= rare and pos < n:
+        end = min(n, pos + step)
+        common += len(common_re.findall(text, pos, end))
+        pos, step = end, step * 2
+    if common <= rare and astral:
+        common += _count(common_astral, text)  # the count is exact now: the whole text was read
+    if rare_re is s_re:
+        simplified, traditional = rare, common
+    else:
+        simplified, traditional = common, rare
+    if simplified + traditional == 0:
+        majority = None
+    else:
+        majority = "traditional" if traditional > simplified else "simplified"
+    return Verdict(majority, simplified, traditional)
 
 
 def _count(pattern: re.Pattern | None, text: str) -> int:
@@ -189,6 +264,10 @@ class Tables:
     t_re: re.Pattern | None
     s_astral_re: re.Pattern | None  # one Simplified-only character outside the BMP
     t_astral_re: re.Pattern | None
+    # s_re / t_re with an empty group: `findall` then returns the shared empty string for each
+    # match instead of a new one-character string (counting ~10% faster).
+    s_count_re: re.Pattern | None
+    t_count_re: re.Pattern | None
     variant_std: dict[str, str]  # regional variant (TW/HK) -> OpenCC's standard Traditional form
     tw_variant: dict[str, str]  # OpenCC standard form -> Taiwan form (TWVariants.txt)
 
@@ -230,6 +309,8 @@ def tables() -> Tables:
         t_re=_class_re(t_bmp),
         s_astral_re=_class_re(s_only - s_bmp),
         t_astral_re=_class_re(t_only - t_bmp),
+        s_count_re=_class_re(s_bmp, "()"),
+        t_count_re=_class_re(t_bmp, "()"),
         variant_std=variant_std,
         tw_variant=tw_variant,
     )
@@ -263,8 +344,8 @@ def _esc(code: int) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def _class_re(chars) -> re.Pattern | None:
-    return re.compile(char_class(chars)) if chars else None
+def _class_re(chars, suffix: str = "") -> re.Pattern | None:
+    return re.compile(char_class(chars) + suffix) if chars else None
 
 
 def loaded() -> bool:
@@ -273,6 +354,6 @@ def loaded() -> bool:
 
 
 __all__ = [
-    "ScriptInfo", "script_info", "detect", "classify", "expected_script", "tables",
+    "ScriptInfo", "script_info", "Verdict", "script_verdict", "detect", "classify", "expected_script", "tables",
     "minority_chars", "char_class", "read_dictionary", "dictionary_dir",
 ]

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
-from ._detect import _has_astral, char_class, expected_script, script_info, tables
+from ._detect import _has_astral, char_class, expected_script, script_verdict, tables
 from ._runs import converted_span, inside_short_quote
 
 NAMES = {"simplified": "简体", "traditional": "繁体"}
@@ -79,7 +79,7 @@ class MixedScript(Rule):
         expected = expected_script(doc, ctx.settings)
         if expected is None:
             return
-        info = script_info(doc)
+        info = script_verdict(doc)
         if (info.traditional if expected == "simplified" else info.simplified) == 0:
             return
         text = doc.text

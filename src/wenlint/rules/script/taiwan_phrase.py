@@ -8,7 +8,7 @@ from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._context import artifact_data, mainland_context, user_artifacts
 from ._convert import prefers_taiwan_forms, to_script
-from ._detect import expected_script, script_info, tables
+from ._detect import expected_script, script_verdict, tables
 from ._runs import doc_line_bounds, trie_pattern
 
 MAINLAND = "县总工会在县委和市总工会的领导下，组织党支部和乡镇工会开展活动。"
@@ -71,7 +71,7 @@ class TaiwanPhraseArtifact(Rule):
         taiwan = expected == "traditional" and prefers_taiwan_forms(doc)
         t = tables()
         found: list[tuple[int, int, str, str]] = []
-        info = script_info(doc)
+        info = script_verdict(doc)
         for (ls, le), indices in todo.items():
             # A document purely in one script: its lines are too; otherwise judge line by line.
             line_script = info.majority if min(info.simplified, info.traditional) == 0 else None

@@ -13,6 +13,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CLOSE = "”’）》」』】〕〉"
 TO_FULL = str.maketrans(",;:!?()", "，；：！？（）")
 FULL_MARKS = "，；：！？（"
+HALF_MARKS = b",;:!?("
 
 # A half-width mark right after a Han character (or a closing Chinese quote/bracket), with the
 # spaces that follow it; ":" between digits (19:30, 5:1), "," in 1,000, URLs never qualify.
@@ -35,10 +36,13 @@ def _convention(doc, ctx) -> bool:
     value = doc.cache.get(key)
     if value is None:
         text = doc.text
-        full = sum(text.count(c) for c in FULL_MARKS)
-        # An upper bound of the half-width marks first (str.count is cheap); the exact count of
-        # those in Chinese text only when the bound leaves the answer open.
-        bound = sum(text.count(c) for c in ",;:!?(")
+        # An upper bound of the half-width marks first; the exact count of those in Chinese text
+        # only when the bound leaves the answer open.
+        bound = _half_marks(doc)
+        if bound == 0:
+            full = 1 if any(c in text for c in FULL_MARKS) else 0  # only whether there is one
+        else:
+            full = sum(text.count(c) for c in FULL_MARKS)
         if full == 0 or full > bound:
             value = full > 0
         elif full * 4 <= bound:
@@ -48,6 +52,17 @@ def _convention(doc, ctx) -> bool:
             value = full > half
         doc.cache[key] = value
     return value
+
+
+def _half_marks(doc) -> int:
+    """How many half-width marks , ; : ! ? ( the text has, anywhere: counted in its ASCII
+    characters alone (dropping the others is one fast pass), cached per document."""
+    key = "script.half-marks"
+    count = doc.cache.get(key)
+    if count is None:
+        ascii_text = doc.text.encode("ascii", "ignore")
+        count = doc.cache[key] = len(ascii_text) - len(ascii_text.translate(None, HALF_MARKS))
+    return count
 
 
 class HalfWidthPunctuation(Rule):
@@ -90,8 +105,8 @@ class HalfWidthPunctuation(Rule):
     )
 
     def check(self, doc, ctx):
-        if not _convention(doc, ctx):
-            return
+        if not _convention(doc, ctx) or _half_marks(doc) == 0:
+            return  # (no half-width mark at all: nothing to find)
         text = doc.text
         by_line: dict[int, list[Edit]] = {}
         for m in _MARK.finditer(text):
