@@ -548,3 +548,15 @@ def test_fix_seed_000_to_simplified_mainland():
     fixed = fix_document(Document(seed_text("000")), linter.run_rules, unsafe=True).source
     assert "卡拉OK" in fixed and "好干部" in fixed and "干农活" in fixed and "机关干学习" in fixed
     assert "打印在纸上" in fixed and "《集体合同法》" in fixed and "以文件形式" in fixed
+
+
+def test_short_texts_are_counted_with_the_sets_as_the_classes_count_them():
+    from wenlint.rules.script import _detect
+
+    t = _detect.tables()
+    for text in ("XX年工作总结", "這是繁體字，这是简体字。" * 20, "𠮷野家发髮後后" * 50, ""):
+        assert len(text) < _detect.SHORT
+        by_classes = (len(t.s_re.findall(text)) + len(t.s_astral_re.findall(text) if t.s_astral_re else []),
+                      len(t.t_re.findall(text)) + len(t.t_astral_re.findall(text) if t.t_astral_re else []))
+        assert _detect._count_short(text) == by_classes
+        assert _detect.detect(text) == _detect.classify(*by_classes)

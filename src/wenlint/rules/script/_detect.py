@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 CACHE_KEY = "script.info"
@@ -87,7 +87,17 @@ def detect(text: str) -> ScriptInfo:
     return classify(*_count_regex(text))
 
 
+SHORT = 4096  # characters; a shorter text is counted with the sets (no class to compile)
+
+
+def _count_short(text: str) -> tuple[int, int]:
+    t = tables()
+    return sum(map(t.s_only.__contains__, text)), sum(map(t.t_only.__contains__, text))
+
+
 def _count_regex(text: str) -> tuple[int, int]:
+    if len(text) < SHORT:
+        return _count_short(text)
     t = tables()
     simplified = _count(t.s_count_re, text)
     traditional = _count(t.t_count_re, text)
@@ -183,6 +193,10 @@ def script_verdict(doc) -> Verdict:
 
 
 def _verdict(text: str) -> Verdict:
+    if len(text) < SHORT:
+        simplified, traditional = _count_short(text)
+        majority = None if simplified + traditional == 0 else "traditional" if traditional > simplified else "simplified"
+        return Verdict(majority, simplified, traditional)
     t = tables()
     astral = _has_astral(text)
     s_re, t_re = t.s_count_re, t.t_count_re
@@ -260,16 +274,36 @@ class Tables:
     ts: dict[str, tuple[str, ...]]  # Traditional character -> Simplified candidates
     s_only: frozenset[str]
     t_only: frozenset[str]
-    s_re: re.Pattern | None  # one Simplified-only BMP character
-    t_re: re.Pattern | None
-    s_astral_re: re.Pattern | None  # one Simplified-only character outside the BMP
-    t_astral_re: re.Pattern | None
-    # s_re / t_re with an empty group: `findall` then returns the shared empty string for each
-    # match instead of a new one-character string (counting ~10% faster).
-    s_count_re: re.Pattern | None
-    t_count_re: re.Pattern | None
     variant_std: dict[str, str]  # regional variant (TW/HK) -> OpenCC's standard Traditional form
     tw_variant: dict[str, str]  # OpenCC standard form -> Taiwan form (TWVariants.txt)
+
+    # The character classes compile on first use (~30 ms for the six): a short document is
+    # counted without them.
+    @cached_property
+    def s_re(self) -> re.Pattern | None:  # one Simplified-only BMP character
+        return _class_re(c for c in self.s_only if ord(c) <= 0xFFFF)
+
+    @cached_property
+    def t_re(self) -> re.Pattern | None:
+        return _class_re(c for c in self.t_only if ord(c) <= 0xFFFF)
+
+    @cached_property
+    def s_astral_re(self) -> re.Pattern | None:  # one Simplified-only character outside the BMP
+        return _class_re(c for c in self.s_only if ord(c) > 0xFFFF)
+
+    @cached_property
+    def t_astral_re(self) -> re.Pattern | None:
+        return _class_re(c for c in self.t_only if ord(c) > 0xFFFF)
+
+    # s_re / t_re with an empty group: `findall` then returns the shared empty string for each
+    # match instead of a new one-character string (counting ~10% faster).
+    @cached_property
+    def s_count_re(self) -> re.Pattern | None:
+        return _class_re((c for c in self.s_only if ord(c) <= 0xFFFF), "()")
+
+    @cached_property
+    def t_count_re(self) -> re.Pattern | None:
+        return _class_re((c for c in self.t_only if ord(c) <= 0xFFFF), "()")
 
 
 @lru_cache(maxsize=1)
@@ -298,22 +332,7 @@ def tables() -> Tables:
         c for c in st if c not in st[c] and c not in st_values and c not in ts and c not in variant_std
     )
     t_only = frozenset(c for c in ts if c not in ts[c] and c not in ts_values and c not in st)
-    s_bmp = {c for c in s_only if ord(c) <= 0xFFFF}
-    t_bmp = {c for c in t_only if ord(c) <= 0xFFFF}
-    return Tables(
-        st=st,
-        ts=ts,
-        s_only=s_only,
-        t_only=t_only,
-        s_re=_class_re(s_bmp),
-        t_re=_class_re(t_bmp),
-        s_astral_re=_class_re(s_only - s_bmp),
-        t_astral_re=_class_re(t_only - t_bmp),
-        s_count_re=_class_re(s_bmp, "()"),
-        t_count_re=_class_re(t_bmp, "()"),
-        variant_std=variant_std,
-        tw_variant=tw_variant,
-    )
+    return Tables(st=st, ts=ts, s_only=s_only, t_only=t_only, variant_std=variant_std, tw_variant=tw_variant)
 
 
 def minority_chars(script: str) -> frozenset[str]:
@@ -345,6 +364,7 @@ def _esc(code: int) -> str:
 
 
 def _class_re(chars, suffix: str = "") -> re.Pattern | None:
+    chars = set(chars)
     return re.compile(char_class(chars) + suffix) if chars else None
 
 
