@@ -306,21 +306,27 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     return chars
 
 
-def _top_level_bar(pattern: str) -> bool:
-    depth, i, n = 0, 0, len(pattern)
+def _outside_classes(pattern: str, i: int = 0):
+    """(index, character) of the pattern's characters from `i` on, except escaped ones and those
+    inside character classes."""
+    n = len(pattern)
     while i < n:
         c = pattern[i]
         if c == "\\":
             i += 2
-            continue
-        if c == "[":
+        elif c == "[":
             i = _class_end(pattern, i)
-            continue
-        depth += c == "("
-        depth -= c == ")"
+        else:
+            yield i, c
+            i += 1
+
+
+def _top_level_bar(pattern: str) -> bool:
+    depth = 0
+    for _, c in _outside_classes(pattern):
+        depth += (c == "(") - (c == ")")
         if c == "|" and depth == 0:
             return True
-        i += 1
     return False
 
 
@@ -336,20 +342,9 @@ def _class_end(pattern: str, i: int) -> int:
 
 def _group_end(pattern: str, i: int) -> int | None:
     """The index after the group that opens at pattern[i] == "("."""
-    depth, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(pattern, i)
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    depth = 0
+    for j, c in _outside_classes(pattern, i):
+        depth += (c == "(") - (c == ")")
+        if c == ")" and depth == 0:
+            return j + 1
     return None
