@@ -32,7 +32,8 @@ from ..errors import ConfigError
 from .schema import COLUMNS, NUMERIC
 
 OPS = ("==", "!=", "<", "<=", ">", ">=", "between", "not-between", "in", "not-in")
-_SINGLE = ("==", "!=", "<", "<=", ">", ">=")
+# The comparisons of one value, and the pandera built-in check that makes each.
+_SINGLE = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
 _ORDERED = ("<", "<=", ">", ">=", "between", "not-between")
 _CHECK_KEYS = {"name", "column", "op", "value", "values", "severity", "message"}
 GATE_SEVERITIES = ("error", "warning")
@@ -81,31 +82,17 @@ class GateCheck:
     def pandera_check(self):
         import pandera.pandas as pa
 
-        v = self.values
-        op = self.op
-        if op == "==":
-            check = pa.Check.eq(v[0], name=self.key)
-        elif op == "!=":
-            check = pa.Check.ne(v[0], name=self.key)
-        elif op == "<":
-            check = pa.Check.lt(v[0], name=self.key)
-        elif op == "<=":
-            check = pa.Check.le(v[0], name=self.key)
-        elif op == ">":
-            check = pa.Check.gt(v[0], name=self.key)
-        elif op == ">=":
-            check = pa.Check.ge(v[0], name=self.key)
-        elif op == "between":
-            check = pa.Check.in_range(v[0], v[1], name=self.key)
-        elif op == "not-between":
+        v, name = self.values, self.key
+        if self.op in _SINGLE:
+            return getattr(pa.Check, _SINGLE[self.op])(v[0], name=name)
+        if self.op == "between":
+            return pa.Check.in_range(v[0], v[1], name=name)
+        if self.op == "not-between":
             low, high = v
-            check = pa.Check(lambda s: (s < low) | (s > high), name=self.key,
-                             error=f"not between {low} and {high}")
-        elif op == "in":
-            check = pa.Check.isin(list(v), name=self.key)
-        else:
-            check = pa.Check.notin(list(v), name=self.key)
-        return check
+            return pa.Check(lambda s: (s < low) | (s > high), name=name, error=f"not between {low} and {high}")
+        if self.op == "in":
+            return pa.Check.isin(list(v), name=name)
+        return pa.Check.notin(list(v), name=name)
 
 
 def _show(value: Any) -> str:
