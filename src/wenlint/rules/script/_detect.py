@@ -194,14 +194,12 @@ def script_verdict(doc) -> Verdict:
 
 def _verdict(text: str) -> Verdict:
     if len(text) < SHORT:
-        simplified, traditional = _count_short(text)
-        majority = None if simplified + traditional == 0 else "traditional" if traditional > simplified else "simplified"
-        return Verdict(majority, simplified, traditional)
+        return _counted(*_count_regex(text))  # exact counts, cheap for a short text
     t = tables()
     astral = _has_astral(text)
     s_re, t_re = t.s_count_re, t.t_count_re
     if s_re is None or t_re is None:
-        return Verdict(detect(text).majority, *_count_regex(text))
+        return _counted(*_count_regex(text))
     # The script with fewer characters at the start is probably the rare one.
     sample_s, sample_t = len(s_re.findall(text, 0, SAMPLE)), len(t_re.findall(text, 0, SAMPLE))
     if sample_s <= sample_t:
@@ -222,15 +220,14 @@ def _verdict(text: str) -> Verdict:
         pos, step = end, step * 2
     if common <= rare and astral:
         common += _count(common_astral, text)  # the count is exact now: the whole text was read
-    if rare_re is s_re:
-        simplified, traditional = rare, common
-    else:
-        simplified, traditional = common, rare
+    return _counted(rare, common) if rare_re is s_re else _counted(common, rare)
+
+
+def _counted(simplified: int, traditional: int) -> Verdict:
+    """The verdict of these counts (the majority as `ScriptInfo.majority` decides it)."""
     if simplified + traditional == 0:
-        majority = None
-    else:
-        majority = "traditional" if traditional > simplified else "simplified"
-    return Verdict(majority, simplified, traditional)
+        return Verdict(None, 0, 0)
+    return Verdict("traditional" if traditional > simplified else "simplified", simplified, traditional)
 
 
 def _count(pattern: re.Pattern | None, text: str) -> int:
