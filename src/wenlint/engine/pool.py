@@ -78,12 +78,10 @@ def _context():
 def _prepare_corpus_rules(work: list[tuple[Target, Linter]]):
     """A started thread that runs the corpus rules' `prepare`, or None when there are none."""
     import threading
+    from collections import Counter
 
-    counts: dict[int, int] = {}
-    linters: dict[int, Linter] = {}
-    for _, linter in work:
-        counts[id(linter)] = counts.get(id(linter), 0) + 1
-        linters[id(linter)] = linter
+    counts = Counter(id(linter) for _, linter in work)  # documents per configuration
+    linters = {id(linter): linter for _, linter in work}
 
     def prepare() -> None:
         for key, linter in linters.items():
