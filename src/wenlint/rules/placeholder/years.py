@@ -37,6 +37,7 @@ class YearPlaceholder(ScanRule):
 class DeletedYear(ScanRule):
     code = "PH002"
     name = "deleted-year"
+    severity = "info"
     summary = "行首（或书名号里）的「年」前缺了年份：年份被删掉了"
     why = (
         "When a template's year is deleted instead of replaced, a title or sentence is left "
