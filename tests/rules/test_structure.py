@@ -242,11 +242,12 @@ def test_doubled_word_quiet(text):
 
 
 def test_doubled_word_options_and_fix():
-    text = "抽调了船闸闸室的施工人员。"
-    assert flagged(text, "ST004") == ["闸闸"]
+    # 全链条 is newer than the segmenter's dictionary: 安全|全 reads as a character typed twice.
+    text = "深化食品药品安全全链条监管。"
+    assert flagged(text, "ST004") == ["全全"]
     from wenlint.config import Settings
 
-    settings = Settings(options={"structure": {"allowed-doublings": ["船闸闸室"]}})
+    settings = Settings(options={"structure": {"allowed-doublings": ["安全全链条"]}})
     assert [f.text for f in lint(text, "ST004", settings=settings)] == []
     assert _fixed("为了切实维护职工的的合法权益。", "ST004") == "为了切实维护职工的合法权益。"
     assert _fixed("为了切实维护职工的的合法权益。", "ST004", unsafe=False) == "为了切实维护职工的的合法权益。"

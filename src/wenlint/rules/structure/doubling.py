@@ -11,6 +11,7 @@ import regex
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._lexicon import doublings, lexicon, t2s_table
+from . import _segment
 
 HAN = "\u4e00-\u9fff"
 
@@ -149,6 +150,57 @@ def _pair_is_fine(window: str, j: int) -> bool:
     return left and a in PARTICLES
 
 
+# Where a clause ends: the segmenter is asked about the clause around a doubling, not more.
+_CLAUSE_BREAK = frozenset("，。、；：？！,.;:?!\n“”‘’（）()《》「」『』【】 \t\u3000")
+# Parts of speech (jieba's tags) of a character that is a word of its own after a word ending in
+# it: a particle, preposition, conjunction, adverb or pronoun (目的|的, 寓所|所设).
+_FUNCTION_TAGS = ("u", "p", "c", "d", "r")
+
+
+def clause(text: str, start: int, end: int, margin: int = 12) -> tuple[str, int]:
+    """The clause around text[start:end] (at most `margin` characters either side), and where
+    `start` is in it."""
+    lo = start
+    while lo > 0 and start - lo < margin and text[lo - 1] not in _CLAUSE_BREAK:
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < margin and text[hi] not in _CLAUSE_BREAK:
+        hi += 1
+    return text[lo:hi], start - lo
+
+
+def segmented_pair_is_fine(window: str, j: int) -> bool:
+    """`window[j] == window[j + 1]`, as the segmenter reads it: inside one word (常常, 宋琳琳,
+    杠杠), across the boundary of two words (研究所|所长, 委员会|会议, 两国|国歌), a function word
+    after a word ending in it (寓所|所设), or a verb doubled before its object (喝喝水, 避避暑)?
+    Not: two words of one character (的|的), a word and its last character again (创业|业)."""
+    spans = _segment.tokens(window)
+    left, right = _segment.token_at(spans, j), _segment.token_at(spans, j + 1)
+    if left == right:
+        return True
+    a = window[j]
+    left_size, right_size = left[1] - left[0], right[1] - right[0]
+    if left_size >= 2 and right_size >= 2:
+        return True
+    if right_size == 1 and j >= 1 and left[0] >= j - 1 and _segment.surname_like(window[j - 1]):
+        return True  # a doubled given name after a surname: 李喵喵, 马西西
+    if left_size >= 2:
+        # 工作|作了发言: a verb of one character with its aspect particle.
+        verb = _segment.tag(a).startswith("v") and window[j + 2 : j + 3] in ("了", "着", "过")
+        return verb or _segment.tag(a).startswith(_FUNCTION_TAGS)
+    if right_size >= 2:
+        return _segment.tag(a).startswith("v")
+    # Two words of one character: a measure word doubled means "every" (座座军营, 场场精彩).
+    return _segment.tag(a).startswith("q")
+
+
+def segmented_words_twice(window: str, j: int, size: int = 2) -> bool:
+    """Does the segmenter read `window[j:j + 2 * size]` as the same word twice (属于|属于), rather
+    than words that happen to repeat characters (黑龙江|龙江县)?"""
+    spans = _segment.tokens(window)
+    return (j, j + size) in spans and (j + size, j + 2 * size) in spans
+
+
 @lru_cache(maxsize=8)
 def _decided(extra: tuple[str, ...]) -> dict[tuple[str, int, int], bool]:
     """Whether a doubled character in a context (the text around it, where it is in it, how many
@@ -221,6 +273,10 @@ class DoubledWord(Rule):
                 )
             if fine:
                 continue
+            if run == 2:
+                window, j = clause(text, start, end)
+                if segmented_pair_is_fine(window, j):
+                    continue
             yield Hit(start, end, f"「{a}」重复了{'两' if run == 2 else run}次：多打了一个「{a}」", a,
                       Fix.replace(start, end, a, "unsafe"))
         # A word typed twice.
@@ -241,6 +297,9 @@ class DoubledWord(Rule):
                     continue  # not a word: two words that happen to repeat (华人|名人|名家)
                 if any(window[j + 2 : j + 2 + size] in words for size in (3, 4)):
                     continue  # the second copy starts a longer word (中队|中队长)
+                window, j = clause(text, start, end)
+                if not segmented_words_twice(window, j):
+                    continue  # 黑龙江|龙江县: a word read across the repetition
                 yield Hit(start, end, f"「{unit}」重复了两次：删去一个", unit,
                           Fix.replace(start, end, unit, "unsafe"))
 
