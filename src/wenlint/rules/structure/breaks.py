@@ -9,7 +9,7 @@ import regex
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ._layout import (
-    DATE_LINE, END_COLON, END_OPEN, END_SEMI, END_STOP, KIND_HEADING, KIND_ITEM, KIND_PAGE,
+    DATE_LINE, END_CLAUSE, END_COLON, END_OPEN, END_SEMI, END_STOP, KIND_HEADING, KIND_ITEM, KIND_PAGE,
     KIND_PROSE, KIND_SHORT, KIND_TRAILER, MID_SENTENCE, layout,
 )
 
@@ -309,11 +309,15 @@ class TruncatedDocument(Rule):
             return
         after = f"（其后是分页标记「{marker}」，后面的页面没有复制过来）" if marker else ""
         if line.kind == KIND_HEADING and not line.prose:
-            yield Hit(line.start, line.end, f"文档在标题「{line.content[:20]}」之后就结束了：正文缺失{after}")
+            # A heading closed by a full stop is a last article (第九十条 本条例自…起施行。); a
+            # heading alone at the end is a truncation only when a page marker says pages are missing.
+            if marker and line.ends != END_STOP:
+                yield Hit(line.start, line.end, f"文档在标题「{line.content[:20]}」之后就结束了：正文缺失{after}")
             return
         if line.ends in MID_SENTENCE or line.ends in (END_SEMI, END_COLON, END_OPEN):
-            start, end = fragment(doc, line)
-            yield Hit(start, end, f"文档在句子中间结束（第{line.index + 1}行）：后面的内容可能丢失了{after}")
+            if marker or self._cut_sentence(doc, lay, line):
+                start, end = fragment(doc, line)
+                yield Hit(start, end, f"文档在句子中间结束（第{line.index + 1}行）：后面的内容可能丢失了{after}")
             return
         content = line.content
         for m in _FIRST_ITEM.finditer(content):
@@ -322,3 +326,28 @@ class TruncatedDocument(Rule):
                 yield Hit(start, line.start + m.end(1),
                           f"最后一段以「{m.group(1)}」开始列举，却没有下一项：文档可能在这里被截断{after}")
                 return
+
+    @staticmethod
+    def _cut_sentence(doc, lay, line) -> bool:
+        """Without a page marker after it, the last line is a cut sentence only when it is a
+        paragraph of prose that stops on a comma: not a Markdown block (a list
+        item, a link, a table, HTML), not a byline or credit (编辑：丸子, 来源：…), not a line of
+        links, a URL, a phone number or a name list (@王伟)."""
+        if lay.block_mode and doc.format == "markdown":
+            return False
+        if not line.prose or line.enum or line.ends != END_CLAUSE:
+            return False
+        source = doc.source[line.start : line.end]
+        if _NOT_PROSE_END.search(source[-40:]):
+            return False
+        # A last line that stops on a Han character may only miss its full stop (ST009's
+        # concern); one that stops on a comma has certainly been cut.
+        return doc.text[line.eff_end - 1] in "，、,"
+
+
+# What ends a page without ending a sentence: a credit or byline (编辑：丸子, 来源：新华网,
+# （记者 张三）), a link, URL, image or HTML tag, a phone number, @names, a menu (a | b).
+_NOT_PROSE_END = regex.compile(
+    r"(?:编辑|责编|责任编辑|来源|记者|作者|摄影|通讯员|校对|审核|出处|转载|原文|附件|附图|图片|联系电话|电话|热线)"
+    r"\s*[：:]?[^。！？]{0,30}$|https?://|www\.|\]\(|</?[a-zA-Z]|@\S+\s*$|\|[^|]*$|[0-9]{3,}[-－][0-9]{3,}"
+)

@@ -11,6 +11,38 @@ from ..base import Rule, Spec
 from ._layout import KIND_TRAILER, layout
 
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
+# Markup that carries no prose of its own: Markdown links and images (their targets), HTML tags,
+# bare URLs.
+_MARKUP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+# A table row: Markdown `| a | b |`, or cells separated by tabs (a Word table read as text).
+_TABLE_ROW = re.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
+# An article of a statute (第十二条, 第十二條): laws repeat clauses from article to article by design.
+_ARTICLE = re.compile(r"^(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]", re.M)
+_PROSE_SHARE = 0.5  # a line whose links leave less than this share of prose is a link line
+
+
+def furniture(raw: str) -> bool:
+    """A paragraph that is layout rather than prose: a separator, a table row, a line of links
+    or images (查看原文, a citation list), an HTML tag, a footnote or reference line."""
+    if _TABLE_ROW.match(raw):
+        return True
+    stripped = raw.lstrip(" \t\u3000>")
+    if stripped.startswith(("[^", "<")):
+        return True
+    if "](" in raw or "<" in raw or "://" in raw:
+        prose = _NOT_WORD.sub("", _MARKUP.sub("", raw))
+        links = _LINK.findall(raw)
+        if len(prose) < 20 or (links and len(prose) < _PROSE_SHARE * len(_NOT_WORD.sub("", raw))):
+            return True
+        if links and raw.lstrip().startswith(">"):
+            return True  # a quoted list of references (> 引用條文: … [第八條](…))
+    return False
+
+
+def statute(text: str) -> bool:
+    """A law or regulation (several lines open with 第…条): its articles repeat clauses on purpose."""
+    return len(_ARTICLE.findall(text, 0, 200_000)) >= 5
 KEY = 12  # characters at either end of a paragraph that index it for near duplicates
 first_chars, last_chars = itemgetter(slice(None, KEY)), itemgetter(slice(-KEY, None))
 
@@ -23,7 +55,7 @@ class RepeatedParagraph(Rule):
     code = "ST011"
     name = "repeated-paragraph"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "段落在同一文件中重复出现（完全相同或几乎相同）"
     why = (
         "Compilations assembled from template sites repeat paragraphs, or a whole section, when "
@@ -68,9 +100,16 @@ class RepeatedParagraph(Rule):
         minimum = int(ctx.option("min-paragraph-chars"))
         threshold = float(ctx.option("similarity"))
         lines = lay.lines
+        if statute(text):
+            return
         spans = [(first, last) for first, last in lay.paragraphs if lines[first].kind != KIND_TRAILER]
         raws = [lines[first].content if first == last else text[lines[first].start : lines[last].end]
                 for first, last in spans]
+        # Layout lines and short paragraphs are never compared: their text stands for nothing.
+        source = doc.source  # the same offsets, with Markdown syntax not masked
+        raws = ["" if len(_NOT_WORD.sub("", raw)) < minimum
+                or furniture(source[lines[first].start : lines[last].end]) else raw
+                for raw, (first, last) in zip(raws, spans)]
         # A paragraph can repeat another, or be repeated, only if another has the same first or
         # last characters: in most documents no two have.
         long = [raw for raw in raws if len(raw) >= minimum]
