@@ -41,6 +41,38 @@ def _page_marker(lay, a, b) -> str:
     return ""
 
 
+def _word_across(text: str, end: int, start: int) -> bool:
+    """Does a word run across the line break between text[:end] and text[start:] (指|导帮助,
+    的良|好工作机制), as jieba segments the few characters either side?"""
+    left = text[max(0, end - 6) : end]
+    right = text[start : start + 6]
+    for stop in "，,、；;。！？：:“”（）()《》":
+        left = left.rsplit(stop, 1)[-1]
+        right = right.split(stop, 1)[0]
+    if not left or not right:
+        return False
+    from ._segment import tokens
+
+    return any(a < len(left) < b for a, b in tokens(left + right))
+
+
+def _cannot_end(text: str, line) -> bool:
+    """Does the line stop on a word no sentence ends with: a structural particle, a preposition
+    or a conjunction (鲜活的 / 事迹, 关于 / …, 以及 / …), as jieba's dictionary tags it?"""
+    from ._segment import tag, tokens
+
+    tail = text[max(line.eff_start, line.eff_end - 6) : line.eff_end]
+    spans = tokens(tail)
+    if not spans:
+        return False
+    a, b = spans[-1]
+    return tag(tail[a:b]) in ("uj", "ud", "p", "c")
+
+
+def _latin(chars: str) -> bool:
+    return any(c.isascii() and c.isalnum() for c in chars)
+
+
 def _first_char(doc, line) -> str:
     return doc.text[line.eff_start] if line.eff_start < line.end else ""
 
@@ -70,6 +102,7 @@ class BrokenLine(Rule):
         "the line may be a heading without a number, or text may be missing between the pages."
     )
     fix_safety = "safe"
+    options = {"document-wide-min": 5, "document-wide-share": 0.3}
     specs = (
         Spec("今年向干部职工发出了通知，实施“\n十、百、千、万”工程，即组织10个科技下乡服务团。",
              ("实施“",), fixed="今年向干部职工发出了通知，实施“十、百、千、万”工程，即组织10个科技下乡服务团。"),
@@ -91,6 +124,27 @@ class BrokenLine(Rule):
     )
 
     def check(self, doc, ctx):
+        found = list(self._breaks(doc, ctx))
+        least = int(ctx.option("document-wide-min"))
+        lay = layout(doc, ctx)
+        prose = sum(1 for line in lay.lines if line.kind == KIND_PROSE)
+        if doc.format != "markdown" and len(found) >= least and len(found) >= float(ctx.option("document-wide-share")) * prose:
+            # Hard-wrapped text (a PDF or statute extraction): one layout for the whole document.
+            first = found[0][0]
+            edits = tuple(edit for hit, _ in found for edit in hit.fix.edits)
+            yield Hit(first.start, first.end,
+                      f"全文有{len(found)}处句子在行末断开（这是第一处）：文本按固定宽度硬换行（PDF 或网页转换），"
+                      "应把断开的行合并成段落", None, Fix(edits, "unsafe"))
+            return
+        for hit, strong in found:
+            if strong:
+                yield hit
+
+    def _breaks(self, doc, ctx):
+        """(hit, strong) for every sentence broken at a line end: strong when the evidence holds
+        for one line (a quotation, a page marker, a blank line, a word cut in two); weak for a
+        plain line break, which counts only towards a hard-wrapped layout."""
+    def _breaks(self, doc, ctx):
         lay = layout(doc, ctx)
         opened = {first for first, _ in lay.joined}  # lines whose quotation the next one closes
         for a in lay.lines:
@@ -107,6 +161,8 @@ class BrokenLine(Rule):
             first = _first_char(doc, b)
             if not first or first in "，,、；;。！？）)》」』”’】":
                 continue  # a line that starts with a closing mark: ST003
+            if _latin(doc.text[max(a.eff_start, a.eff_end - 2) : a.eff_end] + doc.text[b.eff_start : b.eff_start + 2]):
+                continue  # Latin text, a reference or a number wraps between words: not Chinese prose
             where = f"（第{a.index + 1}行接第{b.index + 1}行）"
             if joined is not None:
                 if a.ends in (END_STOP, END_COLON):
@@ -115,9 +171,10 @@ class BrokenLine(Rule):
                 safety = "unsafe" if blank or page else "safe"
                 start, end = fragment(doc, a)
                 yield Hit(start, end, f"句子在「{mark}…{mate}」中间被断开{where}：把两行合并", None,
-                          _join(a, b, safety))
+                          _join(a, b, safety)), True
                 continue
-            if lay.block_mode and not (blank or page):
+            soft = lay.block_mode and not (blank or page)
+            if soft and (doc.format == "markdown" or a.kind != KIND_PROSE):
                 continue  # a soft line break inside a Markdown paragraph
             if not lay.continues(b):
                 continue
@@ -127,7 +184,11 @@ class BrokenLine(Rule):
             else:
                 message = f"句子在行末断开{where}，下一行接着同一句话：把两行合并（若不是断行，补上句末标点）"
             start, end = fragment(doc, a)
-            yield Hit(start, end, message, None, _join(a, b, "unsafe"))
+            strong = not soft and (
+                blank or page or a.eff_end < a.end or b.eff_start > b.start  # furniture glued in
+                or _word_across(doc.text, a.eff_end, b.eff_start) or _cannot_end(doc.text, a)
+            )
+            yield Hit(start, end, message, None, _join(a, b, "unsafe")), strong
 
 
 class SplitParagraph(Rule):
