@@ -28,7 +28,8 @@ def _fixed(text: str, code: str, unsafe: bool = True, fmt: str = "text") -> str:
 
 SEED_FINDINGS = {
     "000": [
-        ("ST005", 13, 924, "跳繩、跳繩"),  # 机关干部跳绳、跳绳比赛 (Traditional)
+        # 机关干部跳繩、跳繩比賽 is not flagged: in form it is two list items of which the second
+        # starts with the first (食品、食品添加剂), which real documents write on purpose.
         ("ST004", 17, 1245, "業業"),  # 下崗創業業帶頭人
     ],
     "001": [],
@@ -43,7 +44,6 @@ SEED_FINDINGS = {
         ("ST008", 84, 121, ";"),
         ("ST007", 87, 53, ";"),  # “三管六不”(既管好自己的嘴… / 管好自己的手… / …践踏草坪)活动
         ("ST007", 88, 19, ";"),
-        ("ST005", 89, 519, "跳绳、跳绳"),
         ("ST007", 91, 79, "2人参加研究生"),  # … / blank line / 学习,现都已毕业
         ("ST008", 95, 249, ";"),
         ("ST008", 98, 653, ";"),
@@ -88,7 +88,8 @@ def test_seed_structural_defects(prefix):
 
 def test_seed_spaces_around_punctuation():
     counts = {p: len(lint(seed_text(p), "ST002")) for p in SEED_FINDINGS}
-    assert counts == {"000": 1, "001": 1, "002": 0, "003": 58, "004": 6}
+    # a space after a heading number (二、 狠抓三大教育) is a layout choice, not a stray space
+    assert counts == {"000": 0, "001": 1, "002": 0, "003": 56, "004": 6}
     got = _st(seed_text("003"), "ST002")
     # 实施\xa0“\xa0十一五\xa0”\xa0规划: four spaces, four findings
     assert [g[2] for g in got if g[1] == 121] == [45, 104, 106, 110, 112]
@@ -257,8 +258,12 @@ def test_doubled_word_options_and_fix():
 
 
 def test_repeated_list_item():
-    assert flagged("举办了拔河、拔河比赛和篮球赛等活动。", "ST005") == ["拔河、拔河"]
-    assert _fixed("举办了拔河、拔河比赛。", "ST005") == "举办了拔河比赛。"
+    assert flagged("举办了征文、拔河、拔河和篮球赛等活动。", "ST005") == ["拔河、拔河"]
+    assert _fixed("举办了征文、拔河、拔河。", "ST005") == "举办了征文、拔河。"
+    # an item that starts with the one before it is another item (prefix items)
+    assert flagged("加强网络、网络安全和教育、教育信息化建设，管好食品、食品添加剂。", "ST005") == []
+    # the first item is longer: 主任检察官 and 检察官, 特别重大 and 重大
+    assert flagged("任免检察长、主任检察官、检察官。分为特别重大、重大、较大和一般四级。", "ST005") == []
     assert flagged("坚持市场牵龙头、龙头带基地、基地连农户的模式。", "ST005") == []
     assert flagged("严禁徇私枉法、枉法裁判，修建高速公路、公路联络线。", "ST005") == []
 
@@ -407,7 +412,8 @@ def test_unterminated_paragraph():
 
 
 @pytest.mark.parametrize("text, flags", [
-    (PROSE + "下一步，我们将进一步加强基层组织建设，推动", ["推动"]),
+    (PROSE + "下一步，我们将进一步加强基层组织建设，", ["，"]),
+    (PROSE + "下一步，我们将进一步加强基层组织建设，推动\n第3页共10页\n", ["推动"]),
     (PROSE + "主要措施如下：\n\n推荐阅读：\n县工会工作总结\n镇工会工作计划\n", ["："]),
     (PROSE + "（一）加强学习，提高素质。", ["（一）"]),
     (PROSE + "一是加强学习，提高素质。\n\n相关文章\n工会工作总结03-27\n", ["一是"]),
@@ -421,6 +427,13 @@ def test_truncated_document(text, flags):
     PROSE + "\n\n（2011年4月18日）",
     PROSE + "一是加强学习。二是改进作风。",
     PROSE + "\n\n标签：工会 总结\n版权所有：某某文档网 2016-2024\n",
+    # a last line that stops on a word may only lack its full stop: ST009's concern, not a cut
+    PROSE + "下一步，我们将进一步加强基层组织建设，推动化工行业高质量发展",
+    # the last article of a statute, a byline, a link line, a credit
+    "第一条 为了规范管理，制定本条例。\n第九十条 本条例自2018年5月1日起施行。",
+    PROSE + "（记者 张三 李四）",
+    PROSE + "\n来源：新华网 编辑：丸子",
+    PROSE + "\n[查看原文](https://tv.cctv.com/2022/11/25/VIDE.shtml)",
     "县总工会工作总结",
     "",
 ])
@@ -475,7 +488,7 @@ def test_all_seeds_run_together_without_problems():
     from wenlint.api import lint_paths
 
     findings = lint_paths([str(SEEDS)], select=["ST"])
-    assert {f.code for f in findings} >= {"ST001", "ST002", "ST004", "ST005", "ST007", "ST008",
+    assert {f.code for f in findings} >= {"ST001", "ST002", "ST004", "ST007", "ST008",
                                           "ST009", "ST010", "ST012"}
 
 

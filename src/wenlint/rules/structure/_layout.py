@@ -386,7 +386,12 @@ PAIR_TYPES = {
 }
 MATE = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
 MATE.update({v: k for k, v in MATE.items()})
+MATE.update({"｢": "｣", "｣": "｢", '"': "“"})
 MARKS = re.compile(r"[“”‘’「」『』（）()《》【】]")
+# In the paragraphs that need a closer look, also: a straight " closing a curly “ (a conversion
+# left “…"), and the half-width corner brackets ｢ ｣.
+_MARKS_ALL = re.compile(r'[“”‘’「」『』（）()《》【】"｢｣]')
+_MARK_ALIAS = {"｢": "「", "｣": "」"}
 # `1)` `a）` list markers and `:)` are not closing brackets; `don’t` is not a closing quote.
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))[0-9A-Za-z]{1,2}$")
 
@@ -449,11 +454,17 @@ class _Pairs:
             start, end = lines[first].start, lines[last].end
             stack: list[tuple[str, int]] = []
             closers: list[tuple[str, int]] = []  # closers without an opener in this paragraph
-            for m in MARKS.finditer(text, start, end):
+            for m in _MARKS_ALL.finditer(text, start, end):
                 offset = m.start()
                 mark = m.group()
-                if mark in ")）’‘" and _not_a_mark(text, offset, mark):
-                    continue
+                if mark == '"':
+                    if not any(k == "Q" for k, _ in stack):
+                        continue  # straight quotes pair among themselves
+                    mark = "”"
+                mark = _MARK_ALIAS.get(mark, mark)
+                if (mark in ")）’‘" and _not_a_mark(text, offset, mark)
+                        and not (mark in ")）" and any(k == "P" for k, _ in stack))):
+                    continue  # `1)` is a list marker unless a bracket is open (…60 - 61）)
                 kind, role = PAIR_TYPES[mark]
                 if role == "open":
                     stack.append((kind, offset))

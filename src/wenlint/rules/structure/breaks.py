@@ -391,19 +391,19 @@ class TruncatedDocument(Rule):
     @staticmethod
     def _cut_sentence(doc, lay, line) -> bool:
         """Without a page marker after it, the last line is a cut sentence only when it is a
-        paragraph of prose that stops on a comma: not a Markdown block (a list
+        paragraph of prose that stops on a comma, a colon or an opening quote or bracket: not a Markdown block (a list
         item, a link, a table, HTML), not a byline or credit (编辑：丸子, 来源：…), not a line of
         links, a URL, a phone number or a name list (@王伟)."""
         if lay.block_mode and doc.format == "markdown":
             return False
-        if not line.prose or line.enum or line.ends != END_CLAUSE:
+        if not line.prose or line.enum or line.ends not in (END_CLAUSE, END_COLON, END_OPEN):
             return False
         source = doc.source[line.start : line.end]
         if _NOT_PROSE_END.search(source[-40:]):
             return False
         # A last line that stops on a Han character may only miss its full stop (ST009's
-        # concern); one that stops on a comma has certainly been cut.
-        return doc.text[line.eff_end - 1] in "，、,"
+        # concern); one that stops on a comma, a colon or an opening mark has certainly been cut.
+        return True
 
 
 # What ends a page without ending a sentence: a credit or byline (编辑：丸子, 来源：新华网,

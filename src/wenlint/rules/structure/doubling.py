@@ -327,6 +327,10 @@ def repeated_items(text: str):
                 break
 
 
+# Words that end an item of a list (跳绳、跳绳和拔河: the item is repeated whole).
+_ITEM_ENDS = frozenset("和与及或等")
+# What precedes an item that is repeated whole: the start of a line or a list, a separator.
+_ITEM_STARTS = frozenset("\n、，,；;：:。")
 _SENTENCE_END = regex.compile(r"[。！？；;\n]")
 
 
@@ -368,6 +372,12 @@ class RepeatedListItem(Rule):
             sentence = text[before + 1 : after.start() if after else len(text)]
             if len(_ITEM_TWICE.findall(sentence, overlapped=True)) >= 2:
                 continue
+            before = text[start - 1 : start]
+            if before and before not in _ITEM_STARTS:
+                continue  # the first item is longer (主任检察官、检察官; 特别重大、重大): two items
+            after = text[end : end + 1]
+            if after and "\u4e00" <= after <= "\u9fff" and after not in _ITEM_ENDS:
+                continue  # the second item only starts with the first (食品、食品添加剂): two items
             if words is None:
                 words = lexicon()
             window, j = _window(text, start, end)

@@ -74,6 +74,8 @@ class DoubledPunctuation(Rule):
             if _NOT_PUNCT.search(text[max(0, m.start() - 1) : m.end() + 1]):
                 continue
             marks = [c for c in run if c not in SPACES]
+            if set(marks) == {":"}:
+                continue  # `:::` opens a Markdown container, `::` is code: not Chinese punctuation
             if len(set(marks)) == 1:
                 mark = marks[0]
                 if mark == "。" and len(marks) >= 3:
