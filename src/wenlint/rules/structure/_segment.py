@@ -38,6 +38,18 @@ def tokens(window: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+@lru_cache(maxsize=1 << 14)
+def dictionary_tokens(window: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the words of `window` by jieba's dictionary alone (no guessing of unknown
+    words: two characters that only happen to sit together are not made a word)."""
+    spans = []
+    pos = 0
+    for word in _jieba().cut(window.translate(t2s_table()), HMM=False):
+        spans.append((pos, pos + len(word)))
+        pos += len(word)
+    return tuple(spans)
+
+
 def tag(word: str) -> str:
     """The part of speech jieba's dictionary gives a word ('' when it has none): `uj` for 的,
     `p` for 在, `v` for 看, `n` for 业."""
