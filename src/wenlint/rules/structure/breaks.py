@@ -84,22 +84,21 @@ class BrokenLine(Rule):
     severity = "warning"
     summary = "句子被断行、空行或分页标记拆开（实施“ / 十、百、千、万”工程）"
     why = (
-        "Text copied from web pages and PDFs breaks sentences apart: inside a quotation "
-        "(`实施“` / `十、百、千、万”工程`), inside a word (`指` / `导帮助`, `鲜活的` / `事迹`), across a blank "
-        "line, or around a page marker (`为此我们` / `第2页共10页` / `拿出一定的精力`). Each piece reads "
-        "as a paragraph of its own and the sentence makes no sense. A line is taken as broken when "
-        "it is prose (it has a full stop inside, or is long and punctuated) and ends without "
-        "final punctuation, and the next line reads on (it is not a heading, a list item, a title, "
-        "a signature or website furniture). In Markdown and hard-wrapped text a single line break "
-        "is a soft wrap and is never reported; only paragraphs split apart are."
+        "从网页和 PDF 复制的文本会把句子拆开：断在引号里（`实施“` / `十、百、千、万”工程`）、断在词中间"
+        "（`指` / `导帮助`）、隔着空行，或夹着分页标记（`为此我们` / `第2页共10页` / `拿出一定的精力`）。"
+        "单独一处断行只在有证据时报告：引号或括号跨过断行、中间有分页标记或空行、网站附加内容插在句中、"
+        "断行把一个词拆成两半，或上一行停在不能结句的词上（的、介词、连词；由 jieba 判断）。"
+        "整篇按固定宽度硬换行的文本（PDF、法规文本的提取）是一种版式，只报告一次：给出处数和第一处。"
+        "不报告：Markdown 段落里的软换行；标题、列表项、署名；以脚注标记（`。[1]`、`。①`）或零宽字符结尾的行；"
+        "Markdown 的强调、链接、图片、表格行；分隔线和 setext 标题下划线（`----`、`====`）；"
+        "英文或中英对照的行（在拉丁字母或数字处换行）。"
     )
     bad = "全市林业系统干部职工发出了“开展送林业科技下乡活动的通知”，实施“\n十、百、千、万”工程，即组织10个科技下乡服务团。"
     good = "全市林业系统干部职工发出了“开展送林业科技下乡活动的通知”，实施“十、百、千、万”工程，即组织10个科技下乡服务团。"
     fix_doc = (
-        "Join the two lines (removing the page marker or blank lines between them). The fix is safe "
-        "when the break sits inside a quotation or brackets that the next line closes, with no "
-        "blank line or page marker between: nothing else can be meant. Every other join is unsafe: "
-        "the line may be a heading without a number, or text may be missing between the pages."
+        "把两行合并（去掉中间的分页标记或空行）。断在引号或括号里、下一行把它合上、中间没有空行或分页标记时，"
+        "是安全修正：不会有别的意思。其他合并都是不安全修正：上一行可能是没有编号的标题，或两页之间缺了文字。"
+        "整篇硬换行时，一次修正合并全部断行（不安全）。"
     )
     fix_safety = "safe"
     options = {"document-wide-min": 5, "document-wide-share": 0.3}
@@ -198,15 +197,13 @@ class SplitParagraph(Rule):
     severity = "info"
     summary = "段落在分号处被拆成多行（……的组建力度；/ 加强两个机制建设，……）"
     why = (
-        "Some web pages and converters put every clause after a `；` on a line of its own: a "
-        "paragraph becomes several lines that each end mid-sentence (seed 003 shows the original "
-        "of one such paragraph as a single line in seed 000). A list that is meant to be one clause "
-        "a line stays quiet: lines that start with 一是/二是, (1), 1、; a series after a colon "
-        "(`主要有：`); short lines (30 characters at most) throughout."
+        "有些网页和转换工具把每个分号后的分句放在单独一行，一段话变成几行，每行都停在句子中间。"
+        "不报告：有意一行一项的列表（以 一是/二是、(1)、1、开头的行）；冒号引出的一串分句（`主要有：`）；"
+        "全部是短行（不超过30字）的列举。"
     )
     bad = "加大对非公单位和外出农民工工会的组建力度；\n加强两个机制建设，努力提高工会工作整体水平，团结和动员全市广大职工作出了贡献。"
     good = "加大对非公单位和外出农民工工会的组建力度；加强两个机制建设，努力提高工会工作整体水平，团结和动员全市广大职工作出了贡献。"
-    fix_doc = "Join the lines into one paragraph (an unsafe fix: the layout may be intended)."
+    fix_doc = "把这几行合并为一段（不安全修正：这种版式也可能是有意的）。"
     fix_safety = "unsafe"
     specs = (
         Spec("上半年，市总工会在市委和市总的正确领导下，深入学习贯彻会议精神，加大对非公单位和外出农民工工会的组建力度；\n加强两个机制建设，努力提高工会工作整体水平；\n团结和动员全市广大职工作出了贡献。",
@@ -280,16 +277,14 @@ class UnterminatedParagraph(Rule):
     severity = "info"
     summary = "段落结尾缺少句末标点（……积极主动地推进各项工作 / 一、……）"
     why = (
-        "A paragraph of prose that stops without `。`, `！` or `？` before a heading or a new item "
-        "(`……积极主动地推进各项工作` followed by `一、组织实施……`) lost its ending or its full stop "
-        "when it was copied. Headings, titles, list items of a few words and lines ending with a "
-        "colon or semicolon are not paragraphs of prose and stay quiet; a paragraph that runs on "
-        "into the next line is a broken line (ST007), and the last paragraph of a document is "
-        "judged by ST010."
+        "一段叙述文字没有 `。`、`！`、`？` 就停在了标题或新的一项之前（`……积极主动地推进各项工作` 后面是 "
+        "`一、组织实施……`），复制时丢了结尾或句号。"
+        "不报告：标题、题目、几个字的列表项、以冒号或分号结尾的行、以脚注标记结尾的句子；"
+        "接着下一行继续的段落（那是断行，由 ST007 判断）；文档最后一段（由 ST010 判断）。"
     )
     bad = "年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。"
     good = "年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作。\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。"
-    fix_doc = "Add the full stop (an unsafe fix: check whether words were lost as well)."
+    fix_doc = "补上句号（不安全修正：还要看是否丢了文字）。"
     fix_safety = "unsafe"
     specs = (
         Spec("年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。",
@@ -338,18 +333,17 @@ class TruncatedDocument(Rule):
     severity = "warning"
     summary = "文档在句子中间结束（正文被截断）"
     why = (
-        "A document copied from a site that shows only the first pages stops in the middle of a "
-        "sentence (`……各乡镇工会` then `第3页共10页` and the site's furniture), or right after it "
-        "starts an enumeration (`(1)组织参加……` and no `(2)`). The rule looks past end-of-page "
-        "furniture (`推荐阅读:` and its list of titles, `标签:`, `版权所有`; the list is "
-        "`rules/data/structure-trailers.txt`, extended by the `trailer-markers` option), page "
-        "markers and a closing signature and date (`安徽省总宣教部` / `XX年6月20日` is a normal "
-        "ending). That `第1页共10页` announces more pages than are present is reported by the "
-        "number family (NM), not here."
+        "从只显示前几页的网站复制的文档，停在句子中间（`……各乡镇工会` 后面是 `第3页共10页` 和网站的附加内容），"
+        "或刚开始列举就结束（`(1)组织参加……` 之后没有 `(2)`）。规则会越过页尾的网站内容（`推荐阅读:` 和它下面的标题、"
+        "`标签:`、`版权所有`；清单在 `rules/data/structure-trailers.txt`，可用 `trailer-markers` 选项补充）、"
+        "分页标记和结尾的署名、日期。没有分页标记时，只在最后一段叙述停在逗号、冒号或开引号上时报告。"
+        "不报告：以署名、日期、记者署名（`（记者 张三）`）、编辑或来源、电话号码、图片或附件、导航链接结尾的文档；"
+        "法规的最后一条（`第九十条 本条例自…起施行。`）；最后一行只是缺句号（由 ST009 判断）；Markdown 文档的列表、"
+        "链接、表格结尾。`第1页共10页` 与实际页数不符由数字规则（NM）报告。"
     )
     bad = "县总统一配置了桌椅、文柜、图牌、资料，各乡镇工会\n第3页共10页\n\n推荐访问:总工会 工作总结\n"
     good = "县总统一配置了桌椅、文柜、图牌、资料，各乡镇工会都有了固定的办公场所。\n\n安徽省总宣教部\n\nXX年6月20日\n"
-    fix_doc = "Recover the rest of the document from its source, or end the last sentence properly."
+    fix_doc = "从原始来源补全文档，或把最后一句写完整。"
     options = {"trailer-markers": []}
     specs = (
         Spec("县总统一配置了桌椅、文柜、图牌、资料，各乡镇工会\n第3页共10页\n\n推荐访问:总工会 工作总结\n", ("各乡镇工会",)),

@@ -105,15 +105,14 @@ class ClosingMarkAtLineStart(Rule):
     severity = "warning"
     summary = "行首是句末或收尾标点（。，”）等），上一行被错误断开"
     why = (
-        "A line that starts with `。`, `，`, `”` or `）` belongs to the line above: the line was "
-        "broken just before the mark, typically when a web page or a PDF was copied. The "
-        "punctuation is left dangling and the sentence above looks unfinished."
+        "以 `。`、`，`、`”`、`）` 开头的行属于上一行：网页或 PDF 复制时恰好在标点前断了行，"
+        "标点悬在下一行开头，上一句看起来没有结束。"
+        "不报告：以破折号或省略号开头的行（`——摘自《讲话》`）、编号（`（一）`、`1)`）。"
     )
     bad = "全市共悬挂宣传横幅158条\n。宣传标语500余条。"
     good = "全市共悬挂宣传横幅158条。宣传标语500余条。"
     fix_doc = (
-        "Join the mark to the end of the line above. Safe when that line is directly above; "
-        "unsafe across blank lines (the break may separate paragraphs on purpose)."
+        "把标点接到上一行末尾。上一行紧挨着时是安全修正；中间隔着空行时是不安全修正（空行可能是有意分段）。"
     )
     fix_safety = "safe"
     specs = (

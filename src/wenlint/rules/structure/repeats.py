@@ -58,14 +58,13 @@ class RepeatedParagraph(Rule):
     severity = "info"
     summary = "段落在同一文件中重复出现（完全相同或几乎相同）"
     why = (
-        "Compilations assembled from template sites repeat paragraphs, or a whole section, when "
-        "the same piece was pasted twice. The rule compares paragraphs after dropping punctuation "
-        "and spaces: an exact repeat, or a near one (a Jaccard similarity of their "
-        "character trigrams of at least `similarity`, default 0.8), is reported at the repeat, naming the line "
-        "of the first occurrence; consecutive repeated paragraphs are reported once, as a block. "
-        "Paragraphs shorter than `min-paragraph-chars` (default 20 characters, so headings such "
-        "as `一、指导思想` that recur in every section) are ignored. A near duplicate is found when "
-        "it starts or ends with the same 12 characters as the original."
+        "从模板网站拼凑的合集会把同一段、甚至同一节粘贴两次。规则去掉标点和空格后比较段落：完全相同，"
+        "或字符三元组的 Jaccard 相似度不低于 `similarity`（默认0.8），在重复处报告并指出第一次出现的行；"
+        "连续重复的几段作为一块报告一次。短于 `min-paragraph-chars`（默认20字）的段落不比较，"
+        "比如每节都有的 `一、指导思想`。近似重复要求开头或结尾的12个字与原段相同。"
+        "不报告：法律法规（条文之间按设计重复同样的款项）；分隔线、表格行、只有链接或图片的行（`[查看原文](…)`）、"
+        "引用条文列表、HTML 标签、脚注和参考文献行、署名。"
+        "在干净语料上测得的精确率不到警告级别的要求，所以默认级别是 info。"
     )
     bad = (
         "一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，取得了显著的成绩。\n"
@@ -77,7 +76,7 @@ class RepeatedParagraph(Rule):
         "一、领导重视\n"
         "县总工会始终坚持要把领导班子建设成为一支党性强、作风硬、团结的领导集体。\n"
     )
-    fix_doc = "Delete the repeated paragraphs (an unsafe fix: check which copy to keep)."
+    fix_doc = "删除重复的段落（不安全修正：要确认保留哪一份）。"
     fix_safety = "unsafe"
     options = {"min-paragraph-chars": 20, "similarity": 0.8}
     specs = (
@@ -92,6 +91,13 @@ class RepeatedParagraph(Rule):
              ("第一段，内容是关于组织建设的具体做法和成效。",)),
         Spec("一、指导思想\n坚持以科学发展观为指导。\n一、指导思想\n坚持以人为本的工作理念。\n", ()),
         Spec("开展了“讲文明、树新风”活动，取得了较好的社会效果。\n开展了“送温暖、献爱心”活动，取得了较好的社会效果。\n", ()),
+        Spec("[查看原文](https://tv.cctv.com/2022/11/25/VIDEeF5g5Wwf3IMho1bEUl.shtml)\n正文一段。\n"
+             "[查看原文](https://tv.cctv.com/2022/11/25/VIDEeF5g5Wwf3IMho1bEUl.shtml)\n"
+             "------------------------------------------------\n------------------------------------------------\n"
+             "| 时间 | 收支类型 | 数额（￥） | 经办人 | 事由说明 |\n| 时间 | 收支类型 | 数额（￥） | 经办人 | 事由说明 |\n", ()),
+        Spec("第一条 为了规范管理，制定本条例。\n第二条 有下列情形之一的，依法给予处分：\n"
+             "（一）生产国家明令淘汰的商品或者销售失效、变质的商品的；\n第三条 第四条 第五条\n"
+             "第六条 有下列情形之一的，依法给予处罚：\n（一）生产国家明令淘汰的商品或者销售失效、变质的商品的；\n", ()),
     )
 
     def check(self, doc, ctx):
