@@ -81,7 +81,7 @@ class BrokenLine(Rule):
     code = "ST007"
     name = "broken-line"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "句子被断行、空行或分页标记拆开（实施“ / 十、百、千、万”工程）"
     why = (
         "从网页和 PDF 复制的文本会把句子拆开：断在引号里（`实施“` / `十、百、千、万”工程`）、断在词中间"
@@ -335,7 +335,7 @@ class TruncatedDocument(Rule):
     code = "ST010"
     name = "truncated-document"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "文档在句子中间结束（正文被截断）"
     why = (
         "从只显示前几页的网站复制的文档，停在句子中间（`……各乡镇工会` 后面是 `第3页共10页` 和网站的附加内容），"

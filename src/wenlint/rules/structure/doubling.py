@@ -215,7 +215,7 @@ class DoubledWord(Rule):
     code = "ST004"
     name = "doubled-word"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "字或词重复（的的、创业业、我们我们）"
     why = (
         "一个字或词多打了一遍（`三十三载的的不懈情怀`、`下岗创业业带头人`、`今年以来来共解决`、`通化属于属于`），"
@@ -340,7 +340,7 @@ class RepeatedListItem(Rule):
     code = "ST005"
     name = "repeated-list-item"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "列举中同一项完整地重复（征文、跳绳、跳绳等活动）"
     why = (
         "列举里同一项在顿号两边原样写了两遍（`开展了征文、跳绳、跳绳等活动`），是修改列表时留下的。"

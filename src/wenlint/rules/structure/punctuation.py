@@ -40,7 +40,7 @@ class DoubledPunctuation(Rule):
     code = "ST001"
     name = "doubled-punctuation"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "标点重复或叠用（,、 。。 ，，）"
     why = (
         "连着两个停顿或句末标点（`当好主力军,、建功十一五`、`。。`、`，，`）是编辑或拼接时留下的，"
@@ -102,7 +102,7 @@ class ClosingMarkAtLineStart(Rule):
     code = "ST003"
     name = "closing-mark-at-line-start"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "行首是句末或收尾标点（。，”）等），上一行被错误断开"
     why = (
         "以 `。`、`，`、`”`、`）` 开头的行属于上一行：网页或 PDF 复制时恰好在标点前断了行，"
