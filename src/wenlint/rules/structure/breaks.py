@@ -10,7 +10,7 @@ from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ._layout import (
     DATE_LINE, END_CLAUSE, END_COLON, END_OPEN, END_SEMI, END_STOP, KIND_HEADING, KIND_ITEM, KIND_PAGE,
-    KIND_PROSE, KIND_SHORT, KIND_TRAILER, MID_SENTENCE, layout,
+    KIND_PROSE, KIND_SHORT, KIND_TEXT, KIND_TRAILER, MID_SENTENCE, layout,
 )
 
 _CUT = "，,、；;：:。！？!?"
@@ -132,6 +132,9 @@ class BrokenLine(Rule):
         least = int(ctx.option("document-wide-min"))
         lay = layout(doc, ctx)
         prose = sum(1 for line in lay.lines if line.kind == KIND_PROSE)
+        if lay.block_mode and doc.format != "markdown":
+            found = sorted(found + list(self._soft_breaks(doc, lay)), key=lambda item: item[0].start)
+            prose = 0  # the layout has decided already: wrapped at a fixed width
         if doc.format != "markdown" and len(found) >= least and len(found) >= float(ctx.option("document-wide-share")) * prose:
             # Hard-wrapped text (a PDF or statute extraction): one layout for the whole document.
             first = found[0][0]
@@ -143,6 +146,18 @@ class BrokenLine(Rule):
         for hit, strong in found:
             if strong:
                 yield hit
+
+    @staticmethod
+    def _soft_breaks(doc, lay):
+        """The line breaks inside the paragraphs of hard-wrapped plain text."""
+        for a in lay.lines:
+            if a.kind not in (KIND_PROSE, KIND_TEXT) or a.ends not in MID_SENTENCE:
+                continue
+            b, blank, page = lay.next_content(a.index)
+            if b is None or blank or page or not lay.continues(b) or (a.index, b.index) in lay.joined:
+                continue
+            start, end = fragment(doc, a)
+            yield Hit(start, end, "", None, _join(a, b, "unsafe")), False
 
     def _breaks(self, doc, ctx):
         """(hit, strong) for every sentence broken at a line end: strong when the evidence holds

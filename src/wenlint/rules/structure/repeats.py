@@ -19,6 +19,8 @@ _LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 _TABLE_ROW = re.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
 # An article of a statute (第十二条, 第十二條): laws repeat clauses from article to article by design.
 _ARTICLE = re.compile(r"^(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]", re.M)
+# A footnote or reference line: [1] …, ［1］…, ① …, 注1：…
+_NOTE = re.compile(r"(?:\[[0-9]{1,3}\]|［[0-9]{1,3}］|[①-⑳]|注[0-9]{0,2}[：:])")
 _PROSE_SHARE = 0.5  # a line whose links leave less than this share of prose is a link line
 
 
@@ -28,8 +30,8 @@ def furniture(raw: str) -> bool:
     if _TABLE_ROW.match(raw):
         return True
     stripped = raw.lstrip(" \t\u3000>")
-    if stripped.startswith(("[^", "<")):
-        return True
+    if stripped.startswith(("[^", "<")) or _NOTE.match(stripped):
+        return True  # a footnote or a reference (the same source cited twice)
     if "](" in raw or "<" in raw or "://" in raw:
         prose = _NOT_WORD.sub("", _MARKUP.sub("", raw))
         links = _LINK.findall(raw)
