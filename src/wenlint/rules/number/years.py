@@ -218,7 +218,9 @@ def sentence_year(text: str, pos: int, bounds: tuple[int, int] | None = None) ->
         before = text[max(s, m.start() - 4):m.start()]
         after = text[m.end():e]
         cut = min([i for i in (after.find("，"), after.find(","), after.find("；")) if i != -1] or [len(after)])
-        if re.search(r"(?:自|从|從|早在|曾|曾于|自从|与|與|比|较|較|同|于|到|至|向着|展望|力争|預計|预计)\s*$", before):
+        if re.search(r"(?:到|至|向着|展望|力争|預計|预计)\s*$", before):
+            return None  # a sentence about targets (到2021年…和2049年…): no year of its own
+        if re.search(r"(?:自|从|從|早在|曾|曾于|自从|与|與|比|较|較|同|于)\s*$", before):
             continue
         if HISTORIC_YEAR.search(after[:cut]):
             continue
@@ -264,6 +266,7 @@ class YearEventMismatch(Rule):
         Spec("2015年，我们筹备纪念孙中山先生诞辰150周年活动。"),
         # a target year is not the sentence's time
         Spec("“十五五”开局之年，广大科技工作者向着2035年建成科技强国的目标奋斗。"),
+        Spec("目标是到2021年中国共产党成立100周年和2049年中华人民共和国成立100周年时实现民族复兴。"),
         Spec("区总工会2019年精神文明建设工作总结\n\n2019年，区总工会以深入学习贯彻党的十九大和十九届二中、三中、四中全会精神为动力，在建国70周年大会上的重要讲话。"),
         Spec("2018年，我们深入学习贯彻十九届四中全会精神。", ("十九届四中全会",)),
         Spec("【篇1】2021江苏省总工会工作总结\n\n市总工会上半年工作总结\n\n上半年,市总工会深入学习贯彻党的十六届五中全会精神。",
