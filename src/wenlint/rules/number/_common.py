@@ -146,8 +146,9 @@ APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余", "餘", "�
 
 # (?<![\d.．]) is checked after the first digit, so that the pattern starts with a digit and a
 # scan skips ahead in C to the next digit (as an opening lookbehind it was tried at every position)
+# 1,370,536,875: thousands separators are part of the number (else "875人" would be read)
 NUMBER_UNIT = lazy(
-    r"(\d(?<![\d.．]\d)\d*(?:\.\d+)?)\s?([万萬亿億千]?)([多余餘来來]?)(" + UNITS + r")(?!\d)"
+    r"(\d(?<![\d.．,]\d)(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*)(?:\.\d+)?)\s?([万萬亿億千]?)([多余餘来來]?)(" + UNITS + r")(?!\d|百分点|百分點)"
 )
 
 
@@ -165,7 +166,7 @@ def amounts(text: str, start: int, end: int) -> list[Amount]:
     """Numbers with units in text[start:end], with approximation markers noted."""
     out = []
     for m in NUMBER_UNIT.finditer(text, start, end):
-        q = quantity(m.group(1), m.group(2))
+        q = quantity(m.group(1).replace(",", ""), m.group(2))
         if q is None:
             continue
         unit = UNIT_CANON.get(m.group(4), m.group(4))

@@ -214,7 +214,7 @@ class PercentFraction(Rule):
                 total = cand
         if total is None or nm.group(3) or nm.group(2) or total.group(2):
             return None
-        num, den = Decimal(nm.group(1)), Decimal(total.group(1))
+        num, den = Decimal(nm.group(1).replace(",", "")), Decimal(total.group(1).replace(",", ""))
         if num > den:
             return None
         return num, den, f"{stem}率＝{stem}{nm.group(1)}{nm.group(4)}÷总数{total.group(1)}{total.group(4)}"

@@ -30,6 +30,18 @@ class Group:
     confirmed_parts: list[Amount] = field(default_factory=list)
 
 
+# "in addition" after a breakdown; a rate, an average or a per-head figure is no total of counts
+# (而这1,000万人中…, 假定…: the text has moved on to a nested breakdown or a hypothesis)
+_EXTRA = lazy(r"(?:^|(?<=[，,；;、 ]))(?:另有|另外|此外|另|而这|而這|这些|這些|假定|假设|假設|如果|若)")
+_RATE_BEFORE = lazy(r"(?:每|均|人均|户均|平均)[^，,；;、]{0,6}$")
+_NET = lazy(r"顺差|逆差|順差|差额|差額|结余|結餘|净(?:出口|流入|流出|利|收入|额)|淨(?:出口|流入|流出|利|收入|額)")
+
+
+def _is_rate(text: str, a: Amount, floor: int) -> bool:
+    before = text[max(floor, a.start - 8):a.start]
+    return bool(_RATE_BEFORE.search(before)) or text[a.end:a.end + 1] in "/／"
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> int:
     return max([text.rfind(ch, floor, pos) for ch in BOUND] + [floor - 1]) + 1
 
@@ -109,15 +121,22 @@ def _breakdown(text: str, pos: int, remainder: tuple, pairs: list) -> list[Group
                 break
             probe = nxt
         post_end = extended
+    extra = _EXTRA.search(text, post_start, post_end)
+    if extra:
+        post_end = extra.start()  # 另有453人受伤: in addition to the total, not a part of it
     post = text[post_start:post_end]
     if PLACEHOLDER.search(post):
         return []
-    totals = amounts(text, pre_start, pre_end)
-    parts = amounts(text, post_start, post_end)
+    totals = [t for t in amounts(text, pre_start, pre_end) if not _is_rate(text, t, pre_start)]
+    parts = [p for p in amounts(text, post_start, post_end) if not _is_rate(text, p, post_start)]
     if not totals or not parts:
         return []
     _labels(text, parts, post_start)
+    _labels(text, totals, pre_start)
+    if any(_NET.search(a.label) for a in totals + parts):
+        return []  # a balance is a difference (顺差 = 出口 − 进口), not a sum of its items
     partial = "等" in post
+    shares = "%" in post or "％" in post or "百分之" in post  # some items given as shares: not all counted
     # an explicit remainder item anywhere in the breakdown closes it for every unit
     closed = bool(remainder) and _remainder_scan(remainder).search(post) is not None
     out = []
@@ -137,7 +156,8 @@ def _breakdown(text: str, pos: int, remainder: tuple, pairs: list) -> list[Group
                 ):
                     if not (a in b or b in a):
                         why = f"{a}/{b}"
-        group = Group(unit, same_totals, same_parts, bool(why) and not (partial and why != "remainder"), why, partial)
+        exhaustive = bool(why) and not (partial and why != "remainder") and not shares
+        group = Group(unit, same_totals, same_parts, exhaustive, why, partial)
         _confirm(group)
         out.append(group)
     return out
@@ -184,26 +204,20 @@ class PartsExceedTotal(Rule):
     severity = "error"
     summary = "「其中」列出的分项与总数对不上（分项超过总数，或列全了却加不到总数）"
     why = (
-        "A breakdown that does not add up is the first thing a reader checks and the surest sign "
-        "that a figure was copied from another report or mistyped. The rule adds the parts of the "
-        "same unit after 其中 and compares them with the total of that unit before it; a finding "
-        "shows the sum and the difference. It confirms quietly when the parts (or the first few "
-        "of them, before the sentence moves on to other figures) add up to a total, allowing for "
-        "the rounding the written digits imply (31.9万 against 31.94万). It reports only when the "
-        "total is unambiguous (one figure of that unit before 其中) and either one part alone "
-        "exceeds it, or the parts are clearly exhaustive and miss it: clearly exhaustive means "
-        "the list ends with a remainder item (其余/其他/其它/剩余…) or its two items are a "
-        "complementary pair (汉族/少数民族, 男/女, 出口/进口, …, see rules/data/events.toml). "
-        "Approximate figures (约, 近, 多, 余, 以上, 左右), lists marked partial (等) for the "
-        "missing-sum case, and placeholders (XX人) are left alone: overlapping categories "
-        "(其中女职工…，农民工…) may legitimately sum to more than the total."
+        "分项加不到总数，是读者最先核对、也最能说明数字抄错或打错的地方。本规则把「其中」后面同一单位的分项"
+        "相加，与「其中」前面同一单位的总数比较，结论里写出加法和差额。分项（或分项的前几项，"
+        "后面转到别的话题之前）加起来等于某个总数时默认确认，按所写位数允许四舍五入（31.9万 对 31.94万）。"
+        "只在总数明确（「其中」前同一单位只有一个数）时才报：某一分项单独就超过总数，"
+        "或分项明显列全（以其余/其他/剩余一项收尾，或两项互补：汉族/少数民族、男/女、出口/进口，"
+        "见 rules/data/events.toml）却加不到总数。\n"
+        "刻意不报的情形：约数（约、近、多、余、以上、左右、超）；标了“等”的列举（缺项时）；占位符（XX人）；"
+        "可以重叠的类别（其中女职工…，农民工…）；比率、平均数和人均数（每千人6.5批次、日均1763.6万人次、"
+        "人均、户均）与计数比较；差额（顺差=出口−进口、结余、净收入）；分项之后的“另有…”“而这…中”"
+        "“假定…”（附加的数或嵌套的细分）；分项里有百分比时不算列全；“个百分点”不是“个”。"
     )
     bad = "共新建工会组织38家，其中农民工工会组织8家，非公单位工会组织17家，社区工会组织10家，其余工会组织5家。"
     good = "共新建工会组织38家，其中农民工工会组织8家，非公单位工会组织17家，社区工会组织10家，其余工会组织3家。"
-    fix_doc = (
-        "Check the figures against the source: correct the total or the part that is wrong. "
-        "There is no automatic fix: the rule cannot know which number is the wrong one."
-    )
+    fix_doc = "对照原始数据核对：改正总数或写错的分项。没有自动修复：规则无法知道哪个数是错的。"
     specs = (
         Spec(bad, ("38家",)),
         Spec(good),
@@ -228,6 +242,14 @@ class PartsExceedTotal(Rule):
         Spec("共有会员500人，其中女会员200人、青年会员150人等。"),
         Spec("慰问劳模和困难劳模共计20多人次，送去慰问金5000余元，其中四大家领导带队慰问困难劳模15人。"),
         Spec("共帮扶特困职工子女23名(其中:农民工子女2名)。"),
+        # rates and averages against counts, balances, additions, thousands separators
+        Spec("食品抽检量超每千人6.5批次，其中开展“你点我检”食品抽检超4万批次。"),
+        Spec("全国铁路日均发送旅客1763.6万人次，比同期增长158%，其中，9月29日发送旅客2009.8万人次。"),
+        Spec("我国经常账户顺差5605亿元，其中，货物贸易顺差8890亿元，服务贸易逆差3218亿元。"),
+        Spec("袭击造成89人死亡，其中包括23名正在领取援助物资的民众，另有453人受伤。"),
+        Spec("全国完成固定资产投资50847亿元，增速加快1.2个百分点。其中，制造业投资增长9.4%，加快2.9个百分点。"),
+        Spec("梨种植基地总面积10,322亩，年产量23,414吨，其中：苹果梨面积为5,181亩，年产11,848吨；南果梨5,141亩，产量11,566吨。"),
+        Spec("海外华侨有1,100万人，其中100万分散在欧美各洲，而这1,000万人中，假定广东以3,000万人口计算。"),
     )
 
     def check(self, doc, ctx):
