@@ -51,6 +51,9 @@ class EnumerationSequence(Rule):
         Spec("三是加强队伍建设，一是培训，二是考核；四是抓好落实。"),
         Spec("一、组织\n一是加强学习。二是完善制度。\n二、制度\n一是建章立制。二是抓好落实。\n"),
         Spec("统一是前提。唯一是标准。五一是节日。一是一，二是二。"),
+        # ordinals listed together are not enumeration markers
+        Spec("子弹库帛书第二、三卷回归祖国。美方返还的子弹库帛书第二卷，由国家文物局接收。"),
+        Spec("因第一百十四條第二、第三、第五、第六各款契約終止。"),
     )
 
     def check(self, doc, ctx):
