@@ -257,3 +257,64 @@ class ImpossibleDate(Rule):
                 note = f"{year}年不是闰年，" if year and month == 2 and d == 29 else ""
                 yield Hit(m.start(), m.end(),
                           f"{note}{month}月只有 {last} 天，没有 {d} 日：请核对日期")
+
+
+# 2020年4月2日（周三） / 2020-04-02 星期四 / 2020.4.2(礼拜四)
+_WEEKDAY_AFTER = r"\s*[（(]?\s*(?:星期|周|週|礼拜|禮拜)\s*(?P<w>[一二三四五六日天])"
+DATE_WEEKDAY = lazy(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
+    r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.]))" + _WEEKDAY_AFTER
+)
+_WEEKDAYS = "一二三四五六日"
+
+
+class WeekdayMismatch(Rule):
+    code = "NM011"
+    name = "weekday-mismatch"
+    category = "number"
+    severity = "warning"
+    summary = "日期后面注明的星期几与日历不符（2020年4月2日（周三），那天是星期四）"
+    why = (
+        "通知、会议纪要和新闻稿常在日期后注明星期几；改日期时忘了改星期（或反过来），读者就不知道"
+        "该按哪一个来。本规则按公历算出完整日期（年、月、日都写明）是星期几，与所注的不符时报告，"
+        "结论写出那天实际是星期几。\n"
+        "刻意不报的情形：没有写年份的日期（4月2日（周三）：年份要猜）；农历日期（前面有农历、正月、"
+        "腊月）；不存在的日期（由 NM008 报告）；“下周五（3/20）”这类相对说法。"
+    )
+    bad = "会议定于2020年4月2日（周三）上午召开。"
+    good = "会议定于2020年4月2日（周四）上午召开。"
+    fix_doc = "核对日期和星期几，改正写错的那个（建议给出按日期算出的星期几）。"
+    specs = (
+        Spec(bad, ("2020年4月2日（周三",)),
+        Spec(good),
+        Spec("时间2016年7月30日周六、周日二日行程。"),
+        Spec("2019-06-16 星期日，香港市民连续第二个星期大型游行。"),
+        Spec("2019-06-16 星期六出发。", ("2019-06-16 星期六",)),
+        Spec("农历2020年4月2日（周三）举行庙会。"),
+        Spec("4月2日（周三）上午召开。顾问委员会于下周五（3/20）下午开会。"),
+        Spec("定于2021年2月30日（周二）召开。"),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if "周" not in text and "星期" not in text and "週" not in text and "礼拜" not in text and "禮拜" not in text:
+            return
+        for m in DATE_WEEKDAY.finditer(text):
+            y = int(m.group("y"))
+            mo = int(m.group("m") or m.group("m2"))
+            d = int(m.group("d") or m.group("d2"))
+            if not (1 <= mo <= 12) or not (1 <= d <= calendar.monthrange(y, mo)[1]):
+                continue
+            if _LUNAR.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            written = m.group("w")
+            stated = 6 if written in "日天" else _WEEKDAYS.index(written)
+            actual = calendar.weekday(y, mo, d)
+            if stated == actual:
+                continue
+            right = _WEEKDAYS[actual] if actual < 6 else "日"
+            yield Hit(
+                m.start(), m.end(),
+                f"{y}年{mo}月{d}日是星期{right}，不是所写的星期{written}：请核对日期或星期",
+                suggestion=None,
+            )
