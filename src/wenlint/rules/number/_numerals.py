@@ -99,7 +99,9 @@ def quantity(digits: str, multiplier: str = "") -> Quantity | None:
         return None
     places = len(digits.split(".", 1)[1]) if "." in digits else 0
     tolerance = Decimal(5) * Decimal(10) ** (-places - 1) if places else Decimal(0)
-    factor = Decimal(MULTIPLIER.get(multiplier, 1))
+    factor = Decimal(1)
+    for ch in multiplier:  # 万亿 = 万 × 亿, 千万 = 千 × 万
+        factor *= MULTIPLIER.get(ch, 100 if ch == "百" else 1)
     return Quantity(value * factor, tolerance * factor, digits + multiplier)
 
 

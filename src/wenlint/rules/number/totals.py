@@ -37,9 +37,14 @@ _RATE_BEFORE = lazy(r"(?:每|均|人均|户均|平均)[^，,；;、]{0,6}$")
 _NET = lazy(r"顺差|逆差|順差|差额|差額|结余|結餘|净(?:出口|流入|流出|利|收入|额)|淨(?:出口|流入|流出|利|收入|額)")
 
 
+_CHANGE_BEFORE = lazy(r"(?:增加|减少|減少|增长|增長|下降|提高|降低|增|减|減|多|少)了?$")
+
+
 def _is_rate(text: str, a: Amount, floor: int) -> bool:
+    """A rate, an average, a per-head figure or a change (比去年增加2000亿元): no total of counts."""
     before = text[max(floor, a.start - 8):a.start]
-    return bool(_RATE_BEFORE.search(before)) or text[a.end:a.end + 1] in "/／"
+    return (bool(_RATE_BEFORE.search(before)) or text[a.end:a.end + 1] in "/／"
+            or bool(_CHANGE_BEFORE.search(before)))
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
@@ -182,6 +187,18 @@ def _confirm(group: Group) -> None:
                 return
 
 
+NEAR_SHARE = Decimal("0.02")
+
+
+def _near_complete(g: Group, total: Amount, diff: Decimal) -> bool:
+    """A list of at least four parts, introduced by 其中： and not marked partial, that misses
+    its total by under 2 %: a complete list with one figure wrong (a partial list almost never
+    lands that close by chance)."""
+    if g.partial or len(g.parts) < 4 or total.qty.value <= 0:
+        return False
+    return abs(diff) <= total.qty.value * NEAR_SHARE
+
+
 def arithmetic(parts: list[Amount]) -> tuple[str, Decimal]:
     """`1077+1244+1135=3456`, written with the parts' own multiplier (万) when they share one."""
     total = sum((p.qty.value for p in parts), Decimal(0))
@@ -209,8 +226,9 @@ class PartsExceedTotal(Rule):
         "后面转到别的话题之前）加起来等于某个总数时默认确认，按所写位数允许四舍五入（31.9万 对 31.94万）。"
         "只在总数明确（「其中」前同一单位只有一个数）时才报：某一分项单独就超过总数，"
         "或分项明显列全（以其余/其他/剩余一项收尾，或两项互补：汉族/少数民族、男/女、出口/进口，"
-        "见 rules/data/events.toml）却加不到总数。\n"
-        "刻意不报的情形：约数（约、近、多、余、以上、左右、超）；标了“等”的列举（缺项时）；占位符（XX人）；"
+        "见 rules/data/events.toml）却加不到总数，或至少四个分项之和与总数相差不到2%（部分列举"
+        "几乎不会碰巧这么接近：多半是列全了而某一项写错）。\n"
+        "刻意不报的情形：约数（约、近、多、余、以上、左右、超）；增减量（比去年增加2000亿元）；标了“等”的列举（缺项时）；占位符（XX人）；"
         "可以重叠的类别（其中女职工…，农民工…）；比率、平均数和人均数（每千人6.5批次、日均1763.6万人次、"
         "人均、户均）与计数比较；差额（顺差=出口−进口、结余、净收入）；分项之后的“另有…”“而这…中”"
         "“假定…”（附加的数或嵌套的细分）；分项里有百分比时不算列全；“个百分点”不是“个”。"
@@ -250,6 +268,17 @@ class PartsExceedTotal(Rule):
         Spec("全国完成固定资产投资50847亿元，增速加快1.2个百分点。其中，制造业投资增长9.4%，加快2.9个百分点。"),
         Spec("梨种植基地总面积10,322亩，年产量23,414吨，其中：苹果梨面积为5,181亩，年产11,848吨；南果梨5,141亩，产量11,566吨。"),
         Spec("海外华侨有1,100万人，其中100万分散在欧美各洲，而这1,000万人中，假定广东以3,000万人口计算。"),
+        Spec("财政赤字2.38万亿元，比去年增加2000亿元。其中，中央财政赤字1.55万亿元，地方财政赤字8300亿元。"),
+        Spec("下达超长期特别国债资金预算超6500亿元。其中，“以旧换新”带动手机等商品销售额1.6万亿元。"),
+        # a list of four or more parts that misses its total by under 2 %: one figure is wrong
+        Spec("国有林面积为71831.04公顷，其中：凉水林场18351.99公顷，八里哨林场11595.00公顷，全胜林场2941.69公顷，"
+             "五道沟林场8348.49公顷，大北岔林场11250.56公顷，兰山林场5355.32公顷，安口镇林场9452.79公顷，向阳林场4314.28公顷。",
+             ("71831.04公顷",)),
+        Spec("国有林面积为71610.12公顷，其中：凉水林场18351.99公顷，八里哨林场11595.00公顷，全胜林场2941.69公顷，"
+             "五道沟林场8348.49公顷，大北岔林场11250.56公顷，兰山林场5355.32公顷，安口镇林场9452.79公顷，向阳林场4314.28公顷。"),
+        # a partial list far from its total, or marked partial: quiet
+        Spec("全市共有企业1200家，其中：甲镇300家，乙镇250家，丙镇200家，丁镇100家。"),
+        Spec("全市共有企业1200家，其中：甲镇300家，乙镇250家，丙镇200家，丁镇440家等。"),
     )
 
     def check(self, doc, ctx):
@@ -271,13 +300,21 @@ class PartsExceedTotal(Rule):
                     f"（{fmt(p.qty.value)}>{fmt(total.qty.value)}）：请核对总数或这一分项",
                 )
                 continue
-            if not g.exhaustive or len(g.parts) < 2:
-                continue
             shown, s = arithmetic(g.parts)
             diff = s - total.qty.value
             if abs(diff) <= total.qty.tolerance + _tol(g.parts):
                 continue
+            near = _near_complete(g, total, diff)
+            if not (g.exhaustive and len(g.parts) >= 2) and not near:
+                continue
             relation = "多" if diff > 0 else "少"
+            if near and not g.exhaustive:
+                yield Hit(
+                    total.start, total.end,
+                    f"其中列出的 {len(g.parts)} 项之和 {shown}，比总数 {_show(total)} {relation} {fmt(abs(diff))}"
+                    "（相差不到2%，像是列全了却有一项写错）：请核对总数或分项",
+                )
+                continue
             yield Hit(
                 total.start, total.end,
                 f"其中各项之和 {shown}，比总数 {_show(total)} {relation} {fmt(abs(diff))}"
