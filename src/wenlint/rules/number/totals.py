@@ -32,8 +32,45 @@ class Group:
 
 # "in addition" after a breakdown; a rate, an average or a per-head figure is no total of counts
 # (而这1,000万人中…, 假定…: the text has moved on to a nested breakdown or a hypothesis)
-_EXTRA = lazy(r"(?:^|(?<=[，,；;、 ]))(?:另有|另外|此外|另|而这|而這|这些|這些|假定|假设|假設|如果|若)")
+_EXTRA = lazy(r"(?:^|(?<=[，,；;、 \n（(]))(?:不含|不包括|另有|另外|此外|另|而这|而這|这些|這些|假定|假设|假設|如果|若)")
 _RATE_BEFORE = lazy(r"(?:每|均|人均|户均|平均)[^，,；;、]{0,6}$")
+def _in_brackets(text: str, a: Amount, floor: int) -> bool:
+    """The amount is inside a bracketed aside (1462.7公里（不含326条847.883公里屯道）)."""
+    before = text[floor:a.start]
+    return max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")"))
+
+
+def _following_lines(text: str, line_end: int, limit: int = 15) -> int:
+    """The end of the run of non-empty lines after `line_end` (at most `limit`), each ending like
+    an item (；;。，, or nothing)."""
+    end = line_end
+    for _ in range(limit):
+        if end >= len(text):
+            break
+        nxt = text.find("\n", end + 1)
+        nxt = len(text) if nxt == -1 else nxt
+        line = text[end + 1:nxt].strip()
+        if not line or line[-1] not in "；;。，," and not line[-1].isalnum():
+            break
+        end = nxt
+    return end
+
+
+def _line_parts(text: str, start: int, end: int, units: set) -> list[Amount]:
+    """The first amount of a total's unit on each line of a breakdown written one item a line."""
+    out = []
+    pos = text.find("\n", start)
+    while pos != -1 and pos < end:
+        nxt = text.find("\n", pos + 1)
+        nxt = end if nxt == -1 or nxt > end else nxt
+        first = next((a for a in amounts(text, pos + 1, nxt) if a.unit in units), None)
+        if first is None:
+            break  # the list ends at the first line without a part
+        out.append(first)
+        pos = nxt if nxt < end else -1
+    return out
+
+
 _NET = lazy(r"顺差|逆差|順差|差额|差額|结余|結餘|净(?:出口|流入|流出|利|收入|额)|淨(?:出口|流入|流出|利|收入|額)")
 
 
@@ -85,11 +122,20 @@ def breakdowns(doc) -> list[Group]:
     while pos != -1:
         groups.extend(_breakdown(text, pos, remainder, pairs))
         pos = text.find("其中", pos + 2)
+    for m in _NAMELY.finditer(text) if "即" in text else ():
+        groups.extend(_breakdown(text, m.start(), remainder, pairs, namely=True))
     doc.cache["nm.totals"] = groups
     return groups
 
 
-def _breakdown(text: str, pos: int, remainder: tuple, pairs: list) -> list[Group]:
+# "省道2条150.1公里，即：S206永新线105.655公里，S207辉三线44.509公里": 即 (namely) then a colon
+# lists every part of the figure right before it
+_NAMELY = lazy(r"(?<=[，,])\s*即\s*[：:]")
+
+
+def _breakdown(text: str, pos: int, remainder: tuple, pairs: list, namely: bool = False) -> list[Group]:
+    if namely:
+        pos = text.index("即", pos) - 1  # so that the two characters at pos are ，即 / 即：
     line_start = text.rfind("\n", 0, pos) + 1
     line_end = text.find("\n", pos)
     line_end = len(text) if line_end == -1 else line_end
@@ -126,14 +172,22 @@ def _breakdown(text: str, pos: int, remainder: tuple, pairs: list) -> list[Group
                 break
             probe = nxt
         post_end = extended
+    lines_list = False
+    if not namely and not text[post_start:post_end].strip(" \t\u3000：:，,") and post_end == line_end:
+        # 其中：\n A 3条92.6公里…;\n B 1条66.1公里…: one part at the start of each following line
+        post_end, lines_list = _following_lines(text, line_end), True
     extra = _EXTRA.search(text, post_start, post_end)
     if extra:
         post_end = extra.start()  # 另有453人受伤: in addition to the total, not a part of it
     post = text[post_start:post_end]
     if PLACEHOLDER.search(post):
         return []
-    totals = [t for t in amounts(text, pre_start, pre_end) if not _is_rate(text, t, pre_start)]
-    parts = [p for p in amounts(text, post_start, post_end) if not _is_rate(text, p, post_start)]
+    totals = [t for t in amounts(text, pre_start, pre_end)
+              if not _is_rate(text, t, pre_start) and not _in_brackets(text, t, pre_start)]
+    if lines_list:
+        parts = _line_parts(text, post_start, post_end, {t.unit for t in totals})
+    else:
+        parts = [p for p in amounts(text, post_start, post_end) if not _is_rate(text, p, post_start)]
     if not totals or not parts:
         return []
     _labels(text, parts, post_start)
@@ -152,7 +206,9 @@ def _breakdown(text: str, pos: int, remainder: tuple, pairs: list) -> list[Group
             continue
         labels = [p.label for p in same_parts]
         why = ""
-        if closed:
+        if namely:
+            why = "即"
+        elif closed:
             why = "remainder"
         elif len(same_parts) == 2:
             for a, b in pairs:
@@ -219,7 +275,7 @@ class PartsExceedTotal(Rule):
     name = "parts-total-mismatch"
     category = "number"
     severity = "error"
-    summary = "「其中」列出的分项与总数对不上（分项超过总数，或列全了却加不到总数）"
+    summary = "「其中」「即：」列出的分项与总数对不上（分项超过总数，或列全了却加不到总数）"
     why = (
         "分项加不到总数，是读者最先核对、也最能说明数字抄错或打错的地方。本规则把「其中」后面同一单位的分项"
         "相加，与「其中」前面同一单位的总数比较，结论里写出加法和差额。分项（或分项的前几项，"
@@ -227,8 +283,9 @@ class PartsExceedTotal(Rule):
         "只在总数明确（「其中」前同一单位只有一个数）时才报：某一分项单独就超过总数，"
         "或分项明显列全（以其余/其他/剩余一项收尾，或两项互补：汉族/少数民族、男/女、出口/进口，"
         "见 rules/data/events.toml）却加不到总数，或至少四个分项之和与总数相差不到2%（部分列举"
-        "几乎不会碰巧这么接近：多半是列全了而某一项写错）。\n"
-        "刻意不报的情形：约数（约、近、多、余、以上、左右、超）；增减量（比去年增加2000亿元）；标了“等”的列举（缺项时）；占位符（XX人）；"
+        "几乎不会碰巧这么接近：多半是列全了而某一项写错）。“N条X公里，即：…”里“即”后面列的就是全部分项；"
+        "「其中：」在行尾时，分项是后面每行开头的那个数（一行一项）。\n"
+        "刻意不报的情形：约数（约、近、多、余、以上、左右、超）；增减量（比去年增加2000亿元）；括号里附带说明的数（不含…）；标了“等”的列举（缺项时）；占位符（XX人）；"
         "可以重叠的类别（其中女职工…，农民工…）；比率、平均数和人均数（每千人6.5批次、日均1763.6万人次、"
         "人均、户均）与计数比较；差额（顺差=出口−进口、结余、净收入）；分项之后的“另有…”“而这…中”"
         "“假定…”（附加的数或嵌套的细分）；分项里有百分比时不算列全；“个百分点”不是“个”。"
@@ -276,6 +333,16 @@ class PartsExceedTotal(Rule):
              ("71831.04公顷",)),
         Spec("国有林面积为71610.12公顷，其中：凉水林场18351.99公顷，八里哨林场11595.00公顷，全胜林场2941.69公顷，"
              "五道沟林场8348.49公顷，大北岔林场11250.56公顷，兰山林场5355.32公顷，安口镇林场9452.79公顷，向阳林场4314.28公顷。"),
+        # 即： (namely) lists every part of the figure before it
+        Spec("省道2条150.1公里，即：S206永新线105.655公里，S207辉三线44.509公里;", ("150.1公里",)),
+        Spec("县道2条70.6公里，即：快朝线59.283公里，柳西线11.336公里;"),
+        Spec("共计10000元，即人均50元。"),
+        # one part a line after 其中：, a bracketed aside (不含…) is not a total
+        Spec("全县公路总里程为1462.7公里（不含326条847.883公里屯道），其中：\n通车高速3条92.6公里;\n国道1条66.1公里;\n"
+             "省道2条150.1公里;\n县道7条239.6公里;\n乡道123条626.203公里;\n村道210条280.9公里;\n桥梁352座。\n",
+             ("1462.7公里",)),
+        Spec("全县公路总里程为1455.503公里（不含326条847.883公里屯道），其中：\n通车高速3条92.6公里;\n国道1条66.1公里;\n"
+             "省道2条150.1公里;\n县道7条239.6公里;\n乡道123条626.203公里;\n村道210条280.9公里;\n桥梁352座。\n"),
         # a partial list far from its total, or marked partial: quiet
         Spec("全市共有企业1200家，其中：甲镇300家，乙镇250家，丙镇200家，丁镇100家。"),
         Spec("全市共有企业1200家，其中：甲镇300家，乙镇250家，丙镇200家，丁镇440家等。"),
@@ -283,7 +350,7 @@ class PartsExceedTotal(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        if "其中" not in text:
+        if "其中" not in text and "即" not in text:
             return
         for g in breakdowns(doc):
             if g.confirmed is not None or len(g.totals) != 1:
