@@ -55,3 +55,12 @@ def test_weekday():
     assert flagged("定于2024年10月1日星期二举行升旗仪式。", "NM011") == []
     assert flagged("定于2024年10月1日星期三举行升旗仪式。", "NM011") == ["2024年10月1日星期三"]
     assert flagged("农历2024年正月初一（星期六）。2024年2月10日（星期六）是春节。", "NM011") == []
+
+
+def test_unit_conflict():
+    text = ("一、基本情况\n凉水河子镇幅员面积569.08平方公里，耕地面积73760亩，其中水田7477.5亩。\n"
+            "4.农业资源\n全镇耕地面积73760公顷，主要粮食作物有玉米、水稻、大豆。\n")
+    assert flagged(text, "NM013") == ["73760公顷"]
+    assert flagged(text.replace("73760公顷", "4917公顷"), "NM013") == []
+    # the same figure for different things, or in different measures: quiet
+    assert flagged("水田面积2500亩，稻谷产量2500吨；林场面积2500公顷。", "NM013") == []
