@@ -28,18 +28,17 @@ class EnumerationSequence(Rule):
     severity = "warning"
     summary = "段内列举序号重复或跳号（一是…二是…二是…三是；一是…三是）"
     why = (
-        "Inline enumerations (一是、二是…, 第一，第二，…, ①②…) are renumbered by hand when a "
-        "paragraph is edited; a repeated or skipped number tells the reader that an item was "
-        "deleted or pasted twice. The rule follows each enumeration within its section (a section "
-        "ends at a heading that starts a line, or at a new piece of a compilation): a restart at "
-        "一是 begins a new (possibly nested) enumeration, and an enumeration may start at 二是 "
-        "after 首先. Ordinal words that are not list markers (第一名, 第一手资料, 第一责任人, "
-        "1个第一、3个第二) are not counted: 第一 is a marker only at a clause start before "
-        "a comma or colon."
+        "段内列举（一是、二是…，第一，第二，…，①②…）是改稿时手工编号的；序号重复或跳号说明删了一项"
+        "或多贴了一项。本规则在每一节内跟踪列举（遇到行首的标题或汇编的新篇目就换一节）：回到一是表示"
+        "开始新的（可能是嵌套的）列举。“方式一：”“步骤一：”这类带名目的编号，全文没有“方式二”时也报告。\n"
+        "刻意不报的情形：以“首先”开头、接着二是、三是的列举（公文里常见的写法）；不是列举标记的序数词"
+        "（第一名、第一手资料、第一责任人、1个第一、3个第二）——第一 只有在分句开头、后面跟逗号或冒号"
+        "时才算；连在一起列出的序数（第二、三卷，第二、第三、第五各款）；词里的“一是”"
+        "（统一是、唯一是、五一是）；带数字的名目（卷四十一：）。"
     )
     bad = "一是加强学习。二是完善制度。二是强化监督。三是抓好落实。"
     good = "一是加强学习。二是完善制度。三是强化监督。四是抓好落实。"
-    fix_doc = "Renumber the enumeration (the suggestion gives the expected marker)."
+    fix_doc = "按顺序重新编号（建议给出应有的序号）；只有一项的“方式一”去掉编号，或补上漏掉的项。"
     specs = (
         Spec(bad, ("二是",)),
         Spec(good),
@@ -54,9 +53,14 @@ class EnumerationSequence(Rule):
         # ordinals listed together are not enumeration markers
         Spec("子弹库帛书第二、三卷回归祖国。美方返还的子弹库帛书第二卷，由国家文物局接收。"),
         Spec("因第一百十四條第二、第三、第五、第六各款契約終止。"),
+        # a named series that stops at its first item
+        Spec("报名方式一：长按识别二维码，直接进入报名页面！听课小贴士：成功购买课程后进入直播间。", ("方式一",)),
+        Spec("报名方式一：长按识别二维码。方式二：点击阅读原文。"),
+        Spec("《新唐书》卷四十一：华亭。上。天宝十载析嘉兴置。"),
     )
 
     def check(self, doc, ctx):
+        yield from _lonely_firsts(doc.text)
         ms = markers(doc)
         if len(ms) < 2:
             return
@@ -93,6 +97,29 @@ class EnumerationSequence(Rule):
                     stack[-1] = k.number
                 yield Hit(k.start, k.end, message + "：请检查是否漏了或多了一项，并重新编号",
                           suggestion=expected)
+
+
+# "方式一：" / "步骤一：": the first item of a named series, numbered with 一 after a noun
+_NAMED_FIRST = lazy(r"(?<=[\u4e00-\u9fff])一[：:]")
+_NUMERAL_CHARS = set("〇零一二三四五六七八九十百千万两第之其统唯初")
+
+
+def _lonely_firsts(text: str):
+    """方式一： with no 方式二 anywhere in the document: a series whose other items are missing."""
+    if "一：" not in text and "一:" not in text:
+        return
+    done = set()
+    for m in _NAMED_FIRST.finditer(text):
+        noun = text[max(0, m.start() - 2):m.start()]
+        if len(noun) < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in noun):
+            continue
+        if _NUMERAL_CHARS.intersection(noun) or noun in done:
+            continue
+        done.add(noun)
+        if noun + "二" in text or noun + "2" in text:
+            continue
+        yield Hit(m.start() - 2, m.end() - 1,
+                  f"「{noun}一」之后文中没有「{noun}二」：只有一项就不必编号，否则是漏了后面的项")
 
 
 class HeadingSequence(Rule):
