@@ -168,6 +168,7 @@ class HeadingSequence(Rule):
         Spec("一、总则\n二、措施\n三、保障\n附件1\n二、申报条件\n三、申报材料\n"),
         # a numbered note is not a list of headings
         Spec("1.智能制造典型场景\n2.智能制造示范工厂\n注：1.推荐排名有先后；\n2.推荐数量不能超过上限。\n3.智能制造标杆企业\n"),
+        Spec("1. 智能制造优秀场景\n示例：\n\n1. 模式创新（环节名）\n\n2. ……\n\n2. 智能制造示范工厂\n"),
         # Markdown: an ordered list written 1. 1. 1. and numbered lists under different headings
         Spec("# 题目\n\n1. 给定 100 个数字\n1. 给定 10 亿个数字\n1. 给定 10 个数组\n", format="markdown"),
         Spec("## 分号\n\n（1）分号表示停顿。\n\n## 引号\n\n（1）引用时使用全角双引号。\n", format="markdown"),
@@ -278,7 +279,7 @@ def _line_of(text: str, pos: int) -> str:
 
 _NOTE = lazy(
     r"(?m)^[ \t\u3000]*(?:注|註|注释|註釋|说明|說明|备注|備註|示例)[:：][ \t\u3000]*"
-    r"(?:\n[ \t\u3000]*)?(?:1[、.．]|[（(]1[）)])"
+    r"(?:\n[ \t\u3000]*){0,2}(?:1[、.．]|[（(]1[）)])"
 )
 
 
@@ -289,13 +290,17 @@ def _notes(text: str) -> list[tuple[int, int]]:
     for m in _NOTE.finditer(text) if ("注" in text or "註" in text or "明" in text or "示例" in text) else ():
         end = text.find("\n", m.end())
         n = 2
-        while end != -1:
-            nxt = text.find("\n", end + 1)
-            line = text[end + 1:len(text) if nxt == -1 else nxt].lstrip(" \t\u3000")
+        probe = end
+        while probe != -1:
+            nxt = text.find("\n", probe + 1)
+            line = text[probe + 1:len(text) if nxt == -1 else nxt].strip(" \t\u3000")
+            if not line:
+                probe = nxt  # blank lines inside the note
+                continue
             if not re.match(rf"(?:{n}|[（(]{n}[）)])[、.．)）]", line):
                 break
             n += 1
-            end = nxt
+            end = probe = nxt
         out.append((m.start(), len(text) if end == -1 else end))
     return out
 
