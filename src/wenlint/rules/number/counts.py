@@ -168,7 +168,7 @@ class AnnouncedCount(Rule):
     name = "announced-count-mismatch"
     category = "number"
     severity = "warning"
-    summary = "宣布的数目与后面（或前面）列出的条目数不符（“六个结合，即…”只列了五项）"
+    summary = "宣布的数目与后面明确列出的条目数不符（“六个结合，即…”只列了五项）"
     why = (
         "报告常用数目来概括一组条目（六个结合、五个办、三个阶段、四个不放松、十六字方针、3篇）；"
         "改模板时删了或加了一条，数目却没改。本规则只在数目后面明确列出条目时才数："

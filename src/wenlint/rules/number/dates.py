@@ -125,18 +125,15 @@ class DateRangeOrder(Rule):
     severity = "error"
     summary = "日期区间起止颠倒（2024—2011年），或各阶段的时间段互相重叠"
     why = (
-        "A range whose end comes before its start (2024—2011年, 2008年9月16日-2008年8月15日) is "
-        "always a typo, usually a year edited in one place only; stages of a plan whose dates "
-        "overlap (第二阶段 starting before the first one ends) make the schedule impossible to "
-        "follow. A range without an explicit year at its end that goes back in months "
-        "(2008年12月20日至1月10日) runs into the next year and is not flagged; ranges of months "
-        "(5-6月), of counts (2--3个) and ranges in order stay quiet. For stages, only ranges on "
-        "lines that mention 阶段 are compared, one with the next; a range that contains the next "
-        "one (活动自8月15日至12月31日，分三个阶段) is the overall period, not a stage."
+        "结束早于开始的区间（2024—2011年，2008年9月16日-2008年8月15日）一定是笔误，通常是只改了一处年份；"
+        "计划各阶段的日期互相重叠（第二阶段在第一阶段结束前就开始）会让时间表无法执行。\n"
+        "刻意不报的情形：结尾没写年份、月份往回走的区间（2008年12月20日至1月10日）是跨年；月份区间"
+        "（5-6月）、数量区间（2--3个）和顺序正确的区间不报。阶段只比较提到“阶段”的行里的区间，且只与下一"
+        "阶段比较；包含下一个区间的区间（活动自8月15日至12月31日，分三个阶段）是总时段，不是一个阶段。"
     )
     bad = "2024—2011年创建“文明机关”工作总结"
     good = "2009-2010创建文明机关工作总结"
-    fix_doc = "Correct the year or the date that was not updated, or swap the ends of the range."
+    fix_doc = "改正没有跟着更新的年份或日期，或对调区间的起止。"
     specs = (
         Spec(bad, ("2024—2011",)),
         Spec(good),
@@ -218,14 +215,13 @@ class ImpossibleDate(Rule):
     severity = "error"
     summary = "不存在的日期（2月30日、4月31日、13月）"
     why = (
-        "A month above 12 or a day past the end of its month (2月30日, 4月31日, 2009年2月29日) "
-        "cannot be right: a digit was mistyped or a date was edited by hand. February 29 is "
-        "checked against the year when the text gives one. Lunar dates (农历二月三十, 腊月) are "
-        "left alone, and so are durations (13个月)."
+        "大于12的月份或超过当月天数的日子（2月30日、4月31日、2009年2月29日）不可能是对的：数字打错了，"
+        "或日期是手工改的。写明年份时按闰年核对2月29日。\n"
+        "刻意不报的情形：农历日期（农历二月三十、腊月）、时长（13个月）。"
     )
     bad = "4月31日，县总工会召开了动员大会。"
     good = "4月30日，县总工会召开了动员大会。"
-    fix_doc = "Correct the day or the month."
+    fix_doc = "改正日或月。"
     specs = (
         Spec(bad, ("4月31日",)),
         Spec(good),
