@@ -267,14 +267,77 @@ def test_numerals():
     assert percent_value("72.5%")[1] == 1
 
 
-def test_cn2an_is_imported_only_when_needed():
-    code = (
-        "import sys, wenlint\n"
-        f"wenlint.lint_paths([{str(SEEDS)!r}], select=['NM'])\n"
-        "print('cn2an' in sys.modules)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.stdout.strip() == "False", out.stderr
+def _to_cn(n: int) -> str:
+    """The standard written form of n (the test's own oracle): 12345 -> 一万二千三百四十五."""
+    digits = "零一二三四五六七八九"
+    if n == 0:
+        return "零"
+
+    def section(k: int, leading: bool) -> str:
+        out, zero = "", False
+        for unit, word in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            d = k // unit % 10
+            if d:
+                if zero or (not leading and not out and unit < 1000):
+                    out += "零"
+                out += ("" if (d == 1 and unit == 10 and leading and not out) else digits[d]) + word
+                zero = False
+            elif out:
+                zero = True
+        return out
+
+    parts, first = [], True
+    for value, word in ((10**8, "亿"), (10**4, "万"), (1, "")):
+        k = n // value % (10**4 if value < 10**8 else 10**8)
+        if k:
+            text = _to_cn(k) if k >= 10**4 else section(k, first)
+            if not first and k < 1000 and not parts[-1].endswith("零"):
+                text = "零" + text.lstrip("零")
+            parts.append(text + word)
+            first = False
+        elif parts and not parts[-1].endswith("零") and n % value:
+            parts.append("零")
+    return "".join(parts).rstrip("零") or "零"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("十六", 16), ("八十三", 83), ("两千三百", 2300), ("一百零五", 105), ("一千零五", 1005),
+    ("三千五", 3500), ("两万三", 23000), ("三亿五千万", 350_000_000), ("一万二千三百四十五", 12345),
+    ("十一亿", 1_100_000_000), ("二〇〇八", 2008), ("一九九七", 1997), ("零点五", 0.5),
+    ("1.5万", 15000), ("3千", 3000), ("2.38万亿", 2_380_000_000_000),
+])
+def test_numeral_known_values(text, value):
+    from wenlint.rules.number._numerals import parse_cn
+
+    assert parse_cn(text) == value
+
+
+@pytest.mark.parametrize("text", ["万", "百", "十十", "二三", "一百十", "abc", "千百", "五万万", ""])
+def test_numeral_rejects_what_is_not_one_numeral(text):
+    from wenlint.rules.number._numerals import parse_cn
+
+    assert parse_cn(text) is None
+
+
+def test_numeral_oracle_examples():
+    assert _to_cn(12345) == "一万二千三百四十五" and _to_cn(10) == "十" and _to_cn(105) == "一百零五"
+    assert _to_cn(100_000_000) == "一亿" and _to_cn(50300) == "五万零三百" and _to_cn(1_0005) == "一万零五"
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_numeral_round_trip(n):
+    from wenlint.rules.number._numerals import parse_cn
+
+    assert parse_cn(_to_cn(n)) == n
+
+
+def test_percent_in_words():
+    from wenlint.rules.number._numerals import percent_value
+
+    assert percent_value("百分之三十") == (30, 0) and percent_value("百分之一百一十") == (110, 0)
 
 
 def test_event_data_is_consistent():
