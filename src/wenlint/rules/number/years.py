@@ -247,7 +247,8 @@ class YearEventMismatch(Rule):
         "比较的年份是该句自己写明的唯一年份（2003年…以来、与1999年相比、《》里的年份、"
         "到2035年、向着2035年这类目标年份不算），否则是所在篇目的标题年份（汇编的【篇N】标题、"
         "2009-2010、200*年 当作2000—2009年）或首行的年份（2019年，…）。"
-        "按标题年份比较时，结论标在标题的年份上（模板改错的是它），每篇只报一次。"
+        "按标题年份比较时，结论标在标题的年份上（模板改错的是它），每篇只报一次；汇编的【篇N】标题年份"
+        "管到下一个【篇】为止，其下各篇自带的年份（200*年）不能替它作证。"
         "报告的情形：事件在那一年还没发生（迎接/即将 可提前一年）、纪念日相差两年以上、"
         "下一次党代会之后还把上一届的全会当作现行精神学习贯彻、同一篇里两处“今年”指不同年份、"
         "标题或事件晚于页首的发布时间（时间:2022-07-01）。\n"
@@ -271,6 +272,11 @@ class YearEventMismatch(Rule):
         Spec("2018年，我们深入学习贯彻十九届四中全会精神。", ("十九届四中全会",)),
         Spec("【篇1】2021江苏省总工会工作总结\n\n市总工会上半年工作总结\n\n上半年,市总工会深入学习贯彻党的十六届五中全会精神。",
              ("2021",)),
+        # a compilation label's year covers the reports under it, whatever their own titles say
+        Spec("【篇2】2021江苏省总工会工作总结\n\n县总工会精神文明工作总结\n200*年，县总工会开展创建活动。\n"
+             "在建党83周年之际，组织党员观看专题片。\n", ("2021",)),
+        Spec("【篇2】2004江苏省总工会工作总结\n\n县总工会精神文明工作总结\n200*年，县总工会开展创建活动。\n"
+             "在建党83周年之际，组织党员观看专题片。\n"),
         Spec("xxxx局于2003年11月创建成为“市级最佳文明单位”以来，坚持以党的十七大精神为指导。"),
         Spec("年是“十一五”规划的开局之年。今年“五一”是国际劳动节120周年纪念日。"),
         Spec("今年是“十一五”规划的开局之年。今年“五一”是国际劳动节121周年纪念日。", ("国际劳动节121周年",)),
@@ -335,6 +341,33 @@ class YearEventMismatch(Rule):
                 continue
             reported.add(dedup)
             yield Hit(mm.start, mm.end, message + "：请核对年份")
+        yield from self._compilation_labels(doc, o, ms, reported)
+
+    def _compilation_labels(self, doc, o, ms, reported):
+        """A compilation's 【篇N】2021… label covers every report under it, down to the next label:
+        reports whose own titles carry no year of the label (200*年…) may still be years older."""
+        text = doc.text
+        labels = [p for p in o.pieces if p.title.startswith("【") and p.years and p.year_span]
+        for n, label in enumerate(labels):
+            if (id(label),) in reported:
+                continue
+            end = labels[n + 1].start if n + 1 < len(labels) else len(text)
+            lo, hi = label.years
+            for mm in ms:
+                if not (label.start <= mm.start < end):
+                    continue
+                s, e = sentence_bounds(text, mm.start)
+                if sentence_year(text, mm.start, (s, e)) is not None:
+                    continue
+                forward = _FORWARD.search(text, max(s, mm.start - 12), mm.start) is not None
+                message = self._judge(mm, lo, hi, f"【篇】标题所写的 {lo} 年", text[s:e], forward)
+                if message is None or mm.kind not in ("anniversary", "congress", "plenum"):
+                    continue
+                reported.add((id(label),))
+                a, b = label.year_span
+                line = doc.location(mm.start, mm.end).line
+                yield Hit(a, b, f"标题年份与其下第 {line} 行不符：" + message + "：请核对年份")
+                break
 
     @staticmethod
     def _judge(mm: Mention, lo: int, hi: int, source: str, sentence: str, forward: bool) -> str | None:
