@@ -261,6 +261,8 @@ DATE_WEEKDAY = lazy(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
     r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.]))" + _WEEKDAY_AFTER
 )
+# the weekday word first (literal, so the scan skips ahead in C), the date is then read before it
+_WEEKDAY_WORD = lazy(r"(?:星期|周|週|礼拜|禮拜)\s*[一二三四五六日天]")
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -295,7 +297,15 @@ class WeekdayMismatch(Rule):
         text = doc.text
         if "周" not in text and "星期" not in text and "週" not in text and "礼拜" not in text and "禮拜" not in text:
             return
-        for m in DATE_WEEKDAY.finditer(text):
+        for wm in _WEEKDAY_WORD.finditer(text):
+            lo = max(0, wm.start() - 24)
+            m = None
+            for cand in DATE_WEEKDAY.finditer(text, lo, wm.end()):
+                if cand.end() == wm.end():
+                    m = cand
+                    break
+            if m is None:
+                continue
             y = int(m.group("y"))
             mo = int(m.group("m") or m.group("m2"))
             d = int(m.group("d") or m.group("d2"))

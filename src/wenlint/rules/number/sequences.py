@@ -181,16 +181,23 @@ class HeadingSequence(Rule):
         if len(o.headings) < 2:
             return
         text = doc.text
+        pieces = [(p.start, True) for p in o.pieces]
+        # the annexes and notes are looked for only in a document where the plain sequence breaks
+        if not any(True for _ in self._scan(doc, o, pieces, [])):
+            return
         # a new piece of a compilation starts everything afresh; an annex, a box (专栏) or a
         # glossary numbers on its own, and the main text may resume after it
-        resets = sorted([(p.start, True) for p in o.pieces]
-                        + [(i, False) for i in _section_resets(text, doc.format == "markdown")])
+        resets = sorted(pieces + [(i, False) for i in _section_resets(text, doc.format == "markdown")])
+        yield from self._scan(doc, o, resets, _notes(text))
+
+    @staticmethod
+    def _scan(doc, o, resets, notes):
+        text = doc.text
         pi = 0
         before_reset: dict[str, set] = {}  # per style, the numbers reached before an insert
         stack: list[list] = []  # [style, last number, had children, the last heading, outer numbers]
         styles: list[str] = []  # the style of each stack entry
-        notes = _notes(text)  # numbered notes (注：1.… 2.…) whose items are not headings
-        ni = 0
+        ni = 0  # notes: numbered notes (注：1.… 2.…) whose items are not headings
         for h in o.headings:
             while pi < len(resets) and resets[pi][0] <= h.start:
                 if resets[pi][1]:

@@ -122,7 +122,7 @@ def breakdowns(doc) -> list[Group]:
     while pos != -1:
         groups.extend(_breakdown(text, pos, remainder, pairs))
         pos = text.find("其中", pos + 2)
-    for m in _NAMELY.finditer(text) if "即" in text else ():
+    for m in _NAMELY.finditer(text) if "即：" in text or "即:" in text else ():
         groups.extend(_breakdown(text, m.start(), remainder, pairs, namely=True))
     doc.cache["nm.totals"] = groups
     return groups
@@ -130,7 +130,7 @@ def breakdowns(doc) -> list[Group]:
 
 # "省道2条150.1公里，即：S206永新线105.655公里，S207辉三线44.509公里": 即 (namely) then a colon
 # lists every part of the figure right before it
-_NAMELY = lazy(r"(?<=[，,])\s*即\s*[：:]")
+_NAMELY = lazy(r"即(?<=[，,]即)\s*[：:]")
 
 
 def _breakdown(text: str, pos: int, remainder: tuple, pairs: list, namely: bool = False) -> list[Group]:

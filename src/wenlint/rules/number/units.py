@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...findings import Hit
 from ..base import Rule, Spec
-from ._common import amounts
+from ._common import amounts, lazy
 
 # units of one measure; a figure in one of them is never the same figure in another
 MEASURES = (
@@ -13,6 +13,7 @@ MEASURES = (
     frozenset({"吨", "公斤", "千克", "斤"}),
     frozenset({"公里", "千米", "米"}),
 )
+_FIGURE = lazy(r"\d(?<![\d.．,]\d)\d*(?:\.\d+)?(?=\s?(?:[万萬亿億千]|公顷|亩|畝|平方|吨|噸|公斤|千克|斤|公里|千米|米))")
 _STOP = "，,、；;：:（(）)。！？!? \t\u3000\n"
 
 
@@ -55,8 +56,20 @@ class UnitConflict(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
+        if not any(sum(1 for u in m if u in text) >= 2 for m in MEASURES):
+            return  # no two units of one measure in the document
+        # only a figure written at least twice can conflict with itself: find those first
+        counts: dict[str, list[int]] = {}
+        for m in _FIGURE.finditer(text):
+            counts.setdefault(m.group(), []).append(m.start())
+        starts = sorted(i for positions in counts.values() if len(positions) > 1 for i in positions)
+        if len(starts) < 2:
+            return
+        found = []
+        for i in starts:
+            found.extend(a for a in amounts(text, i, min(len(text), i + 24)) if a.start == i)
         seen: dict[tuple[str, frozenset], list] = {}
-        for a in amounts(text, 0, len(text)):
+        for a in found:
             measure = _measure(a.unit)
             digits = a.qty.text.replace(".", "").lstrip("0")
             if measure is None or len(digits.rstrip("0")) < 3 or a.approx:
