@@ -122,7 +122,7 @@ class DateRangeOrder(Rule):
     code = "NM007"
     name = "date-range-order"
     category = "number"
-    severity = "error"
+    severity = "info"
     summary = "日期区间起止颠倒（2024—2011年），或各阶段的时间段互相重叠"
     why = (
         "结束早于开始的区间（2024—2011年，2008年9月16日-2008年8月15日）一定是笔误，通常是只改了一处年份；"
@@ -212,7 +212,7 @@ class ImpossibleDate(Rule):
     code = "NM008"
     name = "impossible-date"
     category = "number"
-    severity = "error"
+    severity = "info"
     summary = "不存在的日期（2月30日、4月31日、13月）"
     why = (
         "大于12的月份或超过当月天数的日子（2月30日、4月31日、2009年2月29日）不可能是对的：数字打错了，"

@@ -109,7 +109,7 @@ class PercentFraction(Rule):
     code = "NM002"
     name = "percentage-mismatch"
     category = "number"
-    severity = "warning"
+    severity = "info"
     summary = "百分比或比例与文中给出的分子分母不符（18间中的13间，创建率却写80%）"
     why = (
         "句子里同时给出分子分母和百分比（18间中的13间…创建率达到72%；共接待来信来访144件，结案131件，"
