@@ -212,7 +212,7 @@ class ImpossibleDate(Rule):
     code = "NM008"
     name = "impossible-date"
     category = "number"
-    severity = "info"
+    severity = "warning"
     summary = "不存在的日期（2月30日、4月31日、13月）"
     why = (
         "大于12的月份或超过当月天数的日子（2月30日、4月31日、2009年2月29日）不可能是对的：数字打错了，"

@@ -25,7 +25,7 @@ class EnumerationSequence(Rule):
     code = "NM005"
     name = "enumeration-sequence"
     category = "number"
-    severity = "info"
+    severity = "warning"
     summary = "段内列举序号重复或跳号（一是…二是…二是…三是；一是…三是）"
     why = (
         "段内列举（一是、二是…，第一，第二，…，①②…）是改稿时手工编号的；序号重复或跳号说明删了一项"
@@ -126,7 +126,7 @@ class HeadingSequence(Rule):
     code = "NM006"
     name = "heading-sequence"
     category = "number"
-    severity = "info"
+    severity = "warning"
     summary = "同级标题序号重复或跳号（三、之后是六、；（一）（一））"
     why = (
         "标题序号体现报告的结构：同一级跳号（一、二、四、）或重号（（一）（一））说明删掉或多贴了一节。"

@@ -274,7 +274,7 @@ class PartsExceedTotal(Rule):
     code = "NM001"
     name = "parts-total-mismatch"
     category = "number"
-    severity = "info"
+    severity = "warning"
     summary = "「其中」「即：」列出的分项与总数对不上（分项超过总数，或列全了却加不到总数）"
     why = (
         "分项加不到总数，是读者最先核对、也最能说明数字抄错或打错的地方。本规则把「其中」后面同一单位的分项"

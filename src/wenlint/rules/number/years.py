@@ -238,7 +238,7 @@ class YearEventMismatch(Rule):
     code = "NM009"
     name = "year-event-mismatch"
     category = "number"
-    severity = "info"
+    severity = "warning"
     summary = "所写年份与文中提到的事件年份矛盾（建党83周年却写2005年；2021年的总结学习十六届五中全会精神）"
     why = (
         "从旧模板改出来的报告会留下当年的事件：2021年的总结还在“深入学习贯彻党的十六届五中全会精神”，"
