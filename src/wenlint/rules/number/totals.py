@@ -34,6 +34,36 @@ class Group:
 # (而这1,000万人中…, 假定…: the text has moved on to a nested breakdown or a hypothesis)
 _EXTRA = lazy(r"(?:^|(?<=[，,；;、 \n（(]))(?:不含|不包括|另有|另外|此外|另|而这|而這|这些|這些|假定|假设|假設|如果|若)")
 _RATE_BEFORE = lazy(r"(?:每|均|人均|户均|平均)[^，,；;、]{0,6}$")
+# a line that states one total and nothing else: 全县林木总蓄积量18169194立方米。
+_TOTAL_LINE = lazy(r"(?m)^[^\n，,。；;：:]{0,20}?[总總全][^\n，,。；;：:]{0,12}?\d[\d.]*[^\n，,。；;：:\d]{1,4}。?$")
+
+
+def _total_lines(text: str, pairs: list) -> list[Group]:
+    """A total on a line of its own, its two complementary parts opening the next lines
+    (全县…总蓄积量X立方米。\n国有林A立方米，其中…\n集体林B立方米，其中…)."""
+    out = []
+    if not pairs or ("总" not in text and "全" not in text and "總" not in text):
+        return out
+    for m in _TOTAL_LINE.finditer(text):
+        totals = amounts(text, m.start(), m.end())
+        if len(totals) != 1 or totals[0].approx:
+            continue
+        parts = _line_parts(text, m.end(), len(text), {totals[0].unit})[:2]
+        if len(parts) != 2 or any(p.approx for p in parts):
+            continue
+        for p in parts:
+            ls = text.rfind("\n", 0, p.start) + 1
+            _labels(text, [p], ls)
+        labels = [p.label for p in parts]
+        for a, b in pairs:
+            if (labels[0].startswith(a) and labels[1].startswith(b)) or (labels[0].startswith(b) and labels[1].startswith(a)):
+                group = Group(totals[0].unit, totals, parts, True, f"{a}/{b}", False)
+                _confirm(group)
+                out.append(group)
+                break
+    return out
+
+
 def _in_brackets(text: str, a: Amount, floor: int) -> bool:
     """The amount is inside a bracketed aside (1462.7公里（不含326条847.883公里屯道）)."""
     before = text[floor:a.start]
@@ -124,6 +154,7 @@ def breakdowns(doc) -> list[Group]:
         pos = text.find("其中", pos + 2)
     for m in _NAMELY.finditer(text) if "即：" in text or "即:" in text else ():
         groups.extend(_breakdown(text, m.start(), remainder, pairs, namely=True))
+    groups.extend(_total_lines(text, pairs))
     doc.cache["nm.totals"] = groups
     return groups
 
@@ -284,7 +315,8 @@ class PartsExceedTotal(Rule):
         "或分项明显列全（以其余/其他/剩余一项收尾，或两项互补：汉族/少数民族、男/女、出口/进口，"
         "见 rules/data/events.toml）却加不到总数，或至少四个分项之和与总数相差不到2%（部分列举"
         "几乎不会碰巧这么接近：多半是列全了而某一项写错）。“N条X公里，即：…”里“即”后面列的就是全部分项；"
-        "「其中：」在行尾时，分项是后面每行开头的那个数（一行一项）。\n"
+        "「其中：」在行尾时，分项是后面每行开头的那个数（一行一项）；单独一行的总数（全县…总蓄积量X），"
+        "下面两行开头是互补的两项（国有林/集体林）时也相加比较。\n"
         "刻意不报的情形：约数（约、近、多、余、以上、左右、超）；增减量（比去年增加2000亿元）；括号里附带说明的数（不含…）；标了“等”的列举（缺项时）；占位符（XX人）；"
         "可以重叠的类别（其中女职工…，农民工…）；比率、平均数和人均数（每千人6.5批次、日均1763.6万人次、"
         "人均、户均）与计数比较；差额（顺差=出口−进口、结余、净收入）；分项之后的“另有…”“而这…中”"
@@ -343,6 +375,12 @@ class PartsExceedTotal(Rule):
              ("1462.7公里",)),
         Spec("全县公路总里程为1455.503公里（不含326条847.883公里屯道），其中：\n通车高速3条92.6公里;\n国道1条66.1公里;\n"
              "省道2条150.1公里;\n县道7条239.6公里;\n乡道123条626.203公里;\n村道210条280.9公里;\n桥梁352座。\n"),
+        # a total on a line of its own, its two complementary parts opening the next lines
+        Spec("全县林木总蓄积量18169194立方米。\n国有林10306637立方米，其中：凉水林场2737702立方米。\n"
+             "集体林7862382立方米，其中：柳河镇897711立方米。\n", ("18169194立方米",)),
+        Spec("全县林木总蓄积量18169019立方米。\n国有林10306637立方米，其中：凉水林场2737702立方米。\n"
+             "集体林7862382立方米，其中：柳河镇897711立方米。\n"),
+        Spec("全县企业总数120家。\n国有企业30家，主要分布在城区。\n集体企业20家。\n"),
         # a partial list far from its total, or marked partial: quiet
         Spec("全市共有企业1200家，其中：甲镇300家，乙镇250家，丙镇200家，丁镇100家。"),
         Spec("全市共有企业1200家，其中：甲镇300家，乙镇250家，丙镇200家，丁镇440家等。"),
@@ -384,7 +422,7 @@ class PartsExceedTotal(Rule):
                 continue
             yield Hit(
                 total.start, total.end,
-                f"其中各项之和 {shown}，比总数 {_show(total)} {relation} {fmt(abs(diff))}"
+                f"分项之和 {shown}，比总数 {_show(total)} {relation} {fmt(abs(diff))}"
                 f"（{'列有「其余」项' if g.why_exhaustive == 'remainder' else '「' + g.why_exhaustive + '」两项应合为总数'}）"
                 "：请核对总数或分项",
             )
