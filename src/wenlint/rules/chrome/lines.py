@@ -1,0 +1,284 @@
+"""The line model of page furniture (CH026 `page-furniture`, CH013 `title-suffix`), in the spirit
+of jusText and of the line filters of web-corpus pipelines: every line gets a furniture score from
+its own features, the document gets a genre from how many lines score high, and in a captured web
+page the short lines between furniture lines are furniture too (menus, widgets and lists of titles
+come in blocks).
+
+Features of a line (weights below; the vocabulary is rules/data/chrome-furniture.toml):
+
+- length and sentence punctuation: a line with 。；！ or longer than `PROSE_LEN` is prose (-3);
+- a line another chrome rule flags (breadcrumb, footer, share prompt, ...): +3;
+- a short line that is one control word (登录, 下载, 分享, 评论, 返回顶部, ...): +2;
+- furniture phrases in a short line (下载券, 扫一扫, 人参与, 热门, ...): +1 each, at most +2;
+- a credit or source label at the start of a short line (来源：, 责任编辑：, 作者︱): +2;
+- navigation separators: three or more short items joined by | › » > /: +2;
+- a line of digits and symbols only (0, (133), |2017-01-15, ×, <): +1 (a counter or an icon);
+- a date or time with nothing else but a label: +1;
+- an ellipsis at the end of a short line (a truncated title in a list): +1.
+
+A line scoring `SEED` or more is a furniture line. A document is a captured page when it has at least
+`PAGE_SEEDS` furniture lines; only then are lines reported: in an edited document a single 来源 line
+or a link is content, and the other chrome rules speak for it. In a page, a run of lines between two
+furniture lines is furniture when each of its lines looks like a menu item or a title (short, no
+sentence punctuation) and the run is short (`MAX_RUN`); a run next to prose or at the document's
+edges is left alone (the main text and its headings). The page title repeated above the text, and
+the byline under it, are kept: they are the article's own title.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..base import Rule, Spec
+from ._analysis import analyse
+from ._common import Claims, line_hit, pack_flags_line
+from .related import TITLE_END
+
+PROSE_LEN = 60
+TITLE_LEN = 40
+SEED = 2
+PAGE_SEEDS = 6
+MAX_RUN = 40
+MAX_TAIL = 20
+
+SENTENCE = re.compile(r"[。；;]")
+BLANK_FIELD = re.compile(r"__|＿＿")
+LEADING_SEP = re.compile(r"[>»›＞]")
+MD_QUOTE = re.compile(r"^(?:>\s?)+")
+MD_RULE = re.compile(r"[-*_=\s]{3,}")
+DIGITS_SYMBOLS = re.compile(r"[\s\d|｜()（）\[\]【】<>《》×xX.,:：%/\-+*·•分人次条页]+")
+DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+NAV_SEP = re.compile(r"\s*[|｜›»>]+\s*")
+HAN = re.compile(r"[\u3400-\u9fff]")
+LABEL_SEP = "[:：︱|｜]"
+ELLIPSIS = re.compile(r"(?:\.\.\.|…+|。。。)$")
+# A page <title>: 文章标题_频道_网站 / 文章标题-网站 / 文章标题|网站
+TITLE_SUFFIX = re.compile(r"(?P<title>.{4,}?)(?P<suffix>(?:\s*[_＿|｜]\s*[^_＿|｜\s]{2,12}){1,3}|\s+-\s+[^-\s]{2,12})\s*$")
+
+SUFFIX_MESSAGE = "「{}」是网页标题后面的频道名或网站名（SEO 标题后缀），不是文档标题的一部分：请删除"
+LINE_MESSAGE = "这一行是网页的导航、按钮、计数或栏目列表（与前后的网页元素连成一片），不是正文：请删除这一行"
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> tuple[frozenset, re.Pattern, re.Pattern]:
+    from ...config.discovery import read_toml
+    from ..registry import builtin_pack_dir
+
+    try:
+        data = read_toml(builtin_pack_dir() / "data" / "chrome-furniture.toml")
+    except Exception:  # a missing or broken data file must not take the family down
+        data = {}
+    controls = frozenset(str(w) for w in data.get("controls", ()))
+    phrases = sorted({str(w) for w in data.get("phrases", ())}, key=len, reverse=True)
+    credits = sorted({str(w) for w in data.get("credits", ())}, key=len, reverse=True)
+    phrase_re = re.compile("|".join(map(re.escape, phrases)) or "(?!)")
+    credit_re = re.compile(rf"[\[【]?(?:{'|'.join(map(re.escape, credits)) or '(?!)'})\s*{LABEL_SEP}")
+    return controls, phrase_re, credit_re
+
+
+def score(line: str, markdown: bool = False) -> float:
+    """The furniture score of one line from its own features (0 for a blank line). In Markdown a
+    leading `>` quotes and `|` separates table cells: neither is a navigation separator there."""
+    s = line.strip()
+    if markdown:
+        s = MD_QUOTE.sub("", s)
+        if "|" in s or MD_RULE.fullmatch(s):
+            return -1.0
+    if not s:
+        return 0.0
+    if len(s) > PROSE_LEN or SENTENCE.search(s):
+        return -3.0
+    if BLANK_FIELD.search(s):
+        return -1.0
+    controls, phrases, credits = vocabulary()
+    value = 0.0
+    if s in controls or s.rstrip(":：>» ") in controls:
+        value += 2
+    if len(s) <= 25:
+        value += min(2, len(phrases.findall(s)))
+    if credits.match(s) or (DATE.search(s) and credits.search(s)):
+        value += 2
+    if LEADING_SEP.match(s) and len(s) <= 20:
+        value += 2
+    items = [t for t in NAV_SEP.split(s) if t]
+    table = s.startswith(("|", "｜")) and s.endswith(("|", "｜"))
+    if len(items) >= 3 and all(len(t) <= 10 for t in items) and not table:
+        value += 2
+    if DIGITS_SYMBOLS.fullmatch(s):
+        value += 1
+    elif DATE.search(s) and len(DATE.sub("", s).strip()) <= 12:
+        value += 1
+    if len(s) <= TITLE_LEN and ELLIPSIS.search(s) and len(HAN.findall(s)) >= 4:
+        value += 1
+    return value
+
+
+def title_like(line: str) -> bool:
+    """A menu item, a widget label or a listed title: short, no sentence punctuation, no form
+    blank, not the title of a document (…工作总结)."""
+    s = line.strip()
+    if not 0 < len(s) <= TITLE_LEN or SENTENCE.search(s) or BLANK_FIELD.search(s) or TITLE_END.search(s):
+        return False
+    return len(s) <= 12 or not s.endswith(("：", ":", "，", ","))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _title_suffix(lines: list[str]):
+    """The page title's site suffix on the first line: (title, suffix start, suffix end) or None."""
+    first = next((i for i, line in enumerate(lines[:3]) if line.strip()), None)
+    if first is None:
+        return None
+    line = lines[first]
+    m = TITLE_SUFFIX.fullmatch(line.rstrip())
+    if m is None or SENTENCE.search(m.group("title")) or len(line) > 80:
+        return None
+    return first, m.group("title"), m.start("suffix"), m.end("suffix")
+
+
+def detect(doc, claims: Claims) -> dict:
+    lines = doc.lines
+    markdown = doc.format == "markdown"
+    scores: list[float] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            scores.append(0.0)
+        elif i in claims.lines or (len(line) <= 1000 and pack_flags_line(doc, i)):
+            scores.append(3.0)
+        else:
+            scores.append(score(line, markdown))
+    suffix = _title_suffix(lines)
+    seeds = [i for i, v in enumerate(scores) if v >= SEED]
+    result: dict = {RULE_LINES: [], RULE_SUFFIX: []}
+    if len(seeds) + (suffix is not None) < PAGE_SEEDS:
+        return result
+    furniture = set(seeds)
+    protected: set[int] = set()
+    if suffix is not None:
+        first, title, _, _ = suffix
+        protected.add(first)
+        key = _norm(title)
+        for i in range(first + 1, len(lines)):
+            if key and _norm(lines[i]) == key:
+                protected.add(i)
+                # the byline under the title, up to the next furniture line
+                for j in range(i + 1, min(len(lines), i + 4)):
+                    if scores[j] >= SEED or scores[j] < 0:
+                        break
+                    if lines[j].strip():
+                        protected.add(j)
+                break
+    boundaries = set(seeds)
+    if suffix is not None:
+        boundaries.add(suffix[0])
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    run: list[int] = []
+    previous_seed = False
+    for i in nonblank:
+        if i in boundaries or not title_like(lines[i]):
+            if i in boundaries and previous_seed and 0 < len(run) <= MAX_RUN:
+                furniture.update(run)
+            run, previous_seed = [], i in boundaries
+        else:
+            run.append(i)
+    # The tail of a page is furniture as far as it looks like it (the document's end counts as a
+    # furniture line, as in jusText); its head is not: the title and the lead come first.
+    if previous_seed and 0 < len(run) <= MAX_TAIL:
+        furniture.update(run)
+    for i in sorted(furniture - protected):
+        if i in claims.lines or pack_flags_line(doc, i):
+            continue
+        result[RULE_LINES].append(line_hit(doc, i, LINE_MESSAGE))
+        claims.claim_line(i, PageFurniture.code)
+    if suffix is not None:
+        first, _, a, b = suffix
+        start = doc.line_starts[first]
+        if claims.span_free(start + a, start + b):
+            from ...findings import Hit
+
+            text = lines[first][a:b]
+            result[RULE_SUFFIX].append(Hit(start + a, start + b, SUFFIX_MESSAGE.format(text.strip())))
+            claims.claim_span(start + a, start + b)
+    return result
+
+
+RULE_LINES, RULE_SUFFIX = "CH026", "CH013"
+
+
+class PageFurniture(Rule):
+    code = "CH026"
+    name = "page-furniture"
+    category = "chrome"
+    severity = "warning"
+    summary = "网页整页复制留下的导航菜单、按钮、计数、栏目列表（按行的特征和上下文判断）"
+    why = (
+        "把整张网页复制下来时，正文前后会带着一串串短行：频道菜单、登录和下载按钮、评论框、"
+        "点赞计数、“热门推荐”里的别的文章标题。这些行一行看不出什么，但它们成片出现，夹在明显的网页元素之间。"
+        "本规则先给每一行打分（长度、标点、网页词汇、分隔符、纯数字），只在整篇像网页（有多行网页元素）时报告，"
+        "并把两个网页元素之间像菜单项或标题的短行一并认作网页内容。"
+        "不报告：普通文档里的单个来源行或链接、正文中的小标题、紧挨正文的短行、文档开头和结尾的标题与署名、网页标题在正文上方的重复。"
+    )
+    bad = (
+        "新闻_红星网\n首页\n时政\n国际\n登录\n注册\n下载客户端\n新闻标题\n"
+        "今年以来，全县经济运行总体平稳，主要指标好于预期。\n分享到\n微信\n微博\n"
+        "热门推荐\n县城新开一家书店\n返回顶部\n版权所有 红星网"
+    )
+    good = (
+        "县政府工作报告\n来源：县政府办公室\n一、过去一年的工作\n今年以来，全县经济运行总体平稳，主要指标好于预期。\n"
+        "项目资料下载：https://example.org/report.pdf\n二、今年的工作安排\n继续深化改革。"
+    )
+    fix_doc = "删除整行（--fix 自动删除）。只删整行，不改动正文行。"
+    fix_safety = "safe"
+    specs = (
+        Spec(
+            "新闻_红星网\n首页\n时政\n国际\n登录\n注册\n下载客户端\n新闻标题\n"
+            "今年以来，全县经济运行总体平稳，主要指标好于预期。\n分享到\n微信\n微博\n"
+            "热门推荐\n县城新开一家书店\n返回顶部\n版权所有 红星网",
+            ("首页", "时政", "国际", "登录", "注册", "下载客户端", "微信", "微博", "热门推荐",
+             "县城新开一家书店", "返回顶部"),
+        ),
+        Spec(
+            "县政府工作报告\n来源：县政府办公室\n一、过去一年的工作\n今年以来，全县经济运行总体平稳。\n"
+            "项目资料下载：https://example.org/report.pdf\n二、今年的工作安排\n继续深化改革。",
+            (),
+            note="an edited document: one source line and a download address are content",
+        ),
+        Spec(
+            "第一章 总则\n第一条（立法目的）\n为了规范管理，制定本法。\n第二条（适用范围）\n本法适用于全省。\n"
+            "第二章 管理\n第三条（职责）\n县政府负责管理。",
+            (),
+            note="statute headings are short lines between prose, not furniture",
+        ),
+    )
+
+    def check(self, doc, ctx):
+        return analyse(doc, ctx)[self.code][RULE_LINES]
+
+
+class TitleSuffix(Rule):
+    code = "CH013"
+    name = "title-suffix"
+    category = "chrome"
+    severity = "warning"
+    summary = "网页标题后面的频道名、网站名（文章标题_频道_网站）"
+    why = (
+        "网页的标题栏写成“文章标题_频道_网站名”，是为了搜索引擎；复制到文档里，标题后面就多了网站名。"
+        "只在整篇像网页时报告第一行的后缀；普通文档标题里的下划线或破折号不报告。"
+    )
+    bad = "宇航员在太空中喝酒会怎么样_探索者_光明网\n首页\n科技\n登录\n注册\n分享到\n返回顶部\n版权所有 光明网"
+    good = "宇航员在太空中喝酒会怎么样\n太空中的宇航员不允许喝酒。"
+    fix_doc = "删除标题后面的“_频道_网站”（没有自动修复：标题行要人看一眼）。"
+    fix_safety = "none"
+    specs = (
+        Spec(
+            "宇航员在太空中喝酒会怎么样_探索者_光明网\n首页\n科技\n登录\n注册\n分享到\n返回顶部\n版权所有 光明网",
+            ("_探索者_光明网",),
+        ),
+        Spec("2023年工作总结_修订稿\n今年以来，各项工作稳步推进。", ()),
+    )
+
+    def check(self, doc, ctx):
+        return analyse(doc, ctx)[PageFurniture.code][RULE_SUFFIX]
