@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...findings import Hit
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, line_hit, pack_flags_line
@@ -57,6 +58,7 @@ ELLIPSIS = re.compile(r"(?:\.\.\.|…+|。。。)$")
 TITLE_SUFFIX = re.compile(r"(?P<title>.{4,}?)(?P<suffix>(?:\s*[_＿|｜]\s*[^_＿|｜\s]{2,12}){1,3}|\s+-\s+[^-\s]{2,12})\s*$")
 
 SUFFIX_MESSAGE = "「{}」是网页标题后面的频道名或网站名（SEO 标题后缀），不是文档标题的一部分：请删除"
+CREDIT_MESSAGE = "这一行是网页给文章加的来源、作者、编辑署名栏，不是正文：请删除这一行"
 LINE_MESSAGE = "这一行是网页的导航、按钮、计数或栏目列表（与前后的网页元素连成一片），不是正文：请删除这一行"
 
 
@@ -139,22 +141,41 @@ def _title_suffix(lines: list[str]):
     return first, m.group("title"), m.start("suffix"), m.end("suffix")
 
 
-def detect(doc, claims: Claims) -> dict:
+def page_view(doc) -> tuple[list[float], tuple | None, bool]:
+    """The line scores, the page title's suffix and whether the document is a captured page (cached:
+    other rules of the family ask whether a bare URL or a source line sits in a page)."""
+    cached = doc.cache.get(PAGE_KEY)
+    if cached is not None:
+        return cached
     lines = doc.lines
     markdown = doc.format == "markdown"
     scores: list[float] = []
     for i, line in enumerate(lines):
         if not line.strip():
             scores.append(0.0)
-        elif i in claims.lines or (len(line) <= 1000 and pack_flags_line(doc, i)):
+        elif len(line) <= PROSE_LEN and pack_flags_line(doc, i):
             scores.append(3.0)
         else:
             scores.append(score(line, markdown))
     suffix = _title_suffix(lines)
-    seeds = [i for i, v in enumerate(scores) if v >= SEED]
-    result: dict = {RULE_LINES: [], RULE_SUFFIX: []}
-    if len(seeds) + (suffix is not None) < PAGE_SEEDS:
+    seeds = sum(1 for v in scores if v >= SEED) + (suffix is not None)
+    cached = doc.cache[PAGE_KEY] = (scores, suffix, seeds >= PAGE_SEEDS)
+    return cached
+
+
+def is_page(doc) -> bool:
+    """Whether the document is a captured web page (several furniture lines), not an edited one."""
+    return page_view(doc)[2]
+
+
+def detect(doc, claims: Claims) -> dict:
+    lines = doc.lines
+    result: dict = {RULE_LINES: [], RULE_SUFFIX: [], RULE_CREDIT: []}
+    scores, suffix, page = page_view(doc)
+    if not page:
         return result
+    scores = [3.0 if i in claims.lines else v for i, v in enumerate(scores)]
+    seeds = [i for i, v in enumerate(scores) if v >= SEED]
     furniture = set(seeds)
     protected: set[int] = set()
     if suffix is not None:
@@ -188,24 +209,28 @@ def detect(doc, claims: Claims) -> dict:
     # furniture line, as in jusText); its head is not: the title and the lead come first.
     if previous_seed and 0 < len(run) <= MAX_TAIL:
         furniture.update(run)
+    _, _, credits = vocabulary()
     for i in sorted(furniture - protected):
         if i in claims.lines or pack_flags_line(doc, i):
             continue
-        result[RULE_LINES].append(line_hit(doc, i, LINE_MESSAGE))
-        claims.claim_line(i, PageFurniture.code)
+        if credits.match(lines[i].strip()):
+            result[RULE_CREDIT].append(line_hit(doc, i, CREDIT_MESSAGE))
+            claims.claim_line(i, CreditLine.code)
+        else:
+            result[RULE_LINES].append(line_hit(doc, i, LINE_MESSAGE))
+            claims.claim_line(i, PageFurniture.code)
     if suffix is not None:
         first, _, a, b = suffix
         start = doc.line_starts[first]
         if claims.span_free(start + a, start + b):
-            from ...findings import Hit
-
             text = lines[first][a:b]
             result[RULE_SUFFIX].append(Hit(start + a, start + b, SUFFIX_MESSAGE.format(text.strip())))
             claims.claim_span(start + a, start + b)
     return result
 
 
-RULE_LINES, RULE_SUFFIX = "CH026", "CH013"
+RULE_LINES, RULE_SUFFIX, RULE_CREDIT = "CH026", "CH013", "CH014"
+PAGE_KEY = "chrome.page"
 
 
 class PageFurniture(Rule):
@@ -237,8 +262,8 @@ class PageFurniture(Rule):
             "新闻_红星网\n首页\n时政\n国际\n登录\n注册\n下载客户端\n新闻标题\n"
             "今年以来，全县经济运行总体平稳，主要指标好于预期。\n分享到\n微信\n微博\n"
             "热门推荐\n县城新开一家书店\n返回顶部\n版权所有 红星网",
-            ("首页", "时政", "国际", "登录", "注册", "下载客户端", "微信", "微博", "热门推荐",
-             "县城新开一家书店", "返回顶部"),
+            ("首页", "时政", "国际", "登录", "注册", "下载客户端", "微信", "微博", "县城新开一家书店"),
+            note="热门推荐 and 返回顶部 are CH020's and CH021's; the title above the text stays",
         ),
         Spec(
             "县政府工作报告\n来源：县政府办公室\n一、过去一年的工作\n今年以来，全县经济运行总体平稳。\n"
@@ -282,3 +307,32 @@ class TitleSuffix(Rule):
 
     def check(self, doc, ctx):
         return analyse(doc, ctx)[PageFurniture.code][RULE_SUFFIX]
+
+
+class CreditLine(Rule):
+    code = "CH014"
+    name = "credit-line"
+    category = "chrome"
+    severity = "warning"
+    summary = "网页文章的来源、作者、编辑署名行（来源：… 责任编辑：… 出品︱…），只在整页复制的网页里报告"
+    why = (
+        "新闻网站在文章前后加“来源：”“作者︱”“责任编辑：”“出品：”之类的署名栏，整页复制时一起带了下来。"
+        "普通文档（工作报告、汇编的文件）标题下的一行“来源：某某日报”是编者有意留下的出处，不报告；"
+        "只有当整篇像网页、这一行又在网页元素中间时才报告。"
+    )
+    bad = "新闻_红星网\n首页\n登录\n注册\n新闻标题\n来源：红星日报\n今年以来，全县经济运行总体平稳，主要指标好于预期。\n责任编辑：王小明\n分享到\n返回顶部\n版权所有 红星网"
+    good = "县政府工作报告\n来源：红星日报\n今年以来，全县经济运行总体平稳，主要指标好于预期。"
+    fix_doc = "删除整行（--fix 自动删除）。"
+    fix_safety = "safe"
+    specs = (
+        Spec(
+            "新闻_红星网\n首页\n登录\n注册\n新闻标题\n来源：红星日报\n今年以来，全县经济运行总体平稳，主要指标好于预期。\n"
+            "出品︱红星网新闻中心\n分享到\n返回顶部\n版权所有 红星网",
+            ("来源：红星日报", "出品︱红星网新闻中心"),
+        ),
+        Spec("县政府工作报告\n来源：红星日报\n今年以来，全县经济运行总体平稳，主要指标好于预期。", (),
+             note="an edited document keeps its source line"),
+    )
+
+    def check(self, doc, ctx):
+        return analyse(doc, ctx)[PageFurniture.code][RULE_CREDIT]

@@ -16,9 +16,13 @@ import re
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
 from ._common import ENUMERATOR, short_view
+from .lines import DATE, score as furniture_score
 from .related import TITLE_END
 
 MAX_LEN = 150
+# The line model's score a recurring line needs (one furniture feature: a phrase, a counter; a date
+# alone is not one: laws open with their promulgation date).
+MIN_SCORE = 1
 PROSE_END = "。；;：:，,、"
 _BLANKS = re.compile(r"[\s\u3000]+")
 _DIGITS = re.compile(r"[0-9０-９]+")
@@ -109,6 +113,10 @@ class RecurringLine(CorpusRule):
             if not min_len <= len(s) <= MAX_LEN or s[-1] in PROSE_END:
                 continue
             if ENUMERATOR.match(s) or KNOWN.search(s) or TITLE_END.search(s) or OFFICIAL.search(s):
+                continue
+            # Recurrence alone is not evidence: the headings of a programme's every issue and the
+            # article titles of every law recur too. The line must also look like furniture.
+            if furniture_score(DATE.sub("", s), doc.format == "markdown") < MIN_SCORE:
                 continue
             norm = normalise(s)
             if sum(map(str.isalpha, norm)) < 6:

@@ -10,6 +10,7 @@ import re
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, line_hit, rest_is_empty, span_hit
+from .lines import is_page
 
 URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 HOST = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://)?(?:www\.)?[A-Za-z0-9\-]+\.[A-Za-z0-9\-.]+")
@@ -77,12 +78,16 @@ def detect(doc, claims: Claims) -> list:
                     claims.claim_span(s, end)
                 continue
         rest = line[: span_start - base] + line[end_col:]
+        hostless = HOST.match(url) is None
         if rest_is_empty(rest):
+            # In an edited document (a project report, a software manual) an address on its own
+            # line is content; in a captured page, or without a host (http:// alone), it is not.
+            if label is None and not hostless and not is_page(doc):
+                continue
             if claims.line_free(i):
                 hits.append(line_hit(doc, i, LINE_MESSAGE))
                 claims.claim_line(i, StrayUrl.code)
             continue
-        hostless = HOST.match(url) is None
         glued = (
             col > 0 and end_col < len(line) and _han(line[col - 1]) and _han(line[end_col])
         )
@@ -121,9 +126,8 @@ class StrayUrl(Rule):
         ),
         Spec(
             "本文链接：https://www.haofanwen.cn/zongjie/12345.html\n进一步完善www.fanwen123.com各项制度。\n"
-            "http://www.fanwen123.com/gongzuo/678.html",
-            ("本文链接：https://www.haofanwen.cn/zongjie/12345.html", "www.fanwen123.com",
-             "http://www.fanwen123.com/gongzuo/678.html"),
+            "http://\n",
+            ("本文链接：https://www.haofanwen.cn/zongjie/12345.html", "www.fanwen123.com", "http://"),
         ),
         Spec(
             "详细办事指南见县政府网站 http://www.example.gov.cn/bszn/ 。\n报名网址：https://bm.example.org.cn\n"
@@ -131,6 +135,12 @@ class StrayUrl(Rule):
             (),
         ),
         Spec("[办事指南](http://www.example.gov.cn/bszn/)见县政府网站。", (), format="markdown"),
+        Spec(
+            "二、项目成果\n本年度开源社区年会的全部视频已经上线。\nhttps://kaiyuanshe.cn/activity/summit/\n"
+            "软件下载地址：\nhttp://www.example.org/download/tool-2.1.zip\n",
+            (),
+            note="an edited report: addresses on their own lines are content",
+        ),
     )
 
     def check(self, doc, ctx):
