@@ -40,7 +40,8 @@ PROSE_LEN = 60
 TITLE_LEN = 40
 SEED = 2
 PAGE_SEEDS = 6
-MAX_RUN = 40
+MAX_RUN = 60
+PHRASE_LEN = 25
 MAX_TAIL = 20
 
 SENTENCE = re.compile(r"[。；;]")
@@ -63,7 +64,7 @@ LINE_MESSAGE = "这一行是网页的导航、按钮、计数或栏目列表（�
 
 
 @lru_cache(maxsize=1)
-def vocabulary() -> tuple[frozenset, re.Pattern, re.Pattern]:
+def vocabulary() -> tuple[frozenset, re.Pattern, re.Pattern, re.Pattern]:
     from ...config.discovery import read_toml
     from ..registry import builtin_pack_dir
 
@@ -71,12 +72,14 @@ def vocabulary() -> tuple[frozenset, re.Pattern, re.Pattern]:
         data = read_toml(builtin_pack_dir() / "data" / "chrome-furniture.toml")
     except Exception:  # a missing or broken data file must not take the family down
         data = {}
+
+    def alternation(key: str) -> str:
+        found = sorted({str(w) for w in data.get(key, ())}, key=len, reverse=True)
+        return "|".join(map(re.escape, found)) or "(?!)"
+
     controls = frozenset(str(w) for w in data.get("controls", ()))
-    phrases = sorted({str(w) for w in data.get("phrases", ())}, key=len, reverse=True)
-    credits = sorted({str(w) for w in data.get("credits", ())}, key=len, reverse=True)
-    phrase_re = re.compile("|".join(map(re.escape, phrases)) or "(?!)")
-    credit_re = re.compile(rf"[\[【]?(?:{'|'.join(map(re.escape, credits)) or '(?!)'})\s*{LABEL_SEP}")
-    return controls, phrase_re, credit_re
+    credit_re = re.compile(rf"[\[【]?(?:{alternation('credits')})\s*{LABEL_SEP}")
+    return controls, re.compile(alternation("phrases")), re.compile(alternation("words")), credit_re
 
 
 def score(line: str, markdown: bool = False) -> float:
@@ -89,16 +92,22 @@ def score(line: str, markdown: bool = False) -> float:
             return -1.0
     if not s:
         return 0.0
-    if len(s) > PROSE_LEN or SENTENCE.search(s):
+    controls, phrases, words, credits = vocabulary()
+    if len(s) > PROSE_LEN:
         return -3.0
+    phrase = len(s) <= PHRASE_LEN and phrases.search(s) is not None
+    if SENTENCE.search(s):
+        # a prompt is a sentence too (扫描左侧二维码即可关注。), but a short one
+        return 2.0 if phrase and len(s) <= TITLE_LEN else -3.0
     if BLANK_FIELD.search(s):
         return -1.0
-    controls, phrases, credits = vocabulary()
     value = 0.0
     if s in controls or s.rstrip(":：>» ") in controls:
         value += 2
-    if len(s) <= 25:
-        value += min(2, len(phrases.findall(s)))
+    if phrase:
+        value += 2
+    elif len(s) <= PHRASE_LEN:
+        value += min(2, len(words.findall(s)))
     if credits.match(s) or (DATE.search(s) and credits.search(s)):
         value += 2
     if LEADING_SEP.match(s) and len(s) <= 20:
@@ -113,7 +122,7 @@ def score(line: str, markdown: bool = False) -> float:
         value += 1
     if len(s) <= TITLE_LEN and ELLIPSIS.search(s) and len(HAN.findall(s)) >= 4:
         value += 1
-    return value
+    return min(value, 3.0)
 
 
 def title_like(line: str) -> bool:
@@ -209,7 +218,7 @@ def detect(doc, claims: Claims) -> dict:
     # furniture line, as in jusText); its head is not: the title and the lead come first.
     if previous_seed and 0 < len(run) <= MAX_TAIL:
         furniture.update(run)
-    _, _, credits = vocabulary()
+    credits = vocabulary()[3]
     for i in sorted(furniture - protected):
         if i in claims.lines or pack_flags_line(doc, i):
             continue
