@@ -93,6 +93,8 @@ def score(line: str, markdown: bool = False) -> float:
     if not s:
         return 0.0
     controls, phrases, words, credits = vocabulary()
+    if _nav_items(s):
+        return 2.0
     if len(s) > PROSE_LEN:
         return -3.0
     phrase = len(s) <= PHRASE_LEN and phrases.search(s) is not None
@@ -112,10 +114,6 @@ def score(line: str, markdown: bool = False) -> float:
         value += 2
     if LEADING_SEP.match(s) and len(s) <= 20:
         value += 2
-    items = [t for t in NAV_SEP.split(s) if t]
-    table = s.startswith(("|", "｜")) and s.endswith(("|", "｜"))
-    if len(items) >= 3 and all(len(t) <= 10 for t in items) and not table:
-        value += 2
     if DIGITS_SYMBOLS.fullmatch(s):
         value += 1
     elif DATE.search(s) and len(DATE.sub("", s).strip()) <= 12:
@@ -125,13 +123,30 @@ def score(line: str, markdown: bool = False) -> float:
     return min(value, 3.0)
 
 
+def _nav_items(s: str) -> bool:
+    """Three or more short items joined by | › » > (a menu or a footer bar), not a table row."""
+    if len(s) > 200 or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
+        return False
+    items = [t for t in NAV_SEP.split(s) if t]
+    return len(items) >= 3 and all(len(t) <= 14 for t in items) and len(NAV_SEP.findall(s)) >= 2
+
+
 def title_like(line: str) -> bool:
     """A menu item, a widget label or a listed title: short, no sentence punctuation, no form
-    blank, not the title of a document (…工作总结)."""
+    blank."""
     s = line.strip()
-    if not 0 < len(s) <= TITLE_LEN or SENTENCE.search(s) or BLANK_FIELD.search(s) or TITLE_END.search(s):
+    if not 0 < len(s) <= TITLE_LEN or SENTENCE.search(s) or BLANK_FIELD.search(s):
         return False
     return len(s) <= 12 or not s.endswith(("：", ":", "，", ","))
+
+
+def _menu(run: list[int], lines: list[str]) -> list[int]:
+    """The lines of a run between furniture lines that go with it. A document title (…工作总结)
+    alone between two furniture lines is the page's own title and stays; among a menu's many items
+    it is one more item (总结/汇报)."""
+    if len(run) > 2:
+        return run
+    return [i for i in run if not TITLE_END.search(lines[i].strip())]
 
 
 def _norm(text: str) -> str:
@@ -210,14 +225,14 @@ def detect(doc, claims: Claims) -> dict:
     for i in nonblank:
         if i in boundaries or not title_like(lines[i]):
             if i in boundaries and previous_seed and 0 < len(run) <= MAX_RUN:
-                furniture.update(run)
+                furniture.update(_menu(run, lines))
             run, previous_seed = [], i in boundaries
         else:
             run.append(i)
     # The tail of a page is furniture as far as it looks like it (the document's end counts as a
     # furniture line, as in jusText); its head is not: the title and the lead come first.
     if previous_seed and 0 < len(run) <= MAX_TAIL:
-        furniture.update(run)
+        furniture.update(_menu(run, lines))
     credits = vocabulary()[3]
     for i in sorted(furniture - protected):
         if i in claims.lines or pack_flags_line(doc, i):
