@@ -4,24 +4,29 @@ its own features, the document gets a genre from how many lines score high, and 
 page the short lines between furniture lines are furniture too (menus, widgets and lists of titles
 come in blocks).
 
-Features of a line (weights below; the vocabulary is rules/data/chrome-furniture.toml):
+Features of a line (hand-weighted; the vocabulary is rules/data/chrome-furniture.toml):
 
-- length and sentence punctuation: a line with 。；！ or longer than `PROSE_LEN` is prose (-3);
-- a line another chrome rule flags (breadcrumb, footer, share prompt, ...): +3;
-- a short line that is one control word (登录, 下载, 分享, 评论, 返回顶部, ...): +2;
-- furniture phrases in a short line (下载券, 扫一扫, 人参与, 热门, ...): +1 each, at most +2;
-- a credit or source label at the start of a short line (来源：, 责任编辑：, 作者︱): +2;
-- navigation separators: three or more short items joined by | › » > /: +2;
+- length and sentence punctuation: a line longer than `PROSE_LEN` or with 。； is prose (-3), except
+  a short prompt with a furniture phrase (扫描左侧二维码即可关注。: +2);
+- a line another chrome rule flags (breadcrumb, footer, share prompt, ...): 3;
+- three or more short items joined by | › » > (a menu or a footer bar), whatever its length: 2;
+- a short line that is one control word (登录, 下载, 分享, 返回顶部, ...): +2;
+- a furniture phrase in a short line (下载券, 扫一扫, 人参与, 往期回顾, 客户端, ...): +2;
+  otherwise furniture words (热门, 推荐, 频道, VIP, 评论, ...): +1 each, at most +2;
+- a credit or source label at the start (来源：, 责任编辑：, 作者︱), or with a date: +2;
+- a short line starting with a breadcrumb separator (> 科技频道): +2;
 - a line of digits and symbols only (0, (133), |2017-01-15, ×, <): +1 (a counter or an icon);
-- a date or time with nothing else but a label: +1;
-- an ellipsis at the end of a short line (a truncated title in a list): +1.
+- a date or time with little else: +1;
+- an ellipsis at the end of a short line (a truncated title in a list): +1;
+- a form blank (____) marks a line of a form: -1. In Markdown, quotes and table rows are left out.
 
 A line scoring `SEED` or more is a furniture line. A document is a captured page when it has at least
 `PAGE_SEEDS` furniture lines; only then are lines reported: in an edited document a single 来源 line
 or a link is content, and the other chrome rules speak for it. In a page, a run of lines between two
 furniture lines is furniture when each of its lines looks like a menu item or a title (short, no
-sentence punctuation) and the run is short (`MAX_RUN`); a run next to prose or at the document's
-edges is left alone (the main text and its headings). The page title repeated above the text, and
+sentence punctuation) and the run is not long (`MAX_RUN`); so is such a run at the page's tail
+(`MAX_TAIL`, the end counts as furniture as in jusText). A run next to prose, or at the head, is
+left alone (the main text, its headings, the title). The page title repeated above the text, and
 the byline under it, are kept: they are the article's own title.
 """
 
@@ -235,8 +240,8 @@ def detect(doc, claims: Claims) -> dict:
         furniture.update(_menu(run, lines))
     credits = vocabulary()[3]
     for i in sorted(furniture - protected):
-        if i in claims.lines or pack_flags_line(doc, i):
-            continue
+        if i in claims.lines or pack_flags_line(doc, i) or not claims.span_free(*doc.line_span(i)):
+            continue  # reported already, or a line whose marker another rule removes (…3篇)
         if credits.match(lines[i].strip()):
             result[RULE_CREDIT].append(line_hit(doc, i, CREDIT_MESSAGE))
             claims.claim_line(i, CreditLine.code)
