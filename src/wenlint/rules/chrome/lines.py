@@ -133,7 +133,8 @@ def _nav_items(s: str) -> bool:
     if len(s) > 200 or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
         return False
     items = [t for t in NAV_SEP.split(s) if t]
-    return len(items) >= 3 and all(len(t) <= 14 for t in items) and len(NAV_SEP.findall(s)) >= 2
+    short = [t for t in items if len(t) <= 14]
+    return len(short) >= 3 and len(short) * 10 >= len(items) * 7 and len(NAV_SEP.findall(s)) >= 2
 
 
 def title_like(line: str) -> bool:
@@ -142,7 +143,7 @@ def title_like(line: str) -> bool:
     s = line.strip()
     if not 0 < len(s) <= TITLE_LEN or SENTENCE.search(s) or BLANK_FIELD.search(s):
         return False
-    return len(s) <= 12 or not s.endswith(("：", ":", "，", ","))
+    return len(s) <= 12 or not s.endswith(("，", ","))
 
 
 def _menu(run: list[int], lines: list[str]) -> list[int]:
@@ -187,8 +188,12 @@ def page_view(doc) -> tuple[list[float], tuple | None, bool]:
         else:
             scores.append(score(line, markdown))
     suffix = _title_suffix(lines)
-    seeds = sum(1 for v in scores if v >= SEED) + (suffix is not None)
-    cached = doc.cache[PAGE_KEY] = (scores, suffix, seeds >= PAGE_SEEDS)
+    seeds = [i for i, v in enumerate(scores) if v >= SEED]
+    # A page has furniture of several kinds; navigation bars alone are also how an encyclopedia
+    # article ends (its navigation box).
+    kinds = {"nav" if _nav_items(lines[i].strip()) else "other" for i in seeds}
+    page = len(seeds) + (suffix is not None) >= PAGE_SEEDS and len(kinds) + (suffix is not None) >= 2
+    cached = doc.cache[PAGE_KEY] = (scores, suffix, page)
     return cached
 
 
@@ -214,13 +219,18 @@ def detect(doc, claims: Claims) -> dict:
         for i in range(first + 1, len(lines)):
             if key and _norm(lines[i]) == key:
                 protected.add(i)
-                # the byline under the title, up to the next furniture line
-                for j in range(i + 1, min(len(lines), i + 4)):
-                    if scores[j] >= SEED or scores[j] < 0:
-                        break
-                    if lines[j].strip():
-                        protected.add(j)
+                # the byline under the title: one short line of a name, no furniture feature
+                j = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), None)
+                if j is not None and scores[j] == 0 and len(lines[j].strip()) <= 12 and HAN.search(lines[j]):
+                    protected.add(j)
                 break
+    # A label alone on its line (来源：) has its value on the next lines.
+    credits = vocabulary()[3]
+    for i in seeds:
+        m = credits.match(lines[i].strip())
+        if m is not None and m.end() == len(lines[i].strip()):
+            values = [j for j in range(i + 1, min(len(lines), i + 4)) if lines[j].strip()][:2]
+            furniture.update(j for j in values if title_like(lines[j]) and len(lines[j].strip()) <= 20)
     boundaries = set(seeds)
     if suffix is not None:
         boundaries.add(suffix[0])
@@ -238,7 +248,6 @@ def detect(doc, claims: Claims) -> dict:
     # furniture line, as in jusText); its head is not: the title and the lead come first.
     if previous_seed and 0 < len(run) <= MAX_TAIL:
         furniture.update(_menu(run, lines))
-    credits = vocabulary()[3]
     for i in sorted(furniture - protected):
         if i in claims.lines or pack_flags_line(doc, i) or not claims.span_free(*doc.line_span(i)):
             continue  # reported already, or a line whose marker another rule removes (…3篇)
