@@ -180,10 +180,12 @@ def page_view(doc) -> tuple[list[float], tuple | None, bool]:
     lines = doc.lines
     markdown = doc.format == "markdown"
     scores: list[float] = []
+    flagged: dict[int, bool] = {}
     for i, line in enumerate(lines):
+        flagged[i] = bool(line.strip()) and len(line) <= PROSE_LEN and pack_flags_line(doc, i)
         if not line.strip():
             scores.append(0.0)
-        elif len(line) <= PROSE_LEN and pack_flags_line(doc, i):
+        elif flagged[i]:
             scores.append(3.0)
         else:
             scores.append(score(line, markdown))
@@ -191,7 +193,9 @@ def page_view(doc) -> tuple[list[float], tuple | None, bool]:
     seeds = [i for i, v in enumerate(scores) if v >= SEED]
     # A page has furniture of several kinds; navigation bars alone are also how an encyclopedia
     # article ends (its navigation box).
-    kinds = {"nav" if _nav_items(lines[i].strip()) else "other" for i in seeds}
+    kinds = {
+        "rule" if flagged[i] else "nav" if _nav_items(lines[i].strip()) else "widget" for i in seeds
+    }
     page = len(seeds) + (suffix is not None) >= PAGE_SEEDS and len(kinds) + (suffix is not None) >= 2
     cached = doc.cache[PAGE_KEY] = (scores, suffix, page)
     return cached
