@@ -21,6 +21,7 @@ PROMPT = re.compile(
     r"|(?:关注|關注)[^。！？!?\n]{0,6}(?:公众号|公眾號)[^。！？!?\n]{0,3}[:：【“「]"
     r"|(?:微信号|微信號|微信ID|公众号ID|(?<![A-Za-z])ID)[ \t]*[:：][ \t]*[A-Za-z][A-Za-z0-9_\-]{4,}"
     r"|(?:加入|成为|成為)[^。！？!?\n]{0,12}(?:订户|訂戶)"
+    r"|(?:订户|訂戶|订阅|訂閱)[^。！？!?\n]{0,6}(?:网址|網址|https?://)[^。！？!?\n]{0,8}[:：]?[^。！？!?\n]{0,60}subscribe"
 )
 BOUNDARY = "。！？!?★▲\n"
 REACH = 60
@@ -49,7 +50,7 @@ def detect(doc, claims: Claims) -> list:
         if lit.start() < last:
             continue
         m = next(
-            (m for m in PROMPT.finditer(text, max(0, lit.start() - 30), lit.end() + 30)
+            (m for m in PROMPT.finditer(text, max(0, lit.start() - 30), lit.end() + 80)
              if m.start() <= lit.start() < m.end()),
             None,
         )
