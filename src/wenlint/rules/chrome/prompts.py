@@ -24,6 +24,8 @@ PROMPT = re.compile(
     r"|(?:订户|訂戶|订阅|訂閱)[^。！？!?\n]{0,6}(?:网址|網址|https?://)[^。！？!?\n]{0,8}[:：]?[^。！？!?\n]{0,60}subscribe"
 )
 BOUNDARY = "。！？!?★▲\n"
+LEFT_BOUNDARY = BOUNDARY + "~～：:"
+GLUE = " \t\u3000▲★▼"
 REACH = 60
 MESSAGE = "「{}」是公众号或网站的关注、订阅、扫码提示，不是正文：请删除"
 LINE_MESSAGE = "这一行是公众号或网站的关注、订阅、扫码提示，不是正文：请删除这一行"
@@ -31,7 +33,7 @@ LINE_MESSAGE = "这一行是公众号或网站的关注、订阅、扫码提示�
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     a = start
-    while a > 0 and start - a < REACH and text[a - 1] not in BOUNDARY:
+    while a > 0 and start - a < REACH and text[a - 1] not in LEFT_BOUNDARY:
         a -= 1
     b = end
     while b < len(text) and b - end < REACH and text[b] not in BOUNDARY:
@@ -45,7 +47,8 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 def detect(doc, claims: Claims) -> list:
     text = doc.text
-    hits, last = [], -1
+    spans: list[tuple[int, int]] = []
+    last = -1
     for lit in LITERALS.finditer(text):
         if lit.start() < last:
             continue
@@ -58,6 +61,14 @@ def detect(doc, claims: Claims) -> list:
             continue
         a, b = _clause(text, m.start(), m.end())
         last = b
+        if spans and (a <= spans[-1][1] or not text[spans[-1][1]:a].strip(GLUE)):
+            # one prompt cut in two by the reach of a clause, or an account id and its QR prompt
+            # joined by a ▲: one finding
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    hits = []
+    for a, b in spans:
         i = doc.line_index(a)
         line_start = doc.line_starts[i]
         line = doc.lines[i]

@@ -20,6 +20,9 @@ LABEL = re.compile(
     r"(?:原创|原文链接|原文地址|本文链接|本文地址|本文网址|文章链接|文章地址|文章来源|本文来源|来源|转载自|出处)"
     r"[^\S\n]*[:：][^\S\n]*$"
 )
+# Labels of a citation: in an edited document (来源：https://…, 原文地址：…) the writer names a source;
+# only in a captured page are they the site's.
+CITATION = re.compile(r"(?:原文链接|原文地址|文章来源|本文来源|来源|转载自|出处)[^\S\n]*[:：][^\S\n]*$")
 
 
 def _han(ch: str) -> bool:
@@ -67,6 +70,8 @@ def detect(doc, claims: Claims) -> list:
         col, end_col = start - base, end - base
         before = line[:col]
         label = LABEL.search(before)
+        if label is not None and CITATION.search(before) and not is_page(doc):
+            label = None
         span_start = base + label.start() if label else start
         # 原创:  <line break>  http://…: the label ends the previous line.
         if label is None and not before.strip() and i > 0:
@@ -135,6 +140,8 @@ class StrayUrl(Rule):
             (),
         ),
         Spec("[办事指南](http://www.example.gov.cn/bszn/)见县政府网站。", (), format="markdown"),
+        Spec("> 来源：https://dang.ai/ai-graveyard\n原文地址：https://www.consul.io/docs/intro/vs/serf\n", (),
+             format="markdown", note="a report cites its sources"),
         Spec(
             "二、项目成果\n本年度开源社区年会的全部视频已经上线。\nhttps://kaiyuanshe.cn/activity/summit/\n"
             "软件下载地址：\nhttp://www.example.org/download/tool-2.1.zip\n",
