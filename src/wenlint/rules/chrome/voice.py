@@ -58,7 +58,8 @@ class EditorVoice(Rule):
     code = "CH018"
     name = "editor-voice"
     category = "chrome"
-    severity = "warning"
+    # measured 8 of 9 right on the dev set: an organisation's own account also says 小编
+    severity = "info"
     summary = "正文里网站小编口吻的句子（接下来就跟着小编一起了解一下吧、小编觉得…）"
     why = (
         "公众号和内容农场转载文章时，会在段落里插进“跟着小编一起看看”“小编觉得”“下面小编给大家讲讲”之类的句子。"
