@@ -17,8 +17,11 @@ from ..documents import Document
 from ..documents.records import Fields, Record, iter_batches, record_format, record_path
 from ..documents.walk import Target
 from ..errors import InputError
+from .corpus import summarise
 from .run import RunOptions, lint_target
 from .runner import FileResult, Linter
+
+RECORDS_RUN = 1 << 30  # the size `summarise` is told in a records run (a corpus: sign in the workers)
 
 
 def is_shard(target: Target) -> bool:
@@ -55,8 +58,23 @@ def lint_batch(shard: str, records: list[Record], linter: Linter, options: RunOp
     for record in records:
         result = lint_record(shard, record, linter, options)
         if result is not None:
+            if options.jobs > 1:  # in a worker: a shard is a corpus, its size known only at the end
+                summarise(linter, result.collected, RECORDS_RUN)
             kept.append(result)
     return kept
+
+
+def lint_shard(target: Target, linter: Linter, options: RunOptions, location: str | None = None) -> list[FileResult]:
+    """Every record of one shard worth keeping (a Dask task reads its shard itself, through
+    fsspec from `location`); a shard that cannot be read is one error result."""
+    fields = Fields(options.text_field, options.id_field)
+    results: list[FileResult] = []
+    try:
+        for records in iter_batches(target.path, fields, location):
+            results += lint_batch(target.path, records, linter, options)
+    except InputError as exc:
+        results.append(FileResult(target.path, error=str(exc)))
+    return results
 
 
 def _batches(shards: Iterable[tuple[Target, Linter]], fields: Fields):

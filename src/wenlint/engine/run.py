@@ -37,6 +37,9 @@ class RunOptions:
     # hold each record's text and id.
     text_field: str = "text"
     id_field: str | None = None
+    # Documents the run plans (set by the pool and Dask engines): corpus rules summarise in the
+    # workers when it is large (engine/corpus.py). 0: not known.
+    documents: int = 0
 
 
 @dataclass
@@ -223,9 +226,11 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
     from .pool import use_pool
 
     if use_pool(work, options):
+        from dataclasses import replace
+
         from .pool import lint_in_pool
 
-        done = lint_in_pool(work, options, progress)  # starts the progress bar once workers run
+        done = lint_in_pool(work, replace(options, documents=len(work)), progress)  # starts the progress bar once workers run
     else:
         if progress is not None:
             progress.start(len(work))
