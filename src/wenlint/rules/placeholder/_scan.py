@@ -750,14 +750,29 @@ class Scanner:
             self.claim(pos, pos + 1, CODES["bare-year"], "「年」前缺少年份（年份像是被删掉了）：请补上年份，如「2019年」")
 
     def _wrapped(self, pos: int) -> bool:
-        """Does the line of `pos` continue the previous line (a number broken off before 年)?"""
+        """Does the line of `pos` continue the previous line: a number broken off before 年
+        (二十多⏎年), or a word broken by a hard wrap (老⏎年人, 杰出青⏎年) — the previous line
+        ends with a character that makes a word with 年 in the dictionary, and is as long as a
+        wrapped line is?"""
         text = self.text
         ls = text.rfind("\n", 0, pos) + 1
         if ls == 0:
             return False
         prev_start = text.rfind("\n", 0, ls - 1) + 1
         prev = text[prev_start : ls - 1]
-        return bool(prev.strip()) and _NUMERAL_END.search(prev) is not None
+        if not prev.strip():
+            return False
+        if _NUMERAL_END.search(prev) is not None:
+            return True
+        if pos != ls or not _is_han(prev[-1:]) or len(prev) < _WRAP_WIDTH:
+            return False  # an indented line, one after punctuation or a short title starts afresh
+        from ..structure._lexicon import lexicon, t2s_table
+
+        return (prev[-1] + "年").translate(t2s_table()) in lexicon()
+
+
+# A hard wrap happens at a layout's width; a shorter line ending in a word is a title or an item.
+_WRAP_WIDTH = 16
 
 
 def _is_han(ch: str) -> bool:

@@ -9,6 +9,7 @@ from ._rule import ScanRule
 class AmountPlaceholder(ScanRule):
     code = "PH007"
     name = "amount-placeholder"
+    severity = "info"
     summary = "数量占位符未填写（XX多元、XX多名、XX人、X家、XX%）"
     why = (
         "A figure left as XX (资金达XX多元, XX多名运动员, 深入辖区X家企业) makes the claim empty: "

@@ -9,6 +9,7 @@ from ._rule import ScanRule
 class GenericPlaceholder(ScanRule):
     code = "PH009"
     name = "generic-placeholder"
+    severity = "info"
     summary = "其他占位符未填写：中文里的XX、xx（建功‘xxx’、xx树）"
     why = (
         "XX or xx inside Chinese text is a template placeholder even where the words around it do "

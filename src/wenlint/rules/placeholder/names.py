@@ -9,6 +9,7 @@ from ._rule import ScanRule
 class NamePlaceholder(ScanRule):
     code = "PH006"
     name = "name-placeholder"
+    severity = "info"
     summary = "名称占位符未填写：地名、单位名、人名、活动名（xx县、xxxx局、XXX同志、xx节、构建和谐xx）"
     why = (
         "Template sites replace the name of the county, office, person or festival with xx "

@@ -438,7 +438,7 @@ class CopiedDocument(CorpusRule):
     code = "ST012"
     name = "copied-document"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "文档的大部分内容与同批另一文件重复（包括繁简不同的副本）"
     why = (
         "文档库和语料库常把同一篇文字收了不止一次：一篇总结被收进合集，简体副本旁边还有繁体原文，"
