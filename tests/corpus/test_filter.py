@@ -54,8 +54,8 @@ def test_fix_cleans_the_text_before_judging(tmp_path):
     assert read_rows(kept) == [{"id": "a", "text": "今年的工作顺利完成。\n", "source": "web"}]
     # without --fix the chrome is a reason to drop it
     dropped = tmp_path / "dropped.jsonl"
-    run_wenlint("filter", shard, "--dropped", str(dropped), "--isolated", plugins=False)
-    assert read_rows(dropped)[0]["wenlint_reasons"] == ["CH001", "CH002"]
+    run_wenlint("filter", shard, "--dropped", str(dropped), "--isolated", "--drop-on", "info", plugins=False)
+    assert {"CH001", "CH002"} <= set(read_rows(dropped)[0]["wenlint_reasons"])
 
 
 def test_gates_and_drop_level(tmp_path):
