@@ -49,8 +49,13 @@ def lint_record(shard: str, record: Record, linter: Linter, options: RunOptions)
 def _worth_keeping(result: FileResult) -> bool:
     return bool(
         result.findings or result.error or result.problems or result.metrics is not None
-        or result.suppressions is not None or any(v is not None for v in result.collected.values())
+        or result.suppressions is not None or any(map(_carries, result.collected.values()))
     )
+
+
+def _carries(data) -> bool:
+    """Whether what a corpus rule collected can matter (None or an empty container cannot)."""
+    return data is not None and not (isinstance(data, (dict, list, tuple, set, frozenset)) and not data)
 
 
 def lint_batch(shard: str, records: list[Record], linter: Linter, options: RunOptions) -> list[FileResult]:
