@@ -113,6 +113,8 @@ def run_options(args, **more) -> RunOptions:
         config_file=Path(args.config) if args.config else None,
         isolated=args.isolated,
         jobs=args.jobs or default_jobs(),
+        text_field=getattr(args, "text_field", "text"),
+        id_field=getattr(args, "id_field", None),
         **more,
     )
 

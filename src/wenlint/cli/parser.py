@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..config import FORMATS, SCRIPTS
+from .filter import add_filter_parser, add_record_options
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -40,6 +41,7 @@ def build_parser() -> OneLineParser:
     _add_selection(check)
     _add_configuration(check)
     _add_scale(check)
+    add_record_options(check)
     res = check.add_argument_group("result")
     res.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
     res.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -67,6 +69,8 @@ def build_parser() -> OneLineParser:
     _add_selection(profile)
     _add_configuration(profile)
     _add_scale(profile)
+    add_record_options(profile)
+    add_filter_parser(commands, _add_selection, _add_configuration)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("table", "json"), default="table")
