@@ -19,6 +19,7 @@ from .selection import enabled_rules, matches, severity_of
 from .suppression import Suppressions
 
 UNUSED_SUPPRESSION = "WL001"
+DISABLED = "rule disabled for the rest of the run"
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Linter:
         self.document_rules = [r for r in self.rules if r.code != UNUSED_SUPPRESSION]
         self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
         self.report_unused = any(r.code == UNUSED_SUPPRESSION for r in self.rules)
+        self.disabled: set[str] = set()  # rules switched off after a time-out (a user's slow pattern)
         self._per_file = [
             (_gitignore_spec(glob), selectors)
             for glob, selectors in self.settings.per_file_ignores.items()
@@ -86,10 +88,23 @@ class Linter:
         return findings
 
     def _safe_check(self, rule: Rule, doc: Document, problems: list[str] | None) -> Iterable[Hit]:
+        if rule.code in self.disabled:
+            return ()
         try:
             return list(rule.check(doc, self.contexts[rule.code]))
-        except PatternTimeout as exc:
-            message = f"{doc.path}: rule {rule.code} skipped: {exc}"
+        except (PatternTimeout, TimeoutError):
+            # One line naming the rule and the file, never the pattern (it can be hundreds of
+            # characters). A user's rule that is this slow once will be on the next files too:
+            # it is switched off for the rest of the run rather than cost its limit on each.
+            limit = f"{self.settings.regex_timeout:g} s"
+            if getattr(rule, "trusted", rule.source == "builtin"):
+                message = f"{doc.path}: rule {rule.code} skipped on this file: a pattern ran longer than {limit}"
+            else:
+                self.disabled.add(rule.code)
+                message = (
+                    f"{doc.path}: rule {rule.code} ({rule.source}) skipped: a pattern ran longer than {limit}; "
+                    f"{DISABLED}"
+                )
         except Exception as exc:  # a broken plugin must not take the run down with a traceback
             if os.environ.get("WENLINT_DEBUG"):
                 raise
