@@ -139,7 +139,7 @@ class Linter:
         from ..rules.meta.unused_suppression import unused_hits
 
         rule = self.registry.rules[UNUSED_SUPPRESSION]
-        hits = unused_hits(doc, suppressions.unused(), self.registry, self.rules)
+        hits = unused_hits(doc, suppressions.unused(), self.registry, self.rules, self.corpus_rules)
         return [self.make_finding(doc, rule, hit) for hit in hits]
 
     def collect(self, doc: Document, problems: list[str] | None = None) -> dict[str, Any]:
@@ -182,6 +182,8 @@ class Linter:
                     continue
                 result.findings.append(self._corpus_finding(rule, hit))
         for result in results:
+            if self.report_unused and result.suppressions is not None and result.suppressions.used:
+                _drop_used_after_all(result)
             result.findings.sort(key=lambda f: f.sort_key)
         return problems
 
@@ -193,6 +195,15 @@ class Linter:
             severity=self.severity[rule.code], message=hit.message, text=loc.text,
             suggestion=hit.suggestion,
         )
+
+
+def _drop_used_after_all(result: FileResult) -> None:
+    """WL001 is decided per document, before the rules that compare documents have run: a
+    suppression that one of their findings needed is not unused after all."""
+    used = {(d.start, d.end) for i, d in enumerate(result.suppressions.directives) if i in result.suppressions.used}
+    result.findings = [
+        f for f in result.findings if not (f.code == UNUSED_SUPPRESSION and (f.start, f.end) in used)
+    ]
 
 
 def _loc_edit(loc, content: str) -> dict[str, Any]:
