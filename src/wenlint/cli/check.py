@@ -43,9 +43,9 @@ def run_check(args) -> int:
         raise ConfigError("--baseline and --write-baseline cannot be used together")
     options = run_options(
         args, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, keep_source=args.format == "html",
-        # The flagged lines are read by the rich report and the baseline only (the format may
+        # The flagged lines are read by the rich report, SARIF fingerprints and the baseline only (the format may
         # also come from a configuration file: then they are kept).
-        keep_context=args.format in (None, "rich") or bool(args.baseline or args.write_baseline),
+        keep_context=args.format in (None, "rich", "sarif") or bool(args.baseline or args.write_baseline),
     )
     if args.engine == "dask" and (args.fix or args.diff):
         raise ConfigError("--fix and --diff work on local files; use them without --engine dask")
