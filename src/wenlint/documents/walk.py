@@ -53,7 +53,7 @@ class _Ignores:
                 lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:  # an unreadable directory or ignore file: the walk reports the directory
                 continue
-                found.append((directory, _spec(lines)))
+            found.append((directory, _spec(lines)))
         return found
 
     def inherited(self, directory: Path) -> list[tuple[Path, pathspec.PathSpec]]:
