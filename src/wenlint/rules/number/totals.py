@@ -31,6 +31,7 @@ class Group:
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
+    floor = max(floor, pos - 4000)  # a search back for an absent mark would run to the line start
     return max([text.rfind(ch, floor, pos) for ch in BOUND] + [floor - 1]) + 1
 
 
@@ -66,16 +67,16 @@ def breakdowns(doc) -> list[Group]:
     pairs = [tuple(p) for p in words("complementary_pairs") if len(p) == 2]
     pos = text.find("其中")
     while pos != -1:
-        groups.extend(_breakdown(text, pos, remainder, pairs))
+        groups.extend(_breakdown(text, pos, remainder, pairs, doc))
         pos = text.find("其中", pos + 2)
     doc.cache["nm.totals"] = groups
     return groups
 
 
-def _breakdown(text: str, pos: int, remainder: tuple, pairs: list) -> list[Group]:
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line_end = len(text) if line_end == -1 else line_end
+def _breakdown(text: str, pos: int, remainder: tuple, pairs: list, doc) -> list[Group]:
+    # The line's bounds from the document's line table: a search for "\n" would scan a long
+    # line once per 其中 in it.
+    line_start, line_end = doc.line_span(doc.line_index(pos))
     after = text[pos + 2:pos + 4]
     if after.startswith(("之一", "一些", "一部分", "的一", "。", "，", ",")) and not after.startswith(("，", ",")):
         return []
