@@ -343,7 +343,7 @@ def outline(doc) -> Outline:
     mark_starts = set()  # line starts of the 【篇N】 lines
     i = text.find("【")
     while i != -1:
-        ls = text.rfind("\n", 0, i) + 1
+        ls = line_starts[bisect_right(line_starts, i) - 1]  # not rfind: a long line has many 【
         if PIECE_MARK.match(text, ls):
             mark_starts.add(ls)
             out.marks.append(i)

@@ -546,7 +546,7 @@ class AnnouncedCount(Rule):
         first = o.marks[0]
         numbers = set()
         for pos in o.marks:
-            mk = PIECE_MARK.match(text, text.rfind("\n", 0, pos) + 1)
+            mk = PIECE_MARK.match(text, doc.line_starts[doc.line_index(pos)])
             d = re.search(r"[0-9一二三四五六七八九十]+", mk.group()) if mk else None
             v = cn_to_int(d.group()) if d else None
             if v:

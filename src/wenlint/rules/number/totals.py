@@ -115,6 +115,7 @@ def _is_rate(text: str, a: Amount, floor: int) -> bool:
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
+    floor = max(floor, pos - 4000)  # a search back for an absent mark would run to the line start
     return max([text.rfind(ch, floor, pos) for ch in BOUND] + [floor - 1]) + 1
 
 
@@ -150,7 +151,7 @@ def breakdowns(doc) -> list[Group]:
     pairs = [tuple(p) for p in words("complementary_pairs") if len(p) == 2]
     pos = text.find("其中")
     while pos != -1:
-        groups.extend(_breakdown(text, pos, remainder, pairs))
+        groups.extend(_breakdown(text, pos, remainder, pairs, doc))
         pos = text.find("其中", pos + 2)
     for m in _NAMELY.finditer(text) if "即：" in text or "即:" in text else ():
         groups.extend(_breakdown(text, m.start(), remainder, pairs, namely=True))
