@@ -34,6 +34,57 @@ def astral_pattern(expected: str) -> re.Pattern | None:
     return re.compile(char_class(astral)) if astral else None
 
 
+def _in_big5(c: str) -> bool:
+    try:
+        c.encode("cp950")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _common_simplified(c: str) -> bool:
+    """A character of GB 2312's first level (the 3755 most used): a Simplified character that
+    common in a Traditional text (担, 响, 厨) is a slip, not a name (祎 is not among them)."""
+    try:
+        code = c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= code[0] <= 0xD7
+
+
+def _inconsistent(doc, start: int, end: int, expected: str, minority, seen: dict[str, bool]) -> bool:
+    """Whether a run of the other script is a real mix: it holds two different characters of
+    that script (a word or a line: 学习, 們說), or its one character is written elsewhere in the
+    document in the expected script's form too (内 beside 內, 决 beside 決), or it is a common
+    Simplified character (see `_common_simplified`) in a Traditional text. A character the
+    document always writes one way, whose counterpart never appears, is that document's
+    standard or a name (祎 in a name), not a mix. Nor is one that Taiwan's own character set,
+    Big5, encodes: 雇 and 僱, 庄 and 莊 are both written in Taiwan (雇主 beside 僱用 in one
+    statute)."""
+    chars = {c for c in doc.text[start:end] if c in minority}
+    if len(chars) >= 2:
+        return True
+    t = tables()
+    table = t.st if expected == "traditional" else t.ts
+    if expected == "traditional":
+        if any(_in_big5(c) for c in chars):
+            return False
+        if any(_common_simplified(c) for c in chars):
+            return True
+    elif any(_common_simplified(table[c][0]) for c in chars if c in table):
+        return True  # 協 for 协
+    for c in chars:
+        known = seen.get(c)
+        if known is None:
+            forms = set(table.get(c, ()))
+            forms |= {v for v, std in t.variant_std.items() if std in forms}
+            forms.discard(c)
+            known = seen[c] = any(f in doc.text for f in forms)
+        if known:
+            return True
+    return False
+
+
 class MixedScript(Rule):
     code = "SC001"
     name = "mixed-script"
@@ -92,10 +143,14 @@ class MixedScript(Rule):
         other = NAMES["traditional" if expected == "simplified" else "simplified"]
         configured = ctx.settings.script == expected
         last_end = -1
+        minority = tables().t_only if expected == "simplified" else tables().s_only
+        seen: dict[str, bool] = {}
         for start, end in spans:
             if start < last_end:
                 continue
             if inside_short_quote(text, start, end, limit):
+                continue
+            if not configured and not _inconsistent(doc, start, end, expected, minority, seen):
                 continue
             s, e, suggestion, decided = converted_span(doc, start, end, expected)
             if s < last_end:  # the phrase reaches back into the previous finding
