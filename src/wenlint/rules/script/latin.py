@@ -138,25 +138,23 @@ class StrayKana(Rule):
     name = "stray-kana"
     category = "script"
     severity = "warning"
-    summary = "中文里混入了日文假名（ー、ロ、・），多为识别或输入法错误"
+    summary = "中文里混入了形似汉字的日文假名（第ー条、人ロ、エ作）"
     why = (
-        "Japanese kana in a Chinese document are usually look-alikes left by OCR or a Japanese "
-        "input method: ー for 一, ロ for 口, エ for 工, カ for 力, and the katakana middle dot ・ in "
-        "foreign names where Chinese uses ·. A document that is mostly Japanese, and quoted "
-        "Japanese titles (《となりのトトロ》), are left alone."
+        "中文文档里形似汉字的片假名多是识别（OCR）或日文输入法留下的错字：ー当作一，ロ当作口，"
+        "エ当作工，カ当作力，ニ当作二。它们看上去对，搜索、排序和拼写检查却都会出错。只报告夹在"
+        "汉字旁边、形似汉字的假名。不处理：日文句子和词语（一行里有别的假名就是日文，《となりのトトロ》、"
+        "ありがとう）、以日文为主的文档、间隔号「・」（《礼记・乐记》里常见的写法，港台也通用）。"
     )
-    bad = "第ー条 卡尔・马克思的著作"
-    good = "第一条 卡尔·马克思的著作"
-    fix_doc = (
-        "Use the Chinese character or mark given as the suggestion; the fix is unsafe (a quoted "
-        "Japanese name is legitimate), so it is applied only with --unsafe-fixes."
-    )
+    bad = "第ー条 人ロ普查由エ作组负责。"
+    good = "第一条 人口普查由工作组负责。"
+    fix_doc = "改用建议的汉字；引用的日文名称也可能合法，所以修正是不安全的，只在 --unsafe-fixes 时应用。"
     fix_safety = "unsafe"
     options = {"max-kana-share": 0.05}
     specs = (
-        Spec("第ー条 卡尔・马克思的著作，人ロ普查。", ("ー", "・", "ロ"), fixed="第一条 卡尔·马克思的著作，人口普查。"),
-        # A quoted Japanese title is a name, not a slip; an unquoted kana word is still reported.
-        Spec("他喜欢日本动画《となりのトトロ》，常说ありがとう。", ("ありがとう",)),
+        Spec("第ー条 人ロ普查由エ作组负责。", ("ー", "ロ", "エ"), fixed="第一条 人口普查由工作组负责。"),
+        # Japanese words and titles are Japanese, not slips; the katakana middle dot is a variant mark.
+        Spec("他喜欢日本动画《となりのトトロ》，常说ありがとう。卡尔・马克思，《礼记・乐记》。"),
+        Spec("テレサ・テンのピアノ曲集，カラオケで歌う。"),
         Spec("卡尔·马克思的著作，第一条。"),
     )
 
@@ -170,13 +168,27 @@ class StrayKana(Rule):
         if han == 0 or kana > max(30, han * float(ctx.option("max-kana-share"))):
             return  # Japanese text, not stray kana
         _, kana_map = confusables()
+        japanese_lines: dict[int, bool] = {}
+
+        def lookalike(s: int, e: int) -> bool:
+            return e - s <= 2 and all(c in kana_map for c in text[s:e])
+
         for start, end in matches:
             run = text[start:end]
-            if len(run) > 1 and inside_short_quote(text, start, end, 20):
+            if not lookalike(start, end) or "・" in run:
+                continue  # a Japanese word, or the middle dot
+            before, after = text[start - 1 : start], text[end : end + 1]
+            if not (_HAN_RE.match(before) or _HAN_RE.match(after)):
                 continue
+            line = doc.line_index(start)
+            japanese = japanese_lines.get(line)
+            if japanese is None:
+                ls, le = doc.line_span(line)
+                japanese = japanese_lines[line] = any(
+                    ls <= s < le and not lookalike(s, e) for s, e in matches
+                )
+            if japanese:
+                continue  # other kana on the line: Japanese text
             fixed = "".join(kana_map.get(c, c) for c in run)
-            if fixed != run and not _KANA.search(fixed):
-                yield Hit(start, end, f"日文假名「{run}」混在中文里：应为「{fixed}」", fixed,
-                          Fix.replace(start, end, fixed, "unsafe"))
-            else:
-                yield Hit(start, end, f"日文假名「{run}」混在中文里：请确认是否为识别或输入错误")
+            yield Hit(start, end, f"日文假名「{run}」混在中文里：应为「{fixed}」", fixed,
+                      Fix.replace(start, end, fixed, "unsafe"))
