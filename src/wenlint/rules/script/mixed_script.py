@@ -34,6 +34,52 @@ def astral_pattern(expected: str) -> re.Pattern | None:
     return re.compile(char_class(astral)) if astral else None
 
 
+_HAN_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The surnames of rules/data/mask-phrases.toml (both scripts), and the compound ones."""
+    from ..registry import builtin_pack_dir
+    from ._context import _read_toml
+
+    names = _read_toml(builtin_pack_dir() / "data" / "mask-phrases.toml").get("names", {})
+    single = frozenset(c for c in str(names.get("surnames", "")) if not c.isspace())
+    return single, tuple(names.get("compound-surnames", ()))
+
+
+def _names_only(text: str, start: int, end: int, minority) -> bool:
+    """Whether every character of the other script in text[start:end] belongs to a personal
+    name standing on its own: a word of two or three Han characters (four with a compound
+    surname) that starts with a surname and has no other Han character next to it (劉俊賢 Alex,
+    黃宇強 in a table cell). People write their names in their own script."""
+    single, compound = _surnames()
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    words = [m for m in _HAN_WORD.finditer(text, ls, le) if m.start() < end and m.end() > start]
+    for m in words:
+        if not any(c in minority for c in text[max(m.start(), start) : min(m.end(), end)]):
+            continue
+        word = m.group()
+        two = any(word.startswith(c) for c in compound)
+        size = len(word) - (1 if two else 0)
+        if not (two or word[0] in single) or not 2 <= size <= 3:
+            return False
+    return bool(words)
+
+
+_KANA = re.compile("[\u3041-\u30fa\u30fc-\u30ff][\u3041-\u30fa\u30fc-\u30ff]")
+
+
+def _japanese_line(text: str, start: int, end: int) -> bool:
+    """Whether the line holds Japanese (two kana in a row): its kanji (決, 評, 開) are Japanese
+    characters, not Traditional Chinese ones."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return _KANA.search(text, ls, len(text) if le < 0 else le) is not None
+
+
 def _in_big5(c: str) -> bool:
     try:
         c.encode("cp950")
@@ -151,6 +197,8 @@ class MixedScript(Rule):
             if inside_short_quote(text, start, end, limit):
                 continue
             if not configured and not _inconsistent(doc, start, end, expected, minority, seen):
+                continue
+            if _names_only(text, start, end, minority) or _japanese_line(text, start, end):
                 continue
             s, e, suggestion, decided = converted_span(doc, start, end, expected)
             if s < last_end:  # the phrase reaches back into the previous finding
