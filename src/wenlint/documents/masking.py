@@ -63,7 +63,7 @@ def markdown_spans(source: str) -> list[Span]:
     body = source
     front = front_matter_end(source)
     if front:
-        spans.append((0, front))
+        spans += _front_matter_spans(source, front)
         body = re.sub(r"[^\n]", " ", source[:front]) + source[front:]  # the same lines, blank
     tokens = _parser().parse(body)
     covered: set[int] = set()
@@ -125,6 +125,30 @@ def front_matter_end(source: str) -> int:
     if not all(_FRONT_LINE.fullmatch(line) for line in inner.split("\n")[:-1]):
         return 0
     return m.end()
+
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_FRONT_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[-\w.\"' ]+[:=][ \t]*(?:[|>][-+]?[ \t]*)?)?[\"']?")
+_FRONT_TAIL = re.compile(r"[\"'][ \t]*$")
+
+
+def _front_matter_spans(source: str, end: int) -> list[Span]:
+    """Front matter is data, but its Chinese values (a title, a description, comments kept in
+    it) are text readers see: keys, delimiters, quotes and lines without Chinese are masked."""
+    spans: list[Span] = []
+    pos = 0
+    for line in source[:end].split("\n"):
+        stop = pos + len(line)
+        if not _HAN.search(line):
+            spans.append((pos, stop))
+        else:
+            key = _FRONT_KEY.match(line)
+            spans.append((pos, pos + key.end()))
+            tail = _FRONT_TAIL.search(line, key.end())
+            if tail:
+                spans.append((pos + tail.start(), stop))
+        pos = stop + 1
+    return spans
 
 
 def _unclosed_fence_end(source: str, starts: list[int], first: int, last: int) -> int:

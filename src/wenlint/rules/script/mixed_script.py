@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
-from ._detect import _has_astral, char_class, expected_script, script_verdict, tables
+from ._detect import _has_astral, body_text, char_class, expected_script, script_verdict, tables
 from ._runs import converted_span, inside_short_quote
 
 NAMES = {"simplified": "简体", "traditional": "繁体"}
@@ -177,8 +177,8 @@ class MixedScript(Rule):
         if expected is None:
             return
         info = script_verdict(doc)
-        if (info.traditional if expected == "simplified" else info.simplified) == 0:
-            return
+        if (info.traditional if expected == "simplified" else info.simplified) == 0 and body_text(doc) is doc.text:
+            return  # (the front matter, left out of the count, may still hold some)
         text = doc.text
         limit = ctx.option("quoted-max")
         spans = [m.span() for m in run_pattern(expected).finditer(text)]
