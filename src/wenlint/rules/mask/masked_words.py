@@ -51,15 +51,26 @@ class MaskedWord(Rule):
         Spec("他说**很好", ("**很好",), options={"phrases": {"**很好": "非常好"}}, fixed="他说非常好"),
         Spec("联系电话：0755-********，传真：0755-********", ("********", "********")),
         Spec("尺寸450*500pix，3**2=9，编号2021*"),
+        Spec("  * 长子：孙科\n  * *长孙：孙治平\n  * **曾孙：孙国雄\n  * ***玄孙：孙伟仁"),
     )
 
     def check(self, doc, ctx) -> Iterable[Hit]:
-        hits = list(hits_for(self.code, doc, ctx))
+        text = doc.text
+        hits = [h for h in hits_for(self.code, doc, ctx) if not _leading_stars(text, h.start, h.end)]
         taken = [(h.start, h.end) for h in hits]
         for m in _MASKED_NUMBER.finditer(doc.text):
             if all(m.end() <= s or m.start() >= e for s, e in taken):
                 hits.append(Hit(m.start(), m.end(), f"号码被隐去「{m.group()}」：请填入完整号码，或删去"))
         return hits
+
+
+def _leading_stars(text: str, start: int, end: int) -> bool:
+    """Stars that open a line's text (after its indentation and list bullet: `* **曾孙：…`) mark
+    a level or a note; they hide nothing."""
+    if text[start] not in "*＊":
+        return False
+    ls = text.rfind("\n", 0, start) + 1
+    return text[ls:start].strip(" \t\u3000*＊-+•") == "" and text[start:end].strip("*＊") == ""
 
 
 # A telephone or account number with its digits replaced by stars: 0755-********.
