@@ -138,19 +138,22 @@ class MixedScript(Rule):
     severity = "warning"
     summary = "繁简混用：简体文档里的繁体字，或繁体文档里的简体字"
     why = (
-        "A document is written in one script. Traditional characters in a Simplified text (or the "
-        "reverse) come from copying between sources or from a partial conversion, and readers "
-        "notice them at once. The document's script is its majority script (characters valid in "
-        "both scripts, such as 著, 乾 in 乾隆, 於, 干 in 若干, do not count), or the configured "
-        "`script`. Short quoted titles and names in the other script (《漢書》) are left alone."
+        "一篇文档只用一种字体。简体文档里的繁体字（或反过来）来自不同来源的拼接或没转换完，读者"
+        "一眼就能看到。文档的字体是它的多数字体（繁简通用的字不计，如著、乾隆的乾、於、若干的干；"
+        "Markdown 的 front matter 不计），或者配置的 `script`。繁体有几种标准（台湾、香港、OpenCC "
+        "通用），各标准都接受的写法（裏/裡、着/著、綫/線、啓/啟）都算繁体。只在确有混用时报告：一段"
+        "里有两个以上不同的另一字体的字（学习、們說），或者同一个字文中两种写法都有（内 和 內），或者"
+        "是常用简体字（GB 2312 一级字）出现在繁体文中。不处理：台湾自己的字符集 Big5 收录的字（雇主"
+        "与僱用、庄 都是台湾的写法）、文中从不出现其对应写法的生僻字和人名用字（祎、喆、堃）、独立"
+        "的人名（劉俊賢、黃宇強 这样以姓开头的二三字词）、日文句子里的汉字、书名号和引号里的短标题"
+        "（《漢書》）。"
     )
     bad = "我们认真学习了會議精神，进一步统一了思想。"
     good = "我们认真学习了会议精神，进一步统一了思想。"
     fix_doc = (
-        "Convert the flagged text to the document's script: `--fix` does it with OpenCC's phrase "
-        "tables, so a one-to-many character takes the form its word needs (头发 → 頭髮, "
-        "发展 → 發展). When the dictionaries cannot decide (a lone 发), the fix is unsafe and only "
-        "applied with --unsafe-fixes. Configure `script` to force the expected script."
+        "把标出的文字转换成文档的字体：`--fix` 用 OpenCC 的词组表转换，一对多的字按所在的词取形"
+        "（头发 → 頭髮，发展 → 發展）；词典不能决定时（单独一个发）修正是不安全的，只在 "
+        "--unsafe-fixes 时应用。配置 `script` 可以指定文档应有的字体。"
     )
     fix_safety = "safe"
     options = {"quoted-max": 15}
@@ -167,6 +170,11 @@ class MixedScript(Rule):
         Spec("機關幹部積極參加学习，並認真總結經驗。", ("学习",), fixed="機關幹部積極參加學習，並認真總結經驗。"),
         # Characters valid in both scripts never count.
         Spec("乾隆年间，他著有若干部书，于是名扬天下。"),
+        # Taiwan (雇主 in Big5), Hong Kong (裏, 着, 綫) and names stay quiet; a common
+        # Simplified character in a Traditional text does not.
+        Spec("雇主應於三日內通知勞工，並給付工資。他在長髮裏的回憶中隔着無綫電視。王祎先生到場。"),
+        Spec("他在長髮裏的回憶中隔着無綫電視，這是影响香港的大事。", ("响",), fixed="他在長髮裏的回憶中隔着無綫電視，這是影響香港的大事。"),
+        Spec("主持人：劉俊賢 Alex；发言人：黃宇強。\n我们认真学习了会议精神，进一步统一了思想，提高了认识，明确了方向。"),
         # The configured script wins over detection.
         Spec("這是一份繁體文件。", ("這是一份繁體",), settings={"script": "simplified"},
              fixed="这是一份繁体文件。"),
