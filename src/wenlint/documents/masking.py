@@ -318,13 +318,18 @@ SAMPLE = 100_000  # characters read to decide
 
 def looks_like_markdown(source: str) -> bool:
     """Whether a plain-text file is written in Markdown: at least two kinds of block or link
-    syntax (headings, fenced code, links, tables, reference definitions). Emphasis, list
-    bullets and rules alone do not count: plain text has `**`, `*` and `***` of its own."""
+    syntax (headings, fenced code, links, tables, reference definitions), or one of them used
+    three times or more. Emphasis, list bullets and rules do not count: plain text has `**`,
+    `*` and `***` of its own."""
     sample = source[:SAMPLE]
-    kinds = 0
+    score = 0
     for pattern in _SIGNALS.values():
-        if pattern.search(sample):
-            kinds += 1
-            if kinds >= 2:
-                return True
+        found = 0
+        for _ in pattern.finditer(sample):
+            found += 1
+            if found == 3:
+                break
+        score += 2 if found >= 3 else 1 if found else 0
+        if score >= 2:
+            return True
     return False
