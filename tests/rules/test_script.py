@@ -585,3 +585,68 @@ def test_short_texts_are_counted_with_the_sets_as_the_classes_count_them():
                       len(t.t_re.findall(text)) + len(t.t_astral_re.findall(text) if t.t_astral_re else []))
         assert _detect._count_short(text) == by_classes
         assert _detect.detect(text) == _detect.classify(*by_classes)
+
+
+# ----- Traditional standards (issue 15) ----------------------------------------------------------
+
+# Taiwan statutes: 雇/僱 both written, 回復, 答復, 換發, 並為, 台/臺.
+TAIWAN_STATUTE = (
+    "第一條 為促進勞工團結，特制定本法。\n"
+    "第二條 雇主應於三日內以書面回復，並為勞工換發證件；雇主或代表雇主行使管理權之人，不得拒絕僱用。\n"
+    "第三條 主管機關應即答復，並將新台幣一千元之罰鍰移送臺北市政府執行。\n"
+)
+# Hong Kong: 裏, 着, 綫, 啓, 説, 麽, 纍纍, 涌 (a place name beside 湧), Cantonese 仆街.
+HONG_KONG_ARTICLE = (
+    "長髮裏的回憶，隔着幾十呎外的無綫電視，再啓政改。他説不，怎麽辦？傷痕纍纍。\n"
+    "東涌從此不一樣，潮水湧到東涌。拉晒班仆街，唔會有踢喼。\n"
+)
+# OpenCC's generic Traditional.
+OPENCC_GENERIC = "這裏的綫路已經接通，他着手處理，裡外都檢查過了，隨後發表了聲明。\n"
+
+
+@pytest.mark.parametrize("text", [TAIWAN_STATUTE, HONG_KONG_ARTICLE, OPENCC_GENERIC])
+def test_each_traditional_standard_is_quiet(text):
+    assert [f for f in lint(text, "SC") if f.severity != "info"] == []
+
+
+def test_a_simplified_line_in_a_traditional_document_is_still_found():
+    text = TAIWAN_STATUTE + "我们认真学习了会议精神，进一步统一了思想。\n"
+    assert flagged(text, "SC001") == ["们认真学习了会议精神，进一步统"]
+
+
+def test_a_character_written_both_ways_is_a_mix():
+    text = "他在訪問內容中提到，在訪問内他說得很清楚。香港的影响很大。\n"
+    assert flagged(text, "SC001") == ["内", "响"]
+
+
+def test_names_in_their_own_script_are_quiet():
+    text = "| 讲者 | 职务 |\n| 劉俊賢 Alex | 顾问 |\n| 黃宇強 | 工程师 |\n我们认真学习了会议精神，统一了思想。\n"
+    assert flagged(text, "SC001") == []
+
+
+# ----- SC011 deceptive characters -----------------------------------------------------------------
+
+
+def test_pdf_radicals_and_compatibility_ideographs_are_fixed_by_nfkc():
+    result = lint("实施⽅案已经制定，⼯作要落实，兼容\uf9d1化。", "SC011")
+    assert [(f.column, f.text, f.suggestion) for f in result] == [(3, "⽅", "方"), (10, "⼯", "工"), (18, "\uf9d1", "六")]
+    assert all(f.fix["safety"] == "safe" for f in result)
+
+
+def test_zero_width_characters_inside_chinese_text():
+    text = "性理事）。\u200d\n\u200b 除了担任理事\n英文 family\u200bname 不算\n\U0001f468\u200d\U0001f469 表情\n"
+    result = lint(text, "SC011")
+    assert [(f.line, f.column, f.text) for f in result] == [(1, 6, "\u200d"), (2, 1, "\u200b")]
+    assert all(f.suggestion == "" for f in result)
+
+
+def test_private_use_characters_once_per_document_when_used_throughout():
+    icons = "\ue64e文库VIP \ue621手机打开\n"
+    assert flagged(icons, "SC011") == ["\ue64e", "\ue621"]
+    separators = "。\ue40c".join(["新京报讯"] * 8) + "\n"
+    result = lint(separators, "SC011")
+    assert len(result) == 1 and "7 次" in result[0].message
+
+
+def test_masked_markdown_is_not_a_private_use_character():
+    assert flagged("正文 `code` 与 [链接](http://a.cn)。\n", "SC011", path="a.md") == []
