@@ -33,6 +33,7 @@ def overrides_from(args) -> Overrides:
         exclude=args.exclude,
         extend_exclude=args.extend_exclude,
         script=args.script,
+        markup=getattr(args, "markup", None),
         fail_on=getattr(args, "fail_on", None),
         encoding=args.encoding,
         respect_gitignore=False if args.no_respect_gitignore else None,

@@ -93,6 +93,8 @@ def _add_selection(command: argparse.ArgumentParser) -> None:
     sel.add_argument("--severity", action="append", default=[], metavar="SELECTOR=LEVEL", help="override a severity, e.g. CH=info")
     sel.add_argument("--rules", action="append", default=[], metavar="PACK", help="an extra TOML rule pack")
     sel.add_argument("--script", choices=SCRIPTS, help="the script the documents should be in")
+    sel.add_argument("--markup", choices=("auto", "text", "markdown"),
+                     help="read files as Markdown or plain text (auto: by suffix and content)")
 
 
 def _add_pack_configuration(command: argparse.ArgumentParser) -> None:

@@ -79,8 +79,8 @@ class RunResult:
 
 def load_target(target: Target, settings: Settings, options: RunOptions) -> Document:
     if target.path == "-":
-        return load_stdin(options.stdin_filename or "-", settings.encoding)
-    return load_path(target.path, settings.encoding, settings.max_file_size)
+        return load_stdin(options.stdin_filename or "-", settings.encoding, settings.markup)
+    return load_path(target.path, settings.encoding, settings.max_file_size, settings.markup)
 
 
 def lint_target(target: Target, linter: Linter, options: RunOptions, load=load_target) -> FileResult:
