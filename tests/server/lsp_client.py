@@ -125,14 +125,14 @@ class LspClient:
             return [n["params"] for n in self._notifications if n["method"] == method]
 
     def wait_for(self, method: str, predicate=lambda params: True, timeout: float = 30) -> dict:
-        """The first notification `method` (in arrival order, not seen by an earlier wait) for
-        which `predicate(params)` holds."""
+        """The first notification `method` (in arrival order, not taken by an earlier wait) for
+        which `predicate(params)` holds; it is taken."""
         deadline = time.monotonic() + timeout
         with self._arrived:
             while True:
                 for i, n in enumerate(self._notifications):
                     if n["method"] == method and predicate(n["params"]):
-                        del self._notifications[: i + 1]
+                        del self._notifications[i]
                         return n["params"]
                 left = deadline - time.monotonic()
                 if left <= 0:

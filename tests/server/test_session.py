@@ -176,3 +176,22 @@ def test_without_the_extra_one_line_and_status_2():
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and "wenlint[lsp]" in proc.stderr
     assert proc.stdout == ""
+
+
+def test_a_client_counting_in_utf8_gets_utf8_columns(workspace):
+    from .lsp_client import CAPABILITIES, LspClient
+
+    capabilities = {**CAPABILITIES, "general": {"positionEncodings": ["utf-8", "utf-16"]}}
+    client = LspClient(cwd=workspace)
+    try:
+        result = client.initialize(workspace, {"debounce": 50}, capabilities)
+        assert result["capabilities"]["positionEncoding"] == "utf-8"
+        uri = (workspace / "docs" / "a.txt").as_uri()
+        client.open(uri, DRAFT)
+        mask = by_code(client.diagnostics(uri, version=1))["MK001"][0]
+        line = DRAFT.split("\n")[2]
+        start = line.index("邓**理论")
+        assert mask["range"]["start"] == {"line": 2, "character": len(line[:start].encode("utf-8"))}
+        assert mask["range"]["end"]["character"] == len(line[: start + 5].encode("utf-8"))
+    finally:
+        client.close()
