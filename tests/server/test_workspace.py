@@ -118,3 +118,27 @@ def test_cross_document_reads_open_documents_from_the_editor(workspace):
         assert latest and "ST012" not in codes(latest[-1]["diagnostics"])
     finally:
         client.close()
+
+
+def test_saving_relints_and_added_folders_join_the_workspace_pass(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    text = seed_text("002")
+    (one / "a.txt").write_text(text, encoding="utf-8")
+    (two / "b.txt").write_text(text, encoding="utf-8")
+    uri = (one / "a.txt").as_uri()
+    client = LspClient(cwd=tmp_path)
+    try:
+        client.initialize(one, {"debounce": 50, "crossDocument": True})
+        client.open(uri, text)
+        assert "ST012" not in codes(client.diagnostics(uri, version=1))
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert "ST012" not in codes(client.diagnostics(uri, version=1))
+        client.notify("workspace/didChangeWorkspaceFolders",
+                      {"event": {"added": [{"uri": two.as_uri(), "name": "two"}], "removed": []}})
+        copied = client.wait_for("textDocument/publishDiagnostics",
+                                 lambda p: p["uri"] == uri and "ST012" in codes(p["diagnostics"]))
+        assert any("b.txt" in d["message"] for d in copied["diagnostics"] if d["code"] == "ST012")
+    finally:
+        client.close()

@@ -51,7 +51,9 @@ class CrossDocument:
     def run(self, folders: list[Path], snapshots: list[Snapshot], token: threading.Event) -> set[str]:
         """One pass; returns the uris of open documents whose cross-document findings changed."""
         open_by_path = {os.path.realpath(s.path): s for s in snapshots if s.path}
-        groups: dict[int, tuple[Linter, list[FileResult]]] = {}
+        # Files are compared with the others of the same configuration file (or of none), as
+        # `wenlint check` compares them.
+        groups: dict[Path | None, tuple[Linter, list[FileResult]]] = {}
         used: dict[tuple, tuple[dict, Suppressions]] = {}
         seen: set[str] = set()
         for folder in folders:
@@ -85,7 +87,7 @@ class CrossDocument:
         return changed
 
     def _add(self, path: str, snapshot: Snapshot | None, root: Path | None,
-             groups: dict[int, tuple[Linter, list[FileResult]]], used: dict, token: threading.Event) -> None:
+             groups: dict[Path | None, tuple[Linter, list[FileResult]]], used: dict, token: threading.Event) -> None:
         if token.is_set():
             raise Cancelled
         try:
@@ -114,4 +116,4 @@ class CrossDocument:
             entry = (linter.collect(doc), Suppressions(doc))
         used[key] = entry
         result = FileResult(path, collected=entry[0], suppressions=entry[1])
-        groups.setdefault(id(linter), (linter, []))[1].append(result)
+        groups.setdefault(linter.settings.config_file, (linter, []))[1].append(result)

@@ -67,9 +67,10 @@ class Snapshot:
 
     @property
     def format(self) -> str:
-        if self.path is not None and document_format(self.path) != "text":
-            return document_format(self.path)
-        return "markdown" if self.language_id == "markdown" else "text"
+        """"markdown" or "text": an editor's buffer is text, whatever the file's suffix."""
+        if self.language_id == "markdown" or (self.path and document_format(self.path) == "markdown"):
+            return "markdown"
+        return "text"
 
 
 @dataclass
@@ -172,6 +173,16 @@ class LintService:
             return self.configurations.linter_for(None, None)
         self.config_errors.pop(snapshot.uri, None)
         return linter
+
+    def warm_up(self, root: Path | None) -> None:
+        """Load the rules and their data before the first document arrives (the first lint
+        would otherwise pay for it)."""
+        sample = Snapshot("untitled:warm-up", None, 0, "当前位置:首页 > XX年工作总结\n学习邓**理论，取得成效。\n")
+        try:
+            self.lint(sample, threading.Event(), root)
+        except WenlintError:
+            pass
+        self.config_errors.pop(sample.uri, None)
 
     def lint(self, snapshot: Snapshot, token: threading.Event, root: Path | None = None,
              encoding: str = UTF16) -> LintResult:

@@ -231,6 +231,8 @@ def initialize(ls: WenlintServer, params: types.InitializeParams) -> None:
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: WenlintServer, params: types.InitializedParams) -> None:
+    folders = ls.folders()
+    ls.worker.submit(ls.service.warm_up, folders[0] if folders else None)
     watch = ls.client_capabilities.workspace
     watch = watch.did_change_watched_files if watch else None
     if watch is not None and watch.dynamic_registration:
@@ -277,6 +279,11 @@ def did_change_watched_files(ls: WenlintServer, params: types.DidChangeWatchedFi
     if any(Path(to_fs_path(c.uri) or "").name in CONFIG_NAMES for c in params.changes):
         ls.service.configurations.clear()
         ls.schedule_all()
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+def did_change_workspace_folders(ls: WenlintServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+    ls.schedule_all()  # a document's folder, hence the configuration of an unsaved one, may change
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
