@@ -114,16 +114,25 @@ class WenlintServer(LanguageServer):
 
     # ----- scheduling -----------------------------------------------------------------------
 
-    def schedule(self, uri: str, delay: float) -> None:
+    def cancel(self, uri: str) -> None:
+        """Drop the pending lint of `uri` and stop the running one."""
         task = self.tasks.pop(uri, None)
         if task is not None:
             task.cancel()
         token = self.tokens.pop(uri, None)
         if token is not None:
             token.set()
+
+    def schedule(self, uri: str, delay: float) -> None:
+        self.cancel(uri)
         self.cross_token.set()  # typing comes first; the workspace pass runs again on save
         self.tokens[uri] = token = threading.Event()
         self.tasks[uri] = asyncio.get_running_loop().create_task(self._lint(uri, delay, token))
+
+    def reload_configuration(self) -> None:
+        self.service.configurations.clear()
+        self.shown_errors.clear()  # a configuration broken again is reported again
+        self.schedule_all()
 
     def schedule_all(self) -> None:
         for uri in self.open_uris():
@@ -131,12 +140,7 @@ class WenlintServer(LanguageServer):
         self.schedule_cross()
 
     def forget(self, uri: str) -> None:
-        task = self.tasks.pop(uri, None)
-        if task is not None:
-            task.cancel()
-        token = self.tokens.pop(uri, None)
-        if token is not None:
-            token.set()
+        self.cancel(uri)
         self.results.pop(uri, None)
         self.cross.forget(uri)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -163,7 +167,8 @@ class WenlintServer(LanguageServer):
             return
         self.tasks.pop(uri, None)
         self.tokens.pop(uri, None)
-        if self.snapshot(uri) is None or self.snapshot(uri).version != snapshot.version:
+        now = self.document(uri)
+        if now is None or now.version != snapshot.version:
             return
         self.results[uri] = result
         error = self.service.config_errors.get(uri)
@@ -262,8 +267,7 @@ def did_change(ls: WenlintServer, params: types.DidChangeTextDocumentParams) -> 
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
 def did_save(ls: WenlintServer, params: types.DidSaveTextDocumentParams) -> None:
     if Path(to_fs_path(params.text_document.uri) or "").name in CONFIG_NAMES:
-        ls.service.configurations.clear()
-        ls.schedule_all()
+        ls.reload_configuration()
         return
     ls.schedule(params.text_document.uri, 0)
     ls.schedule_cross()
@@ -277,8 +281,7 @@ def did_close(ls: WenlintServer, params: types.DidCloseTextDocumentParams) -> No
 @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def did_change_watched_files(ls: WenlintServer, params: types.DidChangeWatchedFilesParams) -> None:
     if any(Path(to_fs_path(c.uri) or "").name in CONFIG_NAMES for c in params.changes):
-        ls.service.configurations.clear()
-        ls.schedule_all()
+        ls.reload_configuration()
 
 
 @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
