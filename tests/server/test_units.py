@@ -86,5 +86,5 @@ def test_fix_all_edit_is_the_changed_part_only():
     fixed = apply_edits(text, [as_dict])
     assert fixed.startswith("😀𠀀 工会工作总结\r\n") and "\r\n" in fixed and "\n\n" not in fixed.replace("\r\n", "")
     titles = {f.code: fix_title(f, result) for f in result.findings if f.raw_fix}
-    assert titles["CH002"] == "CH002：删除这一行"
+    assert titles["CH002"] == "CH002：删除这一行（网站导航路径）"
     assert titles["MK001"] == "MK001：把「邓**理论」改为「邓小平理论」（不安全修复：改前请核对）"

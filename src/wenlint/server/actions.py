@@ -30,8 +30,15 @@ def _position(result: LintResult, offset: int) -> types.Position:
     return types.Position(line=line, character=column_units(result.lines[line], column, result.encoding))
 
 
+def _what_it_is(finding: Finding, result: LintResult) -> str:
+    """The rule's summary without its examples: （网站导航路径）."""
+    rule = result.linter.registry.rules.get(finding.code)
+    label = rule.summary.split("（", 1)[0].strip() if rule is not None else ""
+    return f"（{label}）" if label else ""
+
+
 def fix_title(finding: Finding, result: LintResult) -> str:
-    """What the fix does, in the words of the report: 删除这一行, 改为「…」, 删除「…」."""
+    """What the fix does: 删除这一行（网站导航路径）, 把「…」改为「…」, 删除「…」."""
     edits = finding.raw_fix.edits
     if len(edits) == 1:
         edit = edits[0]
@@ -43,6 +50,7 @@ def fix_title(finding: Finding, result: LintResult) -> str:
             if whole_lines:
                 count = text.count("\n") + (0 if text.endswith("\n") else 1)
                 what = "删除这一行" if count == 1 else f"删除这 {count} 行"
+                what += _what_it_is(finding, result)
             else:
                 what = f"删除「{_shorten(text)}」"
         elif edit.start == edit.end:
