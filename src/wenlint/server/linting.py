@@ -131,7 +131,7 @@ class Configurations:
         WenlintError for a configuration file that cannot be used."""
         start = path if path is not None else root
         config = find_config_file(start) if start is not None else None
-        key = (config, *_stamp(config), root if config is None else None)
+        key = (config, root if config is None else None, *_stamp(config))
         with self._lock:
             linter = self._linters.get(key)
         if linter is None:
@@ -141,7 +141,8 @@ class Configurations:
                 settings = Settings(root=root) if root is not None else Settings()
             linter = CancellableLinter(settings)
             with self._lock:
-                self._linters = {k: v for k, v in self._linters.items() if k[0] != config}
+                # The same file at an older stamp is stale.
+                self._linters = {k: v for k, v in self._linters.items() if k[:2] != key[:2]}
                 self._linters[key] = linter
         return linter
 
