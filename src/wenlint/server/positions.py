@@ -52,10 +52,9 @@ def split_lines(text: str) -> list[str]:
 
 
 def offset_position(text: str, offset: int, encoding: str = UTF16) -> tuple[int, int]:
-    """(line, character) in code units of the character offset `offset` of `text`."""
+    """(line, character) in code units of the character offset `offset` of `text`. LSP has no
+    position between the two characters of a "\r\n": callers never ask for one."""
     head = text[:offset]
     breaks = list(_NEWLINE.finditer(head))
     line_start = breaks[-1].end() if breaks else 0
-    # A "\r" at the very end of `head` may be the first half of "\r\n": the offset then sits
-    # between the two characters of one line ending, which LSP has no position for.
     return len(breaks), units(head[line_start:], encoding)
