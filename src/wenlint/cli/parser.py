@@ -82,6 +82,8 @@ def build_parser() -> OneLineParser:
     explain.add_argument("rule", metavar="CODE", help="a rule code or name, e.g. PH001")
     explain.add_argument("--rules", action="append", default=[], metavar="PACK", help="also look in this rule pack")
     _add_pack_configuration(explain)
+    server = commands.add_parser("server", help="run the language server (LSP) on standard input and output")
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (stdio is the only transport)")
     return parser
 
 
