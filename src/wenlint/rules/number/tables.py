@@ -84,7 +84,9 @@ def tables(doc) -> list[Table]:
     cached = doc.cache.get("nm.tables")
     if cached is not None:
         return cached
-    text = doc.text
+    # Markdown masking blanks the table syntax (the pipes) out of `text`; the rows are read from
+    # `source`, whose offsets are the same.
+    text = doc.source if doc.format == "markdown" else doc.text
     out: list[Table] = []
     if "|" in text or "\t" in text:
         block: list[tuple[str, int, bool]] = []

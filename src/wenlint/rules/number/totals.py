@@ -154,7 +154,7 @@ def breakdowns(doc) -> list[Group]:
         groups.extend(_breakdown(text, pos, remainder, pairs, doc))
         pos = text.find("其中", pos + 2)
     for m in _NAMELY.finditer(text) if "即：" in text or "即:" in text else ():
-        groups.extend(_breakdown(text, m.start(), remainder, pairs, namely=True))
+        groups.extend(_breakdown(text, m.start(), remainder, pairs, doc, namely=True))
     groups.extend(_total_lines(text, pairs))
     doc.cache["nm.totals"] = groups
     return groups
@@ -165,12 +165,12 @@ def breakdowns(doc) -> list[Group]:
 _NAMELY = lazy(r"即(?<=[，,]即)\s*[：:]")
 
 
-def _breakdown(text: str, pos: int, remainder: tuple, pairs: list, namely: bool = False) -> list[Group]:
+def _breakdown(text: str, pos: int, remainder: tuple, pairs: list, doc, namely: bool = False) -> list[Group]:
     if namely:
         pos = text.index("即", pos) - 1  # so that the two characters at pos are ，即 / 即：
-    line_start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    line_end = len(text) if line_end == -1 else line_end
+    # The line's bounds from the document's line table: a search for "\n" would scan a long
+    # line once per 其中 in it.
+    line_start, line_end = doc.line_span(doc.line_index(pos))
     after = text[pos + 2:pos + 4]
     if after.startswith(("之一", "一些", "一部分", "的一", "。", "，", ",")) and not after.startswith(("，", ",")):
         return []
