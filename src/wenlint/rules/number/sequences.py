@@ -53,6 +53,7 @@ class EnumerationSequence(Rule):
         # ordinals listed together are not enumeration markers
         Spec("子弹库帛书第二、三卷回归祖国。美方返还的子弹库帛书第二卷，由国家文物局接收。"),
         Spec("因第一百十四條第二、第三、第五、第六各款契約終止。"),
+        Spec("利用外资必须把握三条原则：\n第一、借外债的总额要有控制；\n第二、一定要用在生产建设上；\n第三、要讲求经济效益。\n"),
         # a named series that stops at its first item
         Spec("报名方式一：长按识别二维码，直接进入报名页面！听课小贴士：成功购买课程后进入直播间。", ("方式一",)),
         Spec("报名方式一：长按识别二维码。方式二：点击阅读原文。"),
