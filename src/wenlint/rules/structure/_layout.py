@@ -396,8 +396,12 @@ MARKS = re.compile(r"[“”‘’「」『』（）()《》【】]")
 # left “…"), and the half-width corner brackets ｢ ｣.
 _MARKS_ALL = re.compile(r'[“”‘’「」『』（）()《》【】"｢｣]')
 _MARK_ALIAS = {"｢": "「", "｣": "」"}
-# `1)` `a）` list markers and `:)` are not closing brackets; `don’t` is not a closing quote.
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))[0-9A-Za-z]{1,2}$")
+# `1)` `a）` `一)` list markers (also `b)` run into a sentence: 的方式b)实现) and `:)` are not
+# closing brackets; `don’t` is not a closing quote.
+_LIST_MARKER = re.compile(
+    r"(?:(?:^|(?<=[\s。；;，,：:、]))[0-9A-Za-z]{1,2}|(?:^|(?<=[\s。；;，,：:、\u4e00-\u9fff]))[a-z]"
+    r"|(?:^|(?<=[\s。；;，,：:、]))[一二三四五六七八九十]{1,3})$"
+)
 
 
 def _not_a_mark(text: str, offset: int, mark: str) -> bool:
