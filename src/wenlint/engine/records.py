@@ -28,6 +28,15 @@ def is_shard(target: Target) -> bool:
     return target.path != "-" and record_format(target.path) is not None
 
 
+def refuse_fixes(shards: list, options: RunOptions) -> None:
+    """A record has no file of its own to fix: say so before anything is linted or written."""
+    if shards and (options.fix or options.diff):
+        from ..errors import ConfigError
+
+        raise ConfigError(f"{shards[0][0].path}: --fix and --diff change files; to clean records use "
+                          "`wenlint filter --fix`")
+
+
 def record_document(shard: str, record: Record) -> Document:
     return Document(record.text, path=record_path(shard, record.key), format="text", encoding=None)
 

@@ -219,10 +219,11 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
     linters = _Linters(overrides or Overrides(), options)
     run_result = RunResult()
     work = plan(paths, linters, options, run_result)
-    from .records import is_shard, lint_shards
+    from .records import is_shard, lint_shards, refuse_fixes
 
     shards = [(target, linter) for target, linter in work if is_shard(target)]
     work = [(target, linter) for target, linter in work if not is_shard(target)]
+    refuse_fixes(shards, options)
     from .pool import use_pool
 
     if use_pool(work, options):
