@@ -110,7 +110,7 @@ def main(argv=None) -> int:
             runs = {
                 f"check -j{args.jobs}": ["check", shard.name, "--isolated", "--format", "jsonl", "-o", "findings.jsonl",
                                          "--exit-zero", "--no-progress", "-j", str(args.jobs), "--id-field", "id", *select],
-                "filter": ["filter", shard.name, "--isolated", "--kept", "kept.jsonl", "--dropped", "dropped.jsonl", *select],
+                f"filter -j{args.jobs}": ["filter", shard.name, "--isolated", "--kept", "kept.jsonl", "--dropped", "dropped.jsonl", "-j", str(args.jobs), *select],
             }
             for name, command in runs.items():
                 seconds, peak, _ = timed(command, work)
