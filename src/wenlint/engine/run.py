@@ -187,7 +187,7 @@ def plan(paths: list[str], linters: _Linters, options: RunOptions, run_result: R
             matches = sorted(p for p in glob.glob(given, recursive=True) if os.path.isfile(p))
             if not matches:
                 run_result.results.append(FileResult(given, error=f"{given}: no files match"))
-            work += [(Target(os.path.normpath(m), True), linters.for_path(m)) for m in matches]
+            work += [(Target(os.path.normpath(m), False), linters.for_path(m)) for m in matches]
             continue
         if given != "-" and not Path(given).exists():
             run_result.results.append(FileResult(given, error=f"{given}: no such file or directory"))
