@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
             from .rules import run_explain
 
             return run_explain(args)
+        if args.command == "server":
+            from ..server import run_server
+
+            return run_server(args)
         parser.print_help(sys.stderr)
         return 2
     except WenlintError as exc:

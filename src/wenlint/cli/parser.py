@@ -76,10 +76,14 @@ def build_parser() -> OneLineParser:
     rules.add_argument("--format", choices=("table", "json"), default="table")
     rules.add_argument("--select", type=_csv, action="extend", metavar="SELECTORS", help="only these rules")
     rules.add_argument("--rules", action="append", default=[], metavar="PACK", help="also list this rule pack")
+    _add_pack_configuration(rules)
 
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE", help="a rule code or name, e.g. PH001")
     explain.add_argument("--rules", action="append", default=[], metavar="PACK", help="also look in this rule pack")
+    _add_pack_configuration(explain)
+    server = commands.add_parser("server", help="run the language server (LSP) on standard input and output")
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (stdio is the only transport)")
     return parser
 
 
@@ -91,6 +95,14 @@ def _add_selection(command: argparse.ArgumentParser) -> None:
     sel.add_argument("--severity", action="append", default=[], metavar="SELECTOR=LEVEL", help="override a severity, e.g. CH=info")
     sel.add_argument("--rules", action="append", default=[], metavar="PACK", help="an extra TOML rule pack")
     sel.add_argument("--script", choices=SCRIPTS, help="the script the documents should be in")
+    sel.add_argument("--markup", choices=("auto", "text", "markdown"),
+                     help="read files as Markdown or plain text (auto: by suffix and content)")
+
+
+def _add_pack_configuration(command: argparse.ArgumentParser) -> None:
+    """`rules` and `explain` include the packs the configuration names (that of the current directory)."""
+    command.add_argument("--config", metavar="FILE", help="take the rule packs of this configuration file")
+    command.add_argument("--isolated", action="store_true", help="ignore configuration files")
 
 
 def _add_configuration(command: argparse.ArgumentParser) -> None:

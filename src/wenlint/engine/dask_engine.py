@@ -91,7 +91,7 @@ def load_fsspec(target: Target, settings: Settings, options: RunOptions, url: st
         raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return load_bytes(data, name, settings.encoding)
+    return load_bytes(data, name, settings.encoding, settings.markup)
 
 
 def lint_partition(items: list[tuple[Target, str, str]], settings: dict[str, Settings], options: RunOptions) -> list[FileResult]:

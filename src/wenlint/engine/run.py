@@ -7,13 +7,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Overrides, Settings, load_config_file, settings_for
+from ..config import Overrides, Settings, find_config_file, load_config_file
 from ..documents import Document, load_path, load_stdin
 from ..documents.walk import Target, iter_targets
-from ..errors import InputError, WenlintError
+from ..errors import EmptyDocument, InputError, WenlintError
 from ..findings import Finding
 from .fixes import fix_with_count
-from .runner import FileResult, Linter
+from .runner import DISABLED, FileResult, Linter
 from .suppression import Suppressions
 from .writer import encode, unified_diff, write_fixed
 
@@ -54,7 +54,20 @@ class RunResult:
 
     @property
     def errors(self) -> list[str]:
-        return [r.error for r in self.results if r.error] + [p for r in self.results for p in r.problems] + self.problems
+        return [r.error for r in self.results if r.error] + self._file_problems() + self.problems
+
+    def _file_problems(self) -> list[str]:
+        """The problems of each file; a rule disabled after a time-out is reported once (each
+        worker of a pool disables it on its own)."""
+        out, disabled = [], set()
+        for problem in (p for r in self.results for p in r.problems):
+            if problem.endswith(DISABLED):
+                code = problem.split(" rule ", 1)[1].split(" ", 1)[0]
+                if code in disabled:
+                    continue
+                disabled.add(code)
+            out.append(problem)
+        return out
 
     @property
     def warnings(self) -> list[str]:
@@ -66,20 +79,26 @@ class RunResult:
 
 def load_target(target: Target, settings: Settings, options: RunOptions) -> Document:
     if target.path == "-":
-        return load_stdin(options.stdin_filename or "-", settings.encoding)
-    return load_path(target.path, settings.encoding, settings.max_file_size)
+        return load_stdin(options.stdin_filename or "-", settings.encoding, settings.markup)
+    return load_path(target.path, settings.encoding, settings.max_file_size, settings.markup)
 
 
 def lint_target(target: Target, linter: Linter, options: RunOptions, load=load_target) -> FileResult:
     """Load and lint one file. `load(target, settings, options) -> Document` reads it (the Dask
     engine passes one that reads through fsspec)."""
     result = FileResult(target.path)
+    if target.error is not None:
+        result.error = target.error
+        return result
     settings = linter.settings
     try:
         doc = load(target, settings, options)
+    except EmptyDocument as exc:
+        result.warning = str(exc)  # no text, no findings: not a failure (an empty staged file)
+        return result
     except InputError as exc:
         message = str(exc)
-        skippable = "binary file" in message or "empty document" in message
+        skippable = "binary file" in message
         if not target.explicit and skippable:
             result.warning = f"{message}; skipped"
         else:
@@ -159,16 +178,32 @@ class _Linters:
         self.overrides = overrides
         self.options = options
         self.by_config: dict[Path | None, Linter] = {}
+        self.config_of: dict[str, Path | None] = {}
+        self.loaded: dict[Path, Settings] = {}
 
     def settings_for(self, path: str) -> Settings:
         if self.options.config_file is not None:
-            base = load_config_file(self.options.config_file)
+            base = self._load(self.options.config_file)
         elif self.options.isolated:
             base = Settings()
         else:
             start = Path(self.options.stdin_filename or ".") if path == "-" else Path(path)
-            base = settings_for(start)
+            found = self._config_of(start if start.is_dir() else start.parent)
+            base = self._load(found) if found else Settings()
         return self.overrides.apply(base)
+
+    def _config_of(self, directory: Path) -> Path | None:
+        """The configuration file nearest above `directory` (a walk asks once per directory)."""
+        key = str(directory)
+        if key not in self.config_of:
+            self.config_of[key] = find_config_file(directory)
+        return self.config_of[key]
+
+    def _load(self, config: Path) -> Settings:
+        key = Path(config).resolve()
+        if key not in self.loaded:
+            self.loaded[key] = load_config_file(key)
+        return self.loaded[key]
 
     def for_path(self, path: str) -> Linter:
         settings = self.settings_for(path)
@@ -192,7 +227,10 @@ def plan(paths: list[str], linters: _Linters, options: RunOptions, run_result: R
         if given != "-" and not Path(given).exists():
             run_result.results.append(FileResult(given, error=f"{given}: no such file or directory"))
             continue
-        work += [(target, linter) for target in iter_targets([given], linter.settings, options.force_exclude)]
+        # The walk follows the configuration of the path given; each file is linted with the
+        # configuration nearest above it (a folder may carry its own).
+        for target in iter_targets([given], linter.settings, options.force_exclude):
+            work.append((target, linter if target.explicit or target.error else linters.for_path(target.path)))
     return work
 
 
