@@ -195,3 +195,33 @@ def test_a_client_counting_in_utf8_gets_utf8_columns(workspace):
         assert mask["range"]["end"]["character"] == len(line[: start + 5].encode("utf-8"))
     finally:
         client.close()
+
+
+def test_a_slow_rule_blocks_neither_requests_nor_the_next_version(workspace):
+    """A pattern that backtracks until the regex timeout: the server still answers, and a change
+    replaces the lint in flight (whose result is never published)."""
+    import time
+
+    from conftest import ROOT
+
+    from .lsp_client import LspClient
+
+    pack = ROOT / "tests" / "fixtures" / "packs" / "catastrophic.toml"
+    (workspace / "wenlint.toml").write_text(f"regex-timeout = 4\nrules = ['{pack.as_posix()}']\n", encoding="utf-8")
+    client = LspClient(cwd=workspace)
+    try:
+        client.initialize(workspace, {"debounce": 50})
+        uri = (workspace / "docs" / "slow.txt").as_uri()
+        client.open(uri, "a" * 40000 + "b\n学习邓**理论。\n")
+        time.sleep(0.5)  # the slow rule is running now
+        asked = time.monotonic()
+        client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+        assert time.monotonic() - asked < 2
+        client.change(uri, "学习邓**理论。\n", 2)
+        assert "MK001" in {d["code"] for d in client.diagnostics(uri, version=2)}
+        published = [p.get("version") for p in client.notifications("textDocument/publishDiagnostics") if p["uri"] == uri]
+        assert 1 not in published
+        logged = client.notifications("window/logMessage")
+        assert all("ZZ103" not in m["message"] for m in logged)  # stopped by the change, not timed out
+    finally:
+        client.close()
