@@ -225,3 +225,23 @@ def test_a_slow_rule_blocks_neither_requests_nor_the_next_version(workspace):
         assert all("ZZ103" not in m["message"] for m in logged)  # stopped by the change, not timed out
     finally:
         client.close()
+
+
+def test_a_200_kb_document(client, workspace):
+    from conftest import SEEDS
+
+    body = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    text = body
+    while len(text.encode("utf-8")) < 200_000:
+        text += "\n" + body
+    text += "\n😀𠀀学习邓**理论。\n"
+    uri = (workspace / "docs" / "big.txt").as_uri()
+    client.open(uri, text)
+    client.diagnostics(uri, version=1, timeout=120)
+    text = "😀" + text  # an edit at the top moves every column of the first line
+    client.change(uri, text, 2)
+    found = client.diagnostics(uri, version=2, timeout=120)
+    last = [d for d in found if d["code"] == "MK001"][-1]
+    assert last["range"] == range_of(text, "邓**理论", text.rindex("𠀀"))
+    for d in found[:50]:
+        assert text_at(text, d["range"]), d  # every range is inside the text
