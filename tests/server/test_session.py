@@ -9,6 +9,15 @@ from .conftest import DRAFT
 from .lsp_client import apply_edits, edits_for, range_of, text_at
 
 
+LSP_SEVERITY = {"error": 1, "warning": 2, "info": 3}
+
+
+def default_severity(code: str) -> str:
+    from wenlint.rules.registry import load_registry
+
+    return load_registry([]).rules[code].severity
+
+
 def by_code(diagnostics: list[dict]) -> dict[str, list[dict]]:
     found: dict[str, list[dict]] = {}
     for d in diagnostics:
@@ -38,11 +47,11 @@ def test_diagnostics_land_on_the_flagged_characters(client, workspace):
     assert text_at(DRAFT, mask["range"]) == "邓**理论"
     # Two astral characters before it: 12 characters, 14 UTF-16 code units.
     assert mask["range"]["start"] == {"line": 2, "character": 14}
-    assert mask["severity"] == 1 and mask["source"] == "wenlint"
+    assert mask["severity"] == LSP_SEVERITY[default_severity("MK001")] and mask["source"] == "wenlint"
     assert "邓小平理论" in mask["message"]
     assert text_at(DRAFT, found["ST001"][0]["range"]) == ",、"
     assert text_at(DRAFT, found["CH002"][0]["range"]) == "当前位置:首页 > 工作总结 > 工会工作总结"
-    assert found["CH002"][0]["severity"] == 2
+    assert found["CH002"][0]["severity"] == LSP_SEVERITY[default_severity("CH002")]
 
 
 def test_code_action_fix_applied_and_rechecked(client, workspace):
