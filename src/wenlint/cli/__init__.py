@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
             from .profile import run_profile
 
             return run_profile(args)
+        if args.command == "filter":
+            from .filter import run_filter
+
+            return run_filter(args)
         if args.command == "rules":
             from .rules import run_rules
 
