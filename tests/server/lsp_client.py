@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import os
 import queue
+import re
 import subprocess
 import sys
 import threading
 import time
 from array import array
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -198,30 +200,25 @@ class LspClient:
 # ----- UTF-16 positions, counted the way an editor counts them ------------------------------
 
 
+_BREAK = re.compile(r"\r\n|\r|\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
+
+
 def _units(text: str) -> array:
     return array("H", text.encode("utf-16-le"))
 
 
-def _line_starts(units: array) -> list[int]:
-    starts = [0]
-    i = 0
-    while i < len(units):
-        if units[i] == 0x0D:
-            i += 2 if i + 1 < len(units) and units[i + 1] == 0x0A else 1
-            starts.append(i)
-            continue
-        i += 1
-        if units[i - 1] == 0x0A:
-            starts.append(i)
-    return starts
+def _line_starts(text: str) -> list[int]:
+    """Where each line starts, in UTF-16 code units."""
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    return [0] + [m.end() + bisect_left(astral, m.end()) for m in _BREAK.finditer(text)]
 
 
 def position_of(text: str, index: int) -> dict:
     """The LSP position (UTF-16) of the character index `index` of `text`."""
-    units = _units(text)
     offset = len(_units(text[:index]))
-    starts = _line_starts(units)
-    line = max(i for i, s in enumerate(starts) if s <= offset)
+    starts = _line_starts(text)
+    line = bisect_right(starts, offset) - 1
     return {"line": line, "character": offset - starts[line]}
 
 
@@ -237,7 +234,7 @@ def _unit_offset(units: array, starts: list[int], position: dict) -> int:
 def apply_edits(text: str, edits: list[dict]) -> str:
     """Apply LSP TextEdits (UTF-16 ranges) to `text`, as an editor does."""
     units = _units(text)
-    starts = _line_starts(units)
+    starts = _line_starts(text)
     spans = sorted(
         ((_unit_offset(units, starts, e["range"]["start"]), _unit_offset(units, starts, e["range"]["end"]), e["newText"])
          for e in edits),
@@ -250,7 +247,7 @@ def apply_edits(text: str, edits: list[dict]) -> str:
 
 def text_at(text: str, range_: dict) -> str:
     units = _units(text)
-    starts = _line_starts(units)
+    starts = _line_starts(text)
     start, end = _unit_offset(units, starts, range_["start"]), _unit_offset(units, starts, range_["end"])
     return units[start:end].tobytes().decode("utf-16-le")
 

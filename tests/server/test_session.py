@@ -8,10 +8,14 @@ import sys
 from .conftest import DRAFT
 from .lsp_client import apply_edits, edits_for, range_of, text_at
 
-from wenlint.rules.registry import load_registry
 
-# The LSP severity follows the rule's measured severity (bench/quality.py), whatever it is now.
-MASKED_WORD = load_registry(plugins=False).get("MK001")
+LSP_SEVERITY = {"error": 1, "warning": 2, "info": 3}
+
+
+def default_severity(code: str) -> str:
+    from wenlint.rules.registry import load_registry
+
+    return load_registry([]).rules[code].severity
 
 
 def by_code(diagnostics: list[dict]) -> dict[str, list[dict]]:
@@ -43,11 +47,11 @@ def test_diagnostics_land_on_the_flagged_characters(client, workspace):
     assert text_at(DRAFT, mask["range"]) == "邓**理论"
     # Two astral characters before it: 12 characters, 14 UTF-16 code units.
     assert mask["range"]["start"] == {"line": 2, "character": 14}
-    assert mask["severity"] == {"error": 1, "warning": 2, "info": 3}[MASKED_WORD.severity] and mask["source"] == "wenlint"
+    assert mask["severity"] == LSP_SEVERITY[default_severity("MK001")] and mask["source"] == "wenlint"
     assert "邓小平理论" in mask["message"]
     assert text_at(DRAFT, found["ST001"][0]["range"]) == ",、"
     assert text_at(DRAFT, found["CH002"][0]["range"]) == "当前位置:首页 > 工作总结 > 工会工作总结"
-    assert found["CH002"][0]["severity"] == 2
+    assert found["CH002"][0]["severity"] == LSP_SEVERITY[default_severity("CH002")]
 
 
 def test_code_action_fix_applied_and_rechecked(client, workspace):
@@ -200,3 +204,53 @@ def test_a_client_counting_in_utf8_gets_utf8_columns(workspace):
         assert mask["range"]["end"]["character"] == len(line[: start + 5].encode("utf-8"))
     finally:
         client.close()
+
+
+def test_a_slow_rule_blocks_neither_requests_nor_the_next_version(workspace):
+    """A pattern that backtracks until the regex timeout: the server still answers, and a change
+    replaces the lint in flight (whose result is never published)."""
+    import time
+
+    from conftest import ROOT
+
+    from .lsp_client import LspClient
+
+    pack = ROOT / "tests" / "fixtures" / "packs" / "catastrophic.toml"
+    (workspace / "wenlint.toml").write_text(f"regex-timeout = 4\nrules = ['{pack.as_posix()}']\n", encoding="utf-8")
+    client = LspClient(cwd=workspace)
+    try:
+        client.initialize(workspace, {"debounce": 50})
+        uri = (workspace / "docs" / "slow.txt").as_uri()
+        client.open(uri, "a" * 40000 + "b\n学习邓**理论。\n")
+        time.sleep(0.5)  # the slow rule is running now
+        asked = time.monotonic()
+        client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+        assert time.monotonic() - asked < 2
+        client.change(uri, "学习邓**理论。\n", 2)
+        assert "MK001" in {d["code"] for d in client.diagnostics(uri, version=2)}
+        published = [p.get("version") for p in client.notifications("textDocument/publishDiagnostics") if p["uri"] == uri]
+        assert 1 not in published
+        logged = client.notifications("window/logMessage")
+        assert all("ZZ103" not in m["message"] for m in logged)  # stopped by the change, not timed out
+    finally:
+        client.close()
+
+
+def test_a_200_kb_document(client, workspace):
+    from conftest import SEEDS
+
+    body = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    text = body
+    while len(text.encode("utf-8")) < 200_000:
+        text += "\n" + body
+    text += "\n😀𠀀学习邓**理论。\n"
+    uri = (workspace / "docs" / "big.txt").as_uri()
+    client.open(uri, text)
+    client.diagnostics(uri, version=1, timeout=120)
+    text = "😀" + text  # an edit at the top moves every column of the first line
+    client.change(uri, text, 2)
+    found = client.diagnostics(uri, version=2, timeout=120)
+    last = [d for d in found if d["code"] == "MK001"][-1]
+    assert last["range"] == range_of(text, "邓**理论", text.rindex("𠀀"))
+    for d in found[:50]:
+        assert text_at(text, d["range"]), d  # every range is inside the text

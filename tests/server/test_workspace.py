@@ -17,15 +17,19 @@ def codes(diagnostics: list[dict]) -> set[str]:
 def test_the_closest_configuration_applies(client, workspace):
     (workspace / "wenlint.toml").write_text('ignore = ["MK"]\n', encoding="utf-8")
     (workspace / "docs" / "legal").mkdir()
-    (workspace / "docs" / "legal" / "pyproject.toml").write_text('[tool.wenlint]\nignore = ["chrome"]\n', encoding="utf-8")
+    (workspace / "docs" / "legal" / "pyproject.toml").write_text(
+        '[tool.wenlint]\nignore = ["chrome"]\n[tool.wenlint.severity]\nmask = "error"\nST = "warning"\n', encoding="utf-8"
+    )
     top = (workspace / "docs" / "a.txt").as_uri()
     nested = (workspace / "docs" / "legal" / "b.txt").as_uri()
     client.open(top, DRAFT)
     client.open(nested, DRAFT)
     top_codes = codes(client.diagnostics(top, version=1))
     assert "MK001" not in top_codes and "CH002" in top_codes
-    nested_codes = codes(client.diagnostics(nested, version=1))
-    assert "MK001" in nested_codes and "CH002" not in nested_codes
+    nested_found = client.diagnostics(nested, version=1)
+    assert "MK001" in codes(nested_found) and "CH002" not in codes(nested_found)
+    severities = {d["code"]: d["severity"] for d in nested_found}
+    assert severities["MK001"] == 1 and severities["ST001"] == 2  # error, warning as configured
 
 
 def test_configuration_reloaded_when_it_changes(client, workspace):

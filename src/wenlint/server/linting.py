@@ -47,10 +47,10 @@ class CancellableLinter(Linter):
             raise Cancelled
         return super()._safe_check(rule, doc, problems)
 
-    def run_cancellable(self, doc: Document, token: threading.Event) -> list[Finding]:
+    def run_cancellable(self, doc: Document, token: threading.Event, problems: list[str]) -> list[Finding]:
         self.token = token
         try:
-            return self.run_rules(doc)
+            return self.run_rules(doc, problems)
         finally:
             self.token = None
 
@@ -82,6 +82,7 @@ class LintResult:
     lines: list[str]  # the document's lines (line endings normalised), to count code units
     encoding: str
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # rules that failed or were stopped
 
     def range_of(self, finding: Finding) -> types.Range:
         return lsp_range(self.lines, finding.line, finding.column, finding.end_line, finding.end_column,
@@ -191,7 +192,8 @@ class LintService:
             raise Cancelled
         linter = self.linter(snapshot, root)
         doc = Document(snapshot.text, path=snapshot.path or snapshot.uri, format=snapshot.format)
-        findings = linter.run_cancellable(doc, token) if doc.source.strip() else []
-        result = LintResult(snapshot, doc, linter, findings, doc.source.split("\n"), encoding)
+        problems: list[str] = []
+        findings = linter.run_cancellable(doc, token, problems) if doc.source.strip() else []
+        result = LintResult(snapshot, doc, linter, findings, doc.source.split("\n"), encoding, problems=problems)
         result.diagnostics = [diagnostic(f, result.range_of(f)) for f in findings]
         return result

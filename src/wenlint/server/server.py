@@ -171,6 +171,8 @@ class WenlintServer(LanguageServer):
         if now is None or now.version != snapshot.version:
             return
         self.results[uri] = result
+        for problem in result.problems:
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Warning, message=f"wenlint: {problem}"))
         error = self.service.config_errors.get(uri)
         if error:
             self.show_once(f"wenlint: {error} (linting with the default settings)")
