@@ -33,6 +33,7 @@ def overrides_from(args) -> Overrides:
         exclude=args.exclude,
         extend_exclude=args.extend_exclude,
         script=args.script,
+        markup=getattr(args, "markup", None),
         fail_on=getattr(args, "fail_on", None),
         encoding=args.encoding,
         respect_gitignore=False if args.no_respect_gitignore else None,
@@ -123,6 +124,8 @@ def run_options(args, **more) -> RunOptions:
         config_file=Path(args.config) if args.config else None,
         isolated=args.isolated,
         jobs=args.jobs or default_jobs(),
+        text_field=getattr(args, "text_field", "text"),
+        id_field=getattr(args, "id_field", None),
         **more,
     )
 

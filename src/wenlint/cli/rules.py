@@ -69,7 +69,7 @@ def run_rules(args) -> int:
     table.add_column("category", no_wrap=True)
     table.add_column("severity", no_wrap=True)
     table.add_column("fix", no_wrap=True)
-    table.add_column("measured", overflow="fold", ratio=1)
+    table.add_column("measured", no_wrap=True)
     if with_source:
         table.add_column("source", overflow="fold", ratio=1)
     if with_summary:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import glob
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +33,13 @@ class RunOptions:
     # `wenlint profile`: measure each document (FileResult.metrics) and fold its findings into
     # the measures instead of keeping them, so memory stays flat however large the corpus.
     profile: bool = False
+    # Record shards (.jsonl, .json, .csv, .parquet; see documents/records.py): the fields that
+    # hold each record's text and id.
+    text_field: str = "text"
+    id_field: str | None = None
+    # Documents the run plans (set by the pool and Dask engines): corpus rules summarise in the
+    # workers when it is large (engine/corpus.py). 0: not known.
+    documents: int = 0
 
 
 @dataclass
@@ -70,8 +79,8 @@ class RunResult:
 
 def load_target(target: Target, settings: Settings, options: RunOptions) -> Document:
     if target.path == "-":
-        return load_stdin(options.stdin_filename or "-", settings.encoding)
-    return load_path(target.path, settings.encoding, settings.max_file_size)
+        return load_stdin(options.stdin_filename or "-", settings.encoding, settings.markup)
+    return load_path(target.path, settings.encoding, settings.max_file_size, settings.markup)
 
 
 def lint_target(target: Target, linter: Linter, options: RunOptions, load=load_target) -> FileResult:
@@ -209,6 +218,12 @@ def plan(paths: list[str], linters: _Linters, options: RunOptions, run_result: R
     work: list[tuple[Target, Linter]] = []
     for given in paths or ["."]:
         linter = linters.for_path(given)
+        if given != "-" and not Path(given).exists() and glob.has_magic(given):
+            matches = sorted(p for p in glob.glob(given, recursive=True) if os.path.isfile(p))
+            if not matches:
+                run_result.results.append(FileResult(given, error=f"{given}: no files match"))
+            work += [(Target(os.path.normpath(m), True), linters.for_path(m)) for m in matches]
+            continue
         if given != "-" and not Path(given).exists():
             run_result.results.append(FileResult(given, error=f"{given}: no such file or directory"))
             continue
@@ -220,11 +235,13 @@ def plan(paths: list[str], linters: _Linters, options: RunOptions, run_result: R
 
 
 def finish(work: list[tuple[Target, Linter]], done: list[FileResult], linters: _Linters,
-           run_result: RunResult) -> RunResult:
-    """The corpus phase, per configuration, over the results of `work` (in the same order)."""
+           run_result: RunResult, records: list[tuple[FileResult, Linter]] = ()) -> RunResult:
+    """The corpus phase, per configuration, over the results of `work` (in the same order) and
+    the (result, linter) pairs of records."""
+    owned = [(r, owner) for r, (_, owner) in zip(done, work)] + list(records)
     for linter in linters.by_config.values():
-        run_result.problems += linter.finish([r for r, (_, owner) in zip(done, work) if owner is linter])
-    run_result.results += done
+        run_result.problems += linter.finish([r for r, owner in owned if owner is linter])
+    run_result.results += [r for r, _ in owned]
     run_result.linters = list(linters.by_config.values())
     return run_result
 
@@ -240,12 +257,18 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
     linters = _Linters(overrides or Overrides(), options)
     run_result = RunResult()
     work = plan(paths, linters, options, run_result)
+    from .records import is_shard, lint_shards
+
+    shards = [(target, linter) for target, linter in work if is_shard(target)]
+    work = [(target, linter) for target, linter in work if not is_shard(target)]
     from .pool import use_pool
 
     if use_pool(work, options):
+        from dataclasses import replace
+
         from .pool import lint_in_pool
 
-        done = lint_in_pool(work, options, progress)  # starts the progress bar once workers run
+        done = lint_in_pool(work, replace(options, documents=len(work)), progress)  # starts the progress bar once workers run
     else:
         if progress is not None:
             progress.start(len(work))
@@ -254,6 +277,7 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
             done.append(lint_target(target, linter, options))
             if progress is not None:
                 progress.advance(target.path)
+    records = list(lint_shards(shards, options)) if shards else []
     if progress is not None:
         progress.stop()
-    return finish(work, done, linters, run_result)
+    return finish(work, done, linters, run_result, records)
