@@ -68,6 +68,14 @@ def project(tmp_path_factory) -> Path:
     for name in ("seeds", "docs", "crawl"):
         shutil.copytree(SEEDS, root / name)
     (root / "草稿.txt").write_text("XX年工作总结\n今年的工作取得了很大成绩。\n", encoding="utf-8")
+    # Record shards: the seeds as JSONL records in crawl/, and as a Parquet table.
+    seeds = sorted(SEEDS.iterdir())
+    records = [{"url": f"https://example.cn/{p.stem}", "text": p.read_text(encoding="utf-8")} for p in seeds]
+    (root / "crawl" / "part-0.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    import pandas
+
+    pandas.DataFrame({"content": [r["text"] for r in records]}).to_parquet(root / "crawl.parquet")
     import docx
 
     word = docx.Document()
@@ -152,6 +160,11 @@ def test_the_gate_block(tmp_path):
 def test_the_python_api_block(tmp_path, monkeypatch):
     (api,) = [text for text, _ in blocks("python") if "lint_text" in text]
     shutil.copytree(SEEDS, tmp_path / "docs")
+    import pandas
+
+    seeds = sorted(SEEDS.iterdir())
+    pandas.DataFrame({"id": [p.stem for p in seeds], "text": [p.read_text(encoding="utf-8") for p in seeds]}).to_parquet(
+        tmp_path / "shard.parquet")
     monkeypatch.chdir(tmp_path)
     namespace: dict = {}
     exec(compile(api, "README API", "exec"), namespace)
