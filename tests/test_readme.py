@@ -158,6 +158,11 @@ def test_the_gate_block(tmp_path):
 def test_the_python_api_block(tmp_path, monkeypatch):
     (api,) = [text for text, _ in blocks("python") if "lint_text" in text]
     shutil.copytree(SEEDS, tmp_path / "docs")
+    import pandas
+
+    seeds = sorted(SEEDS.iterdir())
+    pandas.DataFrame({"id": [p.stem for p in seeds], "text": [p.read_text(encoding="utf-8") for p in seeds]}).to_parquet(
+        tmp_path / "shard.parquet")
     monkeypatch.chdir(tmp_path)
     namespace: dict = {}
     exec(compile(api, "README API", "exec"), namespace)

@@ -59,8 +59,10 @@ def run_rules(args) -> int:
     if not console.is_terminal:
         _plain_table(rules)
         return 0
-    # The summary needs room; in a narrow terminal `wenlint explain CODE` shows it instead.
+    # The summary needs room, and below 100 columns so does the source: in a narrow terminal
+    # `wenlint explain CODE` shows them instead.
     with_summary = console.width >= 120
+    with_source = console.width >= 100
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("code", no_wrap=True, min_width=5)
     table.add_column("name", overflow="fold", ratio=3)
@@ -68,7 +70,8 @@ def run_rules(args) -> int:
     table.add_column("severity", no_wrap=True)
     table.add_column("fix", no_wrap=True)
     table.add_column("measured", no_wrap=True)
-    table.add_column("source", overflow="fold", ratio=1)
+    if with_source:
+        table.add_column("source", overflow="fold", ratio=1)
     if with_summary:
         table.add_column("summary", overflow="fold", ratio=4)
     for rule in rules:
@@ -81,7 +84,7 @@ def run_rules(args) -> int:
             f"[{SEVERITY_STYLES[rule.severity]}]{rule.severity}[/]",
             row["fixable"],
             row["measured"] or "",
-            source,
+            *([source] if with_source else []),
         ]
         table.add_row(*cells, *([rule.summary] if with_summary else []))
     console.print(table)
@@ -90,15 +93,16 @@ def run_rules(args) -> int:
 
 def _plain_table(rules: list[Rule]) -> None:
     """Piped: one whole row per rule, columns aligned, nothing cut (for grep, sort, cut)."""
-    rows = [("code", "name", "category", "severity", "fix", "source", "summary")]
+    rows = [("code", "name", "category", "severity", "fix", "measured", "source", "summary")]
     for rule in rules:
         row = rule_row(rule)
         name = rule.name + ("" if rule.default_enabled else " (opt-in)")
         source = Path(row["source"]).name if row["source"].endswith(".toml") else row["source"]
-        rows.append((rule.code, name, rule.category, rule.severity, row["fixable"], source, rule.summary))
-    widths = [max(len(r[i]) for r in rows) for i in range(6)]
+        rows.append((rule.code, name, rule.category, rule.severity, row["fixable"], row["measured"] or "-",
+                     source, rule.summary))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for r in rows:
-        sys.stdout.write("  ".join([c.ljust(w) for c, w in zip(r, widths)] + [r[6]]).rstrip() + "\n")
+        sys.stdout.write("  ".join([c.ljust(w) for c, w in zip(r, widths)] + [r[-1]]).rstrip() + "\n")
 
 
 def _flagged_example(rule: Rule, text: str):
