@@ -57,6 +57,7 @@ MD_RULE = re.compile(r"[-*_=\s]{3,}")
 DIGITS_SYMBOLS = re.compile(r"[\s\d|｜()（）\[\]【】<>《》×xX.,:：%/\-+*·•分人次条页]+")
 DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 NAV_SEP = re.compile(r"\s*[|｜›»>]+\s*")
+NAV_CHARS = frozenset("|｜›»>")
 HAN = re.compile(r"[\u3400-\u9fff]")
 LABEL_SEP = "[:：︱|｜]"
 ELLIPSIS = re.compile(r"(?:\.\.\.|…+|。。。)$")
@@ -130,7 +131,7 @@ def score(line: str, markdown: bool = False) -> float:
 
 def _nav_items(s: str) -> bool:
     """Three or more short items joined by | › » > (a menu or a footer bar), not a table row."""
-    if len(s) > 200 or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
+    if len(s) > 200 or not NAV_CHARS.intersection(s) or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
         return False
     items = [t for t in NAV_SEP.split(s) if t]
     short = [t for t in items if len(t) <= 14]
