@@ -14,11 +14,11 @@ from ._common import Claims, line_hit, rest_is_empty, span_hit
 # What makes a bracket or a sentence a website note. Notes sit at the end of long paragraphs too, so
 # this runs over the whole text: a plain alternation of literals (fast), each hit then confirmed by
 # TRIGGER on the few characters around it.
-LITERALS = re.compile("仅供|自行修改|权属|侵权|网络|原作者|登陆|登录|更多|转载请|权归|资源完全免费|本文|僅供|侵權|權屬|代表|声明|凡本|本公众号|本网|违反上述")
+LITERALS = re.compile("仅供|自行修改|权属|侵权|网络|原作者|登陆|登录|更多|转载请|权归|权益归|资源完全免费|本文|僅供|侵權|權屬|代表|声明|凡本|本公众号|本网|违反上述")
 TRIGGER = re.compile(
     r"仅供(?:参考|学习|借鉴|交流)|僅供(?:參考|學習|借鑒|交流)|自行修改|权属|權屬|"
     r"(?:如有|若有|如涉及|如果有|如若)侵[权權]|侵[权權](?:请|請|必究|删|刪|联系|聯繫)|(?:来源于|来自|源于|转自|摘自)网络|原作者|"
-    r"登[陆录](?:查看|本站|网站)|更多(?:文章|精彩|范文|资料|内容)|转载请|(?:版权|著作权)归|资源完全免费|"
+    r"登[陆录](?:查看|本站|网站)|更多(?:文章|精彩|范文|资料|内容)|转载请|(?:版权|著作权|相关权益)归|资源完全免费|"
     r"本文档?(?:由|来自|转自|转载自|摘自|来源于|出自)|(?:仅|只)(?:代表|为)作者|不代表[^，,。\n]{0,8}(?:立场|观点|意见)"
     r"|本文(?:为|系)[^。\n]{0,30}授权|(?:免责|版权)声明[:：]|声明[:：](?=本文|本公众号|本网|本站)"
     r"|凡本(?:公众号|网站|网|站)|本(?:公众号|网站|网|站)(?:所刊登|所刊载|拥有|将依法|保留)|违反上述声明"
@@ -39,6 +39,7 @@ NOTE_SENTENCE = re.compile(
     r"|本(?:公众号|网站|网|站)(?:所刊登|所刊载|拥有|将依法|保留)|违反上述声明)"
 )
 SENTENCE_END = re.compile(r"[。！？!?]")
+OPENING = re.compile(r"(?:免责|版权)声明[:：]|凡本(?:公众号|网站|网|站)|本(?:公众号|网站|网|站)(?:所刊登|所刊载)")
 MESSAGE = "「{}」是网站加的免责或版权说明，不是正文：请删除"
 LINE_MESSAGE = "这一行是网站加的免责或版权说明，不是正文：请删除这一行"
 
@@ -70,7 +71,12 @@ def _sentence(line: str, pos: int) -> tuple[int, int] | None:
         start = m.end()
     m = NOTE_SENTENCE.match(line, start)
     if m is None or m.end() > pos + 12:
-        return None
+        # A disclaimer's opening (免责声明：, 凡本公众号…) marks its own start, also when the text
+        # before it lost its full stop.
+        m = OPENING.match(line, pos) or (OPENING.match(line, pos - 2) if pos >= 2 else None)
+        if m is None:
+            return None
+        start = m.start()
     end = SENTENCE_END.search(line, pos)
     stop = end.end() if end else len(line)
     # Leading blanks belong to the note; keep the line's own indentation when the note is the line.
