@@ -99,21 +99,25 @@ def render(m: Measurement, console, show: int = 0, family: str | None = None, co
 
 
 def _show(m: Measurement, console, n: int, family: str | None, code: str | None) -> None:
+    """Misses and false alarms; false alarms at warning or worse, or at every severity when one
+    rule is asked for (`--code`)."""
     from rich.markup import escape
 
-    def keep(fam: str, rule: str | None) -> bool:
-        return (family is None or fam == family) and (code is None or rule == code)
+    def keep(f) -> bool:
+        return ((family is None or f.family == family) and (code is None or f.code == code)
+                and (code is not None or f.tier == "warning"))
 
-    misses = [lab for lab in m.dev.misses if keep(lab.family, None)]
+    level = "every severity" if code else "warning or worse"
+    misses = [lab for lab in m.dev.misses if family is None or lab.family == family]
     console.print(f"[bold]Misses at warning or worse[/] ({len(misses)}, first {n})")
     for lab in misses[:n]:
         console.print(f"  dev/docs/{lab.file}:{lab.line}  {lab.family}/{lab.kind}  {escape(lab.text[:80])}")
-    false = [(f, why) for f, why in m.dev.false_alarms if keep(f.family, f.code)]
-    console.print(f"[bold]Dev false alarms at warning or worse[/] ({len(false)}, first {n})")
+    false = [(f, why) for f, why in m.dev.false_alarms if keep(f)]
+    console.print(f"[bold]Dev false alarms at {level}[/] ({len(false)}, first {n})")
     for f, why in false[:n]:
-        console.print(f"  {f.file}:{f.line}:{f.column}  {f.code}  {why:5}  {escape(f.text[:80])}")
+        console.print(f"  {f.file}:{f.line}:{f.column}  {f.code} {f.severity:7}  {why:5}  {escape(f.text[:80])}")
     for name, folder in m.folders.items():
-        examples = [f for f in folder.examples if keep(f.family, f.code)]
-        console.print(f"[bold]{name} false alarms[/] ({len(examples)}, first {n})")
+        examples = [f for f in folder.examples if keep(f)]
+        console.print(f"[bold]{name} false alarms at {level}[/] ({len(examples)}, first {n})")
         for f in examples[:n]:
-            console.print(f"  {f.file}:{f.line}:{f.column}  {f.code}  {escape(f.text[:80])}")
+            console.print(f"  {f.file}:{f.line}:{f.column}  {f.code} {f.severity:7}  {escape(f.text[:80])}")

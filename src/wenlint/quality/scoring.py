@@ -137,7 +137,7 @@ class DevScore:
     groups: dict = field(default_factory=dict)  # seeds/web/docs -> family -> recall at warning+
     rules: dict = field(default_factory=dict)  # code -> Tally dict + found labels
     misses: list = field(default_factory=list)  # (label, tier) not found at warning+
-    false_alarms: list = field(default_factory=list)  # (finding, outcome)
+    false_alarms: list = field(default_factory=list)  # (finding, "ok" | "false"), every severity
     neutral: int = 0
 
 
@@ -167,7 +167,7 @@ def score_dev(findings: list[Scored], labels: list[Label], confirmed: list[Confi
         precision[(f.family, f.tier)].add(outcome)
         if outcome == "neutral":
             score.neutral += 1
-        elif outcome in ("ok", "false") and f.tier == "warning":
+        elif outcome in ("ok", "false"):
             score.false_alarms.append((f, outcome))
         indices = [gold_index[id(lab)] for lab in hit] + doc_labels.get((f.file, f.family), [])
         for i in indices:
@@ -213,7 +213,7 @@ class FolderScore:
     families: dict = field(default_factory=Counter)
     rules: dict = field(default_factory=Counter)  # every severity, all measured rules
     genres: dict = field(default_factory=dict)  # genre -> [chars, findings]
-    examples: list = field(default_factory=list)  # the false alarms, for --show
+    examples: list = field(default_factory=list)  # the false alarms (every severity), for --show
 
     def density(self, count: int | None = None, chars: int | None = None) -> float:
         count = self.findings if count is None else count
@@ -282,13 +282,13 @@ def score_folder(folder: str, findings: list[Scored], sizes: dict[str, int], gen
             score.confirmed_rules[f.code] += 1
             continue
         score.rules[f.code] += 1
+        score.examples.append(f)
         if not f.default or f.tier != "warning":
             continue
         score.findings += 1
         score.families[f.family] += 1
         score.genres.setdefault(genres.get(f.file, "unknown"), [0, 0])[1] += 1
         flagged.add(f.file)
-        score.examples.append(f)
     score.documents_with = len(flagged)
     return score
 
