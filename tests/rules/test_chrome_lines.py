@@ -63,6 +63,16 @@ def test_recurring_section_headings_of_a_programme_stay_quiet_in_one_document():
     assert _lint(transcript, "news.md") == []
 
 
+def test_markdown_headings_tables_and_captions_of_a_report_are_not_furniture():
+    report = "# 开源项目年度报告\n\n" + "".join(
+        f"## {n}. {t}排行榜\n\n<center> 表 {n}.1 {t}领域项目排行榜</center>\n\n"
+        "| 仓库名 | 贡献者 -> 提交者 | 参与者 -> 贡献者 |\n| --- | --- | --- |\n| apache/echarts | 12 | 30 |\n\n"
+        f"{t}领域的项目今年增长很快，社区活跃度明显提高。\n\n"
+        for n, t in enumerate(("云原生", "大数据", "数据库", "前端", "人工智能", "操作系统", "中间件"), 1)
+    )
+    assert _lint(report, "report.md") == []
+
+
 def test_statute_article_titles_are_not_furniture():
     law = "".join(f"第{n}条（{t}）\n本条规定{t}的具体要求，有关部门应当遵守。\n"
                   for n, t in zip("一二三四五六七八", ("立法目的", "适用范围", "主管部门", "职责分工",

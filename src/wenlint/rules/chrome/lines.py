@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...documents.document import MASK  # in place of masked Markdown syntax and HTML tags
 from ...findings import Hit
 from ..base import Rule, Spec
 from ._analysis import analyse
@@ -90,13 +91,16 @@ def vocabulary() -> tuple[frozenset, re.Pattern, re.Pattern, re.Pattern]:
     return controls, re.compile(alternation("phrases")), re.compile(alternation("words")), credit_re
 
 
-def score(line: str, markdown: bool = False) -> float:
+def score(line: str, markdown: bool = False, source: str | None = None) -> float:
     """The furniture score of one line from its own features (0 for a blank line). In Markdown a
-    leading `>` quotes and `|` separates table cells: neither is a navigation separator there."""
-    s = line.strip()
+    leading `>` quotes, `|` separates table cells and `#` opens a heading: a table row and a
+    heading are the document's own; `source` is the line before masking (table pipes and HTML tags
+    are masked in the text rules see)."""
+    s = line.replace(MASK, "").strip()
     if markdown:
+        raw = (source if source is not None else line).strip()
         s = MD_QUOTE.sub("", s)
-        if "|" in s or MD_RULE.fullmatch(s):
+        if "|" in raw or "|" in s or raw.startswith("#") or MD_RULE.fullmatch(s):
             return -1.0
     if not s:
         return 0.0
@@ -182,6 +186,7 @@ def page_view(doc) -> tuple[list[float], tuple | None, bool]:
         return cached
     lines = doc.lines
     markdown = doc.format == "markdown"
+    sources = doc.source.split("\n") if markdown else lines
     scores: list[float] = []
     flagged: dict[int, bool] = {}
     for i, line in enumerate(lines):
@@ -191,7 +196,7 @@ def page_view(doc) -> tuple[list[float], tuple | None, bool]:
         elif flagged[i]:
             scores.append(3.0)
         else:
-            scores.append(score(line, markdown))
+            scores.append(score(line, markdown, sources[i] if i < len(sources) else None))
     suffix = _title_suffix(lines)
     seeds = [i for i, v in enumerate(scores) if v >= SEED]
     # A page has furniture of several kinds; navigation bars alone are also how an encyclopedia
