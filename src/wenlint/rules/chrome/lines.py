@@ -172,8 +172,10 @@ def _title_suffix(lines: list[str]):
     if first is None:
         return None
     line = lines[first]
+    if len(line) > 80:
+        return None
     m = TITLE_SUFFIX.fullmatch(line.rstrip())
-    if m is None or SENTENCE.search(m.group("title")) or len(line) > 80:
+    if m is None or SENTENCE.search(m.group("title")):
         return None
     return first, m.group("title"), m.start("suffix"), m.end("suffix")
 
