@@ -6,8 +6,7 @@ shards of short records, and of ST012's cross-document phase on 1 and 2 processe
 
 Records are generated from ../shared/corpus (clean/, web/): every non-blank line of its documents
 is a record (cut to at most 300 characters), drawn in turn, so a record is a short text with the
-corpus's own defects. Each run is a separate `wenlint` process (its peak RSS is the child's
-maxrss). Not a timed test; the figures go to the README.
+corpus's own defects. Each run is a separate `wenlint` process that reports its own peak RSS. Not a timed test; the figures go to the README.
 """
 
 from __future__ import annotations
@@ -51,19 +50,27 @@ def write_shard(path: Path, count: int, lines: list[str]) -> int:
     return written
 
 
+_WRAPPER = (
+    "import resource, sys\n"
+    "from wenlint.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "usage = [resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]\n"
+    "sys.stderr.write('\\nPEAK %d %d\\n' % tuple(usage))\n"
+    "sys.exit(code)\n"
+)
+
+
 def timed(args: list[str], cwd: Path) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MB of the child, exit status) of one wenlint process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """(seconds, peak RSS in MB, exit status) of one wenlint process; the peak is the process's
+    own, or its largest pool worker's when that is larger."""
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "wenlint", *args], cwd=cwd, stdout=subprocess.DEVNULL,
+    proc = subprocess.run([sys.executable, "-c", _WRAPPER, *args], cwd=cwd, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE)
     seconds = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode not in (0, 1):
         sys.exit(f"wenlint {' '.join(args)} failed: {proc.stderr.decode()[-400:]}")
-    # ru_maxrss of the children is the largest child so far: each run is measured in a fresh
-    # process tree only if it is larger than the earlier ones, so runs go from small to large.
-    return seconds, max(peak, before) / 1024, proc.returncode
+    own, workers = (int(x) for x in proc.stderr.decode().rsplit("PEAK ", 1)[1].split())
+    return seconds, max(own, workers) / 1024, proc.returncode
 
 
 def copies_corpus(folder: Path, documents: int) -> None:
@@ -103,7 +110,7 @@ def main(argv=None) -> int:
             runs = {
                 f"check -j{args.jobs}": ["check", shard.name, "--isolated", "--format", "jsonl", "-o", "findings.jsonl",
                                          "--exit-zero", "--no-progress", "-j", str(args.jobs), "--id-field", "id", *select],
-                "filter": ["filter", shard.name, "--isolated", "--kept", "kept.jsonl", "--dropped", "dropped.jsonl", *select],
+                f"filter -j{args.jobs}": ["filter", shard.name, "--isolated", "--kept", "kept.jsonl", "--dropped", "dropped.jsonl", "-j", str(args.jobs), *select],
             }
             for name, command in runs.items():
                 seconds, peak, _ = timed(command, work)

@@ -68,6 +68,12 @@ def project(tmp_path_factory) -> Path:
     for name in ("seeds", "docs", "crawl"):
         shutil.copytree(SEEDS, root / name)
     (root / "草稿.txt").write_text("XX年工作总结\n今年的工作取得了很大成绩。\n", encoding="utf-8")
+    # record shards for the commands of "Records" and "Filter"
+    import pandas as pd
+
+    records = [{"url": f"https://example.org/{p.stem}", "text": p.read_text(encoding="utf-8")} for p in sorted(SEEDS.glob("*.txt"))]
+    pd.DataFrame(records).to_json(root / "crawl" / "part-0.jsonl", orient="records", lines=True, force_ascii=False)
+    pd.DataFrame(records).rename(columns={"text": "content"}).to_parquet(root / "crawl.parquet")
     import docx
 
     word = docx.Document()

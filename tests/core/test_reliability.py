@@ -283,7 +283,7 @@ def test_rules_and_explain_include_packs_named_in_the_configuration(tmp_path):
 # ----- 11. SARIF fingerprints and fixes ---------------------------------------------------------------
 
 def test_sarif_fingerprints_are_distinct_and_stable(tmp_path):
-    text = "".join(f"第{i}段内容已经填写完整 , 没有问题。\n" for i in range(30)) + "同一行 , 两处 , 问题。\n"
+    text = "".join(f"第{i}段内容已经填写完整。。没有问题。\n" for i in range(30)) + "同一行。。两处。。问题。\n"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     args = ("check", "a.txt", "--isolated", "--format", "sarif")
     first = json.loads(run_cli(*args, cwd=tmp_path).stdout)["runs"][0]["results"]

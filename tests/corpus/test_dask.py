@@ -116,3 +116,18 @@ def test_cli_with_a_scheduler_address(client, corpus, tmp_path):
     assert "profile" not in data and data["documents"] == len(read_frame(str(out)))
     local_gate = json.loads(run_wenlint("profile", ".", *args, "--gate", "corpus", "-f", "json", cwd=corpus).stdout)
     assert data["failures"] == local_gate["failures"]
+
+
+def test_profile_of_record_shards(client, tmp_path):
+    import pandas as pd
+
+    from .test_records import ROWS, write_shards
+
+    shard = write_shards(tmp_path, ROWS * 3)["parquet"]
+    options = RunOptions(isolated=True, jobs=2)  # (the ids repeat: records are named by position)
+    local = profile_frame(rows_from(run([shard], Overrides(), RunOptions(isolated=True, profile=True)).results))
+    outcome = profile_dask([shard], Overrides(), options, client=client)
+    assert outcome.documents == len(local) == 9  # three records with text, three times
+    pd.testing.assert_frame_equal(outcome.frame, local)
+    assert local["findings_structure"].iloc[0] > 0  # the corpus phase: the copies of one another
+    assert list(outcome.frame["path"]) == [f"{shard}#{n}" for n in (1, 2, 4, 5, 6, 8, 9, 10, 12)]

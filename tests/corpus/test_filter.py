@@ -112,3 +112,16 @@ def test_lint_frame_compares_the_rows():
     frame = pd.DataFrame({"id": ["a", "b"], "text": [seed, "标题\n" + seed]})
     found = wenlint.lint_frame(frame, select=["ST012"])
     assert list(zip(found["path"], found["line"])) == [("a", 1), ("b", 2)]
+
+
+def test_a_pool_writes_what_a_serial_run_writes(tmp_path):
+    rows = [{"id": f"d{n}-{k}", "text": text, "n": n} for n in range(300) for k, text in TEXTS.items()]
+    shard = write_shards(tmp_path / "in", rows)["jsonl"]
+    outputs = {}
+    for jobs in ("1", "2"):
+        kept, dropped = tmp_path / f"kept{jobs}.jsonl", tmp_path / f"dropped{jobs}.jsonl"
+        proc = run_wenlint("filter", shard, "--kept", str(kept), "--dropped", str(dropped), "--isolated", "--fix",
+                           "-j", jobs, plugins=False)
+        assert proc.returncode == 0, proc.stderr
+        outputs[jobs] = (kept.read_text(encoding="utf-8"), dropped.read_text(encoding="utf-8"))
+    assert outputs["1"] == outputs["2"] and outputs["1"][0].count("\n") == 600

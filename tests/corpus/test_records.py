@@ -139,3 +139,11 @@ def test_profile_has_a_row_per_record(shards, tmp_path):
     rows = pd.read_csv(out)
     assert list(rows["path"]) == [f"{shards['parquet']}#{k}" for k in ("r1", "r2", "r4")]
     assert rows.set_index("path").loc[f"{shards['parquet']}#r2", "findings_placeholder"] == 1
+
+
+def test_fix_on_records_is_refused_before_anything_is_written(tmp_path, shards):
+    doc = tmp_path / "a.txt"
+    doc.write_text("小花文档网欢迎您!\n正文。\n", encoding="utf-8")
+    proc = run_wenlint("check", str(doc), shards["jsonl"], "--fix", "--isolated", plugins=False)
+    assert proc.returncode == 2 and b"wenlint filter --fix" in proc.stderr and b"Traceback" not in proc.stderr
+    assert doc.read_text(encoding="utf-8").startswith("小花文档网")

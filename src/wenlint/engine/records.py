@@ -28,6 +28,15 @@ def is_shard(target: Target) -> bool:
     return target.path != "-" and record_format(target.path) is not None
 
 
+def refuse_fixes(shards: list, options: RunOptions) -> None:
+    """A record has no file of its own to fix: say so before anything is linted or written."""
+    if shards and (options.fix or options.diff):
+        from ..errors import ConfigError
+
+        raise ConfigError(f"{shards[0][0].path}: --fix and --diff change files; to clean records use "
+                          "`wenlint filter --fix`")
+
+
 def record_document(shard: str, record: Record) -> Document:
     return Document(record.text, path=record_path(shard, record.key), format="text", encoding=None)
 
@@ -83,14 +92,14 @@ def lint_shard(target: Target, linter: Linter, options: RunOptions, location: st
 
 
 def _batches(shards: Iterable[tuple[Target, Linter]], fields: Fields):
-    """(shard, records, linter) per batch; (shard, None, error result) for a shard that cannot be
-    read (after the batches read before the problem)."""
+    """(shard, records, linter, None) per batch; (shard, None, linter, error result) for a shard
+    that cannot be read (after the batches read before the problem)."""
     for target, linter in shards:
         try:
             for records in iter_batches(target.path, fields):
-                yield target.path, records, linter
+                yield target.path, records, linter, None
         except InputError as exc:
-            yield target.path, None, FileResult(target.path, error=str(exc))
+            yield target.path, None, linter, FileResult(target.path, error=str(exc))
 
 
 def lint_shards(shards: list[tuple[Target, Linter]], options: RunOptions, progress=None) -> Iterator[tuple[FileResult, Linter]]:
@@ -110,11 +119,8 @@ def lint_shards(shards: list[tuple[Target, Linter]], options: RunOptions, progre
 
 
 def _serial(shards, batches, options: RunOptions):
-    for shard, records, linter in batches:
-        if records is None:
-            yield [linter], shards[0][1]  # (the error result in the linter's place)
-        else:
-            yield lint_batch(shard, records, linter, options), linter
+    for shard, records, linter, failure in batches:
+        yield ([failure] if failure else lint_batch(shard, records, linter, options)), linter
 
 
 # ----- a process pool over batches ---------------------------------------------------------------
@@ -157,9 +163,9 @@ def _in_pool(shards, batches, options: RunOptions):
     try:
         with ProcessPoolExecutor(workers, mp_context=pool._context(), initializer=pool._init,
                                  initargs=(settings, options)) as executor:
-            for shard, records, linter in batches:
-                if records is None:
-                    pending.append((_Ready([linter]), shards[0][1]))
+            for shard, records, linter, failure in batches:
+                if failure is not None:
+                    pending.append((_Ready([failure]), linter))
                 else:
                     pending.append((executor.submit(_lint_pooled, (shard, records, keys[id(linter)])), linter))
                 if len(pending) >= 2 * workers:

@@ -222,7 +222,7 @@ def plan(paths: list[str], linters: _Linters, options: RunOptions, run_result: R
             matches = sorted(p for p in glob.glob(given, recursive=True) if os.path.isfile(p))
             if not matches:
                 run_result.results.append(FileResult(given, error=f"{given}: no files match"))
-            work += [(Target(os.path.normpath(m), True), linters.for_path(m)) for m in matches]
+            work += [(Target(os.path.normpath(m), False), linters.for_path(m)) for m in matches]
             continue
         if given != "-" and not Path(given).exists():
             run_result.results.append(FileResult(given, error=f"{given}: no such file or directory"))
@@ -257,10 +257,11 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
     linters = _Linters(overrides or Overrides(), options)
     run_result = RunResult()
     work = plan(paths, linters, options, run_result)
-    from .records import is_shard, lint_shards
+    from .records import is_shard, lint_shards, refuse_fixes
 
     shards = [(target, linter) for target, linter in work if is_shard(target)]
     work = [(target, linter) for target, linter in work if not is_shard(target)]
+    refuse_fixes(shards, options)
     from .pool import use_pool
 
     if use_pool(work, options):

@@ -14,14 +14,10 @@ follow the measurement.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
+from ..config.discovery import tomllib
 from .measure import Measurement
 
 FLOOR_SECTIONS = ("dev.recall", "dev.precision", "seeds.recall")

@@ -4,13 +4,9 @@
 from __future__ import annotations
 
 import math
-import sys
 from functools import lru_cache
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ..config.discovery import tomllib
 
 
 @lru_cache(maxsize=1)
