@@ -63,6 +63,16 @@ def test_recurring_section_headings_of_a_programme_stay_quiet_in_one_document():
     assert _lint(transcript, "news.md") == []
 
 
+def test_markdown_headings_tables_and_captions_of_a_report_are_not_furniture():
+    report = "# 开源项目年度报告\n\n" + "".join(
+        f"## {n}. {t}排行榜\n\n<center> 表 {n}.1 {t}领域项目排行榜</center>\n\n"
+        "| 仓库名 | 贡献者 -> 提交者 | 参与者 -> 贡献者 |\n| --- | --- | --- |\n| apache/echarts | 12 | 30 |\n\n"
+        f"{t}领域的项目今年增长很快，社区活跃度明显提高。\n\n"
+        for n, t in enumerate(("云原生", "大数据", "数据库", "前端", "人工智能", "操作系统", "中间件"), 1)
+    )
+    assert _lint(report, "report.md") == []
+
+
 def test_statute_article_titles_are_not_furniture():
     law = "".join(f"第{n}条（{t}）\n本条规定{t}的具体要求，有关部门应当遵守。\n"
                   for n, t in zip("一二三四五六七八", ("立法目的", "适用范围", "主管部门", "职责分工",
@@ -84,3 +94,39 @@ def test_line_features():
     assert score("| 排名 | 省份 | 总人数 |", markdown=True) < 0
     assert score("> 刚刚买了一部 iPhone，好开心！", markdown=True) < 2
     assert title_like("暴风魔镜在“激进”的路上摔了一跤") and not title_like("为了规范管理，制定本法。")
+
+
+CORPUS = __import__("pathlib").Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+
+
+def _real(*names: str) -> list:
+    import pytest
+
+    paths = [CORPUS / n for n in names]
+    if not all(p.is_file() for p in paths):
+        pytest.skip("no ../shared/corpus beside the repository")
+    return paths
+
+
+def test_real_edited_documents_have_no_chrome():
+    """A provincial report with its 来源 line, statutes with article titles and promulgation dates,
+    news-programme transcripts with recurring headings, an open-source report with links and a
+    tutorial with blockquotes and tables: chrome stays quiet at warning."""
+    paths = _real("clean/simplified/0001.txt", "clean/simplified/0153.txt", "clean/simplified/0556.md",
+                  "clean/simplified/0564.md", "clean/simplified/0416.txt", "clean/simplified/0714.md",
+                  "clean/simplified/0109.txt", "clean/simplified/0055.txt", "markdown/0004.md", "markdown/0045.md")
+    found = [f for f in wenlint.lint_paths([str(p) for p in paths], select=["CH"]) if f.severity != "info"]
+    assert [(f.path, f.line, f.code, f.text) for f in found] == []
+
+
+def test_real_page_captures_lose_their_furniture():
+    gold = CORPUS / "dev" / "gold-web.jsonl"
+    paths = _real("dev/docs/w001.txt", "dev/docs/w007.txt", "dev/docs/w021.txt")
+    import json
+
+    labels = {(r["file"], r["line"]) for r in map(json.loads, gold.read_text(encoding="utf-8").splitlines())
+              if r["family"] == "chrome" and r["file"] in {"w001.txt", "w007.txt", "w021.txt"}}
+    found = {(p.split("/")[-1], f.line) for f in wenlint.lint_paths([str(p) for p in paths], select=["CH"])
+             if f.severity != "info" for p in [f.path]}
+    assert len(labels & found) >= 0.9 * len(labels)
+    assert len(found - labels) <= 2

@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...documents.document import MASK  # in place of masked Markdown syntax and HTML tags
 from ...findings import Hit
 from ..base import Rule, Spec
 from ._analysis import analyse
@@ -57,7 +58,10 @@ MD_RULE = re.compile(r"[-*_=\s]{3,}")
 DIGITS_SYMBOLS = re.compile(r"[\s\d|｜()（）\[\]【】<>《》×xX.,:：%/\-+*·•分人次条页]+")
 DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 NAV_SEP = re.compile(r"\s*[|｜›»>]+\s*")
+NAV_CHARS = frozenset("|｜›»>")
 HAN = re.compile(r"[\u3400-\u9fff]")
+# A person's name as a byline (王利阳, 巴兹·奥尔德林); a user name with digits is an uploader's.
+NAME = re.compile(r"[\u3400-\u9fff·•\s]{2,12}")
 LABEL_SEP = "[:：︱|｜]"
 ELLIPSIS = re.compile(r"(?:\.\.\.|…+|。。。)$")
 # A page <title>: 文章标题_频道_网站 / 文章标题-网站 / 文章标题|网站
@@ -87,13 +91,16 @@ def vocabulary() -> tuple[frozenset, re.Pattern, re.Pattern, re.Pattern]:
     return controls, re.compile(alternation("phrases")), re.compile(alternation("words")), credit_re
 
 
-def score(line: str, markdown: bool = False) -> float:
+def score(line: str, markdown: bool = False, source: str | None = None) -> float:
     """The furniture score of one line from its own features (0 for a blank line). In Markdown a
-    leading `>` quotes and `|` separates table cells: neither is a navigation separator there."""
-    s = line.strip()
+    leading `>` quotes, `|` separates table cells and `#` opens a heading: a table row and a
+    heading are the document's own; `source` is the line before masking (table pipes and HTML tags
+    are masked in the text rules see)."""
+    s = line.replace(MASK, "").strip()
     if markdown:
+        raw = (source if source is not None else line).strip()
         s = MD_QUOTE.sub("", s)
-        if "|" in s or MD_RULE.fullmatch(s):
+        if "|" in raw or "|" in s or raw.startswith("#") or MD_RULE.fullmatch(s):
             return -1.0
     if not s:
         return 0.0
@@ -130,7 +137,7 @@ def score(line: str, markdown: bool = False) -> float:
 
 def _nav_items(s: str) -> bool:
     """Three or more short items joined by | › » > (a menu or a footer bar), not a table row."""
-    if len(s) > 200 or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
+    if len(s) > 200 or not NAV_CHARS.intersection(s) or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
         return False
     items = [t for t in NAV_SEP.split(s) if t]
     short = [t for t in items if len(t) <= 14]
@@ -165,8 +172,10 @@ def _title_suffix(lines: list[str]):
     if first is None:
         return None
     line = lines[first]
+    if len(line) > 80:
+        return None
     m = TITLE_SUFFIX.fullmatch(line.rstrip())
-    if m is None or SENTENCE.search(m.group("title")) or len(line) > 80:
+    if m is None or SENTENCE.search(m.group("title")):
         return None
     return first, m.group("title"), m.start("suffix"), m.end("suffix")
 
@@ -179,6 +188,7 @@ def page_view(doc) -> tuple[list[float], tuple | None, bool]:
         return cached
     lines = doc.lines
     markdown = doc.format == "markdown"
+    sources = doc.source.split("\n") if markdown else lines
     scores: list[float] = []
     flagged: dict[int, bool] = {}
     for i, line in enumerate(lines):
@@ -188,7 +198,7 @@ def page_view(doc) -> tuple[list[float], tuple | None, bool]:
         elif flagged[i]:
             scores.append(3.0)
         else:
-            scores.append(score(line, markdown))
+            scores.append(score(line, markdown, sources[i] if i < len(sources) else None))
     suffix = _title_suffix(lines)
     seeds = [i for i, v in enumerate(scores) if v >= SEED]
     # A page has furniture of several kinds; navigation bars alone are also how an encyclopedia
@@ -206,11 +216,37 @@ def is_page(doc) -> bool:
     return page_view(doc)[2]
 
 
+# Two credit fields in a row (记者：吉颐 编辑：马强, 来源：新华网编辑：VV) inside a line of text: a news
+# site's credit box run into the article. One field alone, or a colophon's 编辑/审核/签发, is not.
+CREDIT_PAIR = re.compile(
+    r"(?:内容|文章)?(?:来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\n]{1,16}?"
+    r"(?:(?:文章)?来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\s]{1,12}"
+)
+CREDIT_SPAN_MESSAGE = "「{}」是新闻网站的来源、记者、编辑署名，夹在了正文里：请删除"
+
+
+def _credit_spans(doc, claims: Claims) -> list:
+    text = doc.text
+    if "：" not in text and ":" not in text:
+        return []
+    hits = []
+    for m in CREDIT_PAIR.finditer(text):
+        i = doc.line_index(m.start())
+        line, base = doc.lines[i], doc.line_starts[i]
+        if not line[: m.start() - base].strip():
+            continue  # a line that starts with the credits is the line model's to judge
+        if claims.span_free(m.start(), m.end()):
+            hits.append(Hit(m.start(), m.end(), CREDIT_SPAN_MESSAGE.format(m.group())))
+            claims.claim_span(m.start(), m.end())
+    return hits
+
+
 def detect(doc, claims: Claims) -> dict:
     lines = doc.lines
     result: dict = {RULE_LINES: [], RULE_SUFFIX: [], RULE_CREDIT: []}
     scores, suffix, page = page_view(doc)
     if not page:
+        result[RULE_CREDIT] = _credit_spans(doc, claims)
         return result
     scores = [3.0 if i in claims.lines else v for i, v in enumerate(scores)]
     seeds = [i for i, v in enumerate(scores) if v >= SEED]
@@ -220,14 +256,16 @@ def detect(doc, claims: Claims) -> dict:
         first, title, _, _ = suffix
         protected.add(first)
         key = _norm(title)
-        for i in range(first + 1, len(lines)):
-            if key and _norm(lines[i]) == key:
-                protected.add(i)
-                # the byline under the title: one short line of a name, no furniture feature
-                j = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), None)
-                if j is not None and scores[j] == 0 and len(lines[j].strip()) <= 12 and HAN.search(lines[j]):
-                    protected.add(j)
-                break
+        # The article's title is its last repetition before the text starts (a download dialog
+        # or a menu may repeat it earlier).
+        text_start = next((i for i in range(first + 1, len(lines)) if scores[i] <= -3), len(lines))
+        repeats = [i for i in range(first + 1, text_start) if key and _norm(lines[i]) == key]
+        for i in repeats[-1:]:
+            protected.add(i)
+            # the byline under the title: one short line of a name, no furniture feature
+            j = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), None)
+            if j is not None and scores[j] == 0 and NAME.fullmatch(lines[j].strip()):
+                protected.add(j)
     # A label alone on its line (来源：) has its value on the next lines.
     credits = vocabulary()[3]
     for i in seeds:
@@ -261,6 +299,7 @@ def detect(doc, claims: Claims) -> dict:
         else:
             result[RULE_LINES].append(line_hit(doc, i, LINE_MESSAGE))
             claims.claim_line(i, PageFurniture.code)
+    result[RULE_CREDIT].extend(_credit_spans(doc, claims))
     if suffix is not None:
         first, _, a, b = suffix
         start = doc.line_starts[first]
@@ -375,6 +414,17 @@ class CreditLine(Rule):
         ),
         Spec("县政府工作报告\n来源：红星日报\n今年以来，全县经济运行总体平稳，主要指标好于预期。", (),
              note="an edited document keeps its source line"),
+        Spec(
+            "活动现场还有更多惊喜，等您开启！记者：吉颐 编辑：马强 提示：欢迎参加。\n"
+            "去年全省亏损1571亿。来源：南方都市报（nddaily）编辑：丸子",
+            ("记者：吉颐 编辑：马强", "来源：南方都市报（nddaily）编辑：丸子"),
+        ),
+        Spec(
+            "编辑：张三　　审核：李四　　签发：王五\n本文数据来源：国家统计局。\n"
+            "会议由县委办公室主办。联系人：王五 电话：12345678",
+            (),
+            note="a colophon, a single source and contact details are not a news site's credits",
+        ),
     )
 
     def check(self, doc, ctx):

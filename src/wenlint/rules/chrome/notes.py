@@ -14,13 +14,14 @@ from ._common import Claims, line_hit, rest_is_empty, span_hit
 # What makes a bracket or a sentence a website note. Notes sit at the end of long paragraphs too, so
 # this runs over the whole text: a plain alternation of literals (fast), each hit then confirmed by
 # TRIGGER on the few characters around it.
-LITERALS = re.compile("仅供|自行修改|权属|侵权|网络|原作者|登陆|登录|更多|转载请|权归|资源完全免费|本文|僅供|侵權|權屬|代表")
+LITERALS = re.compile("仅供|自行修改|权属|侵权|网络|原作者|登陆|登录|更多|转载请|权归|权益归|资源完全免费|本文|僅供|侵權|權屬|代表|声明|凡本|本公众号|本网|违反上述")
 TRIGGER = re.compile(
     r"仅供(?:参考|学习|借鉴|交流)|僅供(?:參考|學習|借鑒|交流)|自行修改|权属|權屬|"
     r"(?:如有|若有|如涉及|如果有|如若)侵[权權]|侵[权權](?:请|請|必究|删|刪|联系|聯繫)|(?:来源于|来自|源于|转自|摘自)网络|原作者|"
-    r"登[陆录](?:查看|本站|网站)|更多(?:文章|精彩|范文|资料|内容)|转载请|(?:版权|著作权)归|资源完全免费|"
+    r"登[陆录](?:查看|本站|网站)|更多(?:文章|精彩|范文|资料|内容)|转载请|(?:版权|著作权|相关权益)归|资源完全免费|"
     r"本文档?(?:由|来自|转自|转载自|摘自|来源于|出自)|(?:仅|只)(?:代表|为)作者|不代表[^，,。\n]{0,8}(?:立场|观点|意见)"
-    r"|本文(?:为|系)[^。\n]{0,30}授权"
+    r"|本文(?:为|系)[^。\n]{0,30}授权|(?:免责|版权)声明[:：]|声明[:：](?=本文|本公众号|本网|本站)"
+    r"|凡本(?:公众号|网站|网|站)|本(?:公众号|网站|网|站)(?:所刊登|所刊载|拥有|将依法|保留)|违反上述声明"
 )
 OPEN, CLOSE = "（(【[", "）)】]"
 PAIRS = dict(zip(OPEN, CLOSE))
@@ -32,9 +33,13 @@ NOTE_SENTENCE = re.compile(
     r"(?:网|站|文库|网友|用户|整理|发布|上传|投稿|分享)"
     r"|(?:如有|若有|如涉及|如果有|如若)(?:侵权|侵權|侵犯)|转载请|更多(?:文章|精彩|范文|资料|内容)"
     r"|(?:来源于|来自|源于|转自|摘自)网络|(?:版权|著作权)归|[^\s，,。]{0,8}(?:网|站)?(?:所有)?资源完全免费"
-    r"|(?:本文|文章|以上内容|网友评论)(?:仅|只)?(?:代表|为|供)(?:作者|其)|本文(?:为|系)[^。！？!?\n]{0,30}授权)"
+    r"|(?:本文|文章|以上内容|网友评论)(?:仅|只)?(?:代表|为|供)(?:作者|其)|本文(?:为|系)[^。！？!?\n]{0,30}授权"
+    # a reposting account's or site's disclaimer: 免责声明：… 凡本公众号注明… 本网站所刊登的所有内容…
+    r"|(?:免责|版权)?声明[:：](?=[^。！？!?\n]{0,4}(?:本|转载))|凡本(?:公众号|网站|网|站)"
+    r"|本(?:公众号|网站|网|站)(?:所刊登|所刊载|拥有|将依法|保留)|违反上述声明)"
 )
 SENTENCE_END = re.compile(r"[。！？!?]")
+OPENING = re.compile(r"(?:免责|版权)声明[:：]|凡本(?:公众号|网站|网|站)|本(?:公众号|网站|网|站)(?:所刊登|所刊载)")
 MESSAGE = "「{}」是网站加的免责或版权说明，不是正文：请删除"
 LINE_MESSAGE = "这一行是网站加的免责或版权说明，不是正文：请删除这一行"
 
@@ -66,7 +71,12 @@ def _sentence(line: str, pos: int) -> tuple[int, int] | None:
         start = m.end()
     m = NOTE_SENTENCE.match(line, start)
     if m is None or m.end() > pos + 12:
-        return None
+        # A disclaimer's opening (免责声明：, 凡本公众号…) marks its own start, also when the text
+        # before it lost its full stop.
+        m = OPENING.match(line, pos) or (OPENING.match(line, pos - 2) if pos >= 2 else None)
+        if m is None:
+            return None
+        start = m.start()
     end = SENTENCE_END.search(line, pos)
     stop = end.end() if end else len(line)
     # Leading blanks belong to the note; keep the line's own indentation when the note is the line.
@@ -144,6 +154,13 @@ class SourceNote(Rule):
             fixed="为实现目标而奋斗！\n",
         ),
         Spec(
+            "正文最后一段。凡本公众号注明“来源：XXX”的作品均转载自其它媒体。本公众号拥有对此声明的最终解释权。\n"
+            "免责声明：转载内容仅供读者参考。\n本网站所刊登的所有内容，未经授权，禁止转载使用。违反上述声明者，本网将依法追究其法律责任。",
+            ("凡本公众号注明“来源：XXX”的作品均转载自其它媒体。", "本公众号拥有对此声明的最终解释权。",
+             "免责声明：转载内容仅供读者参考。",
+             "本网站所刊登的所有内容，未经授权，禁止转载使用。违反上述声明者，本网将依法追究其法律责任。"),
+        ),
+        Spec(
             "市场趋势已经变了。本文为王利阳授权网易财经发布，转载请注明出处。本文仅为作者观点，不代表网易立场。\n"
             "本文仅代表作者观点，不代表网易意见",
             ("本文为王利阳授权网易财经发布，转载请注明出处。", "本文仅为作者观点，不代表网易立场。",
@@ -152,6 +169,7 @@ class SourceNote(Rule):
         Spec(
             "以上数据仅供参考，最终以统计部门公布的数据为准。\n依法查处侵权盗版案件15起。\n"
             "代表们认为，报告不代表个人观点，而是集体意见。\n"
+            "声明：本人承诺所填信息真实有效。\n本网格员负责辖区巡查。\n"
             "第二十条 (報運進出口貨物有非屬真品平行輸入之侵權處罰)\n"
             "认真学习《著作权法》，明确著作权归作者所有的原则。\n原作者为本单位职工。\n本文由县委办公室起草。",
             (),

@@ -124,7 +124,42 @@ def detect(doc, claims: Claims) -> list:
                 hits.append(line_hit(doc, k, f"这一行是网站“{kw}”栏目列出的其他文章标题，不是正文：请删除这一行"))
                 claims.claim_line(k, RelatedList.code)
             done = k
+    hits.extend(_headless(doc, claims))
     return hits
+
+
+# A listed title with the web's date glued to its end (收费公路亏在哪2015/07/01, …工作总结03-27): the
+# date of a listing, not of a sentence (those are written 2015年7月1日).
+GLUED_DATE = re.compile(r"(?<=[\u3400-\u9fff”」》）)A-Za-z])(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}$")
+HEADLESS_MIN = 3
+
+
+def _headless(doc, claims: Claims) -> list:
+    """Three or more consecutive titles, each ending in a glued date, without a header."""
+    lines = doc.lines
+    hits, run = [], []
+
+    def flush():
+        if len(run) >= HEADLESS_MIN:
+            for k in run:
+                if claims.line_free(k):
+                    hits.append(line_hit(doc, k, HEADLESS_MESSAGE))
+                    claims.claim_line(k, RelatedList.code)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        if len(s) <= 80 and GLUED_DATE.search(s) and not SENTENCE.search(s) and len(GLUED_DATE.sub("", s)) >= 6:
+            run.append(i)
+        else:
+            flush()
+    flush()
+    return hits
+
+
+HEADLESS_MESSAGE = "这一行是网站列出的其他文章标题（标题后面紧跟着发布日期），不是正文：请删除这一行"
 
 
 class RelatedList(Rule):
@@ -166,6 +201,19 @@ class RelatedList(Rule):
             "相关文章\n2023年工会工作计划\n学校工会工作总结\n今年以来，我校工会在上级工会的正确领导下，认真开展各项工作。",
             ("相关文章", "2023年工会工作计划"),
             note="undated titles followed by text: the last one is that text's heading",
+        ),
+        Spec(
+            "要想富，先修路，高速公路适度超前发展有其必要。\n收费公路亏在哪，要让公众看得清2015/07/01\n"
+            "收费公路缘何屡陷巨亏漩涡2015/07/01\n全国收费公路去年亏1571亿2015/07/01\n",
+            ("收费公路亏在哪，要让公众看得清2015/07/01", "收费公路缘何屡陷巨亏漩涡2015/07/01",
+             "全国收费公路去年亏1571亿2015/07/01"),
+            note="titles with glued dates need no header",
+        ),
+        Spec(
+            "大事记\n国务院常务会议审议通过2015年7月1日\n2015/07/01 全省防汛工作会议召开\n"
+            "项目批复文号：发改投资2015-12\n两份文件先后印发。\n收费公路亏在哪2015/07/01\n收费公路缘何屡陷巨亏漩涡2015/07/01",
+            (),
+            note="a chronology writes the date first or in words; two dated titles are not a list",
         ),
         Spec(
             "各地积极推荐了一批先进典型，推荐阅读书目100种。\n热门推荐活动效果良好\n组织开展“推荐阅读”活动：\n"
