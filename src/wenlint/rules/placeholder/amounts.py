@@ -9,6 +9,7 @@ from ._rule import ScanRule
 class AmountPlaceholder(ScanRule):
     code = "PH007"
     name = "amount-placeholder"
+    severity = "info"
     summary = "数量占位符未填写（XX多元、XX多名、XX人、X家、XX%）"
     why = (
         "A figure left as XX (资金达XX多元, XX多名运动员, 深入辖区X家企业) makes the claim empty: "
@@ -28,4 +29,5 @@ class AmountPlaceholder(ScanRule):
         Spec("xx头牛", (), note="头 is not a listed unit: the generic rule (PH009) reports it"),
         Spec("xx头牛", ("xx头",), options={"amount-units": ["头"]}),
         Spec("3×4米的展板2×3米，x光片，X型钢，增长了3.5%"),
+        Spec("形成N个行业大模型和X个重点应用场景的“1＋N＋X”大模型体系", note="letters added up: variables"),
     )

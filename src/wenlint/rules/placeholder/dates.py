@@ -9,6 +9,7 @@ from ._rule import ScanRule
 class DatePlaceholder(ScanRule):
     code = "PH003"
     name = "date-placeholder"
+    severity = "warning"
     summary = "日期占位符未填写（X月X日、XX月XX日、___年___月___日、 年 月 日）"
     why = (
         "A date such as X月X日 or a blank date line ___年___月___日 was left as the template wrote "

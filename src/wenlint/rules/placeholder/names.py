@@ -9,6 +9,7 @@ from ._rule import ScanRule
 class NamePlaceholder(ScanRule):
     code = "PH006"
     name = "name-placeholder"
+    severity = "info"
     summary = "名称占位符未填写：地名、单位名、人名、活动名（xx县、xxxx局、XXX同志、xx节、构建和谐xx）"
     why = (
         "Template sites replace the name of the county, office, person or festival with xx "
@@ -36,6 +37,9 @@ class NamePlaceholder(ScanRule):
         Spec("团结动员全县职工为建设和谐xx建功立业，促进XX经济发展", ("xx", "XX")),
         Spec("成立了“创平安xx、保奥运安全”领导小组", ("xx",)),
         Spec("X县", ("X县",)),
+        Spec("平时叫父母都是叫XX同志", note="a form of address, written so on purpose"),
+        Spec("最高领导人改称为「以XXX同志为总书记」", note="a quoted form"),
+        Spec("注册成立非营利组织实体，如 XX 开源基金会", note="an example after 如"),
         Spec("xx牧业", (), note="牧业 is not a listed name ending: the generic rule (PH009) reports it"),
         Spec("xx牧业", ("xx牧业",), options={"name-suffixes": ["牧业"]}),
         Spec("盘山县总工会、X光室、XML文件、Xbox、MAX值、iPhone X手机"),

@@ -37,12 +37,14 @@ class YearPlaceholder(ScanRule):
 class DeletedYear(ScanRule):
     code = "PH002"
     name = "deleted-year"
+    severity = "info"
     summary = "行首（或书名号里）的「年」前缺了年份：年份被删掉了"
     why = (
         "When a template's year is deleted instead of replaced, a title or sentence is left "
         "starting with a bare 年 (「年是“十一五”规划的开局之年」, 「年社区文明创建工作总结」). "
         "Real words that start with 年 (年初, 年底, 年度, 年内, 年终, 年轻, 年来, 年代 ...) are not "
-        "reported, nor a number broken off at the end of the previous line (2019⏎年)."
+        "reported, nor a number broken off at the end of the previous line (2019⏎年), nor a word "
+        "broken by a hard line wrap (老⏎年人: the previous line ends with 老, and 老年 is a word)."
     )
     bad = "年是“十一五”规划的开局之年，省总宣教部积极主动地推进各项工作"
     good = "2006年是“十一五”规划的开局之年，省总宣教部积极主动地推进各项工作"
@@ -56,6 +58,10 @@ class DeletedYear(ScanRule):
         Spec("年内完成验收。\n年来，我们坚持学习。\n年代久远的档案"),
         Spec("全县职工连续奋斗了二十多\n年的成果", note="a number broken off at the line end"),
         Spec("截至2019\n年，全县共有会员8万余名"),
+        Spec("简化长辈模式等功能的开启方式，进一步降低老\n年人便捷上网门槛", note="a hard wrap inside 老年人: 老年 is a word"),
+        Spec("国家自然科学基金委资助国家杰出青\n年科学基金项目64项", note="青年 is a word"),
+        Spec("开展创建“文明机关”活动的自查报告\n年社区文明创建工作总结", ("年",), note="告年 is no word: the year is gone"),
+        Spec("今年养了一头牛\n年馑之后", ("年",), note="牛年 is a word, but a short line is not wrapped"),
         Spec("年\n", note="a bare 年 alone is not a sentence"),
         Spec("年馑之后", ("年",)),
         Spec("年馑之后", (), options={"bare-year-words": ["馑"]}),

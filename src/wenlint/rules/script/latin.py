@@ -79,7 +79,7 @@ class MixedAlphabetWord(Rule):
     code = "SC007"
     name = "mixed-alphabet-word"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "拉丁字母单词里混入了形似的西里尔或希腊字母（Wоrd 中的 о）"
     why = (
         "拉丁字母单词里的西里尔字母 о 或希腊字母 ο 看上去没错，其实是另一个字符：搜索、拼写检查和"
@@ -136,7 +136,7 @@ class StrayKana(Rule):
     code = "SC008"
     name = "stray-kana"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "中文里混入了形似汉字的日文假名（第ー条、人ロ、エ作）"
     why = (
         "中文文档里形似汉字的片假名多是识别（OCR）或日文输入法留下的错字：ー当作一，ロ当作口，"

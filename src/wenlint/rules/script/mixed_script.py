@@ -117,8 +117,12 @@ def _inconsistent(doc, start: int, end: int, expected: str, minority, seen: dict
             return False
         if any(_common_simplified(c) for c in chars):
             return True
-    elif any(_common_simplified(table[c][0]) for c in chars if c in table):
-        return True  # 協 for 协
+    else:
+        merged = {c for c in chars if c in table and len(t.st.get(table[c][0], ())) > 1}
+        if merged == chars:
+            return False  # 樑, 濛: one of several forms merged into 梁, 蒙; names keep them (麦宗樑, 濛溪河)
+        if any(_common_simplified(table[c][0]) for c in chars if c in table):
+            return True  # 協 for 协
     for c in chars:
         known = seen.get(c)
         if known is None:
