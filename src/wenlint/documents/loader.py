@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import EmptyDocument, InputError
 from .document import Document
 from .encoding import decode
 
@@ -75,6 +75,6 @@ def load_bytes(data: bytes, name: str, encoding: str | None = None, markup: str 
         format = document_format(name, text, markup)
         doc = Document(text, path=name, format=format, encoding=codec, bom=bom)
     if not doc.source.strip():
-        raise InputError(f"{name}: empty document (no text to lint)")
+        raise EmptyDocument(f"{name}: empty document, nothing to lint")
     doc.data_hash = hashlib.blake2b(data, digest_size=16).hexdigest()
     return doc
