@@ -64,3 +64,11 @@ def test_unit_conflict():
     assert flagged(text.replace("73760公顷", "4917公顷"), "NM013") == []
     # the same figure for different things, or in different measures: quiet
     assert flagged("水田面积2500亩，稻谷产量2500吨；林场面积2500公顷。", "NM013") == []
+
+
+def test_two_figures_for_one_quantity():
+    text = "已发展主要品种为公酿一号、双优等山葡萄种植基地约10000（6500）亩。拥有省级著名商标16个。"
+    assert flagged(text, "NM014") == ["10000（6500）亩"]
+    for quiet in ("种植基地约10000亩（其中已投产6500亩）。", "种植基地约10000（含6500）亩。",
+                  "全年接待游客24\n（1）人员情况", "学生1200（1200）人。"):
+        assert flagged(quiet, "NM014") == [], quiet

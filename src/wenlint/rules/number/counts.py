@@ -131,6 +131,24 @@ def _joined_counts(items_text: str) -> set[int]:
     return set()
 
 
+_MORE_ITEMS = lazy(r"还有|另有|另一|此外|其次|再次|最后|其余|其他|以及")
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end
+
+
+_OPENS_ITEM = lazy(r"一方面|一是|一种是|其一|首先|第一")
+
+
+def _comma_before_dun(items_text: str) -> bool:
+    s = _mask_nested(items_text)
+    comma = min([i for i in (s.find("，"), s.find(",")) if i != -1] or [len(s)])
+    dun = s.find("、")
+    return dun != -1 and comma < dun
+
+
 def _last_item(items_text: str) -> str:
     """The last item of the 、 list that opens `items_text` (A、B、C等部门联合印发: C等部门联合印发)."""
     clause = _CUT.split(_mask_nested(items_text).strip("，,、；;。 "), 1)[0]
@@ -232,6 +250,13 @@ class AnnouncedCount(Rule):
         Spec("“四下基层”：习近平总书记在福建宁德工作时大力倡导并身体力行形成的工作方法和工作制度，具体指宣传党的路线、方针、政策下基层。"),
         Spec("“十二项举措”：省政府行政复议办公室、省发展改革委、省工商联等部门联合印发。"),
         Spec("主要涉及四类商品：手机、存储卡、面膜。", ("四类商品",)),
+        # the enumeration ends but the text gives the other items in other words
+        Spec("大体上有四种类型：一是按指令性计划生产的。二是按市场变化生产的。在这两大类之间，还有两类。"
+             "一类是大部分按计划生产；另一类是大部分按市场生产。\n二、下一步\n"),
+        # a comma-separated list whose last item holds a 、; items opened by 一方面/第一
+        Spec("坚持四项基本原则，即坚持社会主义道路，坚持人民民主专政，坚持共产党的领导，坚持马克思列宁主义、毛泽东思想，是立国之本。"),
+        Spec("精神文明的主要内容必须包括两个方面：一方面是教育、科学、文化、艺术、卫生、体育事业的发展。另一方面是思想建设。"),
+        Spec("犯走资派错误的人有两个可能性：第一，改过来；第二，改不过来。\n第三，一定要搞好整党整风。\n第四，加强党的建设。\n"),
         Spec("江苏省总工会工作总结3篇\n\n【篇1】工作总结\n甲\n【篇2】工作总结\n乙\n【篇3】工作总结\n丙\n"),
         Spec("江苏省总工会工作总结4篇\n\n【篇1】工作总结\n甲\n【篇2】工作总结\n乙\n【篇3】工作总结\n丙\n", ("4篇",)),
     )
@@ -306,6 +331,10 @@ class AnnouncedCount(Rule):
                 continue
             counts.pop("，", None)  # a comma separates clauses as often as items: never reported on
             counts.pop("、，", None)
+            if _comma_before_dun(body):
+                counts.pop("、", None)  # 坚持A，坚持B，坚持C、D: the 、 is inside a later item
+            if _OPENS_ITEM.match(body.lstrip("：: ")):
+                continue  # 一方面是A、B、C…: the items are clauses, the 、 list is inside the first
             if not counts or max(counts.values()) < 2:
                 continue  # a gloss, not a list
             if ("等" in body[-12:] or "等" in _last_item(body)) and max(counts.values()) <= n:
@@ -334,6 +363,11 @@ class AnnouncedCount(Rule):
                 items = run_after(doc, after)
                 if not items:
                     continue
+                line_end = text.find("\n", after)
+                if line_end != -1 and items[0].start < line_end:
+                    # the enumeration opens on the announcement's line: later markers at the
+                    # start of other lines belong to the text around it (第一，改过来；第二…。\n第三，…)
+                    items = [k for k in items if k.start < line_end] if len(items) > 1 and items[1].start < line_end else items
                 got = items[-1].number
                 last_start = items[-1].start
                 what = f"「{items[0].text}」到「{items[-1].text}」"
@@ -366,6 +400,8 @@ class AnnouncedCount(Rule):
                 continue
             if got < n and not self._closed(doc, text, last_start):
                 continue
+            if got < n and _MORE_ITEMS.search(text, last_start, _paragraph_end(text, last_start)):
+                continue  # 一是…二是…，还有两类…一类是…另一类是…: the rest is given in other words
             yield self._hit(m, text, n, got, what)
 
     @staticmethod

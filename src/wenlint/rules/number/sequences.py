@@ -53,6 +53,7 @@ class EnumerationSequence(Rule):
         # ordinals listed together are not enumeration markers
         Spec("子弹库帛书第二、三卷回归祖国。美方返还的子弹库帛书第二卷，由国家文物局接收。"),
         Spec("因第一百十四條第二、第三、第五、第六各款契約終止。"),
+        Spec("利用外资必须把握三条原则：\n第一、借外债的总额要有控制；\n第二、一定要用在生产建设上；\n第三、要讲求经济效益。\n"),
         # a named series that stops at its first item
         Spec("报名方式一：长按识别二维码，直接进入报名页面！听课小贴士：成功购买课程后进入直播间。", ("方式一",)),
         Spec("报名方式一：长按识别二维码。方式二：点击阅读原文。"),
@@ -131,12 +132,14 @@ class HeadingSequence(Rule):
     why = (
         "标题序号体现报告的结构：同一级跳号（一、二、四、）或重号（（一）（一））说明删掉或多贴了一节。"
         "本规则把每种编号样式（一、 / （一） / 1、1. / （1））当作一级，按出现顺序嵌套，"
-        "每遇到新的上级标题就从头计数。\n"
+        "每遇到新的上级标题就从头计数。这一级从二、开始而前面几行有一行以项目符号（•）开头时，"
+        "报告那个项目符号（自动编号的“一、”在转换中变成了符号）。\n"
         "刻意不报的情形：编号回到一（或更小）视为新的一组（汇编里每篇各自编号）；"
         "附件、附录、附表、专栏、名词解释、参考文献各自编号，正文在其后接着原来的序号也不算跳号；"
         "同一样式的内层小列表结束后外层接着编号（15. 之后 1.…10. 再 16.）；"
         "缺的序号其实写在文中——并在上一行里（…需求。二、信息采集）、上一行断在半句上（以“、”“，”结尾）、"
         "或紧跟数字（5.5月份…、3．10种有色金属）——都不报；"
+        "从二、开始而前面没有项目符号的（节选的正文）不报；"
         "注：1.…2.… 这类注释条目不是标题；Markdown 的有序列表（1. 1. 1.）由渲染器编号；"
         "标题连同正文整段重复属于重复段落（ST 规则的事），这里不报；"
         "句中接着上一句的数字（实施“\\n十、百、千、万”工程）不是标题。"
@@ -172,6 +175,10 @@ class HeadingSequence(Rule):
         # Markdown: an ordered list written 1. 1. 1. and numbered lists under different headings
         Spec("# 题目\n\n1. 给定 100 个数字\n1. 给定 10 亿个数字\n1. 给定 10 个数组\n", format="markdown"),
         Spec("## 分号\n\n（1）分号表示停顿。\n\n## 引号\n\n（1）引用时使用全角双引号。\n", format="markdown"),
+        # the first heading's number became a bullet in conversion
+        Spec("下半年工作计划\n\n  •  建立乡镇工会重点工作考评机制。\n\n  为进一步加强建设。\n\n  二、继续抓好职工素质工程。\n"
+             "\n  三、大力开展创建活动。\n", ("•",)),
+        Spec("下半年工作计划\n\n  •  建立考评机制。\n  •  加强建设。\n一、继续抓好职工素质工程。\n二、大力开展创建活动。\n"),
         # a heading and its section pasted twice: the copy is for the structure rules
         Spec("（一）指导思想\n正文。\n（二）基本原则\n统筹规划。\n（二）基本原则\n统筹规划。\n"),
     )
@@ -219,6 +226,13 @@ class HeadingSequence(Rule):
                     stack[-1][2] = True
                 stack.append([h.style, h.number, False, h, []])
                 styles.append(h.style)
+                if h.number == 2 and h.at_line_start:
+                    bullet = _bullet_before(text, h.start)
+                    if bullet is not None:
+                        yield Hit(bullet, bullet + 1,
+                                  f"这一级标题从「{text[h.start:h.end].strip()}」开始，第一个标题写成了项目符号"
+                                  f"「{text[bullet]}」：请改为「{_heading_label(h.style, 1)}」",
+                                  suggestion=_heading_label(h.style, 1))
                 continue
             idx = styles.index(h.style)
             del stack[idx + 1:]
@@ -276,6 +290,30 @@ def _section_resets(text: str, markdown: bool) -> list[int]:
     if markdown:
         out += [m.start() for m in _ATX.finditer(text)]
     return out
+
+
+_BULLETS = "•●◆◇■□▪▫·‧∙○◎★☆►▶"
+
+
+def _bullet_before(text: str, pos: int) -> int | None:
+    """The offset of a bullet opening one of the few non-empty lines before `pos` (the first
+    heading of a list whose automatic number 一、 became a bullet in conversion)."""
+    end = text.rfind("\n", 0, pos)
+    for _ in range(6):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        stripped = line.lstrip(" \t\u3000")
+        if stripped[:1] and stripped[0] in _BULLETS and len(stripped) > 3:
+            return start + (len(line) - len(stripped))
+        if _HEADING_LIKE.match(stripped):
+            return None  # another numbered line comes first
+        end = start - 1
+    return None
+
+
+_HEADING_LIKE = lazy(r"[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．]")
 
 
 def _line_of(text: str, pos: int) -> str:

@@ -90,3 +90,48 @@ class UnitConflict(Rule):
                     )
                     break
             seen.setdefault(key, []).append((label, a))
+
+
+# "约10000（6500）亩": a figure, a bare figure in brackets, then the unit both share
+TWO_FIGURES = lazy(
+    r"(\d[\d.,]*)[ \t]*[（(][ \t]*(\d[\d.,]*)[ \t]*[）)][ \t]*(?:[万萬亿億千]?)(亩|畝|公顷|平方米|平方公里|吨|噸|公斤|千克|公里|千米|米|元|人|户|戶|家|个|個|头|頭|只|株|辆|輛|座|所|名)"
+)
+
+
+class TwoFigures(Rule):
+    code = "NM014"
+    name = "two-figures"
+    category = "number"
+    severity = "warning"
+    summary = "同一个量写了两个数，一个放在括号里（基地约10000（6500）亩）：读者不知道哪个是对的"
+    why = (
+        "“基地约10000（6500）亩”这样把两个不同的数并列、只用括号隔开，又没有说明括号里的数是什么"
+        "（其中、实际、原计划），多半是改稿时留下了旧数。本规则只报括号里只有一个数、单位写在括号之后"
+        "（两个数共用这个单位）的写法。\n"
+        "刻意不报的情形：括号里有说明文字的（10000亩（其中水田6500亩）、10000（含6500）亩）；"
+        "单位写在第一个数后面的（10000亩（6500公顷））；两个数相同的；表格单元格里的写法。"
+    )
+    bad = "已发展山葡萄种植基地约10000（6500）亩。"
+    good = "已发展山葡萄种植基地约10000亩，其中已投产6500亩。"
+    fix_doc = "核对原始数据，删去不对的那个数；若两个数都要，写明括号里的数是什么（其中、实际）。"
+    specs = (
+        Spec(bad, ("10000（6500）亩",)),
+        Spec(good),
+        Spec("种植基地10000亩（其中水田6500亩）。种植基地10000（含6500）亩。种植面积10000亩（6500公顷）。"),
+        Spec("| 项目 | 面积 |\n| --- | --- |\n| 基地 | 10000（6500）亩 |\n", format="markdown"),
+        Spec("共有学生1200（1200）人。"),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if "（" not in text and "(" not in text:
+            return
+        for m in TWO_FIGURES.finditer(text):
+            a, b = m.group(1).rstrip(".,"), m.group(2).rstrip(".,")
+            if a == b:
+                continue
+            ls = text.rfind("\n", 0, m.start()) + 1
+            if text[ls:m.start()].lstrip().startswith("|") or "\t" in text[ls:m.start()]:
+                continue  # a table cell: columns may pair figures on purpose
+            yield Hit(m.start(), m.end(),
+                      f"「{m.group()}」给同一个量写了两个数（{a} 和 {b}），括号里的数没有说明：请核对，留下正确的那个")

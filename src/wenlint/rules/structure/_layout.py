@@ -69,6 +69,8 @@ DATE_LINE = re.compile(
 # A separator or a setext underline (----, ====, ***, ——————): layout, never joined across.
 SEPARATOR = re.compile(r"[-=_*~—－=＝·•.。…\s]{3,}")
 MARKDOWN_LINK_TAIL = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)$")
+# An entry of a table of contents: a title, dot leaders, a page number.
+TOC_ENTRY = re.compile(r"[.．…·。]{4,}\s*[0-9]{1,4}$")
 # A footnote marker after the end of a sentence (。[1], 。①, 。[^2]): the sentence has ended.
 FOOTNOTE_TAIL = re.compile(r"(?:\[\^?[0-9]{1,3}\]|[①-⑳]|\^[0-9]{1,3})+$")
 
@@ -218,6 +220,8 @@ class Layout:
             return Line(index, start, end, content, KIND_PAGE)
         if content[0] in "-=_*~—－＝·•.。…" and SEPARATOR.fullmatch(content):
             return Line(index, start, end, content, KIND_BARRIER)
+        if content[-1].isdigit() and TOC_ENTRY.search(content):
+            return Line(index, start, end, content, KIND_ITEM)  # 一、总体要求……………3
         if markdown:
             quote = BLOCKQUOTE.match(content)
             if quote:
@@ -392,8 +396,12 @@ MARKS = re.compile(r"[“”‘’「」『』（）()《》【】]")
 # left “…"), and the half-width corner brackets ｢ ｣.
 _MARKS_ALL = re.compile(r'[“”‘’「」『』（）()《》【】"｢｣]')
 _MARK_ALIAS = {"｢": "「", "｣": "」"}
-# `1)` `a）` list markers and `:)` are not closing brackets; `don’t` is not a closing quote.
-_LIST_MARKER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))[0-9A-Za-z]{1,2}$")
+# `1)` `a）` `一)` list markers (also `b)` run into a sentence: 的方式b)实现) and `:)` are not
+# closing brackets; `don’t` is not a closing quote.
+_LIST_MARKER = re.compile(
+    r"(?:(?:^|(?<=[\s。；;，,：:、]))[0-9A-Za-z]{1,2}|(?:^|(?<=[\s。；;，,：:、\u4e00-\u9fff]))[a-z]"
+    r"|(?:^|(?<=[\s。；;，,：:、]))[一二三四五六七八九十]{1,3})$"
+)
 
 
 def _not_a_mark(text: str, offset: int, mark: str) -> bool:

@@ -185,9 +185,12 @@ def segmented_pair_is_fine(window: str, j: int) -> bool:
     if right_size == 1 and j >= 1 and left[0] >= j - 1 and _segment.surname_like(window[j - 1]):
         return True  # a doubled given name after a surname: 李喵喵, 马西西
     if left_size >= 2:
-        # 工作|作了发言: a verb of one character with its aspect particle.
-        verb = _segment.tag(a).startswith("v") and window[j + 2 : j + 3] in ("了", "着", "过")
-        return verb or _segment.tag(a).startswith(_FUNCTION_TAGS)
+        after = window[j + 2 : j + 3]
+        # 工作|作了发言, 规定|定之: a verb of one character with its aspect particle or object 之.
+        verb = _segment.tag(a).startswith("v") and after in ("了", "着", "过", "之")
+        # 立法院|院会: the second copy starts a word the segmenter did not put together.
+        word = bool(after) and _segment.frequency(a + after) > 0
+        return verb or word or _segment.tag(a).startswith(_FUNCTION_TAGS)
     if right_size >= 2:
         # 两国|国歌, 类别股|股东, 快递业|业务: the first copy ends the word before it, as a suffix
         # the dictionary does not list; 喝喝水: a verb doubled before its object.

@@ -11,7 +11,7 @@ class UnbalancedPair(Rule):
     code = "ST006"
     name = "unbalanced-pair"
     category = "structure"
-    severity = "info"
+    severity = "warning"
     summary = "引号或括号不成对（“” ‘’ 《》 （） () 【】 「」）"
     why = (
         "引号或括号只开不合（或只合不开），读者要猜引语、书名或插入语在哪里结束；这往往说明拼接时丢了文字。"

@@ -31,6 +31,22 @@ def runs(text: str):
             yield m
 # A colon between digits is a time (10:30), a colon before // a URL; neither is punctuation here.
 _NOT_PUNCT = re.compile(r"[0-9]:[0-9]|:/")
+# After a Han character: a question mark doubled (？？), an ellipsis longer than one (…………),
+# written with full-width dots (．．．), or followed by a dot (….). (…。 closing a quotation that
+# leaves words out, `……。」`, is the usual way to quote.)
+_ELLIPSIS_RUNS = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:？？+|\?\?+(?![\w=&])|…{3,}|．{2,}|…+[．.](?![.．。…]))"
+)
+
+
+def _han_before(text: str, i: int) -> bool:
+    """Is the last character before `i`, blanks skipped, a Han character?"""
+    i -= 1
+    while i >= 0 and text[i] in " \t\u3000\xa0":
+        i -= 1
+    return i >= 0 and "\u4e00" <= text[i] <= "\u9fff"
+
+
 _NAMES = {
     "，": "逗号", ",": "逗号", "、": "顿号", "；": "分号", ";": "分号", "：": "冒号", ":": "冒号", "。": "句号",
 }
@@ -40,11 +56,12 @@ class DoubledPunctuation(Rule):
     code = "ST001"
     name = "doubled-punctuation"
     category = "structure"
-    severity = "info"
+    severity = "warning"
     summary = "标点重复或叠用（,、 。。 ，，）"
     why = (
         "连着两个停顿或句末标点（`当好主力军,、建功十一五`、`。。`、`，，`）是编辑或拼接时留下的，"
-        "其中一个是多余的。用三个以上句号代替省略号（`。。。`）不合规范，应写作 `……`。"
+        "其中一个是多余的。用三个以上句号或全角点代替省略号（`。。。`、`．．．`）、省略号写得过长（`…………`）"
+        "或后面又加句号（`…。`）、问号重复（`？？`）都不合规范。"
         "不报告：`……`、`——`、`？！`、句号后的引号（`。”`）、表示强调的 `！！`、"
         "时间里的冒号（10:30）和网址里的冒号（http://）。"
     )
@@ -64,6 +81,10 @@ class DoubledPunctuation(Rule):
         Spec("会议定于10:30召开，地址见http://example.org。", ()),
         Spec("他说：“好。”我们……都来了——对吗？！", ()),
         Spec("真是太好了！！", ()),
+        Spec("真的吗？？要拿下它的狗头…………上图重要．．．．．．环境….大部分", ("？？", "…………", "．．．．．．", "…."),
+             fixed="真的吗？要拿下它的狗头……上图重要……环境……大部分"),
+        Spec("他说：“这个……”。我们……都来了。What??不得科處死刑……。」", ()),
+        Spec("Journal of History, in : , 11 (1959) 1: 23.", ()),
         Spec("建立职介所1个、培训基地2个，安置基地3个。", ()),
     )
 
@@ -74,6 +95,8 @@ class DoubledPunctuation(Rule):
             if _NOT_PUNCT.search(text[max(0, m.start() - 1) : m.end() + 1]):
                 continue
             marks = [c for c in run if c not in SPACES]
+            if all(c in ",;:." for c in marks) and not _han_before(text, m.start()):
+                continue  # half-width marks in Latin text (a reference: `in : , 11 (1959)`)
             if set(marks) == {":"}:
                 continue  # `:::` opens a Markdown container, `::` is code: not Chinese punctuation
             if len(set(marks)) == 1:
@@ -89,6 +112,14 @@ class DoubledPunctuation(Rule):
                 # Which of two different marks was meant needs a reader: a suggestion, no fix.
                 yield Hit(m.start(), m.end(),
                           f"标点叠用「{''.join(marks)}」：只能保留一个（多半是「{keep}」）", keep)
+        for m in _ELLIPSIS_RUNS.finditer(text):
+            run = m.group()
+            if run[0] in "？?":
+                yield Hit(m.start(), m.end(), "问号重复：保留一个「？」", run[0],
+                          Fix.replace(m.start(), m.end(), run[0], "safe"))
+            else:  # ………… or ．．． or …。: one ellipsis is two … and nothing after it
+                yield Hit(m.start(), m.end(), f"省略号写成了「{run}」：应写作「……」", "……",
+                          Fix.replace(m.start(), m.end(), "……", "safe"))
 
 
 _CLOSING = r"[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])"

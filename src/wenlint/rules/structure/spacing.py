@@ -45,7 +45,10 @@ def splits_word(text: str, start: int) -> bool:
     before, after = tokens(left)[-1], tokens(right)[0]
     if before[1] - before[0] >= 2 and after[1] - after[0] >= 2:
         return False
-    return any(a < len(left) < b for a, b in dictionary_tokens(left + right))
+    # A dictionary word across the space, cut so that one piece is a single character (概 念,
+    # 固定资 产): a compound of two words cut between them (中办 国办) is two words.
+    cut = len(left)
+    return any(a < cut < b and min(cut - a, b - cut) == 1 for a, b in dictionary_tokens(left + right))
 
 
 class SpaceInsideWord(Rule):
