@@ -29,13 +29,13 @@ def lint_text(
     settings: Settings | None = None,
 ) -> list[Finding]:
     """Lint a string. `format` is "text", "markdown" or "docx"-like text; by default it follows
-    the suffix of `path`. Configuration files are not read; pass `settings` for that."""
+    the suffix of `path` and, for a .txt path, whether the text is Markdown (`markup`). Configuration files are not read; pass `settings` for that."""
     from .documents import Document, document_format
     from .engine.runner import FileResult, Linter
 
     base = settings or Settings()
     linter = Linter(_overrides(select, ignore, script, rules).apply(base))
-    doc = Document(text, path=path, format=format or document_format(path))
+    doc = Document(text, path=path, format=format or document_format(path, text, base.markup))
     result = FileResult(path, findings=linter.run_rules(doc))
     result.collected = linter.collect(doc)
     linter.finish([result])

@@ -72,10 +72,9 @@ def test_table_syntax_is_hidden_and_cells_keep_exact_positions():
     assert doc.lines[2] == f"{MASK} {MASK * 2}合计{MASK * 2} {MASK} {MASK}10{MASK * 4} {MASK}"
 
 
-def test_setext_underlines_and_rules_are_hidden_atx_markers_stay():
-    doc = Document("第一条 (立法依据)\n-----------------\n正文。\n\n***\n\n# 标题\n", format="markdown")
-    assert doc.lines[1].strip() == "" and doc.lines[4].strip() == ""
-    assert doc.lines[0] == "第一条 (立法依据)" and doc.lines[6] == "# 标题"
+def test_headings_and_rules_stay_lines_of_their_own():
+    source = "第一条 (立法依据)\n-----------------\n正文。\n\n***\n\n# 标题\n"
+    assert Document(source, format="markdown").text == source
 
 
 def test_front_matter_only_at_the_start_and_only_when_closed():

@@ -65,6 +65,8 @@ def markdown_spans(source: str) -> list[Span]:
     if front:
         spans += _front_matter_spans(source, front)
         body = re.sub(r"[^\n]", " ", source[:front]) + source[front:]  # the same lines, blank
+    # Headings (# and setext underlines) and rules stay: they are lines of their own, and the
+    # rules read headings and separators by them.
     tokens = _parser().parse(body)
     covered: set[int] = set()
     row_cursor: dict[int, int] = {}
@@ -81,12 +83,6 @@ def markdown_spans(source: str) -> list[Span]:
         elif kind == "html_block":
             lo, hi = line_start(tok.map[0]), line_end(tok.map[1] - 1)
             spans += _html_spans(source, lo, hi)
-        elif kind == "hr":
-            spans.append((line_start(tok.map[0]), line_end(tok.map[1] - 1)))
-        elif kind == "heading_open" and tok.markup in ("=", "-"):
-            # The underline of a setext heading; ATX markers (#) stay: rules read headings by them.
-            last = tok.map[1] - 1
-            spans.append((line_start(last), line_end(last)))
         elif kind == "table_open":
             in_table += 1
         elif kind == "table_close":

@@ -13,7 +13,7 @@ class MaskedName(Rule):
     code = "MK002"
     name = "masked-name"
     category = "mask"
-    severity = "info"
+    severity = "warning"
     summary = "人名被隐去（局长××、王**、张*、×××同志）"
     why = (
         "人名被 ×× 或 ** 代替（局长××、王**、×××同志），要么是模板占位符没有填，要么是匿名处理。"

@@ -15,7 +15,7 @@ class MaskedWord(Rule):
     code = "MK001"
     name = "masked-word"
     category = "mask"
-    severity = "info"
+    severity = "warning"
     summary = "词语被屏蔽或缺字（邓**理论、职工**管理、＊＊、□□、■■）"
     why = (
         "从屏蔽敏感词的网站复制来的文字，词语被换成了 ** 或 □□（邓**理论、职工**管理、行使职工**"

@@ -19,6 +19,10 @@ _SUSPECT = re.compile(
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _CHINESE = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _SPACE = " \t\u00a0\u3000"
+# A half-width ? between two Han characters, in a text that writes its question marks full-width:
+# a character an encoder could not map (·, an emoji) replaced by "?" (巴兹?奥尔德林).
+_LOST = re.compile("(?<=[\u4e00-\u9fff])(?<![吗呢嘛么吧啊呀哪])\\?(?=[\u4e00-\u9fff])")  # not after a question particle
+LOST_RATIO = 3  # full-width question marks per such "?" before the "?" are taken for lost characters
 REPEATED = 5  # the same private-use character this often: one finding for the document
 ZERO_WIDTH_NAMES = {
     "\u200b": "零宽空格 U+200B", "\u200c": "零宽不连字 U+200C", "\u200d": "零宽连字 U+200D",
@@ -46,12 +50,13 @@ class DeceptiveCharacter(Rule):
     name = "deceptive-character"
     category = "script"
     severity = "warning"
-    summary = "看着对、其实不对的字符：康熙部首（⽅案）、兼容汉字、零宽字符、私用区字符"
+    summary = "看着对、其实不对的字符：康熙部首（⽅案）、兼容汉字、零宽字符、私用区字符、丢失后换成的「?」"
     why = (
         "从 PDF 复制出来的文字常把普通汉字换成长得一样的康熙部首（⽅案的「⽅」是 U+2F45，不是「方」）"
         "或兼容汉字（U+F900–U+FAFF），网页文字里夹着看不见的零宽空格和零宽连字，图标字体和某些"
         "语料库留下私用区字符（U+E000–U+F8FF）。读者看不出问题，搜索、排序、拼写检查、字数统计和"
-        "复制粘贴却都会出错。同一个私用区字符在文中反复出现时（当分隔符用），只报告一处并给出次数。"
+        "复制粘贴却都会出错。转码时无法表示的字符（间隔号、表情）会被换成「?」：问号本来都用全角的"
+        "文档里，夹在两个汉字之间的半角「?」（巴兹?奥尔德林）就是这样丢失的字符。同一个私用区字符在文中反复出现时（当分隔符用），只报告一处并给出次数。"
         "不处理：正常的汉字和部首字（亻、氵是普通汉字，不在部首区）、表情符号序列里的零宽连字、"
         "不挨着中文的零宽字符、本身就是统一汉字的兼容区字符（﨎、﨑 等）。"
     )
@@ -69,6 +74,9 @@ class DeceptiveCharacter(Rule):
         Spec("性理事）。\u200d\n\u200b 除了担任理事", ("\u200d", "\u200b"), fixed="性理事）。\n 除了担任理事"),
         Spec("兼容汉字：\uf9d1化", ("\uf9d1",), fixed="兼容汉字：六化"),
         Spec("\ue64e文库VIP \ue621手机打开", ("\ue64e", "\ue621")),
+        Spec("真的吗？是吗？对吗？宇航员巴兹?奥尔德林登月。", ("?",)),
+        Spec("什么样子?真实的吗?是的。", (), note="question marks half-width throughout: SC004/SC012's business"),
+        Spec("真的吗？是吗？对吗？你知道嘛?今天下雨。", (), note="after a question particle it is a question mark"),
         # Ordinary ideographs, emoji sequences and English with a zero-width space stay quiet.
         Spec("加薇亻言，人口普查。\U0001f468\u200d\U0001f469\u200d\U0001f467 family\u200bname 﨑玉"),
     )
@@ -103,6 +111,11 @@ class DeceptiveCharacter(Rule):
                 kind = "康熙部首" if 0x2F00 <= code <= 0x2FDF or 0x2E80 <= code <= 0x2EFF else "兼容汉字"
                 yield Hit(p, p + 1, f"「{c}」是{kind}（U+{code:04X}），不是普通汉字「{normal}」（多来自 PDF 复制）：应改为「{normal}」",
                           normal, Fix.replace(p, p + 1, normal, "safe"))
+        lost = _LOST.findall(text)
+        if lost and text.count("？") >= LOST_RATIO * len(lost):
+            for m in _LOST.finditer(text):
+                p = m.start()
+                yield Hit(p, p + 1, "汉字之间的「?」多是编码时丢失的字符（间隔号、表情等被替换成了问号）：请对照原文恢复")
         for c, places in private.items():
             if len(places) >= REPEATED:
                 p = places[0]

@@ -136,7 +136,7 @@ class StrayKana(Rule):
     code = "SC008"
     name = "stray-kana"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "中文里混入了形似汉字的日文假名（第ー条、人ロ、エ作）"
     why = (
         "中文文档里形似汉字的片假名多是识别（OCR）或日文输入法留下的错字：ー当作一，ロ当作口，"

@@ -117,8 +117,12 @@ def _inconsistent(doc, start: int, end: int, expected: str, minority, seen: dict
             return False
         if any(_common_simplified(c) for c in chars):
             return True
-    elif any(_common_simplified(table[c][0]) for c in chars if c in table):
-        return True  # 協 for 协
+    else:
+        merged = {c for c in chars if c in table and len(t.st.get(table[c][0], ())) > 1}
+        if merged == chars:
+            return False  # 樑, 濛: one of several forms merged into 梁, 蒙; names keep them (麦宗樑, 濛溪河)
+        if any(_common_simplified(table[c][0]) for c in chars if c in table):
+            return True  # 協 for 协
     for c in chars:
         known = seen.get(c)
         if known is None:
@@ -135,7 +139,7 @@ class MixedScript(Rule):
     code = "SC001"
     name = "mixed-script"
     category = "script"
-    severity = "info"
+    severity = "warning"
     summary = "繁简混用：简体文档里的繁体字，或繁体文档里的简体字"
     why = (
         "一篇文档只用一种字体。简体文档里的繁体字（或反过来）来自不同来源的拼接或没转换完，读者"

@@ -300,7 +300,7 @@ class WrongOneToMany(Rule):
     code = "SC002"
     name = "wrong-one-to-many"
     category = "script"
-    severity = "info"
+    severity = "warning"
     summary = "简转繁时一对多的字选错了：乾部、乾農活（应为幹）、頭發（应为頭髮）"
     why = (
         "一个简体字可能对应几个繁体字：干是幹（干部）、乾（干净）或干（若干）；发是發（发展）或髮"

@@ -19,7 +19,7 @@ class TaiwanPhraseArtifact(Rule):
     code = "SC003"
     name = "taiwan-phrase-artifact"
     category = "script"
-    severity = "info"
+    severity = "warning"
     summary = "大陆文稿经繁体（台湾用语）转换后留下的台湾词语：民眾、列印、套用、腳踏車、集體契約法"
     why = (
         "大陆文稿经过带台湾用语的简转繁工具，会冒出作者从没写过的台湾词语：群众变成民眾，打印变成"

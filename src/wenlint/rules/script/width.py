@@ -94,7 +94,7 @@ class HalfWidthPunctuation(Rule):
     code = "SC004"
     name = "half-width-punctuation"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "全文的中文标点都用了半角（, ; ! ?）：一处报告，一次改正"
     why = (
         "中文正文用全角标点（，；！？：（））。整篇文档在汉字之间用半角逗号、分号、叹号、问号，"
@@ -199,7 +199,7 @@ class FullWidthAlphanumeric(Rule):
     code = "SC005"
     name = "full-width-alphanumeric"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "全角字母或数字（ＡＢＣ、１２３）：全文如此时一处报告"
     why = (
         "中文里的阿拉伯数字和拉丁字母用半角（GB/T 15835）；全角的（２０２４年、ＧＤＰ）来自停在全角"
