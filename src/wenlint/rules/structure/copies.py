@@ -45,6 +45,12 @@ from ..base import CorpusHit, CorpusRule, Spec
 from ._lexicon import t2s_table
 from ._t2s import t2s
 
+def _have_datasketch() -> bool:
+    from ...extras import available
+
+    return available("datasketch")
+
+
 UNIT = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]{6,}")
 _SPACES = " \t\u3000\xa0"
 _FIRST = itemgetter(slice(0, 1))
@@ -369,7 +375,7 @@ class CopiedDocument(CorpusRule):
         return collect_text(doc.text)
 
     def prepare(self, documents, ctx):
-        if documents > int(ctx.option("exact-below")):
+        if documents > int(ctx.option("exact-below")) and _have_datasketch():
             import datasketch  # noqa: F401  (0.5 s with scipy: done while a pool lints)
             import numpy  # noqa: F401
 
@@ -384,7 +390,8 @@ class CopiedDocument(CorpusRule):
         if len(docs) < 2:
             return
         paths = sorted(docs)
-        if len(docs) <= int(ctx.option("exact-below")):
+        # datasketch comes with the corpus extra; without it every pair is compared exactly.
+        if len(docs) <= int(ctx.option("exact-below")) or not _have_datasketch():
             found = self._exact(paths, docs, min_share, min_chars)
         else:
             found = self._approximate(paths, docs, min_share, min_chars, int(ctx.option("num-perm")))
