@@ -10,7 +10,7 @@ from ..engine.run import RunOptions, RunResult, run
 from ..engine.selection import at_least
 from ..errors import ConfigError
 from ..findings import check_severity
-from ..reports import ReportOptions, render
+from ..reports import NEEDS_CONTEXT, ReportOptions, render
 from .progress import progress_for
 
 
@@ -45,7 +45,7 @@ def run_check(args) -> int:
         args, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, keep_source=args.format == "html",
         # The flagged lines are read by the rich report and the baseline only (the format may
         # also come from a configuration file: then they are kept).
-        keep_context=args.format in (None, "rich") or bool(args.baseline or args.write_baseline),
+        keep_context=args.format in (None, *NEEDS_CONTEXT) or bool(args.baseline or args.write_baseline),
     )
     if args.engine == "dask" and (args.fix or args.diff):
         raise ConfigError("--fix and --diff work on local files; use them without --engine dask")

@@ -93,8 +93,18 @@ def lint_target(target: Target, linter: Linter, options: RunOptions, load=load_t
         return result
     if options.keep_context:
         source_lines = doc.source.split("\n")
-        result.context = {f.line: source_lines[f.line - 1] for f in result.findings}
+        result.context = {
+            n: source_lines[n - 1] for f in result.findings for n in _lines_of(f) if n <= len(source_lines)
+        }
     return result
+
+
+def _lines_of(f: Finding) -> set[int]:
+    """The lines a report may quote for a finding: where it starts and ends, and its fix's edits."""
+    lines = {f.line, f.end_line}
+    if f.fix:
+        lines.update(n for e in f.fix["edits"] for n in (e["line"], e["end_line"]))
+    return lines
 
 
 def _fix(doc: Document, linter: Linter, options: RunOptions, result: FileResult) -> Document:
