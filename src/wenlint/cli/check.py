@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..config import Overrides
+from ..engine.cache import cache_dir
 from ..engine.run import RunOptions, RunResult, run
 from ..engine.selection import at_least
 from ..errors import ConfigError
@@ -46,6 +47,7 @@ def run_check(args) -> int:
         # The flagged lines are read by the rich report and the baseline only (the format may
         # also come from a configuration file: then they are kept).
         keep_context=args.format in (None, *NEEDS_CONTEXT) or bool(args.baseline or args.write_baseline),
+        cache_dir=cache_dir(args.no_cache, args.cache_dir),
     )
     if args.engine == "dask" and (args.fix or args.diff):
         raise ConfigError("--fix and --diff work on local files; use them without --engine dask")

@@ -31,6 +31,7 @@ class RunOptions:
     # `wenlint profile`: measure each document (FileResult.metrics) and fold its findings into
     # the measures instead of keeping them, so memory stays flat however large the corpus.
     profile: bool = False
+    cache_dir: Path | None = None  # a cache of unchanged files (engine/cache.py); None: no cache
 
 
 @dataclass
@@ -212,6 +213,16 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
     linters = _Linters(overrides or Overrides(), options)
     run_result = RunResult()
     work = plan(paths, linters, options, run_result)
+    if options.cache_dir is not None:
+        from .cache import usable
+
+        if usable(options):
+            return _run_cached(work, linters, options, run_result, progress)
+    done = _lint_all(work, options, progress)
+    return finish(work, done, linters, run_result)
+
+
+def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=None) -> list[FileResult]:
     from .pool import use_pool
 
     if use_pool(work, options):
@@ -228,4 +239,15 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
                 progress.advance(target.path)
     if progress is not None:
         progress.stop()
-    return finish(work, done, linters, run_result)
+    return done
+
+
+def _run_cached(work, linters: _Linters, options: RunOptions, run_result: RunResult, progress=None) -> RunResult:
+    from .cache import finish_cached, lint_cached
+
+    done, keys, hits = lint_cached(work, options, lambda todo: _lint_all(todo, options, progress))
+    run_result.problems += finish_cached(work, done, keys, hits, options, linters.by_config.values(),
+                                         lambda linter, results: linter.finish(results))
+    run_result.results += done
+    run_result.linters = list(linters.by_config.values())
+    return run_result
