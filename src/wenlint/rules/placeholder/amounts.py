@@ -11,12 +11,12 @@ class AmountPlaceholder(ScanRule):
     name = "amount-placeholder"
     summary = "数量占位符未填写（XX多元、XX多名、XX人、X家、XX%）"
     why = (
-        "A figure left as XX (资金达XX多元, XX多名运动员, 深入辖区X家企业) makes the claim empty: "
-        "work reports are judged by their numbers."
+        "数字留成 XX（资金达XX多元、XX多名运动员、深入辖区X家企业），这句话就成了空话："
+        "工作报告靠数字说话。3×4米、X型钢、x光片 这类写法不报告。"
     )
     bad = "为困难职工解决生产、生活资金达XX多元"
     good = "为困难职工解决生产、生活资金达6000多元"
-    fix_doc = "Write the real number. Add measure words with `amount-units`. There is no automatic fix."
+    fix_doc = "写上实际数字。其他量词可以用选项 `amount-units` 添加。没有自动修复。"
     options = {"amount-units": [], "ignore-words": []}
     specs = (
         Spec("为13名困难职工解决生产、生活资金达XX多元", ("XX多元",)),

@@ -11,12 +11,12 @@ class BlankField(ScanRule):
     name = "blank-field"
     summary = "表单空白栏未填写（编号:_____、姓名：＿＿＿＿、本人____同意）"
     why = (
-        "A cover sheet or form copied from a template still has its blank lines to fill in "
-        "(编号:_____, 学校:_________). Submitted as it is, the fields are empty."
+        "从模板抄来的封面或表格还留着待填的横线（编号:_____、学校:_________），就这样交出去，"
+        "这些栏目都是空的。单独一行的横线（分隔线）、变量名里的下划线和 Markdown 的强调符号不报告。"
     )
     bad = "编号:_____"
     good = "编号:2019-014"
-    fix_doc = "Fill the field in, or delete it if it does not apply. There is no automatic fix."
+    fix_doc = "填上这一栏；不适用就删去。没有自动修复。"
     specs = (
         Spec("编号:_____", ("编号:_____",)),
         Spec("学校:_________教师:_____________年___月___日", ("学校:_________", "教师:_____________")),

@@ -11,13 +11,13 @@ class GenericPlaceholder(ScanRule):
     name = "generic-placeholder"
     summary = "其他占位符未填写：中文里的XX、xx（建功‘xxx’、xx树）"
     why = (
-        "XX or xx inside Chinese text is a template placeholder even where the words around it do "
-        "not tell what was meant (建功‘xxx’, 挖了xxx树根). The more specific PH rules report "
-        "years, dates, numbers and names; this one reports the rest."
+        "中文里的 XX、xx 是模板占位符，即使上下文看不出原来要填什么（建功‘xxx’、挖了xxx树根）。"
+        "年份、日期、数字和名称由更具体的 PH 规则报告，这条规则报告其余的。"
+        "XML、Xbox、XXL、0xFF、x86、iPhone X、XX染色体 等不报告。"
     )
     bad = "广泛开展“当好主力军、建功‘xxx’活动”"
     good = "广泛开展“当好主力军、建功‘十一五’活动”"
-    fix_doc = "Replace the placeholder with what was meant, or delete it. There is no automatic fix."
+    fix_doc = "把占位符换成原本要写的内容，或删去。没有自动修复。"
     options = {"ignore-words": []}
     specs = (
         Spec("广泛开展“当好主力军、建功‘xxx’活动”", ("xxx",)),

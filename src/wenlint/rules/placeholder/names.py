@@ -11,17 +11,16 @@ class NamePlaceholder(ScanRule):
     name = "name-placeholder"
     summary = "名称占位符未填写：地名、单位名、人名、活动名（xx县、xxxx局、XXX同志、xx节、构建和谐xx）"
     why = (
-        "Template sites replace the name of the county, office, person or festival with xx "
-        "(xx县总工会, xxxx局, XXX同志, xx节) or leave it out of a slogan (构建和谐xx, 促进XX经济发展). "
-        "A report that does not name its own county is not finished. The finding says what kind of "
-        "name is missing, from the word after the placeholder (县 → 地名, 局 → 单位名称, 同志 → 人名)."
+        "模板网站把县名、单位名、人名或节日名换成 xx（xx县总工会、xxxx局、XXX同志、xx节），"
+        "或在口号里略去（构建和谐xx、促进XX经济发展）。连自己县名都没写的报告是没写完的。"
+        "提示根据占位符后面的字说明缺的是哪类名称（县 → 地名，局 → 单位名称，同志 → 人名）。"
+        "X光室、XML文件、Xbox、iPhone X 等不报告；被隐去的人名（局长××）由 MK002 报告。"
     )
     bad = "xx县总工会精神文明工作总结"
     good = "盘山县总工会精神文明工作总结"
     fix_doc = (
-        "Write the real name. Add your own name endings (牧业, 牧场 ...) with the option "
-        "`name-suffixes` of the placeholder family (table tool.wenlint.placeholder). "
-        "There is no automatic fix."
+        "写上实际名称。自己的名称结尾（牧业、牧场……）可以加到占位符类的选项 `name-suffixes` 里"
+        "（[tool.wenlint.placeholder]）。没有自动修复。"
     )
     options = {"name-suffixes": [], "ignore-words": []}
     specs = (

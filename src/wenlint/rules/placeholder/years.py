@@ -11,13 +11,13 @@ class YearPlaceholder(ScanRule):
     name = "year-placeholder"
     summary = "年份占位符未填写（XX年、20XX年、200*年、二〇XX年、××年度）"
     why = (
-        "Report templates write the year as XX年, 20XX年 or 200*年 for the writer to fill in. "
-        "Left in, it shows the text was copied from a template and never finished, and the reader "
-        "cannot tell which year the report is about."
+        "报告模板把年份写成 XX年、20XX年 或 200*年，留给写作者填写。没有填就交出去，说明文字是从模板"
+        "抄来的、没有写完，读者也不知道报告说的是哪一年。"
+        "年初、年底、年度等以「年」开头的词，以及 XXL号、Xbox、X光机 里的 X，都不报告。"
     )
     bad = "XX年精神文明创建工作总结"
     good = "2019年精神文明创建工作总结"
-    fix_doc = "Replace the placeholder with the real year (2019年). There is no automatic fix."
+    fix_doc = "把占位符换成实际年份（如 2019年）。没有自动修复。"
     specs = (
         Spec("XX年精神文明創建工作總結", ("XX年",)),
         Spec("在xx年要继续与时俱进", ("xx年",)),
@@ -39,14 +39,14 @@ class DeletedYear(ScanRule):
     name = "deleted-year"
     summary = "行首（或书名号里）的「年」前缺了年份：年份被删掉了"
     why = (
-        "When a template's year is deleted instead of replaced, a title or sentence is left "
-        "starting with a bare 年 (「年是“十一五”规划的开局之年」, 「年社区文明创建工作总结」). "
-        "Real words that start with 年 (年初, 年底, 年度, 年内, 年终, 年轻, 年来, 年代 ...) are not "
-        "reported, nor a number broken off at the end of the previous line (2019⏎年)."
+        "模板里的年份被删掉而没有换成实际年份时，标题或句子就以一个孤零零的「年」开头"
+        "（「年是“十一五”规划的开局之年」「年社区文明创建工作总结」）。"
+        "以「年」开头的正常词语（年初、年底、年度、年内、年终、年轻、年来、年代……）不报告，"
+        "上一行末尾断开的数字（2019⏎年）也不报告。"
     )
     bad = "年是“十一五”规划的开局之年，省总宣教部积极主动地推进各项工作"
     good = "2006年是“十一五”规划的开局之年，省总宣教部积极主动地推进各项工作"
-    fix_doc = "Put the year back in front of 年 (2006年是…). There is no automatic fix."
+    fix_doc = "在「年」前补回年份（2006年是…）。没有自动修复。"
     options = {"bare-year-words": [], "ignore-words": []}
     specs = (
         Spec("工会宣教部上半年工作总结\n\n年是“十一五”规划的开局之年", ("年",)),
