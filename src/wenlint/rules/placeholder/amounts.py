@@ -25,7 +25,7 @@ class AmountPlaceholder(ScanRule):
         Spec("深入辖区X家非公企业开展法律体检活动", ("X家",)),
         Spec("参赛面达XX%，同比增长X.X%", ("XX%", "X.X%")),
         Spec("完成全年任务的百分之XX", ("百分之XX",)),
-        Spec("xx头牛", (), note="头 is not a listed unit: the generic rule (PH009) reports it"),
+        Spec("xx头牛", (), note="「头」不在量词表里：由通用规则 PH009 报告"),
         Spec("xx头牛", ("xx头",), options={"amount-units": ["头"]}),
         Spec("3×4米的展板2×3米，x光片，X型钢，增长了3.5%"),
     )

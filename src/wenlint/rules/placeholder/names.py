@@ -35,8 +35,8 @@ class NamePlaceholder(ScanRule):
         Spec("团结动员全县职工为建设和谐xx建功立业，促进XX经济发展", ("xx", "XX")),
         Spec("成立了“创平安xx、保奥运安全”领导小组", ("xx",)),
         Spec("X县", ("X县",)),
-        Spec("xx牧业", (), note="牧业 is not a listed name ending: the generic rule (PH009) reports it"),
+        Spec("xx牧业", (), note="「牧业」不在名称结尾表里：由通用规则 PH009 报告"),
         Spec("xx牧业", ("xx牧业",), options={"name-suffixes": ["牧业"]}),
         Spec("盘山县总工会、X光室、XML文件、Xbox、MAX值、iPhone X手机"),
-        Spec("局长××以身作则", (), note="a masked name: MK002"),
+        Spec("局长××以身作则", (), note="被隐去的人名：由 MK002 报告"),
     )

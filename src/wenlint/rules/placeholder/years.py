@@ -30,7 +30,7 @@ class YearPlaceholder(ScanRule):
         Spec("20XX—20XX学年度第一学期工作计划", ("20XX", "20XX")),
         Spec("2019年，区总工会严格按照要求开展工作。年初制定计划，年底考核。"),
         Spec("全年完成任务，XXL号服装、Xbox游戏机和X光机均已采购。"),
-        Spec("XX年6月20日", ("XX年",), note="a real month and day: only the year is missing"),
+        Spec("XX年6月20日", ("XX年",), note="月日是实际的：只缺年份"),
     )
 
 
@@ -54,9 +54,9 @@ class DeletedYear(ScanRule):
         Spec("我们制定了《年全县工会组织工作要点》", ("年",)),
         Spec("年初领导班子成员都进行了工作分工\n年底前完成\n年度目标已经落实\n年轻干部\n年终考核"),
         Spec("年内完成验收。\n年来，我们坚持学习。\n年代久远的档案"),
-        Spec("全县职工连续奋斗了二十多\n年的成果", note="a number broken off at the line end"),
+        Spec("全县职工连续奋斗了二十多\n年的成果", note="数字在上一行末尾断开"),
         Spec("截至2019\n年，全县共有会员8万余名"),
-        Spec("年\n", note="a bare 年 alone is not a sentence"),
+        Spec("年\n", note="单独一个「年」不成句"),
         Spec("年馑之后", ("年",)),
         Spec("年馑之后", (), options={"bare-year-words": ["馑"]}),
     )
