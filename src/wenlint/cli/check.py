@@ -49,6 +49,11 @@ def run_check(args) -> int:
         keep_context=args.format in (None, *NEEDS_CONTEXT) or bool(args.baseline or args.write_baseline),
         cache_dir=cache_dir(args.no_cache, args.cache_dir),
     )
+    if args.show_settings or args.show_files:
+        from .show import show_files, show_settings
+
+        show = show_settings if args.show_settings else show_files
+        return show(args.paths or ["."], overrides_from(args), options)
     if args.engine == "dask" and (args.fix or args.diff):
         raise ConfigError("--fix and --diff work on local files; use them without --engine dask")
     show_progress = not args.no_progress and sys.stderr.isatty()

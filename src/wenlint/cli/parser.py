@@ -37,6 +37,8 @@ def build_parser() -> OneLineParser:
     out.add_argument("--statistics", action="store_true", help="show counts per rule instead of findings")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     out.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    out.add_argument("--show-settings", action="store_true", help="print the settings each PATH resolves to; lint nothing")
+    out.add_argument("--show-files", action="store_true", help="list the files a run would lint (and their configuration); lint nothing")
     _add_selection(check)
     _add_configuration(check)
     _add_scale(check)
