@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Overrides, Settings
 from .findings import Finding
 
+if TYPE_CHECKING:
+    import pandas
 
-def _overrides(select, ignore, script, rules) -> Overrides:
+
+def _overrides(
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    script: str | None,
+    rules: Iterable[str | Path] | None,
+) -> Overrides:
     return Overrides(
         select=list(select) if select is not None else None,
         ignore=list(ignore or ()),
@@ -25,7 +34,7 @@ def lint_text(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     script: str | None = None,
-    rules: Iterable[str] | None = None,
+    rules: Iterable[str | Path] | None = None,
     settings: Settings | None = None,
 ) -> list[Finding]:
     """Lint a string. `format` is "text", "markdown" or "docx"-like text; by default it follows
@@ -43,11 +52,11 @@ def lint_text(
 
 
 def lint_paths(
-    paths: Iterable[str],
+    paths: Iterable[str | Path],
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     script: str | None = None,
-    rules: Iterable[str] | None = None,
+    rules: Iterable[str | Path] | None = None,
 ) -> list[Finding]:
     """Lint files and directories as `wenlint check` does (configuration files are honoured).
     Raises WenlintError for a path or configuration that cannot be used."""
@@ -60,7 +69,7 @@ def lint_paths(
     return result.findings
 
 
-def findings_frame(findings: Iterable[Finding]):
+def findings_frame(findings: Iterable[Finding]) -> pandas.DataFrame:
     """A pandas DataFrame of findings, validated by the findings pandera schema."""
     from .frames import findings_frame as frame
 
