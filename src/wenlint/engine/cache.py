@@ -21,11 +21,10 @@ used with --fix, --diff, standard input or the HTML report (which needs each doc
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import json
 import os
 import pickle
+import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +47,8 @@ def cache_dir(no_cache: bool = False, given: str | None = None) -> Path | None:
         return Path(given)
     if os.environ.get("WENLINT_CACHE_DIR"):
         return Path(os.environ["WENLINT_CACHE_DIR"])
+    if sys.platform.startswith("linux"):  # the XDG rule, without importing platformdirs on every start
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wenlint"
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("wenlint", appauthor=False))
@@ -108,7 +109,7 @@ def _rule_files(linter: Linter) -> list[Path]:
 
 
 def linter_key(linter: Linter, options) -> str:
-    settings = json.dumps(dataclasses.asdict(linter.settings), sort_keys=True, default=str, ensure_ascii=False)
+    settings = repr(linter.settings)  # a dataclass of plain values: its repr is deterministic
     rules = "\n".join(
         f"{r.code} {r.name} {linter.severity[r.code]} {r.source} {type(r).__module__}.{type(r).__qualname__}"
         for r in linter.rules
