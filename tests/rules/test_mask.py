@@ -29,7 +29,7 @@ def test_seed_masks_and_their_recovered_words():
         (7, "鄧**理論", "鄧小平理論"),
     ]
     assert [(f.line, f.text, f.code, f.severity) for f in lint(seed_text("004"), "MK")] == [
-        (40, "××", "MK002", "warning"),
+        (40, "××", "MK002", "info"),
     ]
     assert flagged(seed_text("001"), "MK") == flagged(seed_text("002"), "MK") == []
 
@@ -80,7 +80,7 @@ def test_masked_names(text, expected):
     findings = lint(text, "MK")
     assert [f.text for f in findings] == expected
     assert {f.code for f in findings} == {"MK002"}
-    assert {f.severity for f in findings} == {"warning"}
+    assert {f.severity for f in findings} == {"info"}
 
 
 # ----- not masks ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..rules.base import Rule, Spec
+from ..rules.measured import measured_label
 from ..rules.registry import load_registry
 
 
@@ -20,6 +21,7 @@ def rule_row(rule: Rule) -> dict:
         "fixable": rule.fix_safety if rule.fixable else "no",
         "default": rule.default_enabled,
         "source": rule.source,
+        "measured": measured_label(rule.code) or None,
         "summary": rule.summary,
     }
 
@@ -44,7 +46,7 @@ def run_rules(args) -> int:
     # The summary needs room; in a narrow terminal `wenlint explain CODE` shows it instead.
     with_summary = console.width >= 120
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("code", "name", "category", "severity", "fix", "source"):
+    for column in ("code", "name", "category", "severity", "fix", "measured", "source"):
         table.add_column(column, no_wrap=True, overflow="ellipsis")
     if with_summary:
         table.add_column("summary", overflow="fold")
@@ -57,6 +59,7 @@ def run_rules(args) -> int:
             rule.category,
             f"[{SEVERITY_STYLES[rule.severity]}]{rule.severity}[/]",
             row["fixable"],
+            row["measured"] or "",
             source,
         ]
         table.add_row(*cells, *([rule.summary] if with_summary else []))
@@ -81,6 +84,13 @@ def _flagged_example(rule: Rule, text: str):
     return shown, flags
 
 
+SEVERITY_PROMISE = {
+    "error": "error 错误：几乎可以肯定是缺陷（实测精确率 ≥ 0.97）",
+    "warning": "warning 警告：细心的编辑会想看到的问题，默认的失败级别（实测精确率 ≥ 0.90）",
+    "info": "info 提示：风格或一致性提示，默认不会让检查失败",
+}
+
+
 def run_explain(args) -> int:
     registry = load_registry([Path(p) for p in args.rules])
     rule = registry.get(args.rule)
@@ -97,6 +107,10 @@ def run_explain(args) -> int:
         f"修复 fix: {rule.fix_safety} · 默认 default: {'on' if rule.default_enabled else 'off (opt-in)'} · "
         f"来源 source: {rule.source}"
     ))
+    measured = measured_label(rule.code)
+    if measured:
+        console.print(Text(f"实测精确率 measured precision (dev set + clean corpus): {measured}"))
+    console.print(Text(SEVERITY_PROMISE[rule.severity], style="dim"))
     console.print()
 
     def section(title: str, body) -> None:

@@ -100,6 +100,19 @@ def _source(rule: Rule) -> str:
     return rule.source
 
 
+def _measured(rule: Rule) -> str:
+    """The rule's measured precision (rules/data/measured-precision.toml, `bench/quality.py --update`)."""
+    from ..rules.measured import measured_precision
+
+    row = measured_precision().get(rule.code)
+    if row is None:
+        return "未测量（不是随包发布的规则）"
+    if row.get("precision") is None:
+        return "在开发集和正确语料上没有报告，无从测量 unmeasured"
+    return (f"精确率 {row['precision']:.2f}（{row['right']} 对、{row['false']} 错，开发集和正确语料），"
+            f"够得上 {row['class']}")
+
+
 def _fix_kind(rule: Rule) -> str:
     return rule.fix_safety if rule.fixable else "no"
 
@@ -130,6 +143,7 @@ def rule_page(rule: Rule) -> str:
         "|---|---|",
         f"| 类别 category | {rule.category}（{CATEGORY_WORDS.get(rule.category, rule.category)}） |",
         f"| 级别 severity | {rule.severity}（{SEVERITY_WORDS[rule.severity]}）：{PROMISES[rule.severity]} |",
+        f"| 实测 measured | {_measured(rule)} |",
         f"| 修复 fix | {FIX_WORDS[rule.fix_safety if rule.fixable else 'none']} |",
         f"| 默认 default | {'开启 on' if rule.default_enabled else f'关闭 off：用 `--extend-select {rule.code}` 打开'} |",
         f"| 来源 source | {_source(rule)} |",

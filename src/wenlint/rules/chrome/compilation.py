@@ -151,7 +151,7 @@ class CompilationMarker(Rule):
     code = "CH022"
     name = "compilation-marker"
     category = "chrome"
-    severity = "warning"
+    severity = "info"
     summary = "网站合集的标记（【篇1】、篇一：、标题里的“(共7篇)”“…工作总结3篇”）"
     why = (
         "文档网站把几篇文章拼成一个合集，在标题上标“(共7篇)”“3篇”，在每篇前面加“【篇1】”和合集标题。"

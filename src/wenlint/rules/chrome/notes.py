@@ -112,7 +112,7 @@ class SourceNote(Rule):
     code = "CH024"
     name = "source-note"
     category = "chrome"
-    severity = "warning"
+    severity = "info"
     summary = "网站加的免责或版权说明（此文内容仅供参考,可自行修改；本文权属…所有）"
     why = (
         "模板网站会在文末或段中插入“仅供参考，可自行修改”“本文权属某网站所有，更多文章请登陆查看”"

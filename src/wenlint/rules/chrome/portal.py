@@ -165,7 +165,7 @@ class PortalFurniture(Rule):
     code = "CH021"
     name = "portal-furniture"
     category = "chrome"
-    severity = "warning"
+    severity = "info"
     summary = "门户网站的页面元素（索引号/发布机构、字号 大 中 小、打印本页、网站地图、繁體、访问量）"
     why = (
         "从政府或单位门户网站复制文章时，页面上的信息公开栏、字号和打印按钮、导航菜单、"

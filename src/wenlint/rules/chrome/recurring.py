@@ -44,7 +44,7 @@ class RecurringLine(CorpusRule):
     code = "CH030"
     name = "recurring-line"
     category = "chrome"
-    severity = "warning"
+    severity = "info"
     summary = "在多个文档中逐字重复出现的行（可能是未知网站的页眉页脚）"
     why = (
         "同一个网站复制来的文档带着同样的页眉、页脚、广告语。规则清单不可能认识所有网站，"

@@ -98,7 +98,7 @@ class StrayUrl(Rule):
     code = "CH023"
     name = "stray-url"
     category = "chrome"
-    severity = "warning"
+    severity = "info"
     summary = "网站插进正文的网址（原创:http://）"
     why = (
         "有的网站在文章中间插入“原创:http://…”之类的来源链接防止转载，复制后这些网址把句子断开了。"

@@ -13,7 +13,7 @@ class MaskedName(Rule):
     code = "MK002"
     name = "masked-name"
     category = "mask"
-    severity = "warning"
+    severity = "info"
     summary = "人名被隐去（局长××、王**、张*、×××同志）"
     why = (
         "A person's name replaced by ×× or ** (局长××, 王**, ×××同志) is either a template "

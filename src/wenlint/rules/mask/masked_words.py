@@ -14,7 +14,7 @@ class MaskedWord(Rule):
     code = "MK001"
     name = "masked-word"
     category = "mask"
-    severity = "error"
+    severity = "info"
     summary = "词语被屏蔽或缺字（邓**理论、职工**管理、＊＊、□□、■■）"
     why = (
         "Text copied from sites that censor words arrives with characters replaced by ** or □□ "

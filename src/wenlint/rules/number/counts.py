@@ -136,7 +136,7 @@ class AnnouncedCount(Rule):
     code = "NM004"
     name = "announced-count-mismatch"
     category = "number"
-    severity = "warning"
+    severity = "info"
     summary = "宣布的数目与后面（或前面）列出的条目数不符（“六个结合，即…”只列了五项）"
     why = (
         "Reports announce lists by their length (六个结合, 五个办, 三个阶段, 四个不放松, 十六字方针, "

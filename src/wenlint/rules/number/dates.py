@@ -122,7 +122,7 @@ class DateRangeOrder(Rule):
     code = "NM007"
     name = "date-range-order"
     category = "number"
-    severity = "error"
+    severity = "info"
     summary = "日期区间起止颠倒（2024—2011年），或各阶段的时间段互相重叠"
     why = (
         "A range whose end comes before its start (2024—2011年, 2008年9月16日-2008年8月15日) is "
@@ -215,7 +215,7 @@ class ImpossibleDate(Rule):
     code = "NM008"
     name = "impossible-date"
     category = "number"
-    severity = "error"
+    severity = "info"
     summary = "不存在的日期（2月30日、4月31日、13月）"
     why = (
         "A month above 12 or a day past the end of its month (2月30日, 4月31日, 2009年2月29日) "

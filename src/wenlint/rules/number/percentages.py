@@ -109,7 +109,7 @@ class PercentFraction(Rule):
     code = "NM002"
     name = "percentage-mismatch"
     category = "number"
-    severity = "warning"
+    severity = "info"
     summary = "百分比或比例与文中给出的分子分母不符（18间中的13间，创建率却写80%）"
     why = (
         "When a sentence gives both the fraction and the percentage (18间中的13间…创建率达到72%; "

@@ -21,7 +21,7 @@ class EnumerationSequence(Rule):
     code = "NM005"
     name = "enumeration-sequence"
     category = "number"
-    severity = "warning"
+    severity = "info"
     summary = "段内列举序号重复或跳号（一是…二是…二是…三是；一是…三是）"
     why = (
         "Inline enumerations (一是、二是…, 第一，第二，…, ①②…) are renumbered by hand when a "
@@ -92,7 +92,7 @@ class HeadingSequence(Rule):
     code = "NM006"
     name = "heading-sequence"
     category = "number"
-    severity = "warning"
+    severity = "info"
     summary = "同级标题序号重复或跳号（三、之后是六、；（一）（一））"
     why = (
         "Heading numbers show the structure of a report; a skipped number (一、二、四、) or a "

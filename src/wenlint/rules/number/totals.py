@@ -181,7 +181,7 @@ class PartsExceedTotal(Rule):
     code = "NM001"
     name = "parts-total-mismatch"
     category = "number"
-    severity = "error"
+    severity = "info"
     summary = "「其中」列出的分项与总数对不上（分项超过总数，或列全了却加不到总数）"
     why = (
         "A breakdown that does not add up is the first thing a reader checks and the surest sign "

@@ -236,7 +236,7 @@ class YearEventMismatch(Rule):
     code = "NM009"
     name = "year-event-mismatch"
     category = "number"
-    severity = "warning"
+    severity = "info"
     summary = "所写年份与文中提到的事件年份矛盾（建党83周年却写2005年；2021年的总结学习十六届五中全会精神）"
     why = (
         "Reports recycled from an older template keep the events of their first year: a 2021 "

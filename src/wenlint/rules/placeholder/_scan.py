@@ -343,6 +343,8 @@ class Scanner:
             return False
         self.starts.insert(i, start)
         self.ends.insert(i, end)
+        if code in _MENTIONABLE and _mentioned(self.text, start):
+            code = None  # the span is still claimed, so no other rule reports it either
         if code is not None:
             self.items.append((start, end, code, Hit(start, end, message, suggestion, fix)))
         return True
@@ -750,14 +752,56 @@ class Scanner:
             self.claim(pos, pos + 1, CODES["bare-year"], "「年」前缺少年份（年份像是被删掉了）：请补上年份，如「2019年」")
 
     def _wrapped(self, pos: int) -> bool:
-        """Does the line of `pos` continue the previous line (a number broken off before 年)?"""
+        """Does the line of `pos` continue the previous line: a number broken off before 年
+        (二十多⏎年), or a word broken by a hard wrap (老⏎年人, 杰出青⏎年) — the previous line
+        ends with a character that makes a word with 年 in the dictionary, and is as long as a
+        wrapped line is?"""
         text = self.text
         ls = text.rfind("\n", 0, pos) + 1
         if ls == 0:
             return False
         prev_start = text.rfind("\n", 0, ls - 1) + 1
         prev = text[prev_start : ls - 1]
-        return bool(prev.strip()) and _NUMERAL_END.search(prev) is not None
+        if not prev.strip():
+            return False
+        if _NUMERAL_END.search(prev) is not None:
+            return True
+        if pos != ls or not _is_han(prev[-1:]) or len(prev) < _WRAP_WIDTH:
+            return False  # an indented line, one after punctuation or a short title starts afresh
+        from ..structure._lexicon import lexicon, t2s_table
+
+        return (prev[-1] + "年").translate(t2s_table()) in lexicon()
+
+
+# A placeholder can be mentioned rather than left unfilled: a writing formula taught with its
+# slots (模板一样，也是负责XX工作), an example (如 XX 基金会), a form of address or a quoted form
+# (叫XX同志, 改称为「以XXX同志为…」, 注明“来源：XXX”), or letters used as variables. The generic name, amount and catch-all
+# placeholders stay quiet then; years, dates and document numbers are never written that way.
+_MENTIONABLE = {CODES["name"], CODES["amount"], CODES["generic"]}
+_MENTION_BEFORE = regex.compile(
+    r"(?:比如|例如|诸如|譬如|諸如|如|叫|称为|稱為|称作|稱作|称呼|稱呼|写作|寫作|写成|寫成|注明|註明)"
+    r"[ \t\u00a0\u3000]*(?:[“\"'‘「『][^”\"'’」』\n]{0,20}|[（(]?[^。！？；\n“”「」]{0,6})\Z"
+)
+_FORMULA_WORDS = regex.compile(r"模板|模版|格式|样式|樣式|句式|公式|范式|範式|写法|寫法|套路")
+# Letters added up in the same sentence are variables (N个行业大模型和X个场景的“1＋N＋X”体系).
+_ALGEBRA = regex.compile(r"[0-9A-Za-z][ \t]*[+＋][ \t]*[A-Za-z]|[A-Za-z][ \t]*[+＋][ \t]*[0-9A-Za-z]")
+_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+
+
+def _mentioned(text: str, start: int) -> bool:
+    window = text[max(0, start - 60) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    before = window[ends[-1].end():] if ends else window
+    after = text[start : start + 60]
+    end = _SENTENCE_END.search(after)
+    sentence = before + (after[: end.start()] if end else after)
+    return bool(
+        _MENTION_BEFORE.search(before[-28:]) or _FORMULA_WORDS.search(sentence) or _ALGEBRA.search(sentence)
+    )
+
+
+# A hard wrap happens at a layout's width; a shorter line ending in a word is a title or an item.
+_WRAP_WIDTH = 16
 
 
 def _is_han(ch: str) -> bool:

@@ -9,6 +9,7 @@ from ._rule import ScanRule
 class DatePlaceholder(ScanRule):
     code = "PH003"
     name = "date-placeholder"
+    severity = "warning"
     summary = "日期占位符未填写（X月X日、XX月XX日、___年___月___日、 年 月 日）"
     why = (
         "X月X日 这样的日期，或空白的日期栏 ___年___月___日，还是模板原来的样子：文件因此没有日期，"

@@ -21,7 +21,7 @@ class LowercaseAbbreviation(Rule):
     code = "SC006"
     name = "lowercase-abbreviation"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "中文里的小写缩写（卡拉ok、湘慈aes水电）应大写"
     why = (
         "Latin abbreviations inside Chinese text are written in capitals (卡拉OK, GDP, AES); two "
@@ -80,7 +80,7 @@ class MixedAlphabetWord(Rule):
     code = "SC007"
     name = "mixed-alphabet-word"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "拉丁字母单词里混入了形似的西里尔或希腊字母（Wоrd 中的 о）"
     why = (
         "A Cyrillic о or a Greek ο inside a Latin word looks right but is another character: "
@@ -137,7 +137,7 @@ class StrayKana(Rule):
     code = "SC008"
     name = "stray-kana"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "中文里混入了日文假名（ー、ロ、・），多为识别或输入法错误"
     why = (
         "Japanese kana in a Chinese document are usually look-alikes left by OCR or a Japanese "

@@ -38,7 +38,7 @@ class MixedScript(Rule):
     code = "SC001"
     name = "mixed-script"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "繁简混用：简体文档里的繁体字，或繁体文档里的简体字"
     why = (
         "A document is written in one script. Traditional characters in a Simplified text (or the "

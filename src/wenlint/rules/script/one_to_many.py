@@ -291,7 +291,7 @@ class WrongOneToMany(Rule):
     code = "SC002"
     name = "wrong-one-to-many"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "简转繁时一对多的字选错了：乾部、乾農活（应为幹）、頭發（应为頭髮）"
     why = (
         "One Simplified character can stand for several Traditional ones: 干 is 幹 (干部), 乾 "

@@ -69,7 +69,7 @@ class HalfWidthPunctuation(Rule):
     code = "SC004"
     name = "half-width-punctuation"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "中文里夹着半角标点（, ; : ! ? 和括号），而全文以全角为准"
     why = (
         "Chinese text takes full-width punctuation (，；：！？（）); half-width marks between Chinese "
@@ -136,7 +136,7 @@ class FullWidthAlphanumeric(Rule):
     code = "SC005"
     name = "full-width-alphanumeric"
     category = "script"
-    severity = "warning"
+    severity = "info"
     summary = "全角字母或数字（ＡＢＣ、１２３）"
     why = (
         "Latin letters and Arabic numerals in Chinese text are written half-width (GB/T 15835); "

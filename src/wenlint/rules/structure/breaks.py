@@ -49,7 +49,7 @@ class BrokenLine(Rule):
     code = "ST007"
     name = "broken-line"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "句子被断行、空行或分页标记拆开（实施“ / 十、百、千、万”工程）"
     why = (
         "Text copied from web pages and PDFs breaks sentences apart: inside a quotation "
@@ -274,7 +274,7 @@ class TruncatedDocument(Rule):
     code = "ST010"
     name = "truncated-document"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "文档在句子中间结束（正文被截断）"
     why = (
         "A document copied from a site that shows only the first pages stops in the middle of a "

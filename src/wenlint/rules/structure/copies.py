@@ -342,7 +342,7 @@ class CopiedDocument(CorpusRule):
     code = "ST012"
     name = "copied-document"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "文档的大部分内容与同批另一文件重复（包括繁简不同的副本）"
     why = (
         "Document repositories and corpora collect the same text more than once: a report copied "

@@ -161,7 +161,7 @@ class DoubledWord(Rule):
     code = "ST004"
     name = "doubled-word"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "字或词重复（的的、创业业、我们我们）"
     why = (
         "A character or a word typed twice (`三十三载的的不懈情怀`, `下岗创业业带头人`, `今年以来来共解决`) "
@@ -275,7 +275,7 @@ class RepeatedListItem(Rule):
     code = "ST005"
     name = "repeated-list-item"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "列举中同一项重复（跳绳、跳绳比赛）"
     why = (
         "In an enumeration the same item written twice on both sides of a `、` (`机关干部跳绳、跳绳比赛`) "

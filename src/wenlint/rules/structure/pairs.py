@@ -11,7 +11,7 @@ class UnbalancedPair(Rule):
     code = "ST006"
     name = "unbalanced-pair"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "引号或括号不成对（“” ‘’ 《》 （） () 【】 「」）"
     why = (
         "A quotation mark or bracket left open (or closed without being opened) makes the reader "

@@ -42,7 +42,7 @@ class DoubledPunctuation(Rule):
     code = "ST001"
     name = "doubled-punctuation"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "标点重复或叠用（,、 。。 ，，）"
     why = (
         "Two pause or stop marks in a row (`当好主力军,、建功十一五`, `。。`, `，，`) are left over "
@@ -102,7 +102,7 @@ class ClosingMarkAtLineStart(Rule):
     code = "ST003"
     name = "closing-mark-at-line-start"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "行首是句末或收尾标点（。，”）等），上一行被错误断开"
     why = (
         "A line that starts with `。`, `，`, `”` or `）` belongs to the line above: the line was "

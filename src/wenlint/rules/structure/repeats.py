@@ -23,7 +23,7 @@ class RepeatedParagraph(Rule):
     code = "ST011"
     name = "repeated-paragraph"
     category = "structure"
-    severity = "warning"
+    severity = "info"
     summary = "段落在同一文件中重复出现（完全相同或几乎相同）"
     why = (
         "Compilations assembled from template sites repeat paragraphs, or a whole section, when "
