@@ -17,6 +17,8 @@ half-written entry (both write the same bytes for the same key); an entry that c
 miss. Directory: `--cache-dir`, else `WENLINT_CACHE_DIR`, else the user's cache directory
 (`~/.cache/wenlint` on Linux); `--no-cache` or `WENLINT_NO_CACHE=1` turn it off. The cache is not
 used with --fix, --diff, standard input or the HTML report (which needs each document's text).
+Entries are pickles, like the results a process pool sends back: the directory must be writable by
+its owner only, as the default one is.
 """
 
 from __future__ import annotations
