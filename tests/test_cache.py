@@ -168,3 +168,14 @@ def test_concurrent_runs_share_a_cache(repo, tmp_path, monkeypatch):
     assert not list((tmp_path / "shared").rglob(".tmp-*"))
     again = run_cli("check", "docs", "--format", "json", "-j1", "--cache-dir", store, cwd=repo)
     assert again.stdout == outputs[0][0]
+
+
+def test_the_default_directory_is_the_users_cache(tmp_path, monkeypatch):
+    monkeypatch.delenv("WENLINT_NO_CACHE")
+    monkeypatch.delenv("WENLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    expected = tmp_path / "xdg" / "wenlint" if sys.platform.startswith("linux") else None
+    found = cache_module.cache_dir()
+    assert found is not None and (expected is None or found == expected)
+    assert cache_module.cache_dir(given=str(tmp_path / "given")) == tmp_path / "given"
+    assert cache_module.cache_dir(no_cache=True, given=str(tmp_path / "given")) is None
