@@ -7,7 +7,7 @@ Documents are generated from the seeds: clauses of characters drawn with the see
 frequencies, a tenth of them stock phrases taken from the seeds (so that different documents share
 phrases, as real reports do). Every 100th document copies most of an earlier one, and every third
 such copy is converted to Traditional characters. The run collects every document (the per-file
-phase of a `wenlint check`), then runs the corpus phase (MinHash signatures, LSH Ensemble, exact
+phase of a `wenlint check`), then runs the corpus phase (MinHash signatures, LSH banding, exact
 verification) and prints the time of each phase, the peak memory, and how many planted copies were
 found and how many pairs were reported that were not planted. Not a timed test.
 """
@@ -113,7 +113,7 @@ def main(argv=None) -> int:
 
     print(f"documents            {args.docs:>10,}   ({total_chars / 1e6:.1f} M characters, generated in {generate:.1f} s)")
     print(f"collect (per file)   {collect:>10.1f} s   ({collect / args.docs * 1e6:.0f} µs per document)")
-    print(f"finish (corpus)      {finish:>10.1f} s   (MinHash + LSH Ensemble + verification)")
+    print(f"finish (corpus)      {finish:>10.1f} s   (MinHash signatures, LSH banding, verification)")
     print(f"total ST012          {collect + finish:>10.1f} s")
     print(f"peak memory          {rss:>10.0f} MB  (whole process, generator included)")
     print(f"planted copies found {len(found):>10} / {len(planted)}")

@@ -49,7 +49,7 @@ def test_seeds_report_validates_against_the_schema(tmp_path):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert uri.startswith("%E6%96%87%E6%A1%A3%20%E5%BA%93/")  # relative, percent-encoded
-        assert result["partialFingerprints"]["wenlint/v1"]
+        assert result["partialFingerprints"]["wenlint/v2"]
     assert run["columnKind"] == "unicodeCodePoints"
 
 

@@ -5,14 +5,15 @@
     ['PH001']
 
 `lint_text` and `lint_paths` return `Finding` records; `findings_frame` turns them into a pandas
-DataFrame validated by a pandera schema.
+DataFrame validated by a pandera schema. `lint_frame` and `profile_frame` lint the text column of a
+DataFrame (a corpus held as a table) and return the findings or the profile rows.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .api import findings_frame, lint_paths, lint_text  # noqa: E402
+from .api import findings_frame, lint_frame, lint_paths, lint_text, profile_frame  # noqa: E402
 from .findings import Finding  # noqa: E402
 
-__all__ = ["Finding", "__version__", "findings_frame", "lint_paths", "lint_text"]
+__all__ = ["Finding", "__version__", "findings_frame", "lint_frame", "lint_paths", "lint_text", "profile_frame"]

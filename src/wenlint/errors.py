@@ -9,6 +9,10 @@ class InputError(WenlintError):
     """A path that cannot be linted: missing, unreadable, binary, undecodable, empty, too large."""
 
 
+class EmptyDocument(InputError):
+    """A document with no text: nothing to lint, so no findings (not a failure)."""
+
+
 class ConfigError(WenlintError):
     """A configuration file or command-line option that cannot be honoured."""
 

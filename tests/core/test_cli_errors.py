@@ -39,9 +39,17 @@ def test_binary_file_in_a_walk_is_skipped_with_a_warning(tmp_path):
     assert "wenlint: warning:" in proc.stderr.decode() and "skipped" in proc.stderr.decode()
 
 
-def test_empty_file(tmp_path):
-    (tmp_path / "empty.txt").write_bytes(b"")
-    assert_one_line_error(run_cli("check", "empty.txt", cwd=tmp_path), "empty")
+@pytest.mark.parametrize("content", [b"", b"  \n\n\t\n", "\u3000\n".encode()])
+def test_empty_file_has_no_findings_and_exits_0(tmp_path, content):
+    # A pre-commit hook meets empty staged files: no text, no findings, not a failure.
+    (tmp_path / "empty.txt").write_bytes(content)
+    for extra in ((), ("--exit-zero",)):
+        proc = run_cli("check", "empty.txt", *extra, cwd=tmp_path)
+        stderr = proc.stderr.decode()
+        assert proc.returncode == 0, stderr
+        assert stderr.splitlines() == ["wenlint: warning: empty.txt: empty document, nothing to lint"]
+    proc = run_cli("check", "-", "--format", "json", cwd=tmp_path, stdin=b"")
+    assert proc.returncode == 0 and proc.stdout.decode().strip() == "[]"
 
 
 def test_undecodable_file(tmp_path):

@@ -92,9 +92,11 @@ XX年
 def test_markdown_code_front_matter_comments_and_link_targets_are_masked():
     doc = Document(MARKDOWN, format="markdown")
     assert len(doc.text) == len(doc.source)
-    assert doc.text.count("XX年") == 1 and doc.text.rstrip().endswith("结尾XX年")
+    # The front matter's Chinese value is text (a title readers see); its key is not.
+    assert doc.text.count("XX年") == 2 and doc.text.rstrip().endswith("结尾XX年")
+    assert doc.lines[1] == MASK * 7 + "XX年总结"
     assert "正文" in doc.text and "链接" in doc.text
-    assert doc.lines[0].strip() == "" and doc.lines[1].strip() == ""
+    assert doc.lines[0].strip() == "" and doc.lines[2].strip() == ""
     assert MASK in doc.lines[5]
 
 

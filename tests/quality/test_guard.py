@@ -53,8 +53,6 @@ def test_shipped_precision_classes_are_up_to_date(measurement):
     assert shipped == measured, "run `python bench/quality.py --update`"
 
 
-@pytest.mark.xfail(strict=True, reason="ST002's pattern times out on long runs of spaces (d014.md, 0714.md); "
-                   "remove this mark when it runs in linear time")
 def test_the_runs_have_no_problems(measurement):
     assert measurement.problems == []
 

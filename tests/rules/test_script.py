@@ -272,11 +272,19 @@ def test_one_to_many_catches_opencc_own_segmentation_errors():
     assert findings(text, "SC002") == [("SC002", 1, 37, "髮言", "發言"), ("SC002", 1, 54, "製約", "制約")]
 
 
-def test_one_to_many_dictionary_decided_cases_outside_mainland_context():
-    assert findings("他三年後才回來，頭發都白了，皇後也老了。", "SC002") == [
-        ("SC002", 1, 9, "頭發", "頭髮"),
-        ("SC002", 1, 15, "皇後", "皇后"),
-    ]
+def test_one_to_many_default_forms_only_in_a_converted_mainland_text():
+    text = "他三年後才回來，頭發都白了，皇後也老了。"
+    assert findings(text, "SC002") == []  # written in Traditional: the default forms are the author's
+    assert [f[3:] for f in findings(MAINLAND_T + text, "SC002")] == [("頭發", "頭髮"), ("皇後", "皇后")]
+
+
+@pytest.mark.parametrize("text", [
+    "雇主應於三日內回復，並為勞工換發證件；主管機關應即答復。",  # Taiwan statutes
+    "機關應以書面回復申請人。",
+])
+def test_valid_traditional_words_are_not_one_to_many_errors(text):
+    assert findings(text, "SC002") == []
+    assert findings(MAINLAND_T + "機關應以書面回復申請人。", "SC002") == []  # 回复 → 回覆 or 回復
 
 
 def test_one_to_many_finds_the_same_with_the_branch_pattern(monkeypatch):
@@ -285,7 +293,7 @@ def test_one_to_many_finds_the_same_with_the_branch_pattern(monkeypatch):
     texts = [
         seed_text("000"), TAIWAN, HONG_KONG, "發型很好看。", "頭發", "他的頭發\n發型也多，理發店裡。",
         MAINLAND_T + "鼓勵機關幹部做個好乾部，組織大家幫貧困戶乾農活，組織機關乾學習計算機知識。",
-        "這個人的头發很長，還說過後來的事。他三年後才回來，頭發都白了，皇後也老了。",
+        MAINLAND_T + "這個人的头發很長，還說過後來的事。他三年後才回來，頭發都白了，皇後也老了。",
     ]
     monkeypatch.setattr(one_to_many, "_read", [0])
     plain = [findings(text, "SC002") for text in texts]
@@ -316,6 +324,13 @@ def test_line_script_test_agrees_with_full_counts():
 
 
 def test_one_to_many_default_forms_at_text_and_line_edges():
+    from wenlint.config import Settings
+
+    converted = Settings(options={"script": {"min-mainland-markers": 0}})  # judge every text
+
+    def findings(text, code):
+        return [(f.code, f.line, f.column, f.text, f.suggestion) for f in lint(text, code, settings=converted)]
+
     # A default form whose exception context is cut by the start or the end of the text or line:
     # the phrase starts with it (髮型), ends with it (頭髮), or holds it inside (理髮店).
     assert findings("發型很好看。", "SC002") == [("SC002", 1, 1, "發型", "髮型")]
@@ -417,50 +432,57 @@ def test_artifact_table_agrees_with_opencc():
 # ----- SC004 / SC005 width ---------------------------------------------------------------------------
 
 
-def test_half_width_seeds_follow_their_own_convention():
-    for prefix in ("000", "001", "002", "003", "004"):
-        assert flagged(seed_text(prefix), "SC004") == [], prefix
+def test_half_width_seeds_are_one_document_wide_finding_each():
+    for prefix in ("000", "002", "003", "004"):
+        result = lint(seed_text(prefix), "SC004")
+        assert len(result) == 1, prefix
+        assert "全文有" in result[0].message and "第一处在第" in result[0].message
+        assert len(result[0].fix["edits"]) > 20  # one fix for every occurrence
+    assert flagged(seed_text("001"), "SC004") == []  # full-width throughout
 
 
-def test_full_width_configuration_reports_once_per_line():
+def test_document_wide_fix_converts_every_occurrence():
+    from wenlint.config import Settings
+    from wenlint.engine.runner import Linter
+    from wenlint.engine.fixes import fix_document
+
+    text = "一年来,县总工会在县委的领导下,取得了显著成绩;得到了充分肯定!\n会议要求:各级工会(含基层)要落实,时间19:30。\n"
+    result = lint(text, "SC004")
+    assert [(f.line, f.column, f.text) for f in result] == [(1, 4, ",")]
+    contents = [e["content"] for e in result[0].fix["edits"]]
+    assert contents == ["，", "，", "；", "！", "：", "（", "）", "，"]
+    assert "7 处" in result[0].message
+    linter = Linter(Settings(select=["SC004"]))
+    fixed = fix_document(Document(text), linter.run_rules)
+    assert fixed.source == "一年来，县总工会在县委的领导下，取得了显著成绩；得到了充分肯定！\n会议要求：各级工会（含基层）要落实，时间19:30。\n"
+
+
+def test_stray_half_width_in_full_width_text_is_info_per_line():
+    text = seed_text("001") + "\n会议要求,各级工会要认真落实(每季度检查一次)。\n"
+    assert flagged(text, "SC004") == []
+    result = lint(text, "SC012")
+    assert [(f.line, f.text, f.severity) for f in result] == [(11, ",", "info")]
+    assert [e["content"] for e in result[0].fix["edits"]] == ["，"]  # brackets: 1 of 2 pairs, not a habit
+
+
+def test_full_width_configuration_reports_any_half_width_mark():
     from wenlint.config import Settings
 
     settings = Settings(options={"script": {"punctuation-width": "full"}})
-    result = lint(seed_text("002"), "SC004", settings=settings)
-    lines = [f.line for f in result]
-    assert len(lines) == len(set(lines)) and 1 in lines
-    assert (result[0].line, result[0].column, result[0].text, result[0].suggestion) == (1, 10, ",", "，")
-    assert len(result[0].fix["edits"]) == 2  # 习惯,小花 and 欢迎您!
+    text = "第一条 (立法依据)\n为促进团结，特制定本法。\n"
+    assert flagged(text, "SC004") == []
+    assert flagged(text, "SC004", settings=settings) == ["("]
 
 
-def test_stray_half_width_in_full_width_text():
-    text = seed_text("001") + "\n会议要求,各级工会要认真落实(每季度检查一次)。\n"
-    result = lint(text, "SC004")
-    assert [(f.line, f.text) for f in result] == [(11, ",")]
-    assert [e["content"] for e in result[0].fix["edits"]] == ["，", "（", "）"]
+def test_half_width_marks_in_markdown_syntax_urls_code_and_emoticons_are_not_reported():
+    from wenlint.config import Settings
 
-
-def test_width_convention_counts_half_width_marks_among_ascii_text():
-    from wenlint.documents import Document
-    from wenlint.rules.script.width import _convention
-
-    class Ctx:
-        @staticmethod
-        def option(name):
-            return "auto"
-
-    chinese = "会议指出，要加强学习，提高素质；要团结协作！要开拓创新？（一）"  # 6 full-width marks
-    # English with half-width marks (bound 5 < 6): the full-width convention holds.
-    assert _convention(Document(chinese + "\nHello, world; a: b! c?"), Ctx())
-    # More half-width marks than full-width ones, but not in Chinese text: the exact count decides.
-    assert _convention(Document(chinese + "\nHello, world; a: b! c? d, e, f"), Ctx())
-    # Four times as many half-width marks: not close, no exact count.
-    assert not _convention(Document(chinese + "\n" + "a, " * 24), Ctx())
-    # Half-width marks in Chinese text outnumber the full-width ones.
-    assert not _convention(Document("会议要求,各级工会;要落实:检查!好?(一)，"), Ctx())
-    # No half-width mark at all: full-width marks or none.
-    assert _convention(Document(chinese), Ctx())
-    assert not _convention(Document("会议要求各级工会要落实"), Ctx())
+    settings = Settings(options={"script": {"punctuation-width": "full"}})
+    text = (
+        "会议指出，要加强学习。见[文件](http://a.cn/x,y;z) 与 https://b.cn/a:b,c。\n\n"
+        "`代码,里面;的:标点` 好的:) 收到;-)\n\n```\n中文,代码(注释)\n```\n"
+    )
+    assert flagged(text, "SC004", "SC012", path="a.md", settings=settings) == []
 
 
 def test_width_near_misses_stay_quiet():
@@ -473,11 +495,14 @@ def test_width_near_misses_stay_quiet():
 
 
 def test_full_width_alphanumerics():
-    assert findings("ＡＢＣ公司２０２４年增长８．５％，１２３。", "SC005") == [
-        ("SC005", 1, 1, "ＡＢＣ", "ABC"),
-        ("SC005", 1, 6, "２０２４", "2024"),
-        ("SC005", 1, 13, "８．５", "8.5"),
-        ("SC005", 1, 18, "１２３", "123"),
+    # Throughout the document: one finding, one fix for all.
+    result = lint("ＡＢＣ公司２０２４年增长８．５％，１２３。", "SC005")
+    assert [(f.line, f.column, f.text) for f in result] == [(1, 1, "ＡＢＣ")]
+    assert [e["content"] for e in result[0].fix["edits"]] == ["ABC", "2024", "8.5", "123"]
+    # A few in a half-width document: each one.
+    assert findings("2024年共有120人，3个单位，ＧＤＰ增长８．５%。", "SC005") == [
+        ("SC005", 1, 18, "ＧＤＰ", "GDP"),
+        ("SC005", 1, 23, "８．５", "8.5"),
     ]
     assert flagged(seed_text("004"), "SC005") == []
 
@@ -501,7 +526,7 @@ def test_lowercase_near_misses():
 
 def test_mixed_alphabet_word_and_kana():
     assert flagged("请用Micrоsoft Word编辑（о是西里尔字母），α粒子无妨。", "SC007") == ["Micrоsoft"]
-    assert flagged("第ー条，卡尔・马克思，人ロ普查。", "SC008") == ["ー", "・", "ロ"]
+    assert flagged("第ー条，卡尔・马克思，人ロ普查。", "SC008") == ["ー", "ロ"]
     japanese = "これは日本語の文章です。" * 10
     assert flagged(japanese, "SC008") == []
 
@@ -560,3 +585,68 @@ def test_short_texts_are_counted_with_the_sets_as_the_classes_count_them():
                       len(t.t_re.findall(text)) + len(t.t_astral_re.findall(text) if t.t_astral_re else []))
         assert _detect._count_short(text) == by_classes
         assert _detect.detect(text) == _detect.classify(*by_classes)
+
+
+# ----- Traditional standards (issue 15) ----------------------------------------------------------
+
+# Taiwan statutes: 雇/僱 both written, 回復, 答復, 換發, 並為, 台/臺.
+TAIWAN_STATUTE = (
+    "第一條 為促進勞工團結，特制定本法。\n"
+    "第二條 雇主應於三日內以書面回復，並為勞工換發證件；雇主或代表雇主行使管理權之人，不得拒絕僱用。\n"
+    "第三條 主管機關應即答復，並將新台幣一千元之罰鍰移送臺北市政府執行。\n"
+)
+# Hong Kong: 裏, 着, 綫, 啓, 説, 麽, 纍纍, 涌 (a place name beside 湧), Cantonese 仆街.
+HONG_KONG_ARTICLE = (
+    "長髮裏的回憶，隔着幾十呎外的無綫電視，再啓政改。他説不，怎麽辦？傷痕纍纍。\n"
+    "東涌從此不一樣，潮水湧到東涌。拉晒班仆街，唔會有踢喼。\n"
+)
+# OpenCC's generic Traditional.
+OPENCC_GENERIC = "這裏的綫路已經接通，他着手處理，裡外都檢查過了，隨後發表了聲明。\n"
+
+
+@pytest.mark.parametrize("text", [TAIWAN_STATUTE, HONG_KONG_ARTICLE, OPENCC_GENERIC])
+def test_each_traditional_standard_is_quiet(text):
+    assert [f for f in lint(text, "SC") if f.severity != "info"] == []
+
+
+def test_a_simplified_line_in_a_traditional_document_is_still_found():
+    text = TAIWAN_STATUTE + "我们认真学习了会议精神，进一步统一了思想。\n"
+    assert flagged(text, "SC001") == ["们认真学习了会议精神，进一步统"]
+
+
+def test_a_character_written_both_ways_is_a_mix():
+    text = "他在訪問內容中提到，在訪問内他說得很清楚。香港的影响很大。\n"
+    assert flagged(text, "SC001") == ["内", "响"]
+
+
+def test_names_in_their_own_script_are_quiet():
+    text = "| 讲者 | 职务 |\n| 劉俊賢 Alex | 顾问 |\n| 黃宇強 | 工程师 |\n我们认真学习了会议精神，统一了思想。\n"
+    assert flagged(text, "SC001") == []
+
+
+# ----- SC011 deceptive characters -----------------------------------------------------------------
+
+
+def test_pdf_radicals_and_compatibility_ideographs_are_fixed_by_nfkc():
+    result = lint("实施⽅案已经制定，⼯作要落实，兼容\uf9d1化。", "SC011")
+    assert [(f.column, f.text, f.suggestion) for f in result] == [(3, "⽅", "方"), (10, "⼯", "工"), (18, "\uf9d1", "六")]
+    assert all(f.fix["safety"] == "safe" for f in result)
+
+
+def test_zero_width_characters_inside_chinese_text():
+    text = "性理事）。\u200d\n\u200b 除了担任理事\n英文 family\u200bname 不算\n\U0001f468\u200d\U0001f469 表情\n"
+    result = lint(text, "SC011")
+    assert [(f.line, f.column, f.text) for f in result] == [(1, 6, "\u200d"), (2, 1, "\u200b")]
+    assert all(f.suggestion == "" for f in result)
+
+
+def test_private_use_characters_once_per_document_when_used_throughout():
+    icons = "\ue64e文库VIP \ue621手机打开\n"
+    assert flagged(icons, "SC011") == ["\ue64e", "\ue621"]
+    separators = "。\ue40c".join(["新京报讯"] * 8) + "\n"
+    result = lint(separators, "SC011")
+    assert len(result) == 1 and "7 次" in result[0].message
+
+
+def test_masked_markdown_is_not_a_private_use_character():
+    assert flagged("正文 `code` 与 [链接](http://a.cn)。\n", "SC011", path="a.md") == []

@@ -28,7 +28,8 @@ def _fixed(text: str, code: str, unsafe: bool = True, fmt: str = "text") -> str:
 
 SEED_FINDINGS = {
     "000": [
-        ("ST005", 13, 924, "跳繩、跳繩"),  # 机关干部跳绳、跳绳比赛 (Traditional)
+        # 机关干部跳繩、跳繩比賽 is not flagged: in form it is two list items of which the second
+        # starts with the first (食品、食品添加剂), which real documents write on purpose.
         ("ST004", 17, 1245, "業業"),  # 下崗創業業帶頭人
     ],
     "001": [],
@@ -43,7 +44,6 @@ SEED_FINDINGS = {
         ("ST008", 84, 121, ";"),
         ("ST007", 87, 53, ";"),  # “三管六不”(既管好自己的嘴… / 管好自己的手… / …践踏草坪)活动
         ("ST007", 88, 19, ";"),
-        ("ST005", 89, 519, "跳绳、跳绳"),
         ("ST007", 91, 79, "2人参加研究生"),  # … / blank line / 学习,现都已毕业
         ("ST008", 95, 249, ";"),
         ("ST008", 98, 653, ";"),
@@ -67,6 +67,7 @@ SEED_FINDINGS = {
         ("ST010", 301, 758, "各乡镇工会"),  # then 第3页共10页 and the site's furniture
     ],
     "004": [
+        ("ST013", 11, 285, " "),  # 精神面貌转 变了: a space inside 转变
         ("ST007", 34, 537, "党政工青妇齐抓共管的良"),  # 的良 / 好工作机制
         ("ST007", 35, 265, ","),  # 不断研究新情况,原创: / http://提出新举措
         ("ST009", 42, 627, "围"),  # ……良好机关工作氛围 / 四、丰富载体……
@@ -88,7 +89,8 @@ def test_seed_structural_defects(prefix):
 
 def test_seed_spaces_around_punctuation():
     counts = {p: len(lint(seed_text(p), "ST002")) for p in SEED_FINDINGS}
-    assert counts == {"000": 1, "001": 1, "002": 0, "003": 58, "004": 6}
+    # a space after a heading number (二、 狠抓三大教育) is a layout choice, not a stray space
+    assert counts == {"000": 0, "001": 1, "002": 0, "003": 56, "004": 6}
     got = _st(seed_text("003"), "ST002")
     # 实施\xa0“\xa0十一五\xa0”\xa0规划: four spaces, four findings
     assert [g[2] for g in got if g[1] == 121] == [45, 104, 106, 110, 112]
@@ -172,7 +174,10 @@ def test_doubled_punctuation_quiet(text):
 def test_doubled_punctuation_fixes():
     assert _fixed("加强领导，，落实责任。", "ST001", unsafe=False) == "加强领导，落实责任。"
     assert _fixed("当好主力军,、建功十一五", "ST001", unsafe=False) == "当好主力军,、建功十一五"
-    assert _fixed("当好主力军,、建功十一五", "ST001") == "当好主力军、建功十一五"
+    # Two different marks: which one was meant needs a reader, so no fix, even an unsafe one (the
+    # rule is listed as safe and every fix it offers is applied by --fix).
+    assert _fixed("当好主力军,、建功十一五", "ST001") == "当好主力军,、建功十一五"
+    assert _fixed("困难还有很多。。。我们要", "ST001", unsafe=False) == "困难还有很多……我们要"
 
 
 # ----- ST002 spaces, ST003 closing mark at line start -----------------------------------------
@@ -242,19 +247,24 @@ def test_doubled_word_quiet(text):
 
 
 def test_doubled_word_options_and_fix():
-    text = "抽调了船闸闸室的施工人员。"
-    assert flagged(text, "ST004") == ["闸闸"]
+    # 全链条 is newer than the segmenter's dictionary: 安全|全 reads as a character typed twice.
+    text = "深化食品药品安全全链条监管。"
+    assert flagged(text, "ST004") == ["全全"]
     from wenlint.config import Settings
 
-    settings = Settings(options={"structure": {"allowed-doublings": ["船闸闸室"]}})
+    settings = Settings(options={"structure": {"allowed-doublings": ["安全全链条"]}})
     assert [f.text for f in lint(text, "ST004", settings=settings)] == []
     assert _fixed("为了切实维护职工的的合法权益。", "ST004") == "为了切实维护职工的合法权益。"
     assert _fixed("为了切实维护职工的的合法权益。", "ST004", unsafe=False) == "为了切实维护职工的的合法权益。"
 
 
 def test_repeated_list_item():
-    assert flagged("举办了拔河、拔河比赛和篮球赛等活动。", "ST005") == ["拔河、拔河"]
-    assert _fixed("举办了拔河、拔河比赛。", "ST005") == "举办了拔河比赛。"
+    assert flagged("举办了征文、拔河、拔河和篮球赛等活动。", "ST005") == ["拔河、拔河"]
+    assert _fixed("举办了征文、拔河、拔河。", "ST005") == "举办了征文、拔河。"
+    # an item that starts with the one before it is another item (prefix items)
+    assert flagged("加强网络、网络安全和教育、教育信息化建设，管好食品、食品添加剂。", "ST005") == []
+    # the first item is longer: 主任检察官 and 检察官, 特别重大 and 重大
+    assert flagged("任免检察长、主任检察官、检察官。分为特别重大、重大、较大和一般四级。", "ST005") == []
     assert flagged("坚持市场牵龙头、龙头带基地、基地连农户的模式。", "ST005") == []
     assert flagged("严禁徇私枉法、枉法裁判，修建高速公路、公路联络线。", "ST005") == []
 
@@ -403,7 +413,8 @@ def test_unterminated_paragraph():
 
 
 @pytest.mark.parametrize("text, flags", [
-    (PROSE + "下一步，我们将进一步加强基层组织建设，推动", ["推动"]),
+    (PROSE + "下一步，我们将进一步加强基层组织建设，", ["，"]),
+    (PROSE + "下一步，我们将进一步加强基层组织建设，推动\n第3页共10页\n", ["推动"]),
     (PROSE + "主要措施如下：\n\n推荐阅读：\n县工会工作总结\n镇工会工作计划\n", ["："]),
     (PROSE + "（一）加强学习，提高素质。", ["（一）"]),
     (PROSE + "一是加强学习，提高素质。\n\n相关文章\n工会工作总结03-27\n", ["一是"]),
@@ -417,6 +428,13 @@ def test_truncated_document(text, flags):
     PROSE + "\n\n（2011年4月18日）",
     PROSE + "一是加强学习。二是改进作风。",
     PROSE + "\n\n标签：工会 总结\n版权所有：某某文档网 2016-2024\n",
+    # a last line that stops on a word may only lack its full stop: ST009's concern, not a cut
+    PROSE + "下一步，我们将进一步加强基层组织建设，推动化工行业高质量发展",
+    # the last article of a statute, a byline, a link line, a credit
+    "第一条 为了规范管理，制定本条例。\n第九十条 本条例自2018年5月1日起施行。",
+    PROSE + "（记者 张三 李四）",
+    PROSE + "\n来源：新华网 编辑：丸子",
+    PROSE + "\n[查看原文](https://tv.cctv.com/2022/11/25/VIDE.shtml)",
     "县总工会工作总结",
     "",
 ])
@@ -471,7 +489,7 @@ def test_all_seeds_run_together_without_problems():
     from wenlint.api import lint_paths
 
     findings = lint_paths([str(SEEDS)], select=["ST"])
-    assert {f.code for f in findings} >= {"ST001", "ST002", "ST004", "ST005", "ST007", "ST008",
+    assert {f.code for f in findings} >= {"ST001", "ST002", "ST004", "ST007", "ST008",
                                           "ST009", "ST010", "ST012"}
 
 
@@ -480,5 +498,112 @@ def test_hard_wrapped_plain_text_is_read_in_paragraphs():
             "取得了明显成效。各乡镇工会联合会积极配合，认真组织，确保了各项活动顺利开展，得到了职工群众的一致好评。")
     wrapped = "\n".join(para[i : i + 24] for i in range(0, len(para), 24))
     text = wrapped + "\n\n" + wrapped[:-1] + "，推动\n\n工作再上新台阶。\n"
-    # the line breaks inside a paragraph are a fixed width, not broken sentences
-    assert _st(text, "ST007", "ST009", "ST006") == [("ST007", 11, 4, "推动")]
+    # the line breaks inside a paragraph are a fixed width, not broken sentences: the layout is
+    # one finding for the document (the paragraph split at 推动 is among the places it joins)
+    got = lint(text, "ST007", "ST009", "ST006")
+    assert [f.code for f in got] == ["ST007"] and "全文有" in got[0].message
+
+
+# ----- real-document classes (issue 14): what is found and the near misses that stay quiet -----
+
+@pytest.mark.parametrize("text", [
+    "中国科学院研究所所长出席，省委员会会议召开，家家户户挂灯笼，常常来，天天学。",
+    "整场活动由李喵喵主持，杨蓉蓉特意看望了她。",
+    "军乐团奏中美两国国歌，大江南北的座座军营里洋溢着欢乐，场场精彩。",
+    "在蔡旭哲打开问天实验舱舱门后，潍柴柴油机热效率再创纪录，燃气气源充足。",
+    "提供歇歇脚、喝喝水、充充电、避避暑服务，他在寓所所设的午餐会上讲话。",
+    "分管领域的负责同志结合工作作了发言，邮政快递业业务总量增长。",
+])
+def test_doubled_word_real_document_near_misses(text):
+    assert flagged(text, "ST004") == []
+
+
+@pytest.mark.parametrize("text, flags", [
+    ("当地的社会主义、左派和自由主义的的活动日益活跃。", ["的的"]),
+    ("宣传了下岗创业业带头人的先进事迹。", ["业业"]),
+    ("今年以来来共解决了拖欠工资问题。", ["来来"]),
+    ("在战略布局中，通化属于属于“双廊”的重要节点。", ["属于属于"]),
+    ("我们我们要把工作抓紧抓实。", ["我们我们"]),
+])
+def test_doubled_word_real_document_defects(text, flags):
+    assert flagged(text, "ST004") == flags
+
+
+def test_doubled_word_loads_the_segmenter_only_for_a_question():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from wenlint.api import lint_text\n"
+        "lint_text('县总工会认真贯彻上级部署，取得了明显成效。', select=['ST004'])\n"
+        "print('jieba' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_space_around_punctuation_is_linear_on_long_runs():
+    import time
+
+    from wenlint.rules.structure.punctuation import stray_spaces
+
+    for text in ("中" + " " * 1_000_000 + "文。\n", "中，" + " " * 1_000_000 + "文。\n",
+                 "中" + "\u3000" * 500_000 + "，" + " " * 500_000 + "文", "，" * 1_000_000):
+        started = time.perf_counter()
+        list(stray_spaces(text))
+        assert time.perf_counter() - started < 1.0
+    assert list(stray_spaces("中，" + " " * 1000 + "文")) == [(2, 1002)]
+    assert flagged("中" + " " * 800 + "文。\n", "ST002") == []
+
+
+def test_space_around_punctuation_document_wide():
+    text = "".join(f"第{i}项工作， 已经完成。 " for i in range(8)) + "\n"
+    got = lint(text, "ST002")
+    assert len(got) == 1 and "全文有" in got[0].message
+    # one fix for all (the trailing space at the line end is not next to a mark inside the text)
+    assert _fixed(text, "ST002", unsafe=False) == "".join(f"第{i}项工作，已经完成。" for i in range(8)) + " \n"
+    # mostly right: one by one
+    text = "".join(f"第{i}项工作，已经完成。" for i in range(30)) + "这一项， 也完成了。\n"
+    assert flagged(text, "ST002") == [" "]
+
+
+def test_broken_lines_of_a_hard_wrapped_document_are_one_finding():
+    para = ("为深入贯彻落实党中央、国务院关于推动制造业高质量发展的决策部署，加快推进智能制造标准体系建设，"
+            "充分发挥标准的引领作用，现就有关事项通知如下，请各地结合实际认真贯彻执行，确保各项任务落到实处。")
+    wrapped = "\n".join(para[i : i + 23] for i in range(0, len(para), 23))
+    text = "\n\n".join([wrapped] * 3) + "\n"
+    got = lint(text, "ST007")
+    assert len(got) == 1 and "全文有" in got[0].message
+    # one fix joins the wrapped lines (a line that starts with a comma is ST003's to join)
+    assert _fixed(text, "ST007").count("\n") == text.count("\n") - 6
+
+
+@pytest.mark.parametrize("text", [
+    "第一条 为了规范管理，制定本条例。\n第九十条 本条例自2018年5月1日起施行。",
+    "上半年，全市工会认真贯彻落实上级部署，取得了明显成效。\n联系电话：0551-62345678",
+    "上半年，全市工会认真贯彻落实上级部署，取得了明显成效。\n附件：2024年工作要点",
+    "上半年，全市工会认真贯彻落实上级部署，取得了明显成效。\n![会场](images/1.png)",
+])
+def test_truncated_document_real_endings(text):
+    assert flagged(text, "ST010") == []
+
+
+@pytest.mark.parametrize("text", [
+    "> 被引用條文: 公平交易法 [第十六條](../公平交易法.md#第十六條-聯合行為許可之附加條件、限制或負擔)\n正文。\n"
+    "> 被引用條文: 公平交易法 [第十六條](../公平交易法.md#第十六條-聯合行為許可之附加條件、限制或負擔)\n",
+    "安徽省总工会宣教部\n二〇〇六年六月二十日\n正文。\n安徽省总工会宣教部\n二〇〇六年六月二十日\n",
+    "[1] 习近平：《在全国科技大会上的讲话》，人民出版社2024年版，第3页。\n正文。\n"
+    "[1] 习近平：《在全国科技大会上的讲话》，人民出版社2024年版，第3页。\n",
+])
+def test_repeated_paragraph_layout_is_not_a_repeat(text):
+    assert flagged(text, "ST011") == []
+
+
+@pytest.mark.parametrize("text, flags", [
+    ("支持战略性新 兴产业发展，对固定资 产投资给予补助。", [" ", " "]),
+    ("中共中央 国务院印发《意见》，强基层 兴边疆，生态 建设稳步推进。", []),
+    ("2008年7月17日 经人力资源和社会保障部第8次部务会议审议通过。", []),
+])
+def test_space_inside_word(text, flags):
+    assert flagged(text, "ST013") == flags

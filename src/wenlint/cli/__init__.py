@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
             from .profile import run_profile
 
             return run_profile(args)
+        if args.command == "filter":
+            from .filter import run_filter
+
+            return run_filter(args)
         if args.command == "rules":
             from .rules import run_rules
 
@@ -42,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
             from .rules import run_explain
 
             return run_explain(args)
+        if args.command == "server":
+            from ..server import run_server
+
+            return run_server(args)
         parser.print_help(sys.stderr)
         return 2
     except WenlintError as exc:

@@ -15,6 +15,9 @@ from ..reports import NEEDS_CONTEXT, ReportOptions, render
 from .progress import progress_for
 
 
+STATISTICS_FORMATS = ("rich", "concise", "json", "jsonl")
+
+
 def overrides_from(args) -> Overrides:
     severity = {}
     for item in args.severity:
@@ -31,6 +34,7 @@ def overrides_from(args) -> Overrides:
         exclude=args.exclude,
         extend_exclude=args.extend_exclude,
         script=args.script,
+        markup=getattr(args, "markup", None),
         fail_on=getattr(args, "fail_on", None),
         encoding=args.encoding,
         respect_gitignore=False if args.no_respect_gitignore else None,
@@ -42,9 +46,10 @@ def run_check(args) -> int:
         raise ConfigError("--diff shows what --fix would do; use one of them")
     if args.baseline and args.write_baseline:
         raise ConfigError("--baseline and --write-baseline cannot be used together")
+    _check_statistics(args.statistics, args.format)
     options = run_options(
         args, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, keep_source=args.format == "html",
-        # The flagged lines are read by the rich report and the baseline only (the format may
+        # The flagged lines are read by the rich report, SARIF fingerprints and the baseline only (the format may
         # also come from a configuration file: then they are kept).
         keep_context=args.format in (None, *NEEDS_CONTEXT) or bool(args.baseline or args.write_baseline),
         cache_dir=cache_dir(args.no_cache, args.cache_dir),
@@ -93,6 +98,7 @@ def run_check(args) -> int:
             sys.stdout.write(file_result.fixed_text)
 
     report_format = args.format or _config_format(result) or _default_format(args)
+    _check_statistics(args.statistics, report_format)
     report = ReportOptions(
         format=report_format,
         statistics=args.statistics,
@@ -109,6 +115,11 @@ def run_check(args) -> int:
     return 1 if failing and not args.exit_zero else 0
 
 
+def _check_statistics(statistics: bool, report_format: str | None) -> None:
+    if statistics and report_format is not None and report_format not in STATISTICS_FORMATS:
+        raise ConfigError(f"--statistics works with --format {', '.join(STATISTICS_FORMATS)} (not {report_format})")
+
+
 def run_options(args, **more) -> RunOptions:
     from ..engine.pool import default_jobs
 
@@ -120,6 +131,8 @@ def run_options(args, **more) -> RunOptions:
         config_file=Path(args.config) if args.config else None,
         isolated=args.isolated,
         jobs=args.jobs or default_jobs(),
+        text_field=getattr(args, "text_field", "text"),
+        id_field=getattr(args, "id_field", None),
         **more,
     )
 

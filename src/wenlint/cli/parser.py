@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..config import FORMATS, SCRIPTS
+from .filter import add_filter_parser, add_record_options
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -45,6 +46,7 @@ def build_parser() -> OneLineParser:
     cache = check.add_argument_group("cache of unchanged files")
     cache.add_argument("--no-cache", action="store_true", help="lint every file again (also: WENLINT_NO_CACHE=1)")
     cache.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: WENLINT_CACHE_DIR, else the user cache directory)")
+    add_record_options(check)
     res = check.add_argument_group("result")
     res.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
     res.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
@@ -72,15 +74,21 @@ def build_parser() -> OneLineParser:
     _add_selection(profile)
     _add_configuration(profile)
     _add_scale(profile)
+    add_record_options(profile)
+    add_filter_parser(commands, _add_selection, _add_configuration)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("table", "json"), default="table")
     rules.add_argument("--select", type=_csv, action="extend", metavar="SELECTORS", help="only these rules")
     rules.add_argument("--rules", action="append", default=[], metavar="PACK", help="also list this rule pack")
+    _add_pack_configuration(rules)
 
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("rule", metavar="CODE", help="a rule code or name, e.g. PH001")
     explain.add_argument("--rules", action="append", default=[], metavar="PACK", help="also look in this rule pack")
+    _add_pack_configuration(explain)
+    server = commands.add_parser("server", help="run the language server (LSP) on standard input and output")
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (stdio is the only transport)")
     return parser
 
 
@@ -92,6 +100,14 @@ def _add_selection(command: argparse.ArgumentParser) -> None:
     sel.add_argument("--severity", action="append", default=[], metavar="SELECTOR=LEVEL", help="override a severity, e.g. CH=info")
     sel.add_argument("--rules", action="append", default=[], metavar="PACK", help="an extra TOML rule pack")
     sel.add_argument("--script", choices=SCRIPTS, help="the script the documents should be in")
+    sel.add_argument("--markup", choices=("auto", "text", "markdown"),
+                     help="read files as Markdown or plain text (auto: by suffix and content)")
+
+
+def _add_pack_configuration(command: argparse.ArgumentParser) -> None:
+    """`rules` and `explain` include the packs the configuration names (that of the current directory)."""
+    command.add_argument("--config", metavar="FILE", help="take the rule packs of this configuration file")
+    command.add_argument("--isolated", action="store_true", help="ignore configuration files")
 
 
 def _add_configuration(command: argparse.ArgumentParser) -> None:

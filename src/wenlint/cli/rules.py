@@ -26,8 +26,21 @@ def rule_row(rule: Rule) -> dict:
     }
 
 
+def _registry(args):
+    """The shipped rules, the packs the configuration names and those given with --rules."""
+    from ..config import Settings, load_config_file, settings_for
+
+    if getattr(args, "config", None):
+        settings = load_config_file(Path(args.config))
+    elif getattr(args, "isolated", False):
+        settings = Settings()
+    else:
+        settings = settings_for(Path("."))
+    return load_registry(settings.rule_packs + [Path(p).resolve() for p in args.rules])
+
+
 def run_rules(args) -> int:
-    registry = load_registry([Path(p) for p in args.rules])
+    registry = _registry(args)
     rules = list(registry)
     if args.select:
         from ..engine.selection import check_selectors, matches
@@ -43,13 +56,21 @@ def run_rules(args) -> int:
     from ..reports.rich_report import CATEGORY_STYLES, SEVERITY_STYLES
 
     console = Console(highlight=False)
+    if not console.is_terminal:
+        _plain_table(rules)
+        return 0
     # The summary needs room; in a narrow terminal `wenlint explain CODE` shows it instead.
     with_summary = console.width >= 120
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("code", "name", "category", "severity", "fix", "measured", "source"):
-        table.add_column(column, no_wrap=True, overflow="ellipsis")
+    table.add_column("code", no_wrap=True, min_width=5)
+    table.add_column("name", overflow="fold", ratio=3)
+    table.add_column("category", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("fix", no_wrap=True)
+    table.add_column("measured", no_wrap=True)
+    table.add_column("source", overflow="fold", ratio=1)
     if with_summary:
-        table.add_column("summary", overflow="fold")
+        table.add_column("summary", overflow="fold", ratio=4)
     for rule in rules:
         row = rule_row(rule)
         source = "builtin" if row["source"] == "builtin" else Path(row["source"]).name if row["source"].endswith(".toml") else row["source"]
@@ -65,6 +86,19 @@ def run_rules(args) -> int:
         table.add_row(*cells, *([rule.summary] if with_summary else []))
     console.print(table)
     return 0
+
+
+def _plain_table(rules: list[Rule]) -> None:
+    """Piped: one whole row per rule, columns aligned, nothing cut (for grep, sort, cut)."""
+    rows = [("code", "name", "category", "severity", "fix", "source", "summary")]
+    for rule in rules:
+        row = rule_row(rule)
+        name = rule.name + ("" if rule.default_enabled else " (opt-in)")
+        source = Path(row["source"]).name if row["source"].endswith(".toml") else row["source"]
+        rows.append((rule.code, name, rule.category, rule.severity, row["fixable"], source, rule.summary))
+    widths = [max(len(r[i]) for r in rows) for i in range(6)]
+    for r in rows:
+        sys.stdout.write("  ".join([c.ljust(w) for c, w in zip(r, widths)] + [r[6]]).rstrip() + "\n")
 
 
 def _flagged_example(rule: Rule, text: str):
@@ -92,7 +126,7 @@ SEVERITY_PROMISE = {
 
 
 def run_explain(args) -> int:
-    registry = load_registry([Path(p) for p in args.rules])
+    registry = _registry(args)
     rule = registry.get(args.rule)
     if rule is None:
         raise ConfigError(f"unknown rule {args.rule!r} (see `wenlint rules`)")

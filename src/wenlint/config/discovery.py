@@ -12,11 +12,13 @@ from .settings import Settings, settings_from_table
 CONFIG_NAMES = ("wenlint.toml", ".wenlint.toml", "pyproject.toml")
 
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10: the same parser, as a package
+    import tomli as tomllib
+
+
 def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

@@ -7,6 +7,7 @@ Keys (in `[tool.wenlint]` of pyproject.toml, or at the top level of wenlint.toml
     per-file-ignores                  table: glob -> list of selectors
     rules                             extra rule packs (TOML), relative to the config file
     script                            "simplified" | "traditional" | "auto"
+    markup                            "auto" | "text" | "markdown": how .txt/.md files are read
     fail-on                           "error" | "warning" | "info"
     include, extend-include           file patterns linted in a directory walk
     exclude, extend-exclude           gitignore-style patterns never walked into
@@ -29,6 +30,7 @@ from ..findings import check_severity
 
 CATEGORIES = ("placeholder", "mask", "number", "chrome", "script", "structure", "meta")
 SCRIPTS = ("simplified", "traditional", "auto")
+MARKUPS = ("auto", "text", "markdown")
 FORMATS = ("rich", "concise", "json", "jsonl", "csv", "sarif", "github", "junit", "html", "gitlab", "rdjson", "pylint")
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
@@ -50,6 +52,7 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     rule_packs: list[Path] = field(default_factory=list)
     script: str = "auto"
+    markup: str = "auto"  # "markdown": read .txt as Markdown too; "text": read .md as plain text
     fail_on: str = "warning"
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
@@ -91,6 +94,8 @@ def settings_from_table(table: dict[str, Any], config_file: Path | None) -> Sett
             settings.rule_packs = [root / p for p in _strings(value, where, key)]
         elif key == "script":
             settings.script = _choice(value, SCRIPTS, where, key)
+        elif key == "markup":
+            settings.markup = _choice(value, MARKUPS, where, key)
         elif key == "fail-on":
             settings.fail_on = _choice(value, ("error", "warning", "info"), where, key)
         elif key == "include":
@@ -164,6 +169,7 @@ class Overrides:
     exclude: list[str] | None = None
     extend_exclude: list[str] = field(default_factory=list)
     script: str | None = None
+    markup: str | None = None
     fail_on: str | None = None
     encoding: str | None = None
     respect_gitignore: bool | None = None
@@ -182,6 +188,7 @@ class Overrides:
             rule_packs=settings.rule_packs + [p.resolve() for p in self.rule_packs],
             exclude=(self.exclude if self.exclude is not None else settings.exclude) + self.extend_exclude,
             script=self.script or settings.script,
+            markup=self.markup or settings.markup,
             fail_on=self.fail_on or settings.fail_on,
             encoding=self.encoding or settings.encoding,
             respect_gitignore=(

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..config.settings import CATEGORIES, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, FORMATS, SCRIPTS
+from ..config.settings import CATEGORIES, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, FORMATS, MARKUPS, SCRIPTS
 from ..reports.summary import CATEGORY_WORDS, SEVERITY_WORDS
 from ..rules.base import CorpusRule, Rule, Spec
 from ..rules.registry import Registry, builtin_pack_dir, load_registry
@@ -51,6 +51,7 @@ CONFIG_KEYS: dict[str, tuple[dict[str, Any], str]] = {
     "extend-exclude": ({"type": "array", "items": {"type": "string"}}, "在 exclude 之外再排除的路径"),
     "respect-gitignore": ({"type": "boolean"}, "遵守 .gitignore（默认 true）"),
     "encoding": ({"type": "string"}, "auto（检测，默认）或编码名称，如 gb18030"),
+    "markup": ({"enum": list(MARKUPS)}, "怎样读 .txt 和 .md：auto（按扩展名，默认）、markdown（.txt 也按 Markdown 读）、text（.md 也按纯文本读）"),
     "max-file-size": ({"oneOf": [{"type": "integer", "minimum": 1}, {"type": "string"}]}, "单个文件的大小上限：字节数或如 \"64MB\"，默认 64MB"),
     "format": ({"enum": list(FORMATS)}, "默认的报告格式"),
     "regex-timeout": ({"type": "number", "exclusiveMinimum": 0}, "一条模式在一个文档上最多运行的秒数，默认 2"),

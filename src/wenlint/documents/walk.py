@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 class Target:
     path: str  # as the user will see it; "-" for standard input
     explicit: bool  # named on the command line (not found by a walk)
+    error: str | None = None  # a path the walk could not enter or read: reported, not linted
 
 
 def _spec(patterns: list[str]) -> pathspec.PathSpec:
@@ -46,18 +47,19 @@ class _Ignores:
         found = []
         for name in self.names:
             file = directory / name
-            if file.is_file():
-                try:
-                    lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
-                except OSError:
+            try:
+                if not file.is_file():
                     continue
-                found.append((directory, _spec(lines)))
+                lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:  # an unreadable directory or ignore file: the walk reports the directory
+                continue
+            found.append((directory, _spec(lines)))
         return found
 
     def inherited(self, directory: Path) -> list[tuple[Path, pathspec.PathSpec]]:
         """Ignore files of the parents of `directory`, up to the repository root."""
         chain: list[Path] = []
-        current = directory.resolve().parent
+        current = Path(os.path.realpath(directory)).parent
         while True:
             chain.append(current)
             if (current / ".git").exists() or current.parent == current:
@@ -72,7 +74,7 @@ class _Ignores:
 def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
     for base, spec in specs:
         try:
-            rel = path.resolve().relative_to(base.resolve()).as_posix()
+            rel = _real(path).relative_to(_real(base)).as_posix()
         except ValueError:
             continue
         if spec.match_file(rel + "/" if is_dir else rel):
@@ -94,12 +96,12 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
         return patterns["exclude"]
 
     ignores = _Ignores(settings.respect_gitignore)
-    root = settings.root.resolve()
+    root = _real(settings.root)
 
     def excluded(path: Path, is_dir: bool) -> bool:
         suffix = "/" if is_dir else ""
         try:
-            rel = path.resolve().relative_to(root).as_posix()
+            rel = _real(path).relative_to(root).as_posix()
         except ValueError:
             rel = path.name
         exclude = exclude_spec()
@@ -125,7 +127,9 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
         # A parent's ignore file that ignores the named directory itself would ignore all of it.
         inherited = [spec for spec in ignores.inherited(path) if force_exclude or not _ignored(path, True, [spec])]
         specs_of = {path: inherited + ignores.read(path)}
-        for current, dirnames, filenames in os.walk(path):
+        unreadable: list[OSError] = []
+        for current, dirnames, filenames in os.walk(path, onerror=unreadable.append):
+            yield from _unreadable(unreadable, seen)
             here = Path(current)
             specs = specs_of.pop(here)
             kept = []
@@ -144,3 +148,20 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
                 if shown not in seen:
                     seen.add(shown)
                     yield Target(shown, False)
+        yield from _unreadable(unreadable, seen)
+
+
+def _real(path: Path) -> Path:
+    """The path with symbolic links resolved; never raises (a link loop stays as it is, and
+    reading the file then reports it)."""
+    return Path(os.path.realpath(path))
+
+
+def _unreadable(errors: list[OSError], seen: set[str]) -> Iterator[Target]:
+    """Targets that report the directories a walk could not list (it goes on with the rest)."""
+    while errors:
+        exc = errors.pop(0)
+        shown = os.path.normpath(str(exc.filename))
+        if shown not in seen:
+            seen.add(shown)
+            yield Target(shown, False, f"{shown}: cannot read the directory ({exc.strerror}); not linted")

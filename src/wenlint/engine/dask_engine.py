@@ -90,15 +90,27 @@ def load_fsspec(target: Target, settings: Settings, options: RunOptions, url: st
         raise InputError(f"{name}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
-    return load_bytes(data, name, settings.encoding)
+    return load_bytes(data, name, settings.encoding, settings.markup)
 
 
 def lint_partition(items: list[tuple[Target, str, str]], settings: dict[str, Settings], options: RunOptions) -> list[FileResult]:
-    """Lint a partition: (target, settings key, location) triples."""
-    return [
-        lint_target(target, _linter(key, settings[key]), options, load=partial(load_fsspec, url=location))
-        for target, key, location in items
-    ]
+    """Lint a partition: (target, settings key, location) triples. A record shard is read here
+    (its own partition) and gives a result per record worth keeping. Corpus rules summarise
+    what they collected here, on the worker (ST012's MinHash signatures)."""
+    from .corpus import summarise
+    from .records import is_shard, lint_shard
+
+    results: list[FileResult] = []
+    for target, key, location in items:
+        linter = _linter(key, settings[key])
+        if is_shard(target):
+            part = lint_shard(target, linter, options, location)
+        else:
+            part = [lint_target(target, linter, options, load=partial(load_fsspec, url=location))]
+        for result in part:
+            summarise(linter, result.collected, options.documents)
+        results += part
+    return results
 
 
 def corpus_view(results: list[FileResult]) -> list[FileResult]:
@@ -225,6 +237,21 @@ class _Plan:
     work: list[tuple[Target, Linter]]
     batches: list[list[tuple[Target, str, str]]] = field(default_factory=list)
     settings: dict[str, Settings] = field(default_factory=dict)
+    documents: int = 0  # what the run plans (records count as a large run)
+    owners: dict[str, Linter] = field(default_factory=dict)  # settings key -> its Linter
+
+    def owned(self, parts: list[list[FileResult]]) -> list[tuple[FileResult, Linter]]:
+        """(result, linter) of the results of every partition: a shard's partition gives its
+        records, any other one result per file."""
+        from .records import is_shard
+
+        pairs = []
+        for batch, results in zip(self.batches, parts):
+            if len(batch) == 1 and is_shard(batch[0][0]):
+                pairs += [(r, self.owners[batch[0][1]]) for r in results]
+            else:
+                pairs += [(r, self.owners[key]) for r, (_, key, _) in zip(results, batch)]
+        return pairs
 
 
 def _prepare(paths, overrides, options, workers: int) -> _Plan:
@@ -238,10 +265,16 @@ def _prepare(paths, overrides, options, workers: int) -> _Plan:
         if id(linter) not in keys:
             keys[id(linter)] = _settings_key(linter.settings)
             prepared.settings[keys[id(linter)]] = linter.settings
+            prepared.owners[keys[id(linter)]] = linter
         location = target.path if _is_url(target.path) else os.path.abspath(target.path)
         items.append((target, keys[id(linter)], location))
+    from .records import RECORDS_RUN, is_shard
+
+    shards = [item for item in items if is_shard(item[0])]
+    items = [item for item in items if not is_shard(item[0])]
     size = partition_size(len(items), workers)
-    prepared.batches = [items[i:i + size] for i in range(0, len(items), size)]
+    prepared.batches = [items[i:i + size] for i in range(0, len(items), size)] + [[shard] for shard in shards]
+    prepared.documents = RECORDS_RUN if shards else len(items)
     return prepared
 
 
@@ -264,13 +297,13 @@ def run_dask(paths: list[str], overrides: Overrides | None = None, options: RunO
         raise ConfigError("--fix and --diff work on local files; use them without --engine dask")
     with _client(client, scheduler, options.jobs) as dask:
         prepared = _prepare(paths, overrides, options, _workers(dask))
-        done: list[FileResult] = []
+        options = replace(options, documents=prepared.documents)
+        parts: list[list[FileResult]] = []
         if prepared.batches:
             settings = dask.scatter(prepared.settings, broadcast=True)
             futures = dask.map(lint_partition, prepared.batches, settings=settings, options=options, pure=False)
-            for part in dask.gather(futures):
-                done += part
-    return finish(prepared.work, done, prepared.linters, prepared.run_result)
+            parts = dask.gather(futures)
+    return finish([], [], prepared.linters, prepared.run_result, prepared.owned(parts))
 
 
 @contextmanager
@@ -299,6 +332,7 @@ def profile_dask(paths: list[str], overrides: Overrides | None = None, options: 
     gates = list(gates)
     with _client(client, scheduler, options.jobs) as dask:
         prepared = _prepare(paths, overrides, options, _workers(dask))
+        options = replace(options, documents=prepared.documents)
         run_result = prepared.run_result
         if not prepared.batches:
             finish(prepared.work, [], prepared.linters, run_result)
@@ -312,9 +346,9 @@ def profile_dask(paths: list[str], overrides: Overrides | None = None, options: 
         parts = dask.map(lint_partition, prepared.batches, settings=settings, options=options, pure=False)
         views = dask.gather(dask.map(corpus_view, parts, pure=False))
         light = [r for view in views for r in view]
-        finish(prepared.work, light, prepared.linters, run_result)
+        finish([], [], prepared.linters, run_result, prepared.owned(views))
         added_all = {r.path: r.findings for r in light if r.findings}
-        added = [{t.path: added_all[t.path] for t, _, _ in batch if t.path in added_all} for batch in prepared.batches]
+        added = [{r.path: added_all[r.path] for r in view if r.path in added_all} for view in views]
         frames = dask.map(profile_partition, parts, added, pure=False)
         failures: list = []
         if gates:

@@ -5,7 +5,8 @@ themselves) and one that touches an edit already taken waits for the next pass; 
 the fixed text until no fix is left, so the result does not depend on the order rules ran in, and
 a second `--fix` changes nothing. A fix whose edits are out of range or overlap each other is a
 rule bug: it is never applied. Rules whose fixes keep changing the text (A -> B -> A, or an
-insertion that is offered again after every pass) stop at a bound and the outcome says so.
+insertion that is offered again after every pass) stop at a bound and the outcome says so;
+fixes that keep shortening the text go on past it (they must end).
 
 Only the characters inside the edited spans change: everything else, line endings included, is
 copied from the raw text as it was read.
@@ -21,6 +22,7 @@ from ..documents import Document
 from ..findings import Edit, Fix
 
 MAX_PASSES = 10
+SHRINKING_PASSES = 50  # times MAX_PASSES: the bound for fixes that keep shortening the text
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
@@ -132,7 +134,12 @@ def fix_with_count(
     sees the edits of each pass as they are applied."""
     outcome = FixOutcome(doc, 0)
     seen = {doc.raw}
-    for _ in range(max_passes):
+    passes, shrinking = 0, True
+    # Past the bound, passes go on while each one shortens the text: fixes that only delete
+    # converge however slowly (a run of markers removed one per pass), and a text cannot shrink
+    # forever. Fixes that cycle or grow the text stop at the bound.
+    while passes < max_passes or (shrinking and passes < max_passes * SHRINKING_PASSES):
+        passes += 1
         pairs = []
         for item in lint(doc):
             fix = getattr(item, "raw_fix", None) or getattr(item, "fix", None)
@@ -151,6 +158,7 @@ def fix_with_count(
             outcome.converged = False
             return outcome
         seen.add(raw)
+        shrinking = len(raw) < len(doc.raw)
         outcome.applied += len(chosen)
         edits = _edits(chosen)
         outcome.passes.append(edits)

@@ -16,6 +16,7 @@ import os
 from ..config import Settings
 from ..documents.walk import Target
 from ..errors import WenlintError
+from .corpus import summarise
 from .run import RunOptions, lint_target
 from .runner import FileResult, Linter
 
@@ -62,7 +63,10 @@ def _lint(item: tuple[Target, int]) -> FileResult:
     linter = _linters.get(key)
     if linter is None:
         linter = _linters[key] = Linter(_settings[key])
-    return lint_target(target, linter, _options)
+    result = lint_target(target, linter, _options)
+    if _options.documents:
+        summarise(linter, result.collected, _options.documents)
+    return result
 
 
 # ----- in the parent --------------------------------------------------------------------------

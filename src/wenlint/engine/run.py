@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import glob
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Overrides, Settings, load_config_file, settings_for
+from ..config import Overrides, Settings, find_config_file, load_config_file
 from ..documents import Document, load_path, load_stdin
 from ..documents.walk import Target, iter_targets
-from ..errors import InputError, WenlintError
+from ..errors import EmptyDocument, InputError, WenlintError
 from ..findings import Finding
 from .fixes import fix_with_count
-from .runner import FileResult, Linter
+from .runner import DISABLED, FileResult, Linter
 from .suppression import Suppressions
 from .writer import encode, unified_diff, write_fixed
 
@@ -32,6 +34,13 @@ class RunOptions:
     # the measures instead of keeping them, so memory stays flat however large the corpus.
     profile: bool = False
     cache_dir: Path | None = None  # a cache of unchanged files (engine/cache.py); None: no cache
+    # Record shards (.jsonl, .json, .csv, .parquet; see documents/records.py): the fields that
+    # hold each record's text and id.
+    text_field: str = "text"
+    id_field: str | None = None
+    # Documents the run plans (set by the pool and Dask engines): corpus rules summarise in the
+    # workers when it is large (engine/corpus.py). 0: not known.
+    documents: int = 0
 
 
 @dataclass
@@ -46,7 +55,20 @@ class RunResult:
 
     @property
     def errors(self) -> list[str]:
-        return [r.error for r in self.results if r.error] + [p for r in self.results for p in r.problems] + self.problems
+        return [r.error for r in self.results if r.error] + self._file_problems() + self.problems
+
+    def _file_problems(self) -> list[str]:
+        """The problems of each file; a rule disabled after a time-out is reported once (each
+        worker of a pool disables it on its own)."""
+        out, disabled = [], set()
+        for problem in (p for r in self.results for p in r.problems):
+            if problem.endswith(DISABLED):
+                code = problem.split(" rule ", 1)[1].split(" ", 1)[0]
+                if code in disabled:
+                    continue
+                disabled.add(code)
+            out.append(problem)
+        return out
 
     @property
     def warnings(self) -> list[str]:
@@ -58,20 +80,26 @@ class RunResult:
 
 def load_target(target: Target, settings: Settings, options: RunOptions) -> Document:
     if target.path == "-":
-        return load_stdin(options.stdin_filename or "-", settings.encoding)
-    return load_path(target.path, settings.encoding, settings.max_file_size)
+        return load_stdin(options.stdin_filename or "-", settings.encoding, settings.markup)
+    return load_path(target.path, settings.encoding, settings.max_file_size, settings.markup)
 
 
 def lint_target(target: Target, linter: Linter, options: RunOptions, load=load_target) -> FileResult:
     """Load and lint one file. `load(target, settings, options) -> Document` reads it (the Dask
     engine passes one that reads through fsspec)."""
     result = FileResult(target.path)
+    if target.error is not None:
+        result.error = target.error
+        return result
     settings = linter.settings
     try:
         doc = load(target, settings, options)
+    except EmptyDocument as exc:
+        result.warning = str(exc)  # no text, no findings: not a failure (an empty staged file)
+        return result
     except InputError as exc:
         message = str(exc)
-        skippable = "binary file" in message or "empty document" in message
+        skippable = "binary file" in message
         if not target.explicit and skippable:
             result.warning = f"{message}; skipped"
         else:
@@ -161,16 +189,32 @@ class _Linters:
         self.overrides = overrides
         self.options = options
         self.by_config: dict[Path | None, Linter] = {}
+        self.config_of: dict[str, Path | None] = {}
+        self.loaded: dict[Path, Settings] = {}
 
     def settings_for(self, path: str) -> Settings:
         if self.options.config_file is not None:
-            base = load_config_file(self.options.config_file)
+            base = self._load(self.options.config_file)
         elif self.options.isolated:
             base = Settings()
         else:
             start = Path(self.options.stdin_filename or ".") if path == "-" else Path(path)
-            base = settings_for(start)
+            found = self._config_of(start if start.is_dir() else start.parent)
+            base = self._load(found) if found else Settings()
         return self.overrides.apply(base)
+
+    def _config_of(self, directory: Path) -> Path | None:
+        """The configuration file nearest above `directory` (a walk asks once per directory)."""
+        key = str(directory)
+        if key not in self.config_of:
+            self.config_of[key] = find_config_file(directory)
+        return self.config_of[key]
+
+    def _load(self, config: Path) -> Settings:
+        key = Path(config).resolve()
+        if key not in self.loaded:
+            self.loaded[key] = load_config_file(key)
+        return self.loaded[key]
 
     def for_path(self, path: str) -> Linter:
         settings = self.settings_for(path)
@@ -185,19 +229,30 @@ def plan(paths: list[str], linters: _Linters, options: RunOptions, run_result: R
     work: list[tuple[Target, Linter]] = []
     for given in paths or ["."]:
         linter = linters.for_path(given)
+        if given != "-" and not Path(given).exists() and glob.has_magic(given):
+            matches = sorted(p for p in glob.glob(given, recursive=True) if os.path.isfile(p))
+            if not matches:
+                run_result.results.append(FileResult(given, error=f"{given}: no files match"))
+            work += [(Target(os.path.normpath(m), True), linters.for_path(m)) for m in matches]
+            continue
         if given != "-" and not Path(given).exists():
             run_result.results.append(FileResult(given, error=f"{given}: no such file or directory"))
             continue
-        work += [(target, linter) for target in iter_targets([given], linter.settings, options.force_exclude)]
+        # The walk follows the configuration of the path given; each file is linted with the
+        # configuration nearest above it (a folder may carry its own).
+        for target in iter_targets([given], linter.settings, options.force_exclude):
+            work.append((target, linter if target.explicit or target.error else linters.for_path(target.path)))
     return work
 
 
 def finish(work: list[tuple[Target, Linter]], done: list[FileResult], linters: _Linters,
-           run_result: RunResult) -> RunResult:
-    """The corpus phase, per configuration, over the results of `work` (in the same order)."""
+           run_result: RunResult, records: list[tuple[FileResult, Linter]] = ()) -> RunResult:
+    """The corpus phase, per configuration, over the results of `work` (in the same order) and
+    the (result, linter) pairs of records."""
+    owned = [(r, owner) for r, (_, owner) in zip(done, work)] + list(records)
     for linter in linters.by_config.values():
-        run_result.problems += linter.finish([r for r, (_, owner) in zip(done, work) if owner is linter])
-    run_result.results += done
+        run_result.problems += linter.finish([r for r, owner in owned if owner is linter])
+    run_result.results += [r for r, _ in owned]
     run_result.linters = list(linters.by_config.values())
     return run_result
 
@@ -213,22 +268,34 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
     linters = _Linters(overrides or Overrides(), options)
     run_result = RunResult()
     work = plan(paths, linters, options, run_result)
-    if options.cache_dir is not None:
+    from .records import is_shard, lint_shards
+
+    shards = [(target, linter) for target, linter in work if is_shard(target)]
+    work = [(target, linter) for target, linter in work if not is_shard(target)]
+    if options.cache_dir is not None and not shards:
         from .cache import usable
 
         if usable(options):
             return _run_cached(work, linters, options, run_result, progress)
-    done = _lint_all(work, options, progress)
-    return finish(work, done, linters, run_result)
+    done = _lint_all(work, options, progress, documents=len(work))
+    records = list(lint_shards(shards, options)) if shards else []
+    if progress is not None:
+        progress.stop()
+    return finish(work, done, linters, run_result, records)
 
 
-def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=None) -> list[FileResult]:
+def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
+              documents: int = 0) -> list[FileResult]:
+    """Lint `work` serially or in a pool; `documents`: how many the run plans in all."""
     from .pool import use_pool
 
     if use_pool(work, options):
+        from dataclasses import replace
+
         from .pool import lint_in_pool
 
-        done = lint_in_pool(work, options, progress)  # starts the progress bar once workers run
+        # starts the progress bar once workers run
+        done = lint_in_pool(work, replace(options, documents=documents or len(work)), progress)
     else:
         if progress is not None:
             progress.start(len(work))
@@ -237,15 +304,15 @@ def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=N
             done.append(lint_target(target, linter, options))
             if progress is not None:
                 progress.advance(target.path)
-    if progress is not None:
-        progress.stop()
     return done
 
 
 def _run_cached(work, linters: _Linters, options: RunOptions, run_result: RunResult, progress=None) -> RunResult:
     from .cache import finish_cached, lint_cached
 
-    done, keys, hits = lint_cached(work, options, lambda todo: _lint_all(todo, options, progress))
+    done, keys, hits = lint_cached(work, options, lambda todo: _lint_all(todo, options, progress, len(work)))
+    if progress is not None:
+        progress.stop()
     run_result.problems += finish_cached(work, done, keys, hits, options, linters.by_config.values(),
                                          lambda linter, results: linter.finish(results))
     run_result.results += done

@@ -19,6 +19,7 @@ from .selection import enabled_rules, matches, severity_of
 from .suppression import Suppressions
 
 UNUSED_SUPPRESSION = "WL001"
+DISABLED = "rule disabled for the rest of the run"
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Linter:
         self.document_rules = [r for r in self.rules if r.code != UNUSED_SUPPRESSION]
         self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
         self.report_unused = any(r.code == UNUSED_SUPPRESSION for r in self.rules)
+        self.disabled: set[str] = set()  # rules switched off after a time-out (a user's slow pattern)
         self._per_file = [
             (_gitignore_spec(glob), selectors)
             for glob, selectors in self.settings.per_file_ignores.items()
@@ -86,10 +88,23 @@ class Linter:
         return findings
 
     def _safe_check(self, rule: Rule, doc: Document, problems: list[str] | None) -> Iterable[Hit]:
+        if rule.code in self.disabled:
+            return ()
         try:
             return list(rule.check(doc, self.contexts[rule.code]))
-        except PatternTimeout as exc:
-            message = f"{doc.path}: rule {rule.code} skipped: {exc}"
+        except (PatternTimeout, TimeoutError):
+            # One line naming the rule and the file, never the pattern (it can be hundreds of
+            # characters). A user's rule that is this slow once will be on the next files too:
+            # it is switched off for the rest of the run rather than cost its limit on each.
+            limit = f"{self.settings.regex_timeout:g} s"
+            if getattr(rule, "trusted", rule.source == "builtin"):
+                message = f"{doc.path}: rule {rule.code} skipped on this file: a pattern ran longer than {limit}"
+            else:
+                self.disabled.add(rule.code)
+                message = (
+                    f"{doc.path}: rule {rule.code} ({rule.source}) skipped: a pattern ran longer than {limit}; "
+                    f"{DISABLED}"
+                )
         except Exception as exc:  # a broken plugin must not take the run down with a traceback
             if os.environ.get("WENLINT_DEBUG"):
                 raise
@@ -124,7 +139,7 @@ class Linter:
         from ..rules.meta.unused_suppression import unused_hits
 
         rule = self.registry.rules[UNUSED_SUPPRESSION]
-        hits = unused_hits(doc, suppressions.unused(), self.registry, self.rules)
+        hits = unused_hits(doc, suppressions.unused(), self.registry, self.rules, self.corpus_rules)
         return [self.make_finding(doc, rule, hit) for hit in hits]
 
     def collect(self, doc: Document, problems: list[str] | None = None) -> dict[str, Any]:
@@ -167,6 +182,8 @@ class Linter:
                     continue
                 result.findings.append(self._corpus_finding(rule, hit))
         for result in results:
+            if self.report_unused and result.suppressions is not None and result.suppressions.used:
+                _drop_used_after_all(result)
             result.findings.sort(key=lambda f: f.sort_key)
         return problems
 
@@ -178,6 +195,15 @@ class Linter:
             severity=self.severity[rule.code], message=hit.message, text=loc.text,
             suggestion=hit.suggestion,
         )
+
+
+def _drop_used_after_all(result: FileResult) -> None:
+    """WL001 is decided per document, before the rules that compare documents have run: a
+    suppression that one of their findings needed is not unused after all."""
+    used = {(d.start, d.end) for i, d in enumerate(result.suppressions.directives) if i in result.suppressions.used}
+    result.findings = [
+        f for f in result.findings if not (f.code == UNUSED_SUPPRESSION and (f.start, f.end) in used)
+    ]
 
 
 def _loc_edit(loc, content: str) -> dict[str, Any]:

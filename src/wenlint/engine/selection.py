@@ -40,6 +40,21 @@ def check_selectors(selectors: list[str], registry: Registry, where: str) -> Non
             raise ConfigError(f"{where}: unknown rule selector {s!r} (see `wenlint rules`)")
 
 
+def check_options(registry: Registry, settings: Settings, where: str) -> None:
+    """Every option under `[tool.wenlint.<category>]` is one a rule of that family declares."""
+    import difflib
+
+    for category, values in settings.options.items():
+        valid = sorted({name for rule in registry if rule.category == category for name in rule.options})
+        for name in values:
+            if name in valid:
+                continue
+            close = difflib.get_close_matches(name, valid, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            known = f"valid: {', '.join(valid)}" if valid else "this family has no options"
+            raise ConfigError(f"{where}: unknown option {name!r} in [tool.wenlint.{category}]; {hint}({known})")
+
+
 def matches(selectors: list[str] | tuple[str, ...], rule: Rule) -> bool:
     return any(specificity(s, rule) is not None for s in selectors)
 
@@ -49,6 +64,7 @@ def enabled_rules(registry: Registry, settings: Settings) -> list[Rule]:
     select = settings.select if settings.select is not None else []
     for selectors in (select, settings.extend_select, settings.ignore):
         check_selectors(selectors, registry, where)
+    check_options(registry, settings, where)
     chosen = []
     for rule in registry:
         best_select = max(

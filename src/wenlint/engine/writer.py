@@ -4,7 +4,9 @@ and never over a file that changed on disk since it was read.
 The new bytes go to a temporary file in the same directory, are flushed to disk, get the
 original's permission bits (and owner, where allowed), and replace the original with one rename:
 a reader sees the old file or the new one, never half of each. A symbolic link is followed, so the
-file it points to is fixed and the link stays a link. Just before the rename the original is read
+file it points to is fixed and the link stays a link; a file with several names (hard links) is
+rewritten through its own inode so that every name sees the fix. A read-only file is refused.
+Just before the rename the original is read
 again; if its bytes are no longer those the fixes were computed from (an editor saved it in the
 meantime), nothing is replaced.
 """
@@ -60,7 +62,51 @@ def write_fixed(original: Document, fixed: Document) -> None:
     data = encode(fixed)
     if data == current:
         return
-    write_atomic(path, data, expected=digest(current), shown=original.path)
+    info = os.stat(path)
+    if _read_only(path, info):
+        raise InputError(f"{original.path}: the file is read-only; not fixed (make it writable to fix it)")
+    if info.st_nlink > 1:
+        write_in_place(path, data, expected=digest(current), shown=original.path)
+    else:
+        write_atomic(path, data, expected=digest(current), shown=original.path)
+
+
+def _read_only(path: str, info: os.stat_result) -> bool:
+    """Read-only to its owner (root may write anything, yet a file marked read-only is meant to
+    stay as it is), or not writable by this user."""
+    if hasattr(os, "geteuid") and info.st_uid == os.geteuid():
+        return not info.st_mode & stat.S_IWUSR
+    return not os.access(path, os.W_OK)
+
+
+def write_in_place(path: str, data: bytes, expected: str, shown: str) -> None:
+    """Rewrite a file with several names (hard links) through its own inode, so every name
+    sees the fixed text. A rename would give this name a new file and leave the others on the
+    old one. The new bytes are first written out whole next to it, and stay there if the
+    rewrite fails, so nothing is lost."""
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        with tempfile.NamedTemporaryFile(dir=directory, prefix=".wenlint-", suffix=".tmp", delete=False) as copy:
+            copy.write(data)
+            copy.flush()
+            os.fsync(copy.fileno())
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot write the fixed file ({exc.strerror})") from None
+    try:
+        _unchanged(path, shown, expected)
+        with open(path, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot rewrite it ({exc.strerror}); the fixed text is in {copy.name}") from None
+    except BaseException:
+        os.unlink(copy.name)
+        raise
+    os.unlink(copy.name)
 
 
 def write_atomic(path: str, data: bytes, expected: str | None = None, shown: str | None = None,

@@ -85,13 +85,14 @@ def lint_folder(root: Path, folder: str, jobs: int, registry=None) -> tuple[list
 
 
 def manifest(root: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Each file's genre (without its parenthesised detail) and its notes, from MANIFEST.tsv."""
+    """Each file's genre (without its detail: "national law (法律)" -> "national law") and its
+    notes, from MANIFEST.tsv."""
     path = root / "MANIFEST.tsv"
     if not path.is_file():
         return {}, {}
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    genre = {row["file"]: re.sub(r"\s*\(.*\)$", "", row["genre"]) for row in rows}
+    genre = {row["file"]: re.split(r"\s*[(（;；]", row["genre"], maxsplit=1)[0].strip() for row in rows}
     return genre, {row["file"]: row.get("notes") or "" for row in rows}
 
 

@@ -23,7 +23,7 @@ MODULES = {
     "pylint": "pylint",
 }
 # The formats that read the text of the flagged lines (RunResult.line_texts()).
-NEEDS_CONTEXT = ("rich", "gitlab", "rdjson")
+NEEDS_CONTEXT = ("rich", "sarif", "gitlab", "rdjson")
 
 
 @dataclass

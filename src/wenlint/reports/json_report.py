@@ -13,6 +13,15 @@ def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
     # One finding at a time (the whole list as dicts and one string took hundreds of MB for
     # 100 000 findings); the text is exactly json.dumps(list, indent=2)'s.
     findings = result.findings
+    if options.statistics:
+        from .summary import statistics
+
+        rows = statistics(findings)
+        if options.format == "jsonl":
+            stream.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        else:
+            stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
     if options.format == "jsonl":
         for finding in findings:
             stream.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")

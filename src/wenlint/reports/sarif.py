@@ -48,6 +48,35 @@ def _rule_entry(rule) -> dict:
     }
 
 
+def _fingerprint(f, line: str | None, seen: dict[tuple[str, str, str], int]) -> str:
+    """Stable across runs and edits elsewhere in the file, distinct within it: the rule, the
+    flagged line with its blanks removed (the flagged text when the line is not at hand) and
+    which occurrence of that pair in the file this is."""
+    content = "".join((line if line is not None else f.text).split())
+    key = (f.path, f.code, content)
+    occurrence = seen[key] = seen.get(key, 0) + 1
+    return hashlib.blake2b(f"{f.code}|{content}|{occurrence}".encode(), digest_size=8).hexdigest()
+
+
+def _fix(fix: dict, uri: str) -> dict:
+    """A finding's fix as SARIF `fixes`: each edit a replacement of a region (empty: an insertion)."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": e["line"], "startColumn": e["column"],
+                "endLine": e["end_line"], "endColumn": e["end_column"],
+            },
+            "insertedContent": {"text": e["content"]},
+        }
+        for e in fix["edits"]
+    ]
+    safety = "safe" if fix.get("safety") == "safe" else "unsafe (wenlint applies it with --unsafe-fixes)"
+    return {
+        "description": {"text": f"wenlint fix, {safety}"},
+        "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+    }
+
+
 def sarif_document(result: RunResult) -> dict:
     rules = {}
     for linter in result.linters:
@@ -56,6 +85,8 @@ def sarif_document(result: RunResult) -> dict:
     ordered = sorted(rules)
     index = {code: i for i, code in enumerate(ordered)}
     results = []
+    lines = result.line_texts()
+    seen: dict[tuple[str, str, str], int] = {}
     for f in result.findings:
         region = {
             "startLine": f.line,
@@ -64,17 +95,18 @@ def sarif_document(result: RunResult) -> dict:
             "endColumn": f.end_column,
             "snippet": {"text": f.text},
         }
+        uri = _uri(f.path)
         item = {
             "ruleId": f.code,
             "level": LEVELS[f.severity],
             "message": {"text": f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
-            "partialFingerprints": {
-                "wenlint/v1": hashlib.blake2b(f"{f.code}|{f.text}".encode(), digest_size=8).hexdigest()
-            },
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+            "partialFingerprints": {"wenlint/v2": _fingerprint(f, lines.get((f.path, f.line)), seen)},
         }
         if f.code in index:
             item["ruleIndex"] = index[f.code]
+        if f.fix and f.fix.get("edits"):
+            item["fixes"] = [_fix(f.fix, uri)]
         results.append(item)
     return {
         "$schema": SCHEMA,

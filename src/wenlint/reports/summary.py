@@ -43,6 +43,20 @@ def counts_line(result: RunResult, options) -> str:
     return line
 
 
+def statistics(findings: list[Finding]) -> list[dict]:
+    """`--statistics` as records, most frequent rule first: code, name, count and the fix its
+    findings carry ("safe", "unsafe" or null)."""
+    counts = Counter((f.code, f.name) for f in findings)
+    fixes: dict[str, str] = {}
+    for f in findings:
+        if f.fix:
+            fixes[f.code] = "safe" if f.fix["safety"] == "safe" or fixes.get(f.code) == "safe" else "unsafe"
+    return [
+        {"code": code, "name": name, "count": n, "fix": fixes.get(code)}
+        for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
 def statistics_lines(findings: list[Finding]) -> list[str]:
     counts = Counter((f.code, f.name) for f in findings)
     fixable = {f.code for f in findings if f.fix}

@@ -82,17 +82,8 @@ def finditer(pattern: regex.Pattern, text: str, timeout: float) -> Iterator[rege
 # character between them stops the first. Anything this test does not understand keeps the limit.
 
 def runs_in_linear_time(pattern: str) -> bool:
-    import re
-    import warnings
-    from re import _parser
-
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            tree = _parser.parse(pattern, re.MULTILINE)
-        if tree.state.flags & ~(re.MULTILINE | re.UNICODE):
-            return False
-        items = list(tree)
+        items = _c.parse(pattern)
         first = 0
         while first < len(items) and items[first][0] in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
             first += 1
@@ -108,7 +99,7 @@ def runs_in_linear_time(pattern: str) -> bool:
         return False
 
 
-from re import _constants as _c  # noqa: E402
+from . import pattern_syntax as _c  # noqa: E402
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 _SINGLE = (_c.LITERAL, _c.NOT_LITERAL, _c.IN, _c.ANY, _c.CATEGORY)
@@ -132,11 +123,11 @@ def _all_unbounded(items) -> list:
         elif op in (_c.ASSERT, _c.ASSERT_NOT):
             found += _all_unbounded(av[1])
         elif op is _c.SUBPATTERN:
-            found += _all_unbounded(av[3])
+            found += _all_unbounded(av[1])
         elif op is _c.ATOMIC_GROUP:
             found += _all_unbounded(av)
         elif op is _c.BRANCH:
-            for alternative in av[1]:
+            for alternative in av:
                 found += _all_unbounded(alternative)
     return found
 
@@ -190,12 +181,10 @@ def _collect(item, flat: list) -> bool:
             flat.append(("m", body[0]))
         return _safe_sequence(body)
     if op is _c.SUBPATTERN:
-        if av[1] or av[2]:
-            return False
-        return all(_collect(x, flat) for x in av[3])
+        return all(_collect(x, flat) for x in av[1])
     if op is _c.BRANCH:
         # The unbounded repeats of every alternative count at this place of the sequence.
-        for alternative in av[1]:
+        for alternative in av:
             inner: list = []
             if not all(_collect(x, inner) for x in alternative):
                 return False
@@ -219,7 +208,7 @@ def _chars(item):
                 return None
             out.update(map(chr, rng))
         return frozenset(out)
-    if op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+    if op is _c.CATEGORY and av is _c.DIGIT:
         return None
     return None
 
@@ -239,7 +228,7 @@ def _matches(item, ch: str):
     """Does the single-character item match `ch`? None when unsure."""
     op, av = item
     if op is _c.CATEGORY:
-        if av is _c.CATEGORY_DIGIT:
+        if av is _c.DIGIT:
             return ch.isdecimal() or None
         return None
     if op is _c.NOT_LITERAL:
@@ -254,7 +243,7 @@ def _matches(item, ch: str):
                 hit |= ch == chr(v)
             elif o is _c.RANGE:
                 hit |= v[0] <= ord(ch) <= v[1]
-            elif o is _c.CATEGORY and v is _c.CATEGORY_DIGIT:
+            elif o is _c.CATEGORY and v is _c.DIGIT:
                 if ch.isdecimal():
                     return None
             else:

@@ -33,7 +33,7 @@ def analyse(doc, ctx) -> dict:
     if cached is not None and cached[0] == extra:
         doc.cache[KEY] = (extra, cached[1], settings)
         return cached[1]
-    from . import compilation, notes, portal, related, sites, urls
+    from . import compilation, lines, notes, pages, portal, prompts, related, sites, urls, voice
 
     claims = Claims(doc)
     result: dict = {}
@@ -42,8 +42,12 @@ def analyse(doc, ctx) -> dict:
         (portal.PortalFurniture.code, lambda: portal.detect(doc, claims)),
         (compilation.CompilationMarker.code, lambda: compilation.detect(doc, claims)),
         (notes.SourceNote.code, lambda: notes.detect(doc, claims)),
+        (prompts.FollowPrompt.code, lambda: prompts.detect(doc, claims)),
+        (voice.EditorVoice.code, lambda: voice.detect(doc, claims)),
         (urls.StrayUrl.code, lambda: urls.detect(doc, claims)),
         (sites.SiteName.code, lambda: sites.detect(doc, claims, extra)),
+        (pages.PageNumber.code, lambda: pages.detect(doc, claims)),
+        (lines.PageFurniture.code, lambda: lines.detect(doc, claims)),
     )
     for code, step in steps:
         try:

@@ -3,6 +3,7 @@ lines the family's pack rules already flag."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -162,7 +163,12 @@ class Claims:
             return False
         if pack_flags_line(doc, first) or pack_flags_line(doc, last):
             return False  # the whole line goes anyway
-        return all(end <= s or start >= e for s, e in self.spans)
+        # The claimed spans never overlap, so kept sorted only the neighbours can touch this one
+        # (a scan of all of them made a document of many short spans quadratic).
+        i = bisect.bisect_left(self.spans, (start, end))
+        if i and self.spans[i - 1][1] > start:
+            return False
+        return i == len(self.spans) or self.spans[i][0] >= end
 
     def claim_span(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
+        bisect.insort(self.spans, (start, end))

@@ -27,6 +27,7 @@ GENRE = (
     "大全|模板|范例|感想|小结|规划|措施|简报|决定|办法|预案|倡议书|申请书|承诺书|责任书|发言稿|主持词|"
     "对照材料|剖析材料|自查报告|剖析|思想汇报|党课|讲稿"
 )
+GENRE_END = re.compile(rf"(?:{GENRE})$")
 # 2021江苏省总工会工作总结3篇 / 工作总结范文5篇 / …心得体会精选6篇
 TRAILING_COUNT = re.compile(
     rf"(?:{GENRE})(?:范文|精选|大全|汇编|合集|汇总)?"
@@ -104,15 +105,20 @@ def detect(doc, claims: Claims) -> list:
     # after several markers, or the title itself) and is followed by the section's own heading is
     # an echo of the compilation: the whole line goes. Otherwise only the marker goes.
     sections: dict[int, tuple[int, int]] = {}
+    title = compilation_title(lines)
     for i in candidates:
         span = _section_marker(lines[i])
-        if span is not None:
-            sections[i] = span
+        if span is None:
+            continue
+        # 【第一篇】 is also how a report names its parts; without a compilation title it is one
+        # only when the text after it is a genre title (…工作总结).
+        if "第" in lines[i][span[0]:span[1]] and title is None and not GENRE_END.search(lines[i][span[1]:].strip()):
+            continue
+        sections[i] = span
     rests: dict[str, int] = {}
     for i, (a, b) in sections.items():
         rest = _normal(lines[i][:a] + lines[i][b:])
         rests[rest] = rests.get(rest, 0) + 1
-    title = compilation_title(lines)
     hits = []
     for i in candidates:
         line = lines[i]
@@ -151,7 +157,7 @@ class CompilationMarker(Rule):
     code = "CH022"
     name = "compilation-marker"
     category = "chrome"
-    severity = "info"
+    severity = "warning"
     summary = "网站合集的标记（【篇1】、篇一：、标题里的“(共7篇)”“…工作总结3篇”）"
     why = (
         "文档网站把几篇文章拼成一个合集，在标题上标“(共7篇)”“3篇”，在每篇前面加“【篇1】”和合集标题。"

@@ -118,6 +118,11 @@ def _kind(line: str) -> str | None:
     return None
 
 
+def _another_label(lines: list[str], i: int) -> bool:
+    near = range(max(0, i - BLOCK_REACH), min(len(lines), i + BLOCK_REACH + 1))
+    return any(j != i and STRONG_FIELD.search(_compact(lines[j])) for j in near)
+
+
 def detect(doc, claims: Claims) -> list:
     lines = doc.lines
     hits = []
@@ -126,6 +131,8 @@ def detect(doc, claims: Claims) -> list:
         message = _kind(lines[i])
         if message is None or not claims.line_free(i):
             continue
+        if message is METADATA and LABEL_ONLY.fullmatch(_compact(lines[i])) and not _another_label(lines, i):
+            continue  # 服务对象 alone is a column heading of a table; a metadata block has several labels
         hits.append(line_hit(doc, i, message))
         claims.claim_line(i, PortalFurniture.code)
         if message is METADATA:
@@ -165,7 +172,7 @@ class PortalFurniture(Rule):
     code = "CH021"
     name = "portal-furniture"
     category = "chrome"
-    severity = "info"
+    severity = "warning"
     summary = "门户网站的页面元素（索引号/发布机构、字号 大 中 小、打印本页、网站地图、繁體、访问量）"
     why = (
         "从政府或单位门户网站复制文章时，页面上的信息公开栏、字号和打印按钮、导航菜单、"
@@ -203,6 +210,11 @@ class PortalFurniture(Rule):
             "网站地图 | 联系我们\n主办单位：义乌市人民政府办公室　承办单位：义乌市大数据发展管理局\n"
             "浙ICP备05026497号",
             ("网站地图 | 联系我们", "主办单位：义乌市人民政府办公室　承办单位：义乌市大数据发展管理局"),
+        ),
+        Spec(
+            "序号\n服务商名称\n产品或活动名称\n主要功能与特色\n服务对象\n咨询电话\n\n1\n脉脉",
+            (),
+            note="a table's column headings, not a metadata block",
         ),
         Spec(
             "一、活动名称：职工篮球比赛\n二、主办单位：县总工会\n三、承办单位：县体育局\n四、比赛时间：5月1日",

@@ -6,7 +6,10 @@ hashes with their positions; `finish` counts in how many documents each hash occ
 those in at least `recurring-min-documents` documents. Candidates are short lines that are not
 prose: sentences (ending in 。), headings (一、…), salutations (…：), titles (…工作总结) and lines
 the list-based chrome rules already know are left out, because reports of one organisation
-legitimately share them."""
+legitimately share them. Recurrence alone is no evidence either: the section headings of every issue
+of a news programme and the article titles of every law recur too, so a line must also have a
+furniture feature in the line model (`lines.score`: a furniture phrase or word, a counter, a
+separator bar; a date alone does not count)."""
 
 from __future__ import annotations
 
@@ -16,9 +19,13 @@ import re
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
 from ._common import ENUMERATOR, short_view
+from .lines import DATE, score as furniture_score
 from .related import TITLE_END
 
 MAX_LEN = 150
+# The line model's score a recurring line needs (one furniture feature: a phrase, a counter; a date
+# alone is not one: laws open with their promulgation date).
+MIN_SCORE = 1
 PROSE_END = "。；;：:，,、"
 _BLANKS = re.compile(r"[\s\u3000]+")
 _DIGITS = re.compile(r"[0-9０-９]+")
@@ -48,7 +55,9 @@ class RecurringLine(CorpusRule):
     summary = "在多个文档中逐字重复出现的行（可能是未知网站的页眉页脚）"
     why = (
         "同一个网站复制来的文档带着同样的页眉、页脚、广告语。规则清单不可能认识所有网站，"
-        "但一行与正文无关的文字在许多互不相干的文档里一字不差地出现，几乎可以肯定是网站模板内容。"
+        "但一行与正文无关的文字在许多互不相干的文档里一字不差地出现，又带着网页元素的特征（网站口号、"
+        "“本站”“就上…网”、关注扫码、计数），几乎可以肯定是网站模板内容。"
+        "不报告：同一节目每期都有的栏目标题、各部法律都有的条文标题（第一条（立法目的））和公布日期行、标题、称呼、句子。"
     )
     bad = "学习总结就上红星学习网，天天更新好文章"
     good = "我们将继续努力，争取更大成绩！"
@@ -109,6 +118,10 @@ class RecurringLine(CorpusRule):
             if not min_len <= len(s) <= MAX_LEN or s[-1] in PROSE_END:
                 continue
             if ENUMERATOR.match(s) or KNOWN.search(s) or TITLE_END.search(s) or OFFICIAL.search(s):
+                continue
+            # Recurrence alone is not evidence: the headings of a programme's every issue and the
+            # article titles of every law recur too. The line must also look like furniture.
+            if furniture_score(DATE.sub("", s), doc.format == "markdown") < MIN_SCORE:
                 continue
             norm = normalise(s)
             if sum(map(str.isalpha, norm)) < 6:

@@ -10,6 +10,7 @@ import re
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, line_hit, rest_is_empty, span_hit
+from .lines import is_page
 
 URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
 HOST = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://)?(?:www\.)?[A-Za-z0-9\-]+\.[A-Za-z0-9\-.]+")
@@ -19,6 +20,9 @@ LABEL = re.compile(
     r"(?:原创|原文链接|原文地址|本文链接|本文地址|本文网址|文章链接|文章地址|文章来源|本文来源|来源|转载自|出处)"
     r"[^\S\n]*[:：][^\S\n]*$"
 )
+# Labels of a citation: in an edited document (来源：https://…, 原文地址：…) the writer names a source;
+# only in a captured page are they the site's.
+CITATION = re.compile(r"(?:原文链接|原文地址|文章来源|本文来源|来源|转载自|出处)[^\S\n]*[:：][^\S\n]*$")
 
 
 def _han(ch: str) -> bool:
@@ -66,6 +70,8 @@ def detect(doc, claims: Claims) -> list:
         col, end_col = start - base, end - base
         before = line[:col]
         label = LABEL.search(before)
+        if label is not None and CITATION.search(before) and not is_page(doc):
+            label = None
         span_start = base + label.start() if label else start
         # 原创:  <line break>  http://…: the label ends the previous line.
         if label is None and not before.strip() and i > 0:
@@ -77,12 +83,16 @@ def detect(doc, claims: Claims) -> list:
                     claims.claim_span(s, end)
                 continue
         rest = line[: span_start - base] + line[end_col:]
+        hostless = HOST.match(url) is None
         if rest_is_empty(rest):
+            # In an edited document (a project report, a software manual) an address on its own
+            # line is content; in a captured page, or without a host (http:// alone), it is not.
+            if label is None and not hostless and not is_page(doc):
+                continue
             if claims.line_free(i):
                 hits.append(line_hit(doc, i, LINE_MESSAGE))
                 claims.claim_line(i, StrayUrl.code)
             continue
-        hostless = HOST.match(url) is None
         glued = (
             col > 0 and end_col < len(line) and _han(line[col - 1]) and _han(line[end_col])
         )
@@ -98,7 +108,7 @@ class StrayUrl(Rule):
     code = "CH023"
     name = "stray-url"
     category = "chrome"
-    severity = "info"
+    severity = "warning"
     summary = "网站插进正文的网址（原创:http://）"
     why = (
         "有的网站在文章中间插入“原创:http://…”之类的来源链接防止转载，复制后这些网址把句子断开了。"
@@ -121,9 +131,8 @@ class StrayUrl(Rule):
         ),
         Spec(
             "本文链接：https://www.haofanwen.cn/zongjie/12345.html\n进一步完善www.fanwen123.com各项制度。\n"
-            "http://www.fanwen123.com/gongzuo/678.html",
-            ("本文链接：https://www.haofanwen.cn/zongjie/12345.html", "www.fanwen123.com",
-             "http://www.fanwen123.com/gongzuo/678.html"),
+            "http://\n",
+            ("本文链接：https://www.haofanwen.cn/zongjie/12345.html", "www.fanwen123.com", "http://"),
         ),
         Spec(
             "详细办事指南见县政府网站 http://www.example.gov.cn/bszn/ 。\n报名网址：https://bm.example.org.cn\n"
@@ -131,6 +140,14 @@ class StrayUrl(Rule):
             (),
         ),
         Spec("[办事指南](http://www.example.gov.cn/bszn/)见县政府网站。", (), format="markdown"),
+        Spec("> 来源：https://dang.ai/ai-graveyard\n原文地址：https://www.consul.io/docs/intro/vs/serf\n", (),
+             format="markdown", note="a report cites its sources"),
+        Spec(
+            "二、项目成果\n本年度开源社区年会的全部视频已经上线。\nhttps://kaiyuanshe.cn/activity/summit/\n"
+            "软件下载地址：\nhttp://www.example.org/download/tool-2.1.zip\n",
+            (),
+            note="an edited report: addresses on their own lines are content",
+        ),
     )
 
     def check(self, doc, ctx):

@@ -16,13 +16,14 @@ class MaskedName(Rule):
     severity = "info"
     summary = "人名被隐去（局长××、王**、张*、×××同志）"
     why = (
-        "A person's name replaced by ×× or ** (局长××, 王**, ×××同志) is either a template "
-        "placeholder or an anonymisation. In a report that names its people, it has to be "
-        "filled in; where anonymity is intended, it should be done the same way throughout."
+        "人名被 ×× 或 ** 代替（局长××、王**、×××同志），要么是模板占位符没有填，要么是匿名处理。"
+        "点名表扬或批评的报告必须写全名；确实需要匿名时，全文应统一处理。只报告姓氏或职务旁边的"
+        "屏蔽符号。不处理：屏蔽词语（加强**管理，由 MK001 报告）、模板占位符（XXX同志，由 PH006 "
+        "报告）、脚注星号（资金*：）、Markdown 强调（**张三**）。"
     )
     bad = "在党组书记、局长××以身作则、率先垂范的影响下"
     good = "在党组书记、局长邹济舟以身作则、率先垂范的影响下"
-    fix_doc = "Write the name, or keep the masking on purpose and suppress the finding. No automatic fix."
+    fix_doc = "写上姓名；有意匿名的，保留并用抑制注释说明。没有自动修正。"
     specs = (
         Spec("在党组书记、局长××以身作则、率先垂范的影响下", ("××",)),
         Spec("王**同志获得先进个人称号，张*负责联络", ("王**", "张*")),

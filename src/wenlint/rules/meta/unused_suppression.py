@@ -39,7 +39,10 @@ class UnusedSuppression(Rule):
                 yield Hit(finding.start, finding.end, finding.message, None, finding.raw_fix)
 
 
-def unused_hits(doc, directives: list[Directive], registry, enabled) -> list[Hit]:
+def unused_hits(doc, directives: list[Directive], registry, enabled, compared=()) -> list[Hit]:
+    """`compared`: the enabled rules that compare documents. Whether a suppression of theirs is
+    used is known only after every document has been read (the runner then drops the finding),
+    so such a suppression is reported here without a fix: --fix must not delete it."""
     from ...engine.selection import specificity
 
     hits = []
@@ -51,7 +54,10 @@ def unused_hits(doc, directives: list[Directive], registry, enabled) -> list[Hit
             continue  # names only rules this run does not use: not ours to judge
         else:
             message = "抑制注释没有抑制任何问题，可以删除"
-        hits.append(Hit(d.start, d.end, message, None, _removal(doc, d)))
+        may_be_needed = not unknown and any(
+            not d.selectors or any(specificity(s, r) is not None for s in d.selectors) for r in compared
+        )
+        hits.append(Hit(d.start, d.end, message, None, None if may_be_needed else _removal(doc, d)))
     return hits
 
 

@@ -141,13 +141,14 @@ UNITS = (
 UNIT_CANON = {"個": "个", "戶": "户", "條": "条", "畝": "亩", "噸": "吨", "項": "项", "臺": "台",
               "輛": "辆", "冊": "册", "場": "场", "頭": "头", "處": "处", "間": "间", "棟": "栋",
               "張": "张", "屆": "届", "塊": "块", "元钱": "元", "个村": "村"}
-APPROX_BEFORE = ("约", "近", "大约", "将近", "超过", "逾", "达上", "上", "几", "数", "不到", "不足", "約", "將近", "超過")
+APPROX_BEFORE = ("约", "近", "大约", "将近", "超过", "超", "逾", "达上", "上", "几", "数", "不到", "不足", "約", "將近", "超過")
 APPROX_AFTER = ("以上", "以下", "左右", "上下", "多", "余", "餘", "许", "來", "来")
 
 # (?<![\d.．]) is checked after the first digit, so that the pattern starts with a digit and a
 # scan skips ahead in C to the next digit (as an opening lookbehind it was tried at every position)
+# 1,370,536,875: thousands separators are part of the number (else "875人" would be read)
 NUMBER_UNIT = lazy(
-    r"(\d(?<![\d.．]\d)\d*(?:\.\d+)?)\s?([万萬亿億千]?)([多余餘来來]?)(" + UNITS + r")(?!\d)"
+    r"(\d(?<![\d.．,]\d)(?:\d{0,2}(?:,\d{3})+(?!\d)|\d*)(?:\.\d+)?)\s?((?:[千百][万萬亿億]|[万萬]亿|萬億|[万萬亿億千])?)([多余餘来來]?)(" + UNITS + r")(?!\d|百分点|百分點)"
 )
 
 
@@ -165,7 +166,7 @@ def amounts(text: str, start: int, end: int) -> list[Amount]:
     """Numbers with units in text[start:end], with approximation markers noted."""
     out = []
     for m in NUMBER_UNIT.finditer(text, start, end):
-        q = quantity(m.group(1), m.group(2))
+        q = quantity(m.group(1).replace(",", ""), m.group(2))
         if q is None:
             continue
         unit = UNIT_CANON.get(m.group(4), m.group(4))
@@ -342,7 +343,7 @@ def outline(doc) -> Outline:
     mark_starts = set()  # line starts of the 【篇N】 lines
     i = text.find("【")
     while i != -1:
-        ls = text.rfind("\n", 0, i) + 1
+        ls = line_starts[bisect_right(line_starts, i) - 1]  # not rfind: a long line has many 【
         if PIECE_MARK.match(text, ls):
             mark_starts.add(ls)
             out.marks.append(i)

@@ -26,6 +26,7 @@ _CN_SHI = set("一二三四五六七八九十")
 _SHI_AFTER_NUMERAL = lazy(r"是(?:(?<=[一二三四五六七八九十]是)|(?<=[一二三四五六七八九十] 是))")
 _PUNCT = set("，,。；;：:！!？?、（(）)“”\"'「」 \t\u3000\n")
 _START = attrgetter("start")
+_ORDINAL_NEXT = set("第一二三四五六七八九十")
 FAMILY_NAMES = {"shi": "是", "di": "第", "ci": ""}
 
 
@@ -83,6 +84,8 @@ def markers(doc) -> list[Marker]:
             prev = text[m.start() - 1] if m.start() else "\n"
             if prev not in _PUNCT:
                 continue  # 1个第一、3个第二 / 取得第一
+            if prev == "、" or (text[m.end():m.end() + 1] == "、" and text[m.end() + 1:m.end() + 2] in _ORDINAL_NEXT):
+                continue  # 第二、三卷 / 第二、第三、第五各款: ordinals listed, not an enumeration
             n = small_cn(m.group(1))
             if n:
                 found.append(Marker(m.start(), m.end(), "di", n, m.group(), bisect_right(starts, m.start()) - 1))

@@ -51,7 +51,7 @@ _AND = lazy(r"和|及|与|以及|并")
 _OPENERS = lazy("[“《（(「‘]")
 _NESTING = lazy("[" + "".join(_MASK_PAIRS) + "".join(_MASK_PAIRS.values()) + "]")
 _CUT = lazy("[，,。；;：:！？!?（(]")
-_NOT_BEFORE_N = NUMERALS | {"第", "每", "几"}
+_NOT_BEFORE_N = NUMERALS | {"第", "每", "几", "、"}
 _SEMI = lazy(r"[；;]")
 _COMMA = lazy(r"[，,]")
 _ANY_SEP = lazy(r"[、，,]")
@@ -115,6 +115,37 @@ def _split_counts(items_text: str) -> dict[str, int]:
     return counts
 
 
+# 即 bound in a word (即将、即使、即便、即位、即刻、即时、即日、即兴、即席; 在即、立即、随即、当即、
+# 旋即、亦即 is "that is" and stays)
+_JI_WORD = lazy(r"[在立随隨当當旋]即|即[将將使便位刻时時日兴興席景墨可]")
+_CONJ = lazy(r"以及|或者|和|及|与|與|跟|或|并|並")
+
+
+def _joined_counts(items_text: str) -> set[int]:
+    """The counts a 、 list may have when its last item joins two with 和/及/与 (A、B和C: 3)."""
+    s = _mask_nested(items_text).strip("，,、；;。 ")
+    clause = _CUT.split(s, 1)[0]
+    items = [x for x in clause.split("、") if x.strip()]
+    if items and _CONJ.search(items[-1]):
+        return {len(items) + 1}
+    return set()
+
+
+def _last_item(items_text: str) -> str:
+    """The last item of the 、 list that opens `items_text` (A、B、C等部门联合印发: C等部门联合印发)."""
+    clause = _CUT.split(_mask_nested(items_text).strip("，,、；;。 "), 1)[0]
+    return clause.rsplit("、", 1)[-1] if "、" in clause else ""
+
+
+def _short_items(items_text: str) -> bool:
+    """The list is made of short items (a list after a colon or in brackets, not a sentence)."""
+    s = _mask_nested(items_text).strip("，,、；;。 ")
+    if _SEMI.search(s):
+        return all(len(x) <= 60 for x in _SEMI.split(s))
+    clause = _CUT.split(s, 1)[0]
+    return all(len(x) <= 20 for x in clause.split("、"))
+
+
 def _best(counts: dict[str, int]) -> tuple[str, int]:
     for key in ("；", "、(，前)", "、", "，", "、，"):
         if key in counts and counts[key] > 1:
@@ -136,24 +167,27 @@ class AnnouncedCount(Rule):
     code = "NM004"
     name = "announced-count-mismatch"
     category = "number"
-    severity = "info"
-    summary = "宣布的数目与后面（或前面）列出的条目数不符（“六个结合，即…”只列了五项）"
+    severity = "warning"
+    summary = "宣布的数目与后面明确列出的条目数不符（“六个结合，即…”只列了五项）"
     why = (
-        "Reports announce lists by their length (六个结合, 五个办, 三个阶段, 四个不放松, 十六字方针, "
-        "中心组、机关、个人三项学习制度, 3篇): when a template is edited, an item is dropped or added "
-        "and the count stays. The rule counts the items of the list the count introduces: a list "
-        "after 即/就是/：/（ (split by ；, 、 or ，: it accepts whichever split fits), the "
-        "enumeration that follows (一是…, 第一，…, （一）… headings), the items listed right "
-        "before the count (A、B和C三项), the characters of a quoted slogan before N字, and the "
-        "【篇N】 sections under a compilation title that says N篇. It stays quiet when any "
-        "reasonable split matches, when the count phrase holds two numbers (三管六不, 四送一助), "
-        "when a list is marked partial (等) and has no more items than announced, and when an "
-        "enumeration with fewer items than announced runs into a page break or the end of the text "
-        "(a truncated copy, not a miscount)."
+        "报告常用数目来概括一组条目（六个结合、五个办、三个阶段、四个不放松、十六字方针、3篇）；"
+        "改模板时删了或加了一条，数目却没改。本规则只在数目后面明确列出条目时才数："
+        "“N个X，即/就是/分别是…”、“N个X：…”、“N个X（…）”后面的条目（按 ；、、 或 ， 分项，"
+        "任何一种合理的分法对得上就不报；最后一项里的“和/及/与”算两项），"
+        "紧接着的列举（一是…、第一，…、（一）…小标题），引号里的口号与“N字”，"
+        "以及汇编标题里的“N篇”与正文的【篇N】。\n"
+        "刻意不报的情形：数目在固定说法或名称里（四个全面、三严三实、两学一做、一级调研员、三级甲等医院、"
+        "一等奖、十佳青年、五好家庭、二十大、十四五、四网融合）——没有量词“个/项/种/类/条/点/方面/大”"
+        "的数字短语不当作宣布；“即”在词里（即将、即使、在即、立即、即位）；冒号或括号后面是一句说明"
+        "而不是一串短条目；列举标了“等”且没有超出；短语里有两个数（三管六不、四送一助）；"
+        "列举在分页标记或文末中断（残缺的副本，不是数错）；只用逗号分开的条目（逗号也分句子，"
+        "数不准）不据以报错。条目写在数目前面（A、B、C三项）时默认不报，"
+        "选项 count-lists-before = true 可打开这一检查。"
     )
     bad = "要做到三个结合，即把平安创建与文明创建结合起来；与信访工作结合起来。"
     good = "要做到两个结合，即把平安创建与文明创建结合起来；与信访工作结合起来。"
-    fix_doc = "Add the missing item or correct the count so that both agree."
+    fix_doc = "补上漏掉的条目，或改正数目，使两者一致。"
+    options = {"count-lists-before": False}
     specs = (
         Spec(bad, ("三个结合",)),
         Spec(good),
@@ -174,13 +208,30 @@ class AnnouncedCount(Rule):
         # a truncated copy: the enumeration runs into a page marker
         Spec("即达到三个规范:一是组织规范。乡镇全部健全了工会组织。二是基础规范。县总统一配置了桌椅,各乡镇工会\n第3页共10页\n"),
         Spec("县总工会建立了中心组、机关、个人三项学习制度。"),
-        Spec("县总工会建立了中心组、机关、个人、班组、科室三项学习制度。", ("三项",)),
+        Spec("县总工会建立了中心组、机关、个人、班组、科室三项学习制度。", ("三项",),
+             options={"count-lists-before": True}),
+        Spec("县总工会建立了中心组、机关、个人、班组、科室三项学习制度。"),
         Spec("突出开展维权机制建设、困难职工帮扶、基层工会建设和建功立业活动四项重点工作。"),
         Spec("与市电视台、市报社、市有线电视台、市电台、县电视台、县电台、县报社等7家新闻媒体合作。"),
-        Spec("与市电视台、市报社、市有线电视台、市电台、县电视台、县电台、县报社等5家新闻媒体合作。", ("5家",)),
+        Spec("与市电视台、市报社、市有线电视台、市电台、县电视台、县电台、县报社等5家新闻媒体合作。", ("5家",),
+             options={"count-lists-before": True}),
         Spec("按照“多予少取放活”的六字方针，使“爱国守法、明礼诚信、团结友善、勤俭自强、敬业奉献”二十字方针深入人心。"),
         Spec("按照“多予少取放活”的八字方针。", ("八字",)),
         Spec("取得1个第一、3个第二、2个第三的好成绩；建立职介所1个、培训基地2个、安置基地3个。"),
+        # numerals inside names and fixed expressions, 即 inside a word: not announcements
+        Spec("轨道交通“四网融合”：干线铁路、城际铁路、市域（郊）铁路和城市轨道交通的融合。"),
+        Spec("党的二十大召开在即，大家都铆足干劲儿。“十四五”即将圆满收官，全面落实“两学一做”。"),
+        Spec("谯与许昌、长安、洛阳、邺并称“五都”（谯是否是都城，有争议）。台湾省北方三岛（棉花屿，花瓶屿和彭佳屿）多山。"),
+        Spec("针对两个不同的分析软件，即使采用的核心算法相同，结果也不同。"),
+        Spec("他现任一级调研员，曾获一等奖，所在的三级甲等医院被评为十佳单位、五好家庭示范点。"),
+        # the last item joins two with 和/及/与
+        Spec("这些交易的商品主要涉及四类商品：手机、存储卡、面膜和牛仔裤。"),
+        Spec("人民由四个社会阶级（工人阶级、农民阶级、城市小资产阶级和民族资产阶级）组成。"),
+        Spec("指標架構包含三個面向：氣候承諾、氣候行動與資料透明度。"),
+        # a definition after the colon, a partial list (等)
+        Spec("“四下基层”：习近平总书记在福建宁德工作时大力倡导并身体力行形成的工作方法和工作制度，具体指宣传党的路线、方针、政策下基层。"),
+        Spec("“十二项举措”：省政府行政复议办公室、省发展改革委、省工商联等部门联合印发。"),
+        Spec("主要涉及四类商品：手机、存储卡、面膜。", ("四类商品",)),
         Spec("江苏省总工会工作总结3篇\n\n【篇1】工作总结\n甲\n【篇2】工作总结\n乙\n【篇3】工作总结\n丙\n"),
         Spec("江苏省总工会工作总结4篇\n\n【篇1】工作总结\n甲\n【篇2】工作总结\n乙\n【篇3】工作总结\n丙\n", ("4篇",)),
     )
@@ -190,7 +241,8 @@ class AnnouncedCount(Rule):
         seen: set[int] = set()
         yield from self._after(doc, text, seen)
         yield from self._then(doc, text, seen)
-        yield from self._before(doc, text)
+        if ctx is not None and ctx.option("count-lists-before"):
+            yield from self._before(doc, text)
         yield from self._word_count(text)
         yield from self._sets(doc, text)
 
@@ -211,6 +263,8 @@ class AnnouncedCount(Rule):
             return None  # 三年(2006-2008), 五次, 两天: a quantity, not a list
         if m.group("qo") and not m.group("qc"):
             return None
+        if m.group("cls") is None and not (m.group("qc") and "即" in (m.groupdict().get("sep") or "")):
+            return None  # 四网融合、三岛、六祖、十六国、二十大: a name, not a count of what follows
         return n
 
     def _after(self, doc, text, seen):
@@ -248,12 +302,16 @@ class AnnouncedCount(Rule):
                     continue  # "…三要素：" without 个/项 is too often not a count
                 body = text[body_start:_sentence_end(text, body_start)]
             counts = _split_counts(body)
+            if n in counts.values() or n in _joined_counts(body):
+                continue
+            counts.pop("，", None)  # a comma separates clauses as often as items: never reported on
+            counts.pop("、，", None)
             if not counts or max(counts.values()) < 2:
                 continue  # a gloss, not a list
-            if n in counts.values():
+            if ("等" in body[-12:] or "等" in _last_item(body)) and max(counts.values()) <= n:
                 continue
-            if "等" in body[-12:] and max(counts.values()) <= n:
-                continue
+            if sep.strip() in ("：", ":", "（", "(") and not _short_items(body):
+                continue  # a definition or a remark after the colon, not a list of items
             how, got = _best(counts)
             seen.add(m.start("n"))
             yield self._hit(m, text, n, got, f"按「{how}」分项")
@@ -318,6 +376,9 @@ class AnnouncedCount(Rule):
         for key in ("即", "（", "(", "：", ":"):
             i = text.find(key)
             while i != -1:
+                if key == "即" and _JI_WORD.match(text, max(0, i - 1)):
+                    i = text.find(key, i + 1)
+                    continue  # 即将、即使、在即、立即…: 即 inside a word, not "that is"
                 lo = max(0, i - 26)
                 first = has_num(text, lo, i)
                 if first:
@@ -465,6 +526,8 @@ class AnnouncedCount(Rule):
             inner = text[q + 1:m.start()]
             if re.search(r"[A-Za-z0-9\n]", inner) or "“" in inner:
                 continue
+            if text[max(0, q - 2):q] in ("”、", "”，", "”,"):
+                continue  # “巫”、“舞”、“武”三字: several quoted words, counted as words
             han = len(re.findall(r"[\u4e00-\u9fff]", inner))
             if han == n:
                 continue
@@ -483,7 +546,7 @@ class AnnouncedCount(Rule):
         first = o.marks[0]
         numbers = set()
         for pos in o.marks:
-            mk = PIECE_MARK.match(text, text.rfind("\n", 0, pos) + 1)
+            mk = PIECE_MARK.match(text, doc.line_starts[doc.line_index(pos)])
             d = re.search(r"[0-9一二三四五六七八九十]+", mk.group()) if mk else None
             v = cn_to_int(d.group()) if d else None
             if v:

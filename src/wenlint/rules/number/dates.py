@@ -125,18 +125,15 @@ class DateRangeOrder(Rule):
     severity = "info"
     summary = "日期区间起止颠倒（2024—2011年），或各阶段的时间段互相重叠"
     why = (
-        "A range whose end comes before its start (2024—2011年, 2008年9月16日-2008年8月15日) is "
-        "always a typo, usually a year edited in one place only; stages of a plan whose dates "
-        "overlap (第二阶段 starting before the first one ends) make the schedule impossible to "
-        "follow. A range without an explicit year at its end that goes back in months "
-        "(2008年12月20日至1月10日) runs into the next year and is not flagged; ranges of months "
-        "(5-6月), of counts (2--3个) and ranges in order stay quiet. For stages, only ranges on "
-        "lines that mention 阶段 are compared, one with the next; a range that contains the next "
-        "one (活动自8月15日至12月31日，分三个阶段) is the overall period, not a stage."
+        "结束早于开始的区间（2024—2011年，2008年9月16日-2008年8月15日）一定是笔误，通常是只改了一处年份；"
+        "计划各阶段的日期互相重叠（第二阶段在第一阶段结束前就开始）会让时间表无法执行。\n"
+        "刻意不报的情形：结尾没写年份、月份往回走的区间（2008年12月20日至1月10日）是跨年；月份区间"
+        "（5-6月）、数量区间（2--3个）和顺序正确的区间不报。阶段只比较提到“阶段”的行里的区间，且只与下一"
+        "阶段比较；包含下一个区间的区间（活动自8月15日至12月31日，分三个阶段）是总时段，不是一个阶段。"
     )
     bad = "2024—2011年创建“文明机关”工作总结"
     good = "2009-2010创建文明机关工作总结"
-    fix_doc = "Correct the year or the date that was not updated, or swap the ends of the range."
+    fix_doc = "改正没有跟着更新的年份或日期，或对调区间的起止。"
     specs = (
         Spec(bad, ("2024—2011",)),
         Spec(good),
@@ -215,17 +212,16 @@ class ImpossibleDate(Rule):
     code = "NM008"
     name = "impossible-date"
     category = "number"
-    severity = "info"
+    severity = "warning"
     summary = "不存在的日期（2月30日、4月31日、13月）"
     why = (
-        "A month above 12 or a day past the end of its month (2月30日, 4月31日, 2009年2月29日) "
-        "cannot be right: a digit was mistyped or a date was edited by hand. February 29 is "
-        "checked against the year when the text gives one. Lunar dates (农历二月三十, 腊月) are "
-        "left alone, and so are durations (13个月)."
+        "大于12的月份或超过当月天数的日子（2月30日、4月31日、2009年2月29日）不可能是对的：数字打错了，"
+        "或日期是手工改的。写明年份时按闰年核对2月29日。\n"
+        "刻意不报的情形：农历日期（农历二月三十、腊月）、时长（13个月）。"
     )
     bad = "4月31日，县总工会召开了动员大会。"
     good = "4月30日，县总工会召开了动员大会。"
-    fix_doc = "Correct the day or the month."
+    fix_doc = "改正日或月。"
     specs = (
         Spec(bad, ("4月31日",)),
         Spec(good),
@@ -257,3 +253,74 @@ class ImpossibleDate(Rule):
                 note = f"{year}年不是闰年，" if year and month == 2 and d == 29 else ""
                 yield Hit(m.start(), m.end(),
                           f"{note}{month}月只有 {last} 天，没有 {d} 日：请核对日期")
+
+
+# 2020年4月2日（周三） / 2020-04-02 星期四 / 2020.4.2(礼拜四)
+_WEEKDAY_AFTER = r"\s*[（(]?\s*(?:星期|周|週|礼拜|禮拜)\s*(?P<w>[一二三四五六日天])"
+DATE_WEEKDAY = lazy(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
+    r"|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.]))" + _WEEKDAY_AFTER
+)
+# the weekday word first (literal, so the scan skips ahead in C), the date is then read before it
+_WEEKDAY_WORD = lazy(r"(?:星期|周|週|礼拜|禮拜)\s*[一二三四五六日天]")
+_WEEKDAYS = "一二三四五六日"
+
+
+class WeekdayMismatch(Rule):
+    code = "NM011"
+    name = "weekday-mismatch"
+    category = "number"
+    severity = "warning"
+    summary = "日期后面注明的星期几与日历不符（2020年4月2日（周三），那天是星期四）"
+    why = (
+        "通知、会议纪要和新闻稿常在日期后注明星期几；改日期时忘了改星期（或反过来），读者就不知道"
+        "该按哪一个来。本规则按公历算出完整日期（年、月、日都写明）是星期几，与所注的不符时报告，"
+        "结论写出那天实际是星期几。\n"
+        "刻意不报的情形：没有写年份的日期（4月2日（周三）：年份要猜）；农历日期（前面有农历、正月、"
+        "腊月）；不存在的日期（由 NM008 报告）；“下周五（3/20）”这类相对说法。"
+    )
+    bad = "会议定于2020年4月2日（周三）上午召开。"
+    good = "会议定于2020年4月2日（周四）上午召开。"
+    fix_doc = "核对日期和星期几，改正写错的那个（建议给出按日期算出的星期几）。"
+    specs = (
+        Spec(bad, ("2020年4月2日（周三",)),
+        Spec(good),
+        Spec("时间2016年7月30日周六、周日二日行程。"),
+        Spec("2019-06-16 星期日，香港市民连续第二个星期大型游行。"),
+        Spec("2019-06-16 星期六出发。", ("2019-06-16 星期六",)),
+        Spec("农历2020年4月2日（周三）举行庙会。"),
+        Spec("4月2日（周三）上午召开。顾问委员会于下周五（3/20）下午开会。"),
+        Spec("定于2021年2月30日（周二）召开。"),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if "周" not in text and "星期" not in text and "週" not in text and "礼拜" not in text and "禮拜" not in text:
+            return
+        for wm in _WEEKDAY_WORD.finditer(text):
+            lo = max(0, wm.start() - 24)
+            m = None
+            for cand in DATE_WEEKDAY.finditer(text, lo, wm.end()):
+                if cand.end() == wm.end():
+                    m = cand
+                    break
+            if m is None:
+                continue
+            y = int(m.group("y"))
+            mo = int(m.group("m") or m.group("m2"))
+            d = int(m.group("d") or m.group("d2"))
+            if not (1 <= mo <= 12) or not (1 <= d <= calendar.monthrange(y, mo)[1]):
+                continue
+            if _LUNAR.search(text, max(0, m.start() - 12), m.start()):
+                continue
+            written = m.group("w")
+            stated = 6 if written in "日天" else _WEEKDAYS.index(written)
+            actual = calendar.weekday(y, mo, d)
+            if stated == actual:
+                continue
+            right = _WEEKDAYS[actual] if actual < 6 else "日"
+            yield Hit(
+                m.start(), m.end(),
+                f"{y}年{mo}月{d}日是星期{right}，不是所写的星期{written}：请核对日期或星期",
+                suggestion=None,
+            )

@@ -18,16 +18,14 @@ class PageCount(Rule):
     severity = "warning"
     summary = "页码标记与文中实际的页数不符（第1页共10页，文中只有3页）"
     why = (
-        "Text copied from a paginated document keeps its page markers: 第1页共10页 … 第3页共10页 "
-        "with nothing after the third page means seven pages are missing (the download site cut "
-        "the document), or the markers are left over from another document. The rule also "
-        "flags markers that disagree on the total, a page number above the total, and pages that "
-        "skip or repeat. (The chrome family removes the markers themselves; this rule tells you "
-        "that the text is incomplete.)"
+        "从分页文档复制来的文字保留了页码标记：第1页共10页…第3页共10页之后再没有内容，说明缺了七页"
+        "（下载站截断了文档），或者标记是别的文档留下的。本规则也报告总页数互相矛盾、页码大于总页数、"
+        "页码跳号或重复。（页码标记本身由 chrome 规则删除；本规则告诉你正文不完整。）\n"
+        "刻意不报的情形：没有“共N页”的单独页码；页码连续、与总页数一致的标记。"
     )
     bad = "正文第一页。\n第1页共3页\n正文第二页。\n第2页共3页\n"
     good = "正文第一页。\n第1页共2页\n正文第二页。\n第2页共2页\n"
-    fix_doc = "Restore the missing pages from the source document, or delete the page markers if the text is complete."
+    fix_doc = "从原文档补回缺失的页；若正文其实完整，删去页码标记。"
     specs = (
         Spec(bad, ("第1页共3页",)),
         Spec(good),

@@ -112,17 +112,17 @@ class PercentFraction(Rule):
     severity = "info"
     summary = "百分比或比例与文中给出的分子分母不符（18间中的13间，创建率却写80%）"
     why = (
-        "When a sentence gives both the fraction and the percentage (18间中的13间…创建率达到72%; "
-        "共接待来信来访144件，结案131件，结案率为91%; 其中A 30人，占60%) or the counts behind a "
-        "ratio (汉族干部14人，少数民族干部65人 … 民汉比例为5:1), the rule recomputes the figure; "
-        "a finding shows the division and how far the written figure is off. Rounding is allowed "
-        "to the written precision (72% covers 71.5%-72.5%), 以上/近/约/左右 widen it the way they "
-        "say, and a ratio is accepted when the counts round to it. Percentages whose base the text "
-        "does not give (完成全年任务的58.46%, 同比增长46.23%) cannot be checked and are left alone."
+        "句子里同时给出分子分母和百分比（18间中的13间…创建率达到72%；共接待来信来访144件，结案131件，"
+        "结案率为91%；其中A 30人，占60%），或给出比例背后的人数（汉族干部14人，少数民族干部65人…"
+        "民汉比例为5:1）时，本规则重新计算，结论写出除法和相差多少。按所写精度允许四舍五入"
+        "（72% 包括 71.5%–72.5%），以上/近/约/左右 按字面放宽，人数四舍五入后符合的比例也接受。\n"
+        "刻意不报的情形：文中没有给出基数的百分比（完成全年任务的58.46%、同比增长46.23%）无法核对；"
+        "分项的总数本身也带着占比（60周岁及以上998.4万人，占22.85%，其中65周岁及以上626.8万人，占14.35%）"
+        "时，两个占比都是对更大的整体而言，不拿分项去除总数。"
     )
     bad = "干部职工宿舍18间中的13间被评选为文明宿舍，文明宿舍创建率达到80%。"
     good = "干部职工宿舍18间中的13间被评选为文明宿舍，文明宿舍创建率达到72%。"
-    fix_doc = "Recompute the percentage (or the ratio) from the figures, or correct the figure that is wrong."
+    fix_doc = "用文中的数字重新计算百分比（或比例），或改正写错的那个数字。"
     specs = (
         Spec(bad, ("80%",)),
         Spec(good),
@@ -134,6 +134,7 @@ class PercentFraction(Rule):
         Spec("汉族干部14人，少数民族干部65人；党员45人。机关干部中民汉比例为5:1。"),
         Spec("汉族干部14人，少数民族干部65人；党员45人。机关干部中民汉比例为3:1。", ("3:1",)),
         Spec("同比增长46.23%，组织工会完成全年任务的58.46%，占年初任务的6.9%。"),
+        Spec("60周岁及以上人口998.4万人，占22.85%，其中65周岁及以上人口626.8万人，占14.35%。"),
     )
 
     def check(self, doc, ctx):
@@ -214,7 +215,7 @@ class PercentFraction(Rule):
                 total = cand
         if total is None or nm.group(3) or nm.group(2) or total.group(2):
             return None
-        num, den = Decimal(nm.group(1)), Decimal(total.group(1))
+        num, den = Decimal(nm.group(1).replace(",", "")), Decimal(total.group(1).replace(",", ""))
         if num > den:
             return None
         return num, den, f"{stem}率＝{stem}{nm.group(1)}{nm.group(4)}÷总数{total.group(1)}{total.group(4)}"
@@ -237,6 +238,8 @@ class PercentFraction(Rule):
                     total = g.confirmed or (g.totals[0] if len(g.totals) == 1 else None)
                     if total is None or total.approx or part.approx:
                         return None
+                    if re.match(r"[，,]?\s*(?:占|佔)", text[total.end:total.end + 4]):
+                        return None  # the total has its own share: both are shares of a larger whole
                     return (part.qty.value, total.qty.value,
                             f"「{part.label}{text[part.start:part.end]}」占总数 {text[total.start:total.end]}")
         return None
@@ -279,6 +282,11 @@ class PercentFraction(Rule):
             )
 
 
+# Ratios that may exceed 100%: a gross ratio (毛入学率: pupils of any age over the age group),
+# an index, a plan's completion, a figure against another year or a base period.
+_MAY_EXCEED = lazy(r"毛|指数|指數|完成|计划|計劃|任务|任務|相当于|相當於|上年|去年|同期|基期|倍")
+
+
 class ShareOver100(Rule):
     code = "NM003"
     name = "share-over-100"
@@ -286,14 +294,15 @@ class ShareOver100(Rule):
     severity = "error"
     summary = "覆盖率、创建率、占比等不可能超过100%的比率写成了超过100%"
     why = (
-        "A share of a whole (覆盖率, 创建率, 入会率, 合格率, 占总数的…) cannot exceed 100 %; a "
-        "figure above it is a typo or a number copied from a growth or completion rate. Rates "
-        "that can exceed 100 % (完成率, 增长, 同比, 完成全年任务的120%) are not in the list. The "
-        "list of bounded rates is `words.bounded_rates` in rules/data/events.toml."
+        "部分占整体的比率（覆盖率、创建率、入会率、合格率、占总数的…）不可能超过100%；超过的数字"
+        "是打错了，或是从增长率、完成率抄来的。可以超过100%的比率（完成率、增长、同比、"
+        "完成全年任务的120%）不在名单里。名单是 rules/data/events.toml 里的 words.bounded_rates。\n"
+        "刻意不报的情形：毛入学率、毛入园率（按年龄组计算的毛比率可以超过100%）、各种指数、"
+        "计划或任务完成情况、与上年/同期/基期相比的比率（为上年的120%）、倍数。"
     )
     bad = "全乡文明覆盖率达到120%。"
     good = "全乡文明覆盖率达到100%，工业产值同比增长120%。"
-    fix_doc = "Correct the figure: a share is at most 100 %. Check whether a growth rate was meant."
+    fix_doc = "改正数字：部分占整体最多100%。检查原意是不是增长率或完成率。"
     specs = (
         Spec(bad, ("120%",)),
         Spec(good),
@@ -301,6 +310,8 @@ class ShareOver100(Rule):
         Spec("完成全年任务的120%，超额完成了任务。"),
         Spec("非公企业建会率百分之一百一十。", ("百分之一百一十",)),
         Spec("计划生育、晚婚晚育、综合节育率均保持100%。"),
+        Spec("全市高中阶段毛入学率达到102.3%，学前教育毛入园率103%。"),
+        Spec("居民消费价格指数为102.5%，重点项目计划完成率达到115%，投资额为上年的120%。"),
     )
 
     def check(self, doc, ctx):
@@ -321,6 +332,8 @@ class ShareOver100(Rule):
                 word = m.group()
             if "增" in lead[lead.find(word):] or "同比" in lead:
                 continue
+            if _MAY_EXCEED.search(lead):
+                continue  # 毛入学率、指数、计划完成、为上年的…: ratios that may exceed 100%
             yield Hit(
                 p.start, p.end,
                 f"「{word}」是部分占整体的比率，最多100%，这里写作 {p.text}"

@@ -218,6 +218,8 @@ def sentence_year(text: str, pos: int, bounds: tuple[int, int] | None = None) ->
         before = text[max(s, m.start() - 4):m.start()]
         after = text[m.end():e]
         cut = min([i for i in (after.find("，"), after.find(","), after.find("；")) if i != -1] or [len(after)])
+        if re.search(r"(?:到|至|向着|展望|力争|預計|预计)\s*$", before):
+            return None  # a sentence about targets (到2021年…和2049年…): no year of its own
         if re.search(r"(?:自|从|從|早在|曾|曾于|自从|与|與|比|较|較|同|于)\s*$", before):
             continue
         if HISTORIC_YEAR.search(after[:cut]):
@@ -236,33 +238,45 @@ class YearEventMismatch(Rule):
     code = "NM009"
     name = "year-event-mismatch"
     category = "number"
-    severity = "info"
+    severity = "warning"
     summary = "所写年份与文中提到的事件年份矛盾（建党83周年却写2005年；2021年的总结学习十六届五中全会精神）"
     why = (
-        "Reports recycled from an older template keep the events of their first year: a 2021 "
-        "summary that 深入学习贯彻党的十六届五中全会精神, a title year that is not the year of the "
-        "anniversary the text celebrates (建党83周年 is 2004, 建国70周年 2019, 国际劳动节120周年 "
-        "2006) or of the plan it opens (“十一五”规划的开局之年 is 2006). The year a mention is "
-        "compared with is the one year its own sentence states (historical years such as "
-        "2003年…以来, 与1999年相比, years inside 《》 are ignored), otherwise the year of its piece: "
-        "the title (a compilation's 【篇N】 label, 2009-2010…, 200*年… as 2000-2009) or the "
-        "first line (2019年，…). It flags an event that had not happened yet in that year "
-        "(allowing 迎接/即将 for the year before), an anniversary of another year (unless "
-        "the sentence looks back: 以来, 期间, 去年, 五年来), a congress or plenum studied as current "
-        "(学习贯彻…精神) after the next congress has replaced it, two statements of 今年 that "
-        "name different years, and events or title years later than the page's own post date "
-        "(时间:2022-07-01). Event dates live in rules/data/events.toml."
+        "从旧模板改出来的报告会留下当年的事件：2021年的总结还在“深入学习贯彻党的十六届五中全会精神”，"
+        "标题年份与文中纪念日的年份不符（建党83周年是2004年，建国70周年是2019年，国际劳动节120周年是2006年），"
+        "或与所开局的规划不符（“十一五”规划的开局之年是2006年）。"
+        "比较的年份是该句自己写明的唯一年份（2003年…以来、与1999年相比、《》里的年份、"
+        "到2035年、向着2035年这类目标年份不算），否则是所在篇目的标题年份（汇编的【篇N】标题、"
+        "2009-2010、200*年 当作2000—2009年）或首行的年份（2019年，…）。"
+        "按标题年份比较时，结论标在标题的年份上（模板改错的是它），每篇只报一次；汇编的【篇N】标题年份"
+        "管到下一个【篇】为止，其下各篇自带的年份（200*年）不能替它作证。"
+        "报告的情形：事件在那一年还没发生（迎接/即将 可提前一年）、纪念日相差两年以上、"
+        "下一次党代会之后还把上一届的全会当作现行精神学习贯彻、同一篇里两处“今年”指不同年份、"
+        "标题或事件晚于页首的发布时间（时间:2022-07-01）。\n"
+        "刻意不报的情形：纪念日与年份只差一年（2025年的政府工作报告回顾2024年的新中国成立75周年，"
+        "或展望下一年）；句子在回顾（以来、期间、去年、五年来）；转载页首的发布日期与原文日期并列时，"
+        "只在标题年份晚于发布日期时才报。事件年份见 rules/data/events.toml。"
     )
-    bad = "2005年精神文明工作总结\n在建党83周年之际，组织党员观看专题片。"
+    bad = "2008年精神文明工作总结\n在建党83周年之际，组织党员观看专题片。"
     good = "2004年精神文明工作总结\n在建党83周年之际，组织党员观看专题片。"
-    fix_doc = "Correct the year (or the anniversary, congress or plan) so that they agree; check the whole piece for other leftovers of the template."
+    fix_doc = "改正年份（或纪念日、会议、规划），使两者一致；并检查整篇有没有模板留下的其他旧内容。"
     specs = (
-        Spec(bad, ("建党83周年",)),
+        Spec(bad, ("2008",)),
         Spec(good),
+        # a year either way: a report reviews the year before and previews the next
+        Spec("2025年政府工作报告\n过去一年，我们隆重庆祝新中国成立75周年。"),
+        Spec("2015年，我们筹备纪念孙中山先生诞辰150周年活动。"),
+        # a target year is not the sentence's time
+        Spec("“十五五”开局之年，广大科技工作者向着2035年建成科技强国的目标奋斗。"),
+        Spec("目标是到2021年中国共产党成立100周年和2049年中华人民共和国成立100周年时实现民族复兴。"),
         Spec("区总工会2019年精神文明建设工作总结\n\n2019年，区总工会以深入学习贯彻党的十九大和十九届二中、三中、四中全会精神为动力，在建国70周年大会上的重要讲话。"),
         Spec("2018年，我们深入学习贯彻十九届四中全会精神。", ("十九届四中全会",)),
         Spec("【篇1】2021江苏省总工会工作总结\n\n市总工会上半年工作总结\n\n上半年,市总工会深入学习贯彻党的十六届五中全会精神。",
-             ("十六届五中全会",)),
+             ("2021",)),
+        # a compilation label's year covers the reports under it, whatever their own titles say
+        Spec("【篇2】2021江苏省总工会工作总结\n\n县总工会精神文明工作总结\n200*年，县总工会开展创建活动。\n"
+             "在建党83周年之际，组织党员观看专题片。\n", ("2021",)),
+        Spec("【篇2】2004江苏省总工会工作总结\n\n县总工会精神文明工作总结\n200*年，县总工会开展创建活动。\n"
+             "在建党83周年之际，组织党员观看专题片。\n"),
         Spec("xxxx局于2003年11月创建成为“市级最佳文明单位”以来，坚持以党的十七大精神为指导。"),
         Spec("年是“十一五”规划的开局之年。今年“五一”是国际劳动节120周年纪念日。"),
         Spec("今年是“十一五”规划的开局之年。今年“五一”是国际劳动节121周年纪念日。", ("国际劳动节121周年",)),
@@ -313,11 +327,47 @@ class YearEventMismatch(Rule):
                                "：同一篇里的“今年”不会是两个年份")
             if message is None:
                 continue
+            if sy is None and piece is not None and piece.year_span is not None and "标题" in source:
+                # the title's year is what a recycled template got wrong: one finding on it
+                dedup = (id(piece),)
+                if dedup in reported:
+                    continue
+                reported.add(dedup)
+                a, b = piece.year_span
+                yield Hit(a, b, f"标题年份与文中第 {doc.location(mm.start, mm.end).line} 行不符：" + message + "：请核对年份")
+                continue
             dedup = (id(piece), mm.key)
             if dedup in reported:
                 continue
             reported.add(dedup)
             yield Hit(mm.start, mm.end, message + "：请核对年份")
+        yield from self._compilation_labels(doc, o, ms, reported)
+
+    def _compilation_labels(self, doc, o, ms, reported):
+        """A compilation's 【篇N】2021… label covers every report under it, down to the next label:
+        reports whose own titles carry no year of the label (200*年…) may still be years older."""
+        text = doc.text
+        labels = [p for p in o.pieces if p.title.startswith("【") and p.years and p.year_span]
+        for n, label in enumerate(labels):
+            if (id(label),) in reported:
+                continue
+            end = labels[n + 1].start if n + 1 < len(labels) else len(text)
+            lo, hi = label.years
+            for mm in ms:
+                if not (label.start <= mm.start < end):
+                    continue
+                s, e = sentence_bounds(text, mm.start)
+                if sentence_year(text, mm.start, (s, e)) is not None:
+                    continue
+                forward = _FORWARD.search(text, max(s, mm.start - 12), mm.start) is not None
+                message = self._judge(mm, lo, hi, f"【篇】标题所写的 {lo} 年", text[s:e], forward)
+                if message is None or mm.kind not in ("anniversary", "congress", "plenum"):
+                    continue
+                reported.add((id(label),))
+                a, b = label.year_span
+                line = doc.location(mm.start, mm.end).line
+                yield Hit(a, b, f"标题年份与其下第 {line} 行不符：" + message + "：请核对年份")
+                break
 
     @staticmethod
     def _judge(mm: Mention, lo: int, hi: int, source: str, sentence: str, forward: bool) -> str | None:
@@ -325,9 +375,11 @@ class YearEventMismatch(Rule):
         if mm.kind == "anniversary":
             base = mm.base
             how = f"（{base}+{mm.year - base}）" if base else ""
-            if hi < mm.year - (2 if forward else 0):
+            # a year either way is the report's own reach: a 2025 report reviews 2024 and
+            # previews 2026 (新中国成立75周年 in a 2025 work report)
+            if hi < mm.year - (2 if forward else 1):
                 return f"{what}是 {mm.year} 年{how}，晚于{source}"
-            if lo > mm.year and not RETRO.search(sentence):
+            if lo > mm.year + 1 and not RETRO.search(sentence):
                 return f"{what}是 {mm.year} 年{how}，与{source}不符"
             return None
         if mm.kind in ("congress", "plenum"):

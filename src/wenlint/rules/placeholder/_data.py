@@ -26,7 +26,7 @@ MASK_OPTIONS: dict[str, Any] = {
 
 @lru_cache(maxsize=4)
 def read_data(name: str) -> dict[str, Any]:
-    import tomllib
+    from ...config.discovery import tomllib
 
     from ..registry import builtin_pack_dir
 

@@ -42,6 +42,8 @@ class Converter:
         self.first = {k: v[0] for k, v in chars.items()}
         # Only phrases that keep their length: offsets must stay exact.
         firsts = {k: v.partition(" ")[0] for k, v in phrases.items()}
+        # Phrases with several candidates (回复 → 回覆 回復): the others are right too.
+        self.alternatives = {k: tuple(v.split()[1:]) for k, v in phrases.items() if " " in v}
         self.phrases = {k: v for k, v in firsts.items() if len(k) == len(v) >= 2}
         # The first two characters of the phrases -> the lengths of the phrases that start with
         # them, longest first: forward maximum matching looks up only lengths that exist, at

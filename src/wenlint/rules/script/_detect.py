@@ -74,9 +74,22 @@ def script_info(doc) -> ScriptInfo:
     `doc.cache` under "script.info"; the SC rules and the corpus profile share it."""
     info = doc.cache.get(CACHE_KEY)
     if info is None:
-        info = detect(doc.text)
+        info = detect(body_text(doc))
         doc.cache[CACHE_KEY] = info
     return info
+
+
+def body_text(doc) -> str:
+    """The text whose script is the document's: a Markdown document's front matter (titles and
+    comments kept in it) is left out when the body has text of its own."""
+    text = doc.text
+    if doc.format == "markdown" and text.startswith(("---", "+++", "\ue000", " ")):
+        from ...documents.masking import front_matter_end
+
+        end = front_matter_end(doc.source)
+        if end and text[end:].strip():
+            return text[end:]
+    return text
 
 
 def detect(text: str) -> ScriptInfo:
@@ -181,7 +194,7 @@ def script_verdict(doc) -> Verdict:
     verdict = doc.cache.get(VERDICT_KEY)
     if verdict is None:
         info = doc.cache.get(CACHE_KEY)
-        text = doc.text
+        text = body_text(doc)
         if info is None and len(text) >= NUMPY_MIN and "numpy" in sys.modules:
             info = script_info(doc)
         if info is not None:

@@ -25,17 +25,13 @@ class Latin1Mojibake(Rule):
     severity = "error"
     summary = "乱码：UTF-8 文字被当作 Latin-1 读取（Ã¤、æ–‡ä»¶、â€œ）"
     why = (
-        "UTF-8 text read as Latin-1 or Windows-1252 turns every Chinese character into three "
-        "Latin symbols (文件 → æ–‡ä»¶) and every curly quote into â€œ. The text there is damaged "
-        "and must be recovered from the source. Ordinary accented words (café, naïve) are not "
-        "touched."
+        "UTF-8 文字被当作 Latin-1 或 Windows-1252 读取后，每个汉字变成三个拉丁符号（文件 → "
+        "æ–‡ä»¶），弯引号变成 â€œ。这里的文字已经损坏，必须从原稿找回。不处理：正常的带重音"
+        "字母的单词（café、naïve）、°、¥ 等符号。"
     )
     bad = "请下载æ–‡ä»¶并填写。"
     good = "请下载文件并填写。"
-    fix_doc = (
-        "Recover the text from the source, or re-decode it (for a whole file: read the bytes as "
-        "UTF-8); nothing is fixed automatically."
-    )
+    fix_doc = "从原稿找回文字，或重新解码（整个文件：按 UTF-8 读取原始字节）；没有自动修正。"
     specs = (
         Spec("请下载æ–‡ä»¶，Ã¤ndern，â€œ引号â€", ("æ–‡ä»¶", "Ã¤", "â€œ", "â€")),
         Spec("café résumé naïve 的设计，“引号”，价格 ¥100，温度 30°C，Âge。"),

@@ -287,6 +287,15 @@ def _traditional_enough(text: str, lo: int, hi: int, t) -> bool:
     return common <= rare if common_re is s_re else common >= rare
 
 
+def _alternative(text: str, a: int, b: int, p: int, form: str, converter) -> bool:
+    """Whether the phrase text[a:b] lists `form` at `p` among its Traditional candidates
+    (STPhrases: 回复 → 回覆 回復): then the text's form is right too."""
+    for candidate in converter.alternatives.get(simplify_chars(text[a:b]), ()):
+        if len(candidate) == b - a and candidate[p - a] == form:
+            return True
+    return False
+
+
 class WrongOneToMany(Rule):
     code = "SC002"
     name = "wrong-one-to-many"
@@ -294,20 +303,18 @@ class WrongOneToMany(Rule):
     severity = "info"
     summary = "简转繁时一对多的字选错了：乾部、乾農活（应为幹）、頭發（应为頭髮）"
     why = (
-        "One Simplified character can stand for several Traditional ones: 干 is 幹 (干部), 乾 "
-        "(干净) or 干 (若干); 发 is 發 (发展) or 髮 (头发); 后 is 後 (以后) or 后 (皇后). A careless "
-        "converter picks the wrong one and produces 好乾部, 乾農活, 頭發. OpenCC's phrase table "
-        "says which form a word takes: where every dictionary phrase around the character agrees "
-        "on another form, the rule reports it. In a converted mainland text (see SC003's markers) "
-        "it also reports a rare form (乾, 髮, 隻, 檯) that no phrase supports, since the common "
-        "form (幹, 發, 只, 臺) is then the converter's intended default."
+        "一个简体字可能对应几个繁体字：干是幹（干部）、乾（干净）或干（若干）；发是發（发展）或髮"
+        "（头发）；后是後（以后）或后（皇后）。逐字转换的工具会选错，写出好乾部、乾農活、頭發。"
+        "OpenCC 的词组表说明每个词该用哪个字：周围的词组一致要求另一个字时才报告。只在经过转换的"
+        "大陆文稿里判断（有县委、党支部等大陆机构用语，见 SC003）：用繁体写作的人（台湾、香港）"
+        "常用的回復、答復、換發、並為、盡量都是正确的写法，不报告；词组表列出几个写法的（回复 → "
+        "回覆、回復）任一都算对。不处理：两种写法都通行的异体（周年/週年、頒布/頒佈）。"
     )
     bad = MAINLAND_T + "鼓勵機關幹部做個好乾部，組織大家幫貧困戶乾農活。"
     good = MAINLAND_T + "鼓勵機關幹部做個好幹部，組織大家幫貧困戶幹農活。"
     fix_doc = (
-        "Use the suggested character. `--fix` applies it where the phrase table decides (乾部 → "
-        "幹部, 頭發 → 頭髮); a form that is only suspicious because no phrase supports it "
-        "(機關乾學習 → 幹) is fixed only with --unsafe-fixes."
+        "改用建议的字。词组表能确定的（乾部 → 幹部、頭發 → 頭髮）`--fix` 直接改正（安全）；只是因为"
+        "没有词组支持而可疑的（機關乾學習 → 幹）只在 --unsafe-fixes 时改正。"
     )
     fix_safety = "safe"
     options = {"mainland-markers": [], "min-mainland-markers": None}
@@ -315,8 +322,10 @@ class WrongOneToMany(Rule):
         Spec(MAINLAND_T + "鼓勵機關幹部做個好乾部，組織大家幫貧困戶乾農活，組織機關乾學習計算機知識。",
              ("乾部", "乾農活", "乾"),
              fixed=MAINLAND_T + "鼓勵機關幹部做個好幹部，組織大家幫貧困戶幹農活，組織機關幹學習計算機知識。"),
-        Spec("他三年後才回來，頭發都白了，皇後也老了。", ("頭發", "皇後"),
-             fixed="他三年後才回來，頭髮都白了，皇后也老了。"),
+        Spec(MAINLAND_T + "他三年後才回來，頭發都白了，皇後也老了。", ("頭發", "皇後"),
+             fixed=MAINLAND_T + "他三年後才回來，頭髮都白了，皇后也老了。"),
+        # Written in Traditional (no mainland institutions): the author's own forms.
+        Spec("他三年後才回來，頭發都白了。雇主應於三日內回復，並為勞工換發證件；主管機關應即答復。"),
         # A Taiwan-style text: 乾淨, 乾隆, 若干, 以後, 頭髮, 台灣, 裡面 are all right.
         Spec("乾隆年間，他把房間打掃得乾乾淨淨，若干年後，頭髮白了，還住在台灣的老房子裡面，這隻貓陪著他。"),
         # Without mainland markers a rare form no phrase explains is left alone.
@@ -378,15 +387,20 @@ class WrongOneToMany(Rule):
                 outputs = {} if span is None else _covering(text, p, ls, le, phrases, heads, span)
             if len(outputs) == 1:
                 right, (a, b) = next(iter(outputs.items()))
-                if right == norm:
+                if right == norm or _alternative(text, a, b, p, norm, converter):
                     continue
+                # The text has the default form (復, 發, 並) where a phrase prefers another: the
+                # mark of a character-by-character conversion of a mainland text. A text written
+                # in Traditional uses many such words legitimately (回復, 答復, 換發, 並為 in
+                # Taiwan), so only a converted mainland text is judged by the phrase table.
+                if gate is None:
+                    gate = mainland_context(doc, ctx)
                 if norm == default:
-                    corrections.append((a, b, p, right, True, s))
+                    if gate:
+                        corrections.append((a, b, p, right, True, s))
                     continue
                 # The text has a rare form (乾 in 沒乾) where a phrase prefers another: an author
                 # writing Traditional chose it on purpose; a converter of a mainland text did not.
-                if gate is None:
-                    gate = mainland_context(doc, ctx)
                 if gate:
                     corrections.append((a, b, p, right, True, s))
                 continue

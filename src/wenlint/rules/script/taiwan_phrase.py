@@ -22,20 +22,18 @@ class TaiwanPhraseArtifact(Rule):
     severity = "info"
     summary = "大陆文稿经繁体（台湾用语）转换后留下的台湾词语：民眾、列印、套用、腳踏車、集體契約法"
     why = (
-        "A mainland report run through a Simplified→Traditional converter with Taiwan phrases "
-        "comes out with Taiwan vocabulary the author never wrote: 群众 becomes 民眾, 打印 列印, "
-        "计算机应用 計算機套用, 自行车 腳踏車, 集体合同法 集體契約法, 以文件形式 以檔案形式. In a text "
-        "about 县委, 工会, 党支部 these words betray the conversion. The rule runs only on documents "
-        "with at least two such mainland markers; terms a mainland author also uses (民众, 套用, "
-        "档案) are flagged only in Traditional text, where they come from the converter."
+        "大陆文稿经过带台湾用语的简转繁工具，会冒出作者从没写过的台湾词语：群众变成民眾，打印变成"
+        "列印，计算机应用变成計算機套用，自行车变成腳踏車，集体合同法变成集體契約法。在讲县委、工会、"
+        "党支部的文稿里，这些词暴露了转换。只在至少有两个大陆机构用语的文档里检查；大陆作者也会用的"
+        "词（民众、套用、档案）只在繁体文中报告（那是转换工具造成的）。不处理：台湾、香港作者自己写"
+        "的繁体文（没有大陆机构用语），简体文里正常使用的这些词。"
     )
     bad = MAINLAND_T + "我們把文明公約列印在紙上，組織機關幹部學習計算機套用知識。"
     good = MAINLAND_T + "我們把文明公約打印在紙上，組織機關幹部學習計算機應用知識。"
     fix_doc = (
-        "Use the mainland term given as the suggestion (rendered in the document's script: 群眾 in "
-        "Traditional text). The fix is unsafe: a Taiwan word can be the author's own, so it is only "
-        "applied with --unsafe-fixes. Extend the table with the `artifacts` option, and the "
-        "mainland markers with `mainland-markers`."
+        "改用建议的大陆用语（按文档的字体写出：繁体文中是群眾）。台湾词语也可能是作者本意，所以修正"
+        "是不安全的，只在 --unsafe-fixes 时应用。可用 `artifacts` 选项扩充词表，用 `mainland-markers` "
+        "增加大陆机构用语。"
     )
     fix_safety = "unsafe"
     options = {"artifacts": {}, "mainland-markers": [], "min-mainland-markers": None}

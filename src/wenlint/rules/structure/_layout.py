@@ -17,7 +17,9 @@ import re
 from ...documents.document import MASK
 from ._lexicon import trailer_pattern
 
-SPACES = " \t\u3000\xa0"
+# Blanks, and the zero-width characters that PDF and web extraction leave at line ends (they are
+# invisible: a line that ends with one ends where its last visible character is).
+SPACES = " \t\u3000\xa0\u200b\u200c\u200d\u2060\ufeff"
 STOPS = "。！？!?…﹖﹗｡"
 CLOSERS_AFTER_STOP = "”’」』）)》】"
 CLAUSE = "，,、﹐﹑"
@@ -38,7 +40,7 @@ ENUMERATOR = re.compile(
     r"|[0-9０-９]{1,3}(?:[、，,]|[.．](?![0-9０-９]))"
     r"|[（(][0-9０-９]{1,3}[）)]|[0-9]{1,2}[）)]"
     r"|[①-⑳]"
-    r"|第[一二三四五六七八九十0-9]{1,3}[，,、章节部条是]"
+    r"|第[一二三四五六七八九十百0-9]{1,4}[，,、章节部条是條節]"
     r"|[一二三四五六七八九十]{1,3}是"
     r"|(?:首先|其次|再次|最后)[，,]"
     r"|[•·●○■□◆◇▲△★☆►▶✓✔]"
@@ -63,6 +65,12 @@ DATE_LINE = re.compile(
     r"[（(]?\s*(?:[0-9０-９]{2,4}|XX|xx|××|[〇○零一二三四五六七八九]{2,4})\s*年"
     r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?)?\s*[）)]?"
 )
+
+# A separator or a setext underline (----, ====, ***, ——————): layout, never joined across.
+SEPARATOR = re.compile(r"[-=_*~—－=＝·•.。…\s]{3,}")
+MARKDOWN_LINK_TAIL = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)$")
+# A footnote marker after the end of a sentence (。[1], 。①, 。[^2]): the sentence has ended.
+FOOTNOTE_TAIL = re.compile(r"(?:\[\^?[0-9]{1,3}\]|[①-⑳]|\^[0-9]{1,3})+$")
 
 KIND_BLANK, KIND_BARRIER, KIND_PAGE, KIND_TRAILER = "blank", "barrier", "page", "trailer"
 KIND_HEADING, KIND_ITEM, KIND_SHORT, KIND_PROSE, KIND_TEXT = "heading", "item", "short", "prose", "text"
@@ -98,6 +106,16 @@ class Line:
 
 def ending(content: str) -> str:
     """How a line's text ends: a full stop, a clause mark, a semicolon, a colon, an opener, a word."""
+    if content[-1] in "～~":
+        return END_STOP  # an informal sentence end: 敬请期待~
+    if content[-1] in "*_`" and len(content.rstrip("*_`")) > 0:
+        content = content.rstrip("*_`")  # the closing marker of Markdown emphasis or code
+    if content[-1] == ")" and MARKDOWN_LINK_TAIL.search(content):
+        return END_STOP  # a Markdown link or image closes the line: a reference, not a sentence
+    if content[-1] in "]①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789":
+        m = FOOTNOTE_TAIL.search(content)
+        if m and m.start() > 0:
+            content = content[: m.start()].rstrip(SPACES)
     if content[-1] in "）)" and len(content) > 1:
         # A closing note after a full sentence: `……取得了成效。（新华社记者摄）`, `（2011年4月18日）`.
         depth = 0
@@ -114,6 +132,8 @@ def ending(content: str) -> str:
                     break
     if content[-1] in DASHES:
         return END_COLON  # a dash leads into what follows: `究竟是———`
+    if content.endswith("..."):
+        return END_STOP  # an ellipsis typed as dots
     i = len(content) - 1
     while i >= 0 and content[i] in CLOSERS_AFTER_STOP:
         i -= 1
@@ -136,7 +156,7 @@ def ending(content: str) -> str:
 _MASK_SPACES = MASK + SPACES
 # How a line ends when its last character decides alone: any but a closing bracket or quote, or a
 # dash, after which `ending` looks further back.
-_LOOK_BACK = "）)" + DASHES + CLOSERS_AFTER_STOP
+_LOOK_BACK = "）)" + DASHES + CLOSERS_AFTER_STOP + ".～*_~`]①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789"
 _PLAIN_ENDINGS = {
     **dict.fromkeys(STOPS, END_STOP), **dict.fromkeys(CLAUSE, END_CLAUSE), **dict.fromkeys(SEMI, END_SEMI),
     **dict.fromkeys(COLON, END_COLON), **dict.fromkeys(OPENERS, END_OPEN),
@@ -162,12 +182,12 @@ class Layout:
         self.lines: list[Line] = []
         pos = 0
         for index, raw in enumerate(doc.lines):
-            stripped = raw.strip(SPACES)
+            stripped = raw.strip(_MASK_SPACES)
             if not stripped:
                 kind = KIND_BARRIER if source[pos : pos + len(raw)].strip() else KIND_BLANK
                 line = Line(index, pos, pos, "", kind)
             else:
-                start = pos + len(raw) - len(raw.lstrip(SPACES)) if raw[0] in SPACES else pos
+                start = pos + len(raw) - len(raw.lstrip(_MASK_SPACES)) if raw[0] in _MASK_SPACES else pos
                 end = start + len(stripped)
                 line = self._classify(index, start, end, stripped, markdown)
             self.lines.append(line)
@@ -196,6 +216,8 @@ class Layout:
             return Line(index, start, end, content, KIND_BARRIER)
         if ("页" in content or content[0] in "-—－–") and PAGE_MARKER.fullmatch(content):
             return Line(index, start, end, content, KIND_PAGE)
+        if content[0] in "-=_*~—－＝·•.。…" and SEPARATOR.fullmatch(content):
+            return Line(index, start, end, content, KIND_BARRIER)
         if markdown:
             quote = BLOCKQUOTE.match(content)
             if quote:
@@ -364,7 +386,12 @@ PAIR_TYPES = {
 }
 MATE = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
 MATE.update({v: k for k, v in MATE.items()})
+MATE.update({"｢": "｣", "｣": "｢", '"': "“"})
 MARKS = re.compile(r"[“”‘’「」『』（）()《》【】]")
+# In the paragraphs that need a closer look, also: a straight " closing a curly “ (a conversion
+# left “…"), and the half-width corner brackets ｢ ｣.
+_MARKS_ALL = re.compile(r'[“”‘’「」『』（）()《》【】"｢｣]')
+_MARK_ALIAS = {"｢": "「", "｣": "」"}
 # `1)` `a）` list markers and `:)` are not closing brackets; `don’t` is not a closing quote.
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s。；;，,：:、]))[0-9A-Za-z]{1,2}$")
 
@@ -427,11 +454,17 @@ class _Pairs:
             start, end = lines[first].start, lines[last].end
             stack: list[tuple[str, int]] = []
             closers: list[tuple[str, int]] = []  # closers without an opener in this paragraph
-            for m in MARKS.finditer(text, start, end):
+            for m in _MARKS_ALL.finditer(text, start, end):
                 offset = m.start()
                 mark = m.group()
-                if mark in ")）’‘" and _not_a_mark(text, offset, mark):
-                    continue
+                if mark == '"':
+                    if not any(k == "Q" for k, _ in stack):
+                        continue  # straight quotes pair among themselves
+                    mark = "”"
+                mark = _MARK_ALIAS.get(mark, mark)
+                if (mark in ")）’‘" and _not_a_mark(text, offset, mark)
+                        and not (mark in ")）" and any(k == "P" for k, _ in stack))):
+                    continue  # `1)` is a list marker unless a bracket is open (…60 - 61）)
                 kind, role = PAIR_TYPES[mark]
                 if role == "open":
                     stack.append((kind, offset))

@@ -9,8 +9,8 @@ import regex
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ._layout import (
-    DATE_LINE, END_COLON, END_OPEN, END_SEMI, END_STOP, KIND_HEADING, KIND_ITEM, KIND_PAGE,
-    KIND_PROSE, KIND_SHORT, KIND_TRAILER, MID_SENTENCE, layout,
+    DATE_LINE, END_CLAUSE, END_COLON, END_OPEN, END_SEMI, END_STOP, KIND_HEADING, KIND_ITEM, KIND_PAGE,
+    KIND_PROSE, KIND_SHORT, KIND_TEXT, KIND_TRAILER, MID_SENTENCE, layout,
 )
 
 _CUT = "，,、；;：:。！？!?"
@@ -41,6 +41,38 @@ def _page_marker(lay, a, b) -> str:
     return ""
 
 
+def _word_across(text: str, end: int, start: int) -> bool:
+    """Does a word run across the line break between text[:end] and text[start:] (指|导帮助,
+    的良|好工作机制), as jieba segments the few characters either side?"""
+    left = text[max(0, end - 6) : end]
+    right = text[start : start + 6]
+    for stop in "，,、；;。！？：:“”（）()《》":
+        left = left.rsplit(stop, 1)[-1]
+        right = right.split(stop, 1)[0]
+    if not left or not right:
+        return False
+    from ._segment import tokens
+
+    return any(a < len(left) < b for a, b in tokens(left + right))
+
+
+def _cannot_end(text: str, line) -> bool:
+    """Does the line stop on a word no sentence ends with: a structural particle, a preposition
+    or a conjunction (鲜活的 / 事迹, 关于 / …, 以及 / …), as jieba's dictionary tags it?"""
+    from ._segment import tag, tokens
+
+    tail = text[max(line.eff_start, line.eff_end - 6) : line.eff_end]
+    spans = tokens(tail)
+    if not spans:
+        return False
+    a, b = spans[-1]
+    return tag(tail[a:b]) in ("uj", "ud", "p", "c")
+
+
+def _latin(chars: str) -> bool:
+    return any(c.isascii() and c.isalnum() for c in chars)
+
+
 def _first_char(doc, line) -> str:
     return doc.text[line.eff_start] if line.eff_start < line.end else ""
 
@@ -52,24 +84,24 @@ class BrokenLine(Rule):
     severity = "info"
     summary = "句子被断行、空行或分页标记拆开（实施“ / 十、百、千、万”工程）"
     why = (
-        "Text copied from web pages and PDFs breaks sentences apart: inside a quotation "
-        "(`实施“` / `十、百、千、万”工程`), inside a word (`指` / `导帮助`, `鲜活的` / `事迹`), across a blank "
-        "line, or around a page marker (`为此我们` / `第2页共10页` / `拿出一定的精力`). Each piece reads "
-        "as a paragraph of its own and the sentence makes no sense. A line is taken as broken when "
-        "it is prose (it has a full stop inside, or is long and punctuated) and ends without "
-        "final punctuation, and the next line reads on (it is not a heading, a list item, a title, "
-        "a signature or website furniture). In Markdown and hard-wrapped text a single line break "
-        "is a soft wrap and is never reported; only paragraphs split apart are."
+        "从网页和 PDF 复制的文本会把句子拆开：断在引号里（`实施“` / `十、百、千、万”工程`）、断在词中间"
+        "（`指` / `导帮助`）、隔着空行，或夹着分页标记（`为此我们` / `第2页共10页` / `拿出一定的精力`）。"
+        "单独一处断行只在有证据时报告：引号或括号跨过断行、中间有分页标记或空行、网站附加内容插在句中、"
+        "断行把一个词拆成两半，或上一行停在不能结句的词上（的、介词、连词；由 jieba 判断）。"
+        "整篇按固定宽度硬换行的文本（PDF、法规文本的提取）是一种版式，只报告一次：给出处数和第一处。"
+        "不报告：Markdown 段落里的软换行；标题、列表项、署名；以脚注标记（`。[1]`、`。①`）或零宽字符结尾的行；"
+        "Markdown 的强调、链接、图片、表格行；分隔线和 setext 标题下划线（`----`、`====`）；"
+        "英文或中英对照的行（在拉丁字母或数字处换行）。"
     )
     bad = "全市林业系统干部职工发出了“开展送林业科技下乡活动的通知”，实施“\n十、百、千、万”工程，即组织10个科技下乡服务团。"
     good = "全市林业系统干部职工发出了“开展送林业科技下乡活动的通知”，实施“十、百、千、万”工程，即组织10个科技下乡服务团。"
     fix_doc = (
-        "Join the two lines (removing the page marker or blank lines between them). The fix is safe "
-        "when the break sits inside a quotation or brackets that the next line closes, with no "
-        "blank line or page marker between: nothing else can be meant. Every other join is unsafe: "
-        "the line may be a heading without a number, or text may be missing between the pages."
+        "把两行合并（去掉中间的分页标记或空行）。断在引号或括号里、下一行把它合上、中间没有空行或分页标记时，"
+        "是安全修正：不会有别的意思。其他合并都是不安全修正：上一行可能是没有编号的标题，或两页之间缺了文字。"
+        "整篇硬换行时，一次修正合并全部断行（不安全）。"
     )
     fix_safety = "safe"
+    options = {"document-wide-min": 5, "document-wide-share": 0.3}
     specs = (
         Spec("今年向干部职工发出了通知，实施“\n十、百、千、万”工程，即组织10个科技下乡服务团。",
              ("实施“",), fixed="今年向干部职工发出了通知，实施“十、百、千、万”工程，即组织10个科技下乡服务团。"),
@@ -82,7 +114,12 @@ class BrokenLine(Rule):
         Spec("一、加强组织领导\n我局高度重视文明机关创建工作，把文明创建工作列入全局工作的重要议事日程。", ()),
         Spec("区总工会高度重视文明单位工作，健全和完善了工作责任制，形成了经费到位的工作格局\n\n二、加强理论学习，加强思想引领", ()),
         Spec("一是加强思想道德教育。我们坚持开展以文明礼貌、助人为乐、爱护公物为主要内容的社会公德教育，\n鼓励机关干部做个好干部、好公民。\n",
-             ("，",)),
+             (), note="a plain line break after a comma, one in the document: no evidence of a break"),
+        Spec("一是加强思想道德教育。我们坚持开展以文明礼貌、助人为乐、爱护公物为主要内容的社会公德教育，以他们鲜活的\n事迹教育人。\n",
+             ("以他们鲜活的",), note="a line that stops on 的 cannot end a sentence"),
+        Spec("取得了明显成效。[1]\n下一步工作打算如下。①\n详见附件。\u200b\n本办法自发布之日起施行。\n"
+             "It is a long English sentence that wraps at the end of a\nline in a bilingual document.\n"
+             "第十三條 (未經設立登記，禁止以財團法人名義對外募集財物、辦理業務或為其他法律行為)\n----------------------\n", ()),
         Spec("一是加强思想道德教育。我们坚持开展以文明礼貌、助人为乐、爱护公物为主要内容的社会公德教育，\n鼓励机关干部做个好干部、好公民。\n",
              (), format="markdown"),
         Spec("我们坚持开展以文明礼貌、助人为乐、爱护公物为主要内容的社会公德教育，鼓励机关干部\n\n做个好干部、好公民，这是一项长期的工作任务。\n",
@@ -91,6 +128,42 @@ class BrokenLine(Rule):
     )
 
     def check(self, doc, ctx):
+        found = list(self._breaks(doc, ctx))
+        least = int(ctx.option("document-wide-min"))
+        lay = layout(doc, ctx)
+        prose = sum(1 for line in lay.lines if line.kind == KIND_PROSE)
+        if lay.block_mode and doc.format != "markdown":
+            found = sorted(found + list(self._soft_breaks(doc, lay)), key=lambda item: item[0].start)
+            prose = 0  # the layout has decided already: wrapped at a fixed width
+        if doc.format != "markdown" and len(found) >= least and len(found) >= float(ctx.option("document-wide-share")) * prose:
+            # Hard-wrapped text (a PDF or statute extraction): one layout for the whole document.
+            first = found[0][0]
+            edits = tuple(edit for hit, _ in found for edit in hit.fix.edits)
+            yield Hit(first.start, first.end,
+                      f"全文有{len(found)}处句子在行末断开（这是第一处）：文本按固定宽度硬换行（PDF 或网页转换），"
+                      "应把断开的行合并成段落", None, Fix(edits, "unsafe"))
+            return
+        for hit, strong in found:
+            if strong:
+                yield hit
+
+    @staticmethod
+    def _soft_breaks(doc, lay):
+        """The line breaks inside the paragraphs of hard-wrapped plain text."""
+        for a in lay.lines:
+            if a.kind not in (KIND_PROSE, KIND_TEXT) or a.ends not in MID_SENTENCE:
+                continue
+            b, blank, page = lay.next_content(a.index)
+            if b is None or blank or page or not lay.continues(b) or (a.index, b.index) in lay.joined:
+                continue
+            start, end = fragment(doc, a)
+            yield Hit(start, end, "", None, _join(a, b, "unsafe")), False
+
+    def _breaks(self, doc, ctx):
+        """(hit, strong) for every sentence broken at a line end: strong when the evidence holds
+        for one line (a quotation, a page marker, a blank line, a word cut in two); weak for a
+        plain line break, which counts only towards a hard-wrapped layout."""
+    def _breaks(self, doc, ctx):
         lay = layout(doc, ctx)
         opened = {first for first, _ in lay.joined}  # lines whose quotation the next one closes
         for a in lay.lines:
@@ -107,6 +180,8 @@ class BrokenLine(Rule):
             first = _first_char(doc, b)
             if not first or first in "，,、；;。！？）)》」』”’】":
                 continue  # a line that starts with a closing mark: ST003
+            if _latin(doc.text[max(a.eff_start, a.eff_end - 2) : a.eff_end] + doc.text[b.eff_start : b.eff_start + 2]):
+                continue  # Latin text, a reference or a number wraps between words: not Chinese prose
             where = f"（第{a.index + 1}行接第{b.index + 1}行）"
             if joined is not None:
                 if a.ends in (END_STOP, END_COLON):
@@ -115,9 +190,10 @@ class BrokenLine(Rule):
                 safety = "unsafe" if blank or page else "safe"
                 start, end = fragment(doc, a)
                 yield Hit(start, end, f"句子在「{mark}…{mate}」中间被断开{where}：把两行合并", None,
-                          _join(a, b, safety))
+                          _join(a, b, safety)), True
                 continue
-            if lay.block_mode and not (blank or page):
+            soft = lay.block_mode and not (blank or page)
+            if soft and (doc.format == "markdown" or a.kind != KIND_PROSE):
                 continue  # a soft line break inside a Markdown paragraph
             if not lay.continues(b):
                 continue
@@ -127,7 +203,11 @@ class BrokenLine(Rule):
             else:
                 message = f"句子在行末断开{where}，下一行接着同一句话：把两行合并（若不是断行，补上句末标点）"
             start, end = fragment(doc, a)
-            yield Hit(start, end, message, None, _join(a, b, "unsafe"))
+            strong = not soft and (
+                blank or page or a.eff_end < a.end or b.eff_start > b.start  # furniture glued in
+                or _word_across(doc.text, a.eff_end, b.eff_start) or _cannot_end(doc.text, a)
+            )
+            yield Hit(start, end, message, None, _join(a, b, "unsafe")), strong
 
 
 class SplitParagraph(Rule):
@@ -137,15 +217,13 @@ class SplitParagraph(Rule):
     severity = "info"
     summary = "段落在分号处被拆成多行（……的组建力度；/ 加强两个机制建设，……）"
     why = (
-        "Some web pages and converters put every clause after a `；` on a line of its own: a "
-        "paragraph becomes several lines that each end mid-sentence (seed 003 shows the original "
-        "of one such paragraph as a single line in seed 000). A list that is meant to be one clause "
-        "a line stays quiet: lines that start with 一是/二是, (1), 1、; a series after a colon "
-        "(`主要有：`); short lines (30 characters at most) throughout."
+        "有些网页和转换工具把每个分号后的分句放在单独一行，一段话变成几行，每行都停在句子中间。"
+        "不报告：有意一行一项的列表（以 一是/二是、(1)、1、开头的行）；冒号引出的一串分句（`主要有：`）；"
+        "全部是短行（不超过30字）的列举。"
     )
     bad = "加大对非公单位和外出农民工工会的组建力度；\n加强两个机制建设，努力提高工会工作整体水平，团结和动员全市广大职工作出了贡献。"
     good = "加大对非公单位和外出农民工工会的组建力度；加强两个机制建设，努力提高工会工作整体水平，团结和动员全市广大职工作出了贡献。"
-    fix_doc = "Join the lines into one paragraph (an unsafe fix: the layout may be intended)."
+    fix_doc = "把这几行合并为一段（不安全修正：这种版式也可能是有意的）。"
     fix_safety = "unsafe"
     specs = (
         Spec("上半年，市总工会在市委和市总的正确领导下，深入学习贯彻会议精神，加大对非公单位和外出农民工工会的组建力度；\n加强两个机制建设，努力提高工会工作整体水平；\n团结和动员全市广大职工作出了贡献。",
@@ -219,16 +297,14 @@ class UnterminatedParagraph(Rule):
     severity = "info"
     summary = "段落结尾缺少句末标点（……积极主动地推进各项工作 / 一、……）"
     why = (
-        "A paragraph of prose that stops without `。`, `！` or `？` before a heading or a new item "
-        "(`……积极主动地推进各项工作` followed by `一、组织实施……`) lost its ending or its full stop "
-        "when it was copied. Headings, titles, list items of a few words and lines ending with a "
-        "colon or semicolon are not paragraphs of prose and stay quiet; a paragraph that runs on "
-        "into the next line is a broken line (ST007), and the last paragraph of a document is "
-        "judged by ST010."
+        "一段叙述文字没有 `。`、`！`、`？` 就停在了标题或新的一项之前（`……积极主动地推进各项工作` 后面是 "
+        "`一、组织实施……`），复制时丢了结尾或句号。"
+        "不报告：标题、题目、几个字的列表项、以冒号或分号结尾的行、以脚注标记结尾的句子；"
+        "接着下一行继续的段落（那是断行，由 ST007 判断）；文档最后一段（由 ST010 判断）。"
     )
     bad = "年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。"
     good = "年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作。\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。"
-    fix_doc = "Add the full stop (an unsafe fix: check whether words were lost as well)."
+    fix_doc = "补上句号（不安全修正：还要看是否丢了文字）。"
     fix_safety = "unsafe"
     specs = (
         Spec("年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。",
@@ -277,18 +353,17 @@ class TruncatedDocument(Rule):
     severity = "info"
     summary = "文档在句子中间结束（正文被截断）"
     why = (
-        "A document copied from a site that shows only the first pages stops in the middle of a "
-        "sentence (`……各乡镇工会` then `第3页共10页` and the site's furniture), or right after it "
-        "starts an enumeration (`(1)组织参加……` and no `(2)`). The rule looks past end-of-page "
-        "furniture (`推荐阅读:` and its list of titles, `标签:`, `版权所有`; the list is "
-        "`rules/data/structure-trailers.txt`, extended by the `trailer-markers` option), page "
-        "markers and a closing signature and date (`安徽省总宣教部` / `XX年6月20日` is a normal "
-        "ending). That `第1页共10页` announces more pages than are present is reported by the "
-        "number family (NM), not here."
+        "从只显示前几页的网站复制的文档，停在句子中间（`……各乡镇工会` 后面是 `第3页共10页` 和网站的附加内容），"
+        "或刚开始列举就结束（`(1)组织参加……` 之后没有 `(2)`）。规则会越过页尾的网站内容（`推荐阅读:` 和它下面的标题、"
+        "`标签:`、`版权所有`；清单在 `rules/data/structure-trailers.txt`，可用 `trailer-markers` 选项补充）、"
+        "分页标记和结尾的署名、日期。没有分页标记时，只在最后一段叙述停在逗号、冒号或开引号上时报告。"
+        "不报告：以署名、日期、记者署名（`（记者 张三）`）、编辑或来源、电话号码、图片或附件、导航链接结尾的文档；"
+        "法规的最后一条（`第九十条 本条例自…起施行。`）；最后一行只是缺句号（由 ST009 判断）；Markdown 文档的列表、"
+        "链接、表格结尾。`第1页共10页` 与实际页数不符由数字规则（NM）报告。"
     )
     bad = "县总统一配置了桌椅、文柜、图牌、资料，各乡镇工会\n第3页共10页\n\n推荐访问:总工会 工作总结\n"
     good = "县总统一配置了桌椅、文柜、图牌、资料，各乡镇工会都有了固定的办公场所。\n\n安徽省总宣教部\n\nXX年6月20日\n"
-    fix_doc = "Recover the rest of the document from its source, or end the last sentence properly."
+    fix_doc = "从原始来源补全文档，或把最后一句写完整。"
     options = {"trailer-markers": []}
     specs = (
         Spec("县总统一配置了桌椅、文柜、图牌、资料，各乡镇工会\n第3页共10页\n\n推荐访问:总工会 工作总结\n", ("各乡镇工会",)),
@@ -297,9 +372,13 @@ class TruncatedDocument(Rule):
         Spec("提高工作效能，努力建设一支学习型、研究型、创新型的工会宣教队伍。\n\n安徽省总宣教部\n\nXX年6月20日\n\n标签:工会宣教部职权 宣教部工作总结\n", ()),
         Spec("为实现建设全省经济强县的目标而奋斗!", ()),
         Spec("一是加强学习。二是改进作风。", ()),
-        Spec("各乡镇工会都有了固定的办公场所。\n本文来源于网络，版权归原作者所有，如有侵权请联系删除\n", ("如有侵权请联系删除",)),
-        Spec("各乡镇工会都有了固定的办公场所。\n本文来源于网络，版权归原作者所有，如有侵权请联系删除\n", (),
-             options={"trailer-markers": ["本文来源于网络"]}),
+        Spec("县总统一配置了桌椅、文柜、图牌、资料，各乡镇工会\n第3页共10页\n本文来源于网络，版权归原作者所有，如有侵权请联系删除\n", (),
+             note="without the marker the last line is the site's note, which ends on a word"),
+        Spec("县总统一配置了桌椅、文柜、图牌、资料，各乡镇工会\n第3页共10页\n本文来源于网络，版权归原作者所有，如有侵权请联系删除\n",
+             ("各乡镇工会",), options={"trailer-markers": ["本文来源于网络"]}),
+        Spec("第一条 为了规范管理，制定本条例。\n第九十条 本条例自2018年5月1日起施行。", ()),
+        Spec("上半年，全市各级工会认真贯彻落实上级工会的工作部署，取得了明显成效。（记者 张三 李四）", ()),
+        Spec("上半年，全市各级工会认真贯彻落实上级工会的工作部署，取得了明显成效。\n来源：新华网 编辑：丸子", ()),
     )
 
     def check(self, doc, ctx):
@@ -309,11 +388,15 @@ class TruncatedDocument(Rule):
             return
         after = f"（其后是分页标记「{marker}」，后面的页面没有复制过来）" if marker else ""
         if line.kind == KIND_HEADING and not line.prose:
-            yield Hit(line.start, line.end, f"文档在标题「{line.content[:20]}」之后就结束了：正文缺失{after}")
+            # A heading closed by a full stop is a last article (第九十条 本条例自…起施行。); a
+            # heading alone at the end is a truncation only when a page marker says pages are missing.
+            if marker and line.ends != END_STOP:
+                yield Hit(line.start, line.end, f"文档在标题「{line.content[:20]}」之后就结束了：正文缺失{after}")
             return
         if line.ends in MID_SENTENCE or line.ends in (END_SEMI, END_COLON, END_OPEN):
-            start, end = fragment(doc, line)
-            yield Hit(start, end, f"文档在句子中间结束（第{line.index + 1}行）：后面的内容可能丢失了{after}")
+            if marker or self._cut_sentence(doc, lay, line):
+                start, end = fragment(doc, line)
+                yield Hit(start, end, f"文档在句子中间结束（第{line.index + 1}行）：后面的内容可能丢失了{after}")
             return
         content = line.content
         for m in _FIRST_ITEM.finditer(content):
@@ -322,3 +405,28 @@ class TruncatedDocument(Rule):
                 yield Hit(start, line.start + m.end(1),
                           f"最后一段以「{m.group(1)}」开始列举，却没有下一项：文档可能在这里被截断{after}")
                 return
+
+    @staticmethod
+    def _cut_sentence(doc, lay, line) -> bool:
+        """Without a page marker after it, the last line is a cut sentence only when it is a
+        paragraph of prose that stops on a comma, a colon or an opening quote or bracket: not a Markdown block (a list
+        item, a link, a table, HTML), not a byline or credit (编辑：丸子, 来源：…), not a line of
+        links, a URL, a phone number or a name list (@王伟)."""
+        if lay.block_mode and doc.format == "markdown":
+            return False
+        if not line.prose or line.enum or line.ends not in (END_CLAUSE, END_COLON, END_OPEN):
+            return False
+        source = doc.source[line.start : line.end]
+        if _NOT_PROSE_END.search(source[-40:]):
+            return False
+        # A last line that stops on a Han character may only miss its full stop (ST009's
+        # concern); one that stops on a comma, a colon or an opening mark has certainly been cut.
+        return True
+
+
+# What ends a page without ending a sentence: a credit or byline (编辑：丸子, 来源：新华网,
+# （记者 张三）), a link, URL, image or HTML tag, a phone number, @names, a menu (a | b).
+_NOT_PROSE_END = regex.compile(
+    r"(?:编辑|责编|责任编辑|来源|记者|作者|摄影|通讯员|校对|审核|出处|转载|原文|附件|附图|图片|联系电话|电话|热线)"
+    r"\s*[：:]?[^。！？]{0,30}$|https?://|www\.|\]\(|</?[a-zA-Z]|@\S+\s*$|\|[^|]*$|[0-9]{3,}[-－][0-9]{3,}"
+)

@@ -9,30 +9,32 @@ text's size), a 32-bit hash of every unit with its line and length, and the firs
 every line (so that a finding can quote the document).
 
 `finish` compares documents. Up to `exact-below` documents it compares every pair (set
-intersections of unit hashes: exact, and no heavy import). Beyond that it computes a MinHash
-(datasketch, `num-perm` permutations) of every document's set of *pairs of consecutive units* and
-indexes them in a MinHash LSH Ensemble, which finds for each document the documents that contain
-at least about `min-share` of it, in time roughly linear in the number of documents whatever their
-sizes (a short report copied into a long compilation has a low Jaccard similarity with it but a
-high containment). Pairs of units rather than units: two reports that share a stock phrase share
-one unit, not its neighbours, and with single units every report using a common phrase became a
-candidate of every other (333 590 candidate pairs among 30 000 generated documents, 363 with
-pairs). Every candidate pair is verified with the unit hashes: the share of each document's
-characters found in the other, and the block of lines where the copy sits.
+intersections of unit hashes: exact, and no heavy import). Beyond that the candidate pairs come
+from MinHash signatures (`num-perm` multiply-shift hash functions, numpy) of every document's
+*pairs of consecutive units*, one signature per segment of 64 such pairs (segments overlap by
+half), so that a short report copied into a long compilation is compared with a part of the
+compilation of about its own size: the Jaccard similarity of the segments follows the share of
+the short report that was copied, where the Jaccard similarity of the whole documents would be
+tiny. LSH banding with bands of one row: every signature value is a key, the keys are sorted
+(the shuffle) and the documents whose segments share a key are paired (the reduce), in time and
+memory linear in the number of segments. Pairs of units rather than units: two reports that share
+a stock phrase share one unit, not its neighbours, and with single units every report using a
+common phrase became a candidate of every other (333 590 candidate pairs among 30 000 generated
+documents, 363 with pairs). Every candidate pair is verified with the unit hashes: the share of
+each document's characters found in the other, and the block of lines where the copy sits.
 
-`bench/bench_copies.py --docs 100000` (86 M characters, 1 000 planted copies, a third of them in
-Traditional characters): collect 11 s, finish 44 s, 2.1 GB peak for the whole process; all planted
-copies found, no other pair reported. 50 000 documents: 5 s + 23 s, 1.1 GB.
+The signatures are computed where the documents are linted (`summarise`: a pool worker, a Dask
+worker, the records engine) once the run is known to be large; `finish` computes the missing ones.
+numpy is imported only then: a one-file check never pays for it. `bench/bench_copies.py` measures
+the phase (figures in the README).
 
-The MinHash signatures are computed in `finish`, not in `collect`: numpy and datasketch cost 0.1 s
-and 0.5 s to import, which a one-file check must not pay, and only a run of many documents needs
-them.
+A finding quotes the first line of the copied block, from where its text starts, up to HEAD
+characters (a title whole): `collect` keeps that much of every line.
 """
 
 from __future__ import annotations
 
 import codecs
-import gc
 import re
 import zlib
 from array import array
@@ -45,16 +47,10 @@ from ..base import CorpusHit, CorpusRule, Spec
 from ._lexicon import t2s_table
 from ._t2s import t2s
 
-def _have_datasketch() -> bool:
-    from ...extras import available
-
-    return available("datasketch")
-
-
 UNIT = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]{6,}")
 _SPACES = " \t\u3000\xa0"
-_FIRST = itemgetter(slice(0, 1))
-_BLANK_FIRST = {"": " "}  # what `firsts` holds for a line without text
+HEAD = 24  # characters of a line a finding quotes: a title whole, the start of a paragraph
+_HEAD = itemgetter(slice(0, HEAD))
 GAP = 3  # unmatched units a copied block may contain and still count as one block
 SAMPLE = (
     "县总工会在县委和市总工会的正确领导下，在县文明办的指导下，以开展培育和弘扬地域精神为目标的精神文明创建活动为契机，"
@@ -76,6 +72,7 @@ OTHER_REPORT = (
     "在县委和市总工会的正确领导下，我们积极改进工作方法，提高服务质量，定期召开专题会议，对文明单位工作进行安排和部署，"
     "形成了领导重视、制度健全、经费到位的工作格局，圆满完成了工会各项工作目标。\n"
 )
+SAMPLE_HEAD = SAMPLE.split("\n")[0][:HEAD]  # what a finding on SAMPLE quotes
 
 
 @lru_cache(maxsize=1)
@@ -122,25 +119,41 @@ def normalise(text: str) -> str:
 class Collected:
     """What `collect` keeps of a document: small and picklable."""
 
-    __slots__ = ("hashes", "lines", "lengths", "total", "columns", "firsts")
+    __slots__ = ("hashes", "lines", "lengths", "total", "columns", "heads", "signature")
 
-    def __init__(self, hashes, lines, lengths, total, columns, firsts) -> None:
+    def __init__(self, hashes, lines, lengths, total, columns, heads, signature=None) -> None:
         self.hashes = hashes  # array('I'): unit hashes in document order
         self.lines = lines  # array('H') or array('I'): 0-based line of each unit
         self.lengths = lengths  # array('B'): characters in each unit (at most 255)
         self.total = total  # characters in all units
         self.columns = columns  # array('H'): first column with text on each line
-        self.firsts = firsts  # str: the character there, one per line
+        self.heads = heads  # str: each line from that column, at most HEAD characters, "\n"-joined
+        # MinHash signatures of the document's segments (numpy uint32, segments x num-perm),
+        # computed where the document was linted when the run is large (`summarise`), else None.
+        self.signature = signature
 
     def __getstate__(self):
+        signature = None if self.signature is None else (self.signature.shape, self.signature.tobytes())
         return (self.hashes.tobytes(), self.lines.typecode, self.lines.tobytes(), self.lengths.tobytes(),
-                self.total, self.columns.tobytes(), self.firsts)
+                self.total, self.columns.tobytes(), self.heads, signature)
 
     def __setstate__(self, state) -> None:
-        hashes, code, lines, lengths, self.total, columns, self.firsts = state
+        hashes, code, lines, lengths, self.total, columns, self.heads, signature = state
         self.hashes, self.lines, self.lengths, self.columns = (
             array("I", hashes), array(code, lines), array("B", lengths), array("H", columns)
         )
+        if signature is not None:
+            import numpy as np
+
+            shape, data = signature
+            signature = np.frombuffer(data, dtype=np.uint32).reshape(shape)
+        self.signature = signature
+
+    def head(self, line: int) -> tuple[int, str]:
+        """(column, text) of a line as the finding shows it."""
+        column = self.columns[line] if line < len(self.columns) else 0
+        heads = self.heads.split("\n")
+        return column, heads[line] if line < len(heads) else ""
 
 
 def collect_text(text: str) -> Collected:
@@ -154,14 +167,97 @@ def collect_text(text: str) -> Collected:
     sizes = list(map(len, units))
     lengths = array("B", sizes if not sizes or max(sizes) < 256 else map(min, sizes, repeat(255)))
     total = sum(sizes)
-    # The first character with text on every line (of the text as written), and its column.
+    # Where the text starts on every line (of the text as written), and its first characters.
     if normal is not text:
         lines = text.split("\n")
     stripped = list(map(str.lstrip, lines, repeat(_SPACES)))
     leads = list(map(sub, map(len, lines), map(len, stripped)))
     columns = array("H", leads if max(leads) < 65536 else map(min, leads, repeat(65535)))
-    firsts = list(map(_FIRST, stripped))
-    return Collected(hashes, numbers, lengths, total, columns, "".join(map(_BLANK_FIRST.get, firsts, firsts)))
+    heads = "\n".join(map(_HEAD, map(str.rstrip, stripped, repeat(_SPACES + "\r"))))
+    return Collected(hashes, numbers, lengths, total, columns, heads)
+
+
+# ----- MinHash signatures and LSH banding (the candidate pairs of a large run) ---------------------
+
+SEGMENT = 64  # shingles per signed segment; segments overlap by half
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int):
+    """The multiply-shift hash functions of the MinHash: odd multipliers and offsets (64-bit),
+    the same in every process (a fixed seed)."""
+    import numpy as np
+
+    rng = np.random.default_rng(0x5EED_0012)
+    a = rng.integers(1, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 1 << 63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def shingles(hashes) -> "np.ndarray":
+    """Pairs of consecutive units, in document order: two documents that share a stock phrase
+    (one unit) do not share its neighbours, a copy shares both. Single units would make every
+    document that uses a common phrase a candidate of every other one."""
+    import numpy as np
+
+    units = np.frombuffer(hashes, dtype=np.uint32).astype(np.uint64)
+    if len(units) < 2:
+        return units
+    return (units[:-1] * np.uint64(0x9E3779B1) + units[1:]) & np.uint64(0xFFFFFFFF)
+
+
+def signature(hashes, num_perm: int) -> "np.ndarray":
+    """MinHash signatures (uint32, segments x num_perm) of the document's segments: SEGMENT
+    shingles each, starting every SEGMENT/2 shingles, so that a copy of a short document inside
+    a long one is compared with a part of the long one of about its own size (a Jaccard
+    similarity that reflects the containment)."""
+    import numpy as np
+
+    values = shingles(hashes)
+    if not len(values):
+        return np.zeros((0, num_perm), dtype=np.uint32)
+    a, b = _permutations(num_perm)
+    half = SEGMENT // 2
+    halves = []
+    for lo in range(0, len(values), 64 * half):  # a bounded matrix at a time
+        block = values[lo : lo + 64 * half]
+        hashed = (block[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)
+        halves.append(np.minimum.reduceat(hashed, np.arange(0, len(block), half), axis=0))
+    mins = np.concatenate(halves).astype(np.uint32)
+    if len(mins) == 1:
+        return mins
+    return np.minimum(mins[:-1], mins[1:])
+
+
+def banded_pairs(signatures: list, n: int):
+    """Candidate pairs (i < j, sorted) of documents with a segment that agrees with a segment of
+    the other on at least one MinHash value: each value (band of one row) is a key, the keys are
+    sorted (the shuffle) and the documents that share a key are paired (the reduce)."""
+    import numpy as np
+
+    sizes = [len(s) for s in signatures]
+    if not sum(sizes):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    matrix = np.concatenate([s for s in signatures if len(s)])
+    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
+    found = []
+    for band in range(matrix.shape[1]):
+        keys = matrix[:, band]
+        order = np.argsort(keys, kind="stable")
+        ordered, members = keys[order], owner[order]
+        # Documents whose segments share a key: pair each position with the next ones of its run.
+        at = np.flatnonzero(ordered[1:] == ordered[:-1])
+        step = 1
+        while len(at):
+            found.append(np.minimum(members[at], members[at + step]) * n + np.maximum(members[at], members[at + step]))
+            step += 1
+            at = at[at + step < len(ordered)]
+            at = at[ordered[at + step] == ordered[at]]
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    keys = np.unique(np.concatenate(found))
+    keys = keys[keys // n != keys % n]  # segments of one document
+    return keys // n, keys % n
 
 
 _BLOCK = re.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row
@@ -345,39 +441,44 @@ class CopiedDocument(CorpusRule):
     severity = "info"
     summary = "文档的大部分内容与同批另一文件重复（包括繁简不同的副本）"
     why = (
-        "Document repositories and corpora collect the same text more than once: a report copied "
-        "into a compilation, the Traditional original of a Simplified copy, the same template filled "
-        "in twice. The rule compares the documents of one run after converting Traditional to "
-        "Simplified (OpenCC) and dropping punctuation, and reports a pair when at least `min-share` "
-        "(default 50 %) of the smaller document and at least `min-chars` characters (default 200) "
-        "are found in the other. The finding is on both files, at the first line of the copied "
-        "block, and reads \"N % of this file repeats FILE (lines a–b)\": which of two copies is the "
-        "original, a linter cannot know. Two different reports that share stock phrases "
-        "(`组织起来，切实维权`) stay far below the threshold. It scales to 100 000 documents with "
-        "MinHash LSH (see the module documentation and `bench/bench_copies.py`)."
+        "文档库和语料库常把同一篇文字收了不止一次：一篇总结被收进合集，简体副本旁边还有繁体原文，"
+        "同一个模板被填了两次。规则把同一批文档都转成简体（OpenCC）、去掉标点后逐段比较：较小的文档"
+        "至少有 `min-share`（默认 50%）、且至少 `min-chars`（默认 200）个字在另一文件里出现时报告。"
+        "两个文件各报一次，位置是重复部分的第一行（引出这一行，最多 24 字），消息是“本文件 N% 的内容"
+        "重复了 FILE（第a–b行）”：哪一份是原件，检查工具无从知道。只共用几句套话（组织起来，切实维权）"
+        "的两篇不同总结远低于阈值，不报。文档多时用 MinHash 签名和分桶（LSH）找候选，再逐对核实，"
+        "时间随文档数线性增长（见模块说明和 bench/bench_copies.py）。"
     )
     bad = SAMPLE  # (documented examples of a corpus rule run with two copies of the bad one)
     good = OTHER_REPORT
-    fix_doc = "Remove the copy, or keep one of the documents; the rule does not change files."
-    options = {"min-share": 0.5, "min-chars": 200, "exact-below": 200, "num-perm": 32}
+    fix_doc = "删去重复的副本，或只保留其中一份；本规则不修改文件。"
+    options = {"min-share": 0.5, "min-chars": 200, "exact-below": 200, "num-perm": 64}
     specs = (
-        Spec(SAMPLE, ("县",), others=(SAMPLE,)),
-        Spec(SAMPLE, ("县",), others=(SAMPLE_TRADITIONAL,), note="the same text in the other script"),
-        Spec("一、基本情况\n" + SAMPLE + "二、存在问题\n  " + OTHER_REPORT, ("县",), others=(SAMPLE,),
+        Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE,)),
+        Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE_TRADITIONAL,), note="the same text in the other script"),
+        Spec("一、基本情况\n" + SAMPLE + "二、存在问题\n  " + OTHER_REPORT, (SAMPLE_HEAD,), others=(SAMPLE,),
              note="a copy inside a longer document: reported on its first line"),
         Spec(OTHER_REPORT, (), others=(SAMPLE,), note="two reports sharing stock phrases"),
         Spec(SAMPLE, (), others=(SAMPLE,), options={"min-chars": 1000}),
-        Spec(SAMPLE, ("县",), others=(SAMPLE, SAMPLE_TRADITIONAL), options={"exact-below": 1},
+        Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE, SAMPLE_TRADITIONAL), options={"exact-below": 1},
              note="the MinHash LSH path"),
     )
 
     def collect(self, doc, ctx):
-        return collect_text(doc.text)
+        data = collect_text(doc.text)
+        # A document with fewer characters than min-chars can share no more than that.
+        return data if data.total >= int(ctx.option("min-chars")) else None
+
+    def summarise(self, data, documents: int, ctx):
+        """Where the document was linted (a pool worker, a Dask worker), once the run is known to
+        be large: its MinHash signatures, so that the corpus phase only bands them."""
+        if isinstance(data, Collected) and documents > int(ctx.option("exact-below")):
+            data.signature = signature(data.hashes, int(ctx.option("num-perm")))
+        return data
 
     def prepare(self, documents, ctx):
-        if documents > int(ctx.option("exact-below")) and _have_datasketch():
-            import datasketch  # noqa: F401  (0.5 s with scipy: done while a pool lints)
-            import numpy  # noqa: F401
+        if documents > int(ctx.option("exact-below")):
+            import numpy  # noqa: F401  (done while a pool lints)
 
     def finish(self, collected, ctx):
         min_share = float(ctx.option("min-share"))
@@ -390,8 +491,7 @@ class CopiedDocument(CorpusRule):
         if len(docs) < 2:
             return
         paths = sorted(docs)
-        # datasketch comes with the corpus extra; without it every pair is compared exactly.
-        if len(docs) <= int(ctx.option("exact-below")) or not _have_datasketch():
+        if len(docs) <= int(ctx.option("exact-below")):
             found = self._exact(paths, docs, min_share, min_chars)
         else:
             found = self._approximate(paths, docs, min_share, min_chars, int(ctx.option("num-perm")))
@@ -421,11 +521,20 @@ class CopiedDocument(CorpusRule):
 
     @classmethod
     def _approximate(cls, paths, docs, min_share: float, min_chars: int, num_perm: int):
-        """Candidate pairs from MinHash LSH, verified in batches with arrays; the same matches
+        """Candidate pairs from MinHash signatures banded in numpy, verified in batches with arrays; the same matches
         as `_exact` would give for those pairs, held in arrays until their path is reported."""
         arrays = _Arrays(docs, paths)
         np = arrays.np
-        first, second = cls._lsh_pairs(paths, arrays, num_perm, max(0.1, min_share - 0.25))
+        signatures = []
+        for p in paths:
+            data = docs[p]
+            if data.signature is None or data.signature.shape[1] != num_perm:
+                data.signature = signature(data.hashes, num_perm)
+            signatures.append(data.signature)
+        first, second = banded_pairs(signatures, len(paths))
+        del signatures
+        index_type = np.int32 if len(paths) < 1 << 31 else np.int64
+        first, second = first.astype(index_type), second.astype(index_type)
         passed, shares = arrays.verify(first, second, min_share)
         del arrays
         totals = np.array([docs[p].total for p in paths], dtype=np.int64)
@@ -463,42 +572,6 @@ class CopiedDocument(CorpusRule):
             yield paths[doc], matches
 
     @staticmethod
-    def _lsh_pairs(paths, arrays, num_perm: int, threshold: float):
-        """The candidate pairs (i < j) as two arrays, in the order the index proposes them."""
-        import numpy as np
-        from datasketch import LeanMinHash, MinHash, MinHashLSHEnsemble
-
-        def shingles(i: int):
-            # Pairs of consecutive units: two documents that share a stock phrase (one unit) do
-            # not share its neighbours, a copy shares both. Single units would make every
-            # document that uses a common phrase a candidate of every other one.
-            units = np.frombuffer(arrays.hashes(i), dtype=np.uint32).astype(np.uint64)
-            if len(units) < 2:
-                return units
-            return np.unique((units[:-1] * np.uint64(0x9E3779B1) + units[1:]) & np.uint64(0xFFFFFFFF))
-
-        # Shingles are computed twice (sizes first, then for the MinHashes) rather than all held.
-        sizes = [len(shingles(i)) for i in range(len(paths))]
-        minhashes = [LeanMinHash(m) for m in MinHash.generator((shingles(i).tolist() for i in range(len(paths))),
-                                                             num_perm=num_perm, hashfunc=int)]
-        index = MinHashLSHEnsemble(threshold=threshold, num_perm=num_perm, num_part=8, m=4)
-        index.index((i, minhashes[i], sizes[i]) for i in range(len(paths)) if sizes[i])
-        n = len(paths)
-        wide = n * n >= 1 << 31
-        keys = array("q" if wide else "i")  # min * n + max of every proposed pair, repeats included
-        for i in range(n):
-            if not sizes[i]:
-                continue
-            keys.extend(min(i, j) * n + max(i, j) for j in index.query(minhashes[i], sizes[i]) if j != i)
-        del index, minhashes
-        gc.collect()  # the index's tables hold reference cycles: about 20 MB on 2 400 documents
-        keys = np.frombuffer(keys, dtype=f"i{keys.itemsize}") if keys else np.zeros(0, dtype=np.int64)
-        _, firsts = np.unique(keys, return_index=True)
-        keys = keys[np.sort(firsts)]  # each pair once, where it was first proposed
-        index_type = np.int32 if n < 1 << 31 else np.int64
-        return (keys // n).astype(index_type), (keys % n).astype(index_type)
-
-    @staticmethod
     def _report(path, data: Collected, matches):
         matches.sort(key=lambda m: -m[0])
         reported: list[tuple[int, int, list]] = []
@@ -509,12 +582,11 @@ class CopiedDocument(CorpusRule):
                 continue
             reported.append((first, last, [], share, other, other_first, other_last))
         for first, last, also, share, other, other_first, other_last in reported:
-            column = data.columns[first] if first < len(data.columns) else 0
-            char = data.firsts[first] if first < len(data.firsts) else " "
+            column, head = data.head(first)
             lines = f"第{first + 1}–{last + 1}行" if last > first else f"第{first + 1}行"
             others = f"第{other_first + 1}–{other_last + 1}行" if other_last > other_first else f"第{other_first + 1}行"
             message = f"本文件 {share:.0%} 的内容重复了 {other}（{others}）：本文件{lines}"
             if also:
                 message += f"；另有 {len(also)} 个文件也含有这部分内容（{'、'.join(also[:3])}{'等' if len(also) > 3 else ''}）"
-            location = Location(first + 1, column + 1, first + 1, column + 2, char)
+            location = Location(first + 1, column + 1, first + 1, column + 1 + len(head), head)
             yield CorpusHit(path, location, message)

@@ -11,6 +11,7 @@ import regex
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._lexicon import doublings, lexicon, t2s_table
+from . import _segment
 
 HAN = "\u4e00-\u9fff"
 
@@ -149,6 +150,59 @@ def _pair_is_fine(window: str, j: int) -> bool:
     return left and a in PARTICLES
 
 
+# Where a clause ends: the segmenter is asked about the clause around a doubling, not more.
+_CLAUSE_BREAK = frozenset("，。、；：？！,.;:?!\n“”‘’（）()《》「」『』【】 \t\u3000")
+# Parts of speech (jieba's tags) of a character that is a word of its own after a word ending in
+# it: a particle, preposition, conjunction, adverb or pronoun (目的|的, 寓所|所设).
+_FUNCTION_TAGS = ("u", "p", "c", "d", "r")
+
+
+def clause(text: str, start: int, end: int, margin: int = 12) -> tuple[str, int]:
+    """The clause around text[start:end] (at most `margin` characters either side), and where
+    `start` is in it."""
+    lo = start
+    while lo > 0 and start - lo < margin and text[lo - 1] not in _CLAUSE_BREAK:
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < margin and text[hi] not in _CLAUSE_BREAK:
+        hi += 1
+    return text[lo:hi], start - lo
+
+
+def segmented_pair_is_fine(window: str, j: int) -> bool:
+    """`window[j] == window[j + 1]`, as the segmenter reads it: inside one word (常常, 宋琳琳,
+    杠杠), across the boundary of two words (研究所|所长, 委员会|会议, 两国|国歌), a function word
+    after a word ending in it (寓所|所设), or a verb doubled before its object (喝喝水, 避避暑)?
+    Not: two words of one character (的|的), a word and its last character again (创业|业)."""
+    spans = _segment.tokens(window)
+    left, right = _segment.token_at(spans, j), _segment.token_at(spans, j + 1)
+    if left == right:
+        return True
+    a = window[j]
+    left_size, right_size = left[1] - left[0], right[1] - right[0]
+    if left_size >= 2 and right_size >= 2:
+        return True
+    if right_size == 1 and j >= 1 and left[0] >= j - 1 and _segment.surname_like(window[j - 1]):
+        return True  # a doubled given name after a surname: 李喵喵, 马西西
+    if left_size >= 2:
+        # 工作|作了发言: a verb of one character with its aspect particle.
+        verb = _segment.tag(a).startswith("v") and window[j + 2 : j + 3] in ("了", "着", "过")
+        return verb or _segment.tag(a).startswith(_FUNCTION_TAGS)
+    if right_size >= 2:
+        # 两国|国歌, 类别股|股东, 快递业|业务: the first copy ends the word before it, as a suffix
+        # the dictionary does not list; 喝喝水: a verb doubled before its object.
+        return (j >= 1 and "\u4e00" <= window[j - 1] <= "\u9fff") or _segment.tag(a).startswith("v")
+    # Two words of one character: a measure word doubled means "every" (座座军营, 场场精彩).
+    return _segment.tag(a).startswith("q")
+
+
+def segmented_words_twice(window: str, j: int, size: int = 2) -> bool:
+    """Does the segmenter read `window[j:j + 2 * size]` as the same word twice (属于|属于), rather
+    than words that happen to repeat characters (黑龙江|龙江县)?"""
+    spans = _segment.tokens(window)
+    return (j, j + size) in spans and (j + size, j + 2 * size) in spans
+
+
 @lru_cache(maxsize=8)
 def _decided(extra: tuple[str, ...]) -> dict[tuple[str, int, int], bool]:
     """Whether a doubled character in a context (the text around it, where it is in it, how many
@@ -164,19 +218,19 @@ class DoubledWord(Rule):
     severity = "info"
     summary = "字或词重复（的的、创业业、我们我们）"
     why = (
-        "A character or a word typed twice (`三十三载的的不懈情怀`, `下岗创业业带头人`, `今年以来来共解决`) "
-        "is a slip a reader notices at once. Chinese doubles words on purpose too, and those stay "
-        "quiet: reduplicated words (常常, 人人, 谢谢, 渐渐, 看看), measure words (个个讲安全，事事重安全), "
-        "AABB (干干净净, 上上下下), ABAB verbs (研究研究), 一一 and 多多, and two words that meet on the "
-        "same character (工作|作风, 工会|会员, 学习|习近平, X市|市委). The rule decides with a word list "
-        "(derived from jieba's dictionary) and a list of legitimate doublings in "
-        "`rules/data/structure-doublings.txt` that the `allowed-doublings` option extends."
+        "一个字或词多打了一遍（`三十三载的的不懈情怀`、`下岗创业业带头人`、`今年以来来共解决`、`通化属于属于`），"
+        "读者一眼就能看出来。汉语里也有很多合乎规范的叠用，规则用 jieba 分词和词表来判断，下面这些不报告："
+        "叠词（常常、人人、天天、看看、刚刚）和量词重叠（座座军营、场场精彩、个个讲安全）、"
+        "AABB（干干净净、家家户户）、ABAB 动词（研究研究）、一一、一AA（一个个）、动词带宾语的重叠（喝喝水、避避暑）、"
+        "两个词在同一个字上相接（研究所|所长、委员会|会议、工作|作风、两国|国歌、目的|的）、"
+        "常见姓氏后的叠字名（李喵喵、杨蓉蓉）、数字（一三一一一）。"
+        "词表在 `rules/data/structure-doublings.txt`，可用 `allowed-doublings` 选项补充。"
     )
     bad = "宣传了国家、省、市级劳动模范及下岗创业业带头人的先进事迹11件次。"
     good = "宣传了国家、省、市级劳动模范及下岗创业带头人的先进事迹11件次。"
     fix_doc = (
-        "Delete one copy. The fix is unsafe: it keeps the first copy, which is usually right, but a "
-        "doubling can also hide a missing character (`创业业带头人` might have been `创业就业带头人`)."
+        "删去一个。这是不安全修正：保留第一个通常是对的，但重复也可能掩盖了漏字"
+        "（`创业业带头人` 原本可能是 `创业就业带头人`）。"
     )
     fix_safety = "unsafe"
     options = {"allowed-doublings": []}
@@ -221,6 +275,10 @@ class DoubledWord(Rule):
                 )
             if fine:
                 continue
+            if run == 2:
+                window, j = clause(text, start, end)
+                if segmented_pair_is_fine(window, j):
+                    continue
             yield Hit(start, end, f"「{a}」重复了{'两' if run == 2 else run}次：多打了一个「{a}」", a,
                       Fix.replace(start, end, a, "unsafe"))
         # A word typed twice.
@@ -241,6 +299,9 @@ class DoubledWord(Rule):
                     continue  # not a word: two words that happen to repeat (华人|名人|名家)
                 if any(window[j + 2 : j + 2 + size] in words for size in (3, 4)):
                     continue  # the second copy starts a longer word (中队|中队长)
+                window, j = clause(text, start, end)
+                if not segmented_words_twice(window, j):
+                    continue  # 黑龙江|龙江县: a word read across the repetition
                 yield Hit(start, end, f"「{unit}」重复了两次：删去一个", unit,
                           Fix.replace(start, end, unit, "unsafe"))
 
@@ -268,6 +329,10 @@ def repeated_items(text: str):
                 break
 
 
+# Words that end an item of a list (跳绳、跳绳和拔河: the item is repeated whole).
+_ITEM_ENDS = frozenset("和与及或等")
+# What precedes an item that is repeated whole: the start of a line or a list, a separator.
+_ITEM_STARTS = frozenset("\n、，,；;：:。")
 _SENTENCE_END = regex.compile(r"[。！？；;\n]")
 
 
@@ -276,23 +341,26 @@ class RepeatedListItem(Rule):
     name = "repeated-list-item"
     category = "structure"
     severity = "info"
-    summary = "列举中同一项重复（跳绳、跳绳比赛）"
+    summary = "列举中同一项完整地重复（征文、跳绳、跳绳等活动）"
     why = (
-        "In an enumeration the same item written twice on both sides of a `、` (`机关干部跳绳、跳绳比赛`) "
-        "is a slip from editing the list. A chain that repeats on purpose (顶真: `市场牵龙头、龙头带基地、"
-        "基地连农户`) and two items where the first word ends a longer word (`徇私枉法、枉法裁判`, "
-        "`高速公路、公路联络线`) stay quiet."
+        "列举里同一项在顿号两边原样写了两遍（`开展了征文、跳绳、跳绳等活动`），是修改列表时留下的。"
+        "不报告：后一项以前一项开头、是另一个事物（`网络、网络安全`、`食品、食品添加剂`、`教育、教育信息化`）；"
+        "前一项更长、只以后一项结尾（`主任检察官、检察官`、`特别重大、重大`）；"
+        "有意的顶真（`市场牵龙头、龙头带基地、基地连农户`）；前一项是更长词语的后半（`高速公路、公路联络线`）；"
+        "引号里有意的重复（「妈妈、妈妈」）。"
     )
-    bad = "举办了“五四”征文、机关干部跳绳、跳绳比赛等各种文体活动。"
-    good = "举办了“五四”征文、机关干部跳绳比赛等各种文体活动。"
-    fix_doc = "Delete the first copy and its `、` (unsafe: check which of the two items was meant)."
+    bad = "举办了“五四”征文、跳绳、跳绳等各种文体活动。"
+    good = "举办了“五四”征文、跳绳等各种文体活动。"
+    fix_doc = "删去第一项和它后面的顿号（不安全修正：要确认哪一项是原意）。"
     fix_safety = "unsafe"
     specs = (
-        Spec("机关干部跳绳、跳绳比赛等各种文体活动", ("跳绳、跳绳",), fixed="机关干部跳绳比赛等各种文体活动"),
-        Spec("機關幹部跳繩、跳繩比賽等各種文體活動", ("跳繩、跳繩",)),
-        Spec("组织开展了拔河、拔河比赛和乒乓球比赛。", ("拔河、拔河",)),
+        Spec("开展了征文、跳绳、跳绳等各种文体活动", ("跳绳、跳绳",), fixed="开展了征文、跳绳等各种文体活动"),
+        Spec("開展了徵文、跳繩、跳繩等各種文體活動", ("跳繩、跳繩",)),
+        Spec("组织开展了篮球、拔河、拔河和乒乓球比赛。", ("拔河、拔河",)),
         Spec("坚持市场牵龙头、龙头带基地、基地连农户的模式。", ()),
         Spec("严厉打击徇私枉法、枉法裁判等行为，修建高速公路、公路联络线。", ()),
+        Spec("加强网络、网络安全建设，进口食品、食品添加剂应当检验。", ()),
+        Spec("任免主任检察官、检察官；分为特别重大、重大、较大和一般四级。", ()),
         Spec("开展学习、教育、培训活动。", ()),
     )
 
@@ -309,6 +377,12 @@ class RepeatedListItem(Rule):
             sentence = text[before + 1 : after.start() if after else len(text)]
             if len(_ITEM_TWICE.findall(sentence, overlapped=True)) >= 2:
                 continue
+            before = text[start - 1 : start]
+            if before and before not in _ITEM_STARTS:
+                continue  # the first item is longer (主任检察官、检察官; 特别重大、重大): two items
+            after = text[end : end + 1]
+            if after and "\u4e00" <= after <= "\u9fff" and after not in _ITEM_ENDS:
+                continue  # the second item only starts with the first (食品、食品添加剂): two items
             if words is None:
                 words = lexicon()
             window, j = _window(text, start, end)

@@ -14,17 +14,16 @@ class UnbalancedPair(Rule):
     severity = "info"
     summary = "引号或括号不成对（“” ‘’ 《》 （） () 【】 「」）"
     why = (
-        "A quotation mark or bracket left open (or closed without being opened) makes the reader "
-        "guess where a quotation, a title or an aside ends; it often marks text lost when pieces "
-        "were pasted together. Pairs are checked per paragraph (a line of plain text, a block of "
-        "Markdown). A quotation or bracket that runs on into the next paragraph because the "
-        "sentence was broken is reported once, as a broken line (ST007), not here; a quotation over "
-        "several paragraphs that opens each of them with “ (the usual convention) is correct; "
-        "list markers such as `1)` and `a）` are not brackets, and `don’t` is not a quote."
+        "引号或括号只开不合（或只合不开），读者要猜引语、书名或插入语在哪里结束；这往往说明拼接时丢了文字。"
+        "按段落检查（纯文本一行一段，Markdown 一个块一段）。"
+        "不报告：因断行而跨到下一段的引语或括号（作为断行由 ST007 报告一次）；"
+        "跨多段的引文按惯例每段开头用“、只在最后一段结尾用”；列表编号 `1)`、`a）`；"
+        "表情符号 `:)`、`:-)`、`^_^`；英文里的撇号 `don’t`；"
+        "转换留下的直引号收尾（`“专精特新\"企业`）和半角直角引号 `｢…」`。"
     )
     bad = "教育机关干部牢固树立“服务于群众、服务于基层的宗旨。"
     good = "教育机关干部牢固树立“服务于群众、服务于基层”的宗旨。"
-    fix_doc = "Add the missing mark where the quotation or aside ends, or delete the stray one."
+    fix_doc = "在引语或插入语结束的地方补上缺的标点，或删去多余的那一个。"
     specs = (
         Spec("教育机关干部牢固树立“服务于群众、服务于基层的宗旨。", ("“",)),
         Spec("学习《公民道德建设实施纲要，结合实践。", ("《",)),
@@ -34,6 +33,8 @@ class UnbalancedPair(Rule):
         Spec("> 他说：“我们要继续努力，\n> 把工作做得更好。”\n", (), format="markdown"),
         Spec("1) 第一项；2) 第二项；a) 其他。It doesn’t matter :)", ()),
         Spec("（一）组织领导\n（二）工作措施", ()),
+        Spec("培育一批“专精特新\"企业和“小巨人\"企业，以法语为母语（Hobsbawm 1992, 60 - 61）。", ()),
+        Spec("此年被称为｢中华民国5G元年」。真开心 ^_^ 哈哈 :-)", ()),
     )
 
     def check(self, doc, ctx):

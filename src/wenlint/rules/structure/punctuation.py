@@ -1,7 +1,5 @@
-"""ST001 doubled punctuation (`,、` `。。` `，，`) and ST003 a line that starts with a closing mark.
-
-(ST002, a space before or after Chinese punctuation, is a pattern: `rules/structure.toml`.)
-"""
+"""ST001 doubled punctuation (`,、` `。。` `，，`), ST002 a space next to Chinese punctuation and
+ST003 a line that starts with a closing mark."""
 
 from __future__ import annotations
 
@@ -45,21 +43,21 @@ class DoubledPunctuation(Rule):
     severity = "info"
     summary = "标点重复或叠用（,、 。。 ，，）"
     why = (
-        "Two pause or stop marks in a row (`当好主力军,、建功十一五`, `。。`, `，，`) are left over "
-        "from editing or from pasting pieces together: one of them is wrong. `……`, `——`, `？！` and "
-        "a quote after a full stop (`。”`) are correct and are not flagged; `！！` is emphatic, not a "
-        "slip, and is left to the writer."
+        "连着两个停顿或句末标点（`当好主力军,、建功十一五`、`。。`、`，，`）是编辑或拼接时留下的，"
+        "其中一个是多余的。用三个以上句号代替省略号（`。。。`）不合规范，应写作 `……`。"
+        "不报告：`……`、`——`、`？！`、句号后的引号（`。”`）、表示强调的 `！！`、"
+        "时间里的冒号（10:30）和网址里的冒号（http://）。"
     )
     bad = "特别是4月27日省总召开的庆祝五一暨“当好主力军,、建功十一五”动员大会。"
     good = "特别是4月27日省总召开的庆祝五一暨“当好主力军、建功十一五”动员大会。"
     fix_doc = (
-        "Keep one mark. The same mark twice (`。。`, `，，`) is fixed safely by keeping one; three or "
-        "more full stops become `……` and two different marks keep the last one (the one typed "
-        "over the first), both as unsafe fixes to review."
+        "保留一个标点。同一标点重复（`。。`、`，，`）保留一个，三个以上句号改为 `……`：这两种修正都是安全的，"
+        "--fix 自动完成。两个不同的标点叠用（`,、`、`，。`）要由人判断保留哪一个：只给出建议（多半是后一个），"
+        "不自动修改。"
     )
     fix_safety = "safe"
     specs = (
-        Spec("当好主力军,、建功十一五", (",、",), fixed="当好主力军、建功十一五"),
+        Spec("当好主力军,、建功十一五", (",、",)),
         Spec("工作取得成效。。下一步", ("。。",), fixed="工作取得成效。下一步"),
         Spec("加强领导，，落实责任、、狠抓落实", ("，，", "、、"), fixed="加强领导，落实责任、狠抓落实"),
         Spec("困难还有很多。。。我们要", ("。。。",), fixed="困难还有很多……我们要"),
@@ -76,19 +74,21 @@ class DoubledPunctuation(Rule):
             if _NOT_PUNCT.search(text[max(0, m.start() - 1) : m.end() + 1]):
                 continue
             marks = [c for c in run if c not in SPACES]
+            if set(marks) == {":"}:
+                continue  # `:::` opens a Markdown container, `::` is code: not Chinese punctuation
             if len(set(marks)) == 1:
                 mark = marks[0]
                 if mark == "。" and len(marks) >= 3:
                     yield Hit(m.start(), m.end(), "用句号代替省略号：应写作「……」", "……",
-                              Fix.replace(m.start(), m.end(), "……", "unsafe"))
+                              Fix.replace(m.start(), m.end(), "……", "safe"))
                     continue
                 yield Hit(m.start(), m.end(), f"{_NAMES[mark]}重复：保留一个「{mark}」", mark,
                           Fix.replace(m.start(), m.end(), mark, "safe"))
             else:
                 keep = marks[-1]
+                # Which of two different marks was meant needs a reader: a suggestion, no fix.
                 yield Hit(m.start(), m.end(),
-                          f"标点叠用「{''.join(marks)}」：只能保留一个（多半是「{keep}」）", keep,
-                          Fix.replace(m.start(), m.end(), keep, "unsafe"))
+                          f"标点叠用「{''.join(marks)}」：只能保留一个（多半是「{keep}」）", keep)
 
 
 _CLOSING = r"[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])"
@@ -105,15 +105,14 @@ class ClosingMarkAtLineStart(Rule):
     severity = "info"
     summary = "行首是句末或收尾标点（。，”）等），上一行被错误断开"
     why = (
-        "A line that starts with `。`, `，`, `”` or `）` belongs to the line above: the line was "
-        "broken just before the mark, typically when a web page or a PDF was copied. The "
-        "punctuation is left dangling and the sentence above looks unfinished."
+        "以 `。`、`，`、`”`、`）` 开头的行属于上一行：网页或 PDF 复制时恰好在标点前断了行，"
+        "标点悬在下一行开头，上一句看起来没有结束。"
+        "不报告：以破折号或省略号开头的行（`——摘自《讲话》`）、编号（`（一）`、`1)`）。"
     )
     bad = "全市共悬挂宣传横幅158条\n。宣传标语500余条。"
     good = "全市共悬挂宣传横幅158条。宣传标语500余条。"
     fix_doc = (
-        "Join the mark to the end of the line above. Safe when that line is directly above; "
-        "unsafe across blank lines (the break may separate paragraphs on purpose)."
+        "把标点接到上一行末尾。上一行紧挨着时是安全修正；中间隔着空行时是不安全修正（空行可能是有意分段）。"
     )
     fix_safety = "safe"
     specs = (
@@ -151,3 +150,115 @@ class ClosingMarkAtLineStart(Rule):
                 continue
             fix = Fix((Edit(previous.end, start, ""),), "unsafe" if blank else "safe")
             yield Hit(start, start + 1, message + f"（与第{previous.index + 1}行合并）", None, fix)
+
+
+# ----- ST002 -----------------------------------------------------------------------------------
+
+_BLANKS = re.compile(r"[ \t\u3000\xa0]+")
+FULL_WIDTH = frozenset("，。、；：？！“”‘’（）《》「」『』【】")
+HALF_WIDTH_PAUSES = frozenset(",;:")
+
+
+def _han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def stray_spaces(text: str):
+    """(start, end) of every run of spaces next to Chinese punctuation: before a full-width mark
+    (after a Han character or another mark), after a full-width mark before a Han character,
+    around a half-width , ; : between Han characters. Indentation, trailing spaces and spaces
+    between Han characters are not among them. Each run is looked at once: linear in the text."""
+    n = len(text)
+    for m in _BLANKS.finditer(text):
+        start, end = m.span()
+        if start == 0 or end >= n:
+            continue
+        before, after = text[start - 1], text[end]
+        if before == "\n" or after == "\n":
+            continue
+        if before in "：:、）)" and _label(text, start - 1):
+            continue  # after a heading number or a label: `（二） 设立…`, `理由：　一、…`
+        if after in FULL_WIDTH and (before in FULL_WIDTH or _han(before)):
+            yield start, end
+        elif before in FULL_WIDTH and _han(after):
+            yield start, end
+        elif after in HALF_WIDTH_PAUSES and _han(before):
+            k = end + 1
+            while k < n and text[k] in " \t\u3000\xa0":
+                k += 1
+            if k >= n or text[k] == "\n" or _han(text[k]):
+                yield start, end
+        elif before in HALF_WIDTH_PAUSES and _han(after) and start >= 2:
+            k = start - 2
+            while k >= 0 and text[k] in " \t\u3000\xa0":
+                k -= 1
+            if k >= 0 and _han(text[k]):
+                yield start, end
+
+
+_LABEL = re.compile(
+    r"[ \t\u3000\xa0>*#-]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)、.．]|[^\n，。；：:]{1,8}[：:])$"
+)
+
+
+def _label(text: str, mark: int) -> bool:
+    """Does the line start with a heading number or a short label that ends at `mark`?"""
+    line_start = text.rfind("\n", 0, mark) + 1
+    return mark - line_start <= 12 and _LABEL.match(text, line_start, mark + 1) is not None
+
+
+def _marks(text: str) -> int:
+    """How many full-width marks the text has: the places where the spacing could go wrong."""
+    return sum(map(text.count, "，。、；：？！“”（）《》"))
+
+
+class SpaceAroundPunctuation(Rule):
+    code = "ST002"
+    name = "space-around-punctuation"
+    category = "structure"
+    severity = "info"
+    summary = "中文标点前后多了空格（实施 “ 十一五 ” 规划）"
+    why = (
+        "全角标点自带间距，旁边再加空格（`实施 “ 十一五 ” 规划`、`加大对 “第一责任人”`、`倡议书》。 号召`）"
+        "会在版面上留下明显的空隙，多是网页（引号两边的不换行空格）或英文输入习惯留下的。"
+        "整篇文档都这样写时（空格占全角标点的一成以上且至少5处），只报告一次：给出处数和第一处，"
+        "一次修正全部；文档大体正确、只有几处多了空格时，逐处报告。"
+        "不报告：行首缩进、行尾空格、汉字之间的空格（`热爱伟大祖国 建设美好家园`）、"
+        "数字或拉丁字母旁的空格（`2008 年`、`Apache 人`）、`——` 和 `……` 两边的空格。"
+    )
+    bad = "把广大职工的思想统一到实施 “ 十一五 ” 规划的宏伟目标上来。"
+    good = "把广大职工的思想统一到实施“十一五”规划的宏伟目标上来。"
+    fix_doc = "删除空格（--fix 自动删除；全角标点旁的空格没有意义）。整篇都有时，一次修正删除全部。"
+    fix_safety = "safe"
+    options = {"document-wide-min": 5, "document-wide-share": 0.1}
+    specs = (
+        Spec("把广大职工的思想统一到实施 “ 十一五 ” 规划的宏伟目标上来。", (" ", " ", " ", " "),
+             fixed="把广大职工的思想统一到实施“十一五”规划的宏伟目标上来。"),
+        Spec("发出《关于开展学习活动的倡议书》。 号召全县职工积极行动起来。", (" ",),
+             fixed="发出《关于开展学习活动的倡议书》。号召全县职工积极行动起来。"),
+        Spec("把反腐倡廉工作与职代会工作相结合 , 要求基层工会定期公开。", (" ", " "),
+             fixed="把反腐倡廉工作与职代会工作相结合,要求基层工会定期公开。"),
+        Spec("加大对\u00a0“第一责任人”落实责任制的监督检查力度\u00a0。", ("\u00a0", "\u00a0")),
+        Spec("  坚持结合“热爱伟大祖国 建设美好家园”主题教育。  \n时间: 2022-07-01 我们 —— 还有 …… 等等", ()),
+        Spec("张一鸣 8 月 3 日发布，社区， 2008 年成立，让我们来看看 Apache 人。\n第一章\u3000总则", ()),
+        Spec("我们没有国家， 国家不可以没有我们。 丢在路边 ，中央也管。 这是第一。 这是第二， 还有第三。"
+             "他们说： 好。", (" ",),
+             fixed="我们没有国家，国家不可以没有我们。丢在路边，中央也管。这是第一。这是第二，还有第三。"
+                   "他们说：好。",
+             note="six of eight marks with a space: one finding for the document"),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        runs = list(stray_spaces(text))
+        if not runs:
+            return
+        least = int(ctx.option("document-wide-min"))
+        share = float(ctx.option("document-wide-share"))
+        if len(runs) >= least and len(runs) >= share * _marks(text):
+            start, end = runs[0]
+            fix = Fix(tuple(Edit(a, b, "") for a, b in runs), "safe")
+            yield Hit(start, end, f"全文有{len(runs)}处中文标点前后多了空格（这是第一处）：一次删除全部", "", fix)
+            return
+        for start, end in runs:
+            yield Hit(start, end, "中文标点前后不留空格：删除这里的空格", "", Fix.delete(start, end, "safe"))

@@ -11,6 +11,40 @@ from ..base import Rule, Spec
 from ._layout import KIND_TRAILER, layout
 
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
+# Markup that carries no prose of its own: Markdown links and images (their targets), HTML tags,
+# bare URLs.
+_MARKUP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
+_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+# A table row: Markdown `| a | b |`, or cells separated by tabs (a Word table read as text).
+_TABLE_ROW = re.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
+# An article of a statute (第十二条, 第十二條): laws repeat clauses from article to article by design.
+_ARTICLE = re.compile(r"^(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]", re.M)
+# A footnote or reference line: [1] …, ［1］…, ① …, 注1：…
+_NOTE = re.compile(r"(?:\[[0-9]{1,3}\]|［[0-9]{1,3}］|[①-⑳]|注[0-9]{0,2}[：:])")
+_PROSE_SHARE = 0.5  # a line whose links leave less than this share of prose is a link line
+
+
+def furniture(raw: str) -> bool:
+    """A paragraph that is layout rather than prose: a separator, a table row, a line of links
+    or images (查看原文, a citation list), an HTML tag, a footnote or reference line."""
+    if _TABLE_ROW.match(raw):
+        return True
+    stripped = raw.lstrip(" \t\u3000>")
+    if stripped.startswith(("[^", "<")) or _NOTE.match(stripped):
+        return True  # a footnote or a reference (the same source cited twice)
+    if "](" in raw or "<" in raw or "://" in raw:
+        prose = _NOT_WORD.sub("", _MARKUP.sub("", raw))
+        links = _LINK.findall(raw)
+        if len(prose) < 20 or (links and len(prose) < _PROSE_SHARE * len(_NOT_WORD.sub("", raw))):
+            return True
+        if links and raw.lstrip().startswith(">"):
+            return True  # a quoted list of references (> 引用條文: … [第八條](…))
+    return False
+
+
+def statute(text: str) -> bool:
+    """A law or regulation (several lines open with 第…条): its articles repeat clauses on purpose."""
+    return len(_ARTICLE.findall(text, 0, 200_000)) >= 5
 KEY = 12  # characters at either end of a paragraph that index it for near duplicates
 first_chars, last_chars = itemgetter(slice(None, KEY)), itemgetter(slice(-KEY, None))
 
@@ -26,14 +60,13 @@ class RepeatedParagraph(Rule):
     severity = "info"
     summary = "段落在同一文件中重复出现（完全相同或几乎相同）"
     why = (
-        "Compilations assembled from template sites repeat paragraphs, or a whole section, when "
-        "the same piece was pasted twice. The rule compares paragraphs after dropping punctuation "
-        "and spaces: an exact repeat, or a near one (a Jaccard similarity of their "
-        "character trigrams of at least `similarity`, default 0.8), is reported at the repeat, naming the line "
-        "of the first occurrence; consecutive repeated paragraphs are reported once, as a block. "
-        "Paragraphs shorter than `min-paragraph-chars` (default 20 characters, so headings such "
-        "as `一、指导思想` that recur in every section) are ignored. A near duplicate is found when "
-        "it starts or ends with the same 12 characters as the original."
+        "从模板网站拼凑的合集会把同一段、甚至同一节粘贴两次。规则去掉标点和空格后比较段落：完全相同，"
+        "或字符三元组的 Jaccard 相似度不低于 `similarity`（默认0.8），在重复处报告并指出第一次出现的行；"
+        "连续重复的几段作为一块报告一次。短于 `min-paragraph-chars`（默认20字）的段落不比较，"
+        "比如每节都有的 `一、指导思想`。近似重复要求开头或结尾的12个字与原段相同。"
+        "不报告：法律法规（条文之间按设计重复同样的款项）；分隔线、表格行、只有链接或图片的行（`[查看原文](…)`）、"
+        "引用条文列表、HTML 标签、脚注和参考文献行、署名。"
+        "在干净语料上测得的精确率不到警告级别的要求，所以默认级别是 info。"
     )
     bad = (
         "一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，取得了显著的成绩。\n"
@@ -45,7 +78,7 @@ class RepeatedParagraph(Rule):
         "一、领导重视\n"
         "县总工会始终坚持要把领导班子建设成为一支党性强、作风硬、团结的领导集体。\n"
     )
-    fix_doc = "Delete the repeated paragraphs (an unsafe fix: check which copy to keep)."
+    fix_doc = "删除重复的段落（不安全修正：要确认保留哪一份）。"
     fix_safety = "unsafe"
     options = {"min-paragraph-chars": 20, "similarity": 0.8}
     specs = (
@@ -60,6 +93,13 @@ class RepeatedParagraph(Rule):
              ("第一段，内容是关于组织建设的具体做法和成效。",)),
         Spec("一、指导思想\n坚持以科学发展观为指导。\n一、指导思想\n坚持以人为本的工作理念。\n", ()),
         Spec("开展了“讲文明、树新风”活动，取得了较好的社会效果。\n开展了“送温暖、献爱心”活动，取得了较好的社会效果。\n", ()),
+        Spec("[查看原文](https://tv.cctv.com/2022/11/25/VIDEeF5g5Wwf3IMho1bEUl.shtml)\n正文一段。\n"
+             "[查看原文](https://tv.cctv.com/2022/11/25/VIDEeF5g5Wwf3IMho1bEUl.shtml)\n"
+             "------------------------------------------------\n------------------------------------------------\n"
+             "| 时间 | 收支类型 | 数额（￥） | 经办人 | 事由说明 |\n| 时间 | 收支类型 | 数额（￥） | 经办人 | 事由说明 |\n", ()),
+        Spec("第一条 为了规范管理，制定本条例。\n第二条 有下列情形之一的，依法给予处分：\n"
+             "（一）生产国家明令淘汰的商品或者销售失效、变质的商品的；\n第三条 略。\n第四条 略。\n第五条 略。\n"
+             "第六条 有下列情形之一的，依法给予处罚：\n（一）生产国家明令淘汰的商品或者销售失效、变质的商品的；\n", ()),
     )
 
     def check(self, doc, ctx):
@@ -68,9 +108,16 @@ class RepeatedParagraph(Rule):
         minimum = int(ctx.option("min-paragraph-chars"))
         threshold = float(ctx.option("similarity"))
         lines = lay.lines
+        if statute(text):
+            return
         spans = [(first, last) for first, last in lay.paragraphs if lines[first].kind != KIND_TRAILER]
         raws = [lines[first].content if first == last else text[lines[first].start : lines[last].end]
                 for first, last in spans]
+        # Layout lines and short paragraphs are never compared: their text stands for nothing.
+        source = doc.source  # the same offsets, with Markdown syntax not masked
+        raws = ["" if len(_NOT_WORD.sub("", raw)) < minimum
+                or furniture(source[lines[first].start : lines[last].end]) else raw
+                for raw, (first, last) in zip(raws, spans)]
         # A paragraph can repeat another, or be repeated, only if another has the same first or
         # last characters: in most documents no two have.
         long = [raw for raw in raws if len(raw) >= minimum]

@@ -1,0 +1,92 @@
+"""NM013: the same figure for the same thing written with two different units of one measure
+(耕地面积73760亩 … 耕地面积73760公顷): one of the units is wrong."""
+
+from __future__ import annotations
+
+from ...findings import Hit
+from ..base import Rule, Spec
+from ._common import amounts, lazy
+
+# units of one measure; a figure in one of them is never the same figure in another
+MEASURES = (
+    frozenset({"亩", "公顷", "平方米", "平方公里"}),
+    frozenset({"吨", "公斤", "千克", "斤"}),
+    frozenset({"公里", "千米", "米"}),
+)
+_FIGURE = lazy(r"\d(?<![\d.．,]\d)\d*(?:\.\d+)?(?=\s?(?:[万萬亿億千]|公顷|亩|畝|平方|吨|噸|公斤|千克|斤|公里|千米|米))")
+_STOP = "，,、；;：:（(）)。！？!? \t\u3000\n"
+
+
+def _label(text: str, start: int) -> str:
+    i = start
+    while i > 0 and start - i < 12 and text[i - 1] not in _STOP and not text[i - 1].isdigit():
+        i -= 1
+    return text[i:start].rstrip("为是达约共有")
+
+
+def _measure(unit: str):
+    return next((m for m in MEASURES if unit in m), None)
+
+
+class UnitConflict(Rule):
+    code = "NM013"
+    name = "unit-conflict"
+    category = "number"
+    severity = "warning"
+    summary = "同一个数、同一个名目在文中用了同一量的两种单位（耕地面积73760亩，后文又写73760公顷）"
+    why = (
+        "同一份材料里，同一个名目（耕地面积、林地面积、年产量）的同一个数先后写成两种单位（亩与公顷、"
+        "吨与公斤、公里与米），两处不可能都对：1公顷是15亩，差得很远。多半是抄写时换错了单位。"
+        "本规则只在数字完全相同（至少三位有效数字）、名目相同（一处的名目是另一处的结尾，至少两个字）"
+        "且两种单位属于同一种量时报告，标在后出现的那一处。\n"
+        "刻意不报的情形：数字不同的两处（可能是不同年份、不同范围的数）；名目不同；"
+        "单位不属于同一种量（亩与吨）；做了换算的（73760亩，约4917公顷）。"
+    )
+    bad = "全镇耕地面积73760亩，其中水田7477.5亩。\n农业资源：全镇耕地面积73760公顷，主要作物有玉米。"
+    good = "全镇耕地面积73760亩，其中水田7477.5亩。\n农业资源：全镇耕地面积73760亩，主要作物有玉米。"
+    fix_doc = "核对原始数据，把写错的单位改正（或把数字换算成同一单位）。"
+    specs = (
+        Spec(bad, ("73760公顷",)),
+        Spec(good),
+        Spec("耕地面积73760亩，约合4917公顷。林地面积4917公顷。"),
+        Spec("耕地面积120亩。林地面积120公顷。"),
+        Spec("年产稻米140983吨，年加工能力140983吨。"),
+        Spec("梨园面积5181亩，年产5181吨。"),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        if not any(sum(1 for u in m if u in text) >= 2 for m in MEASURES):
+            return  # no two units of one measure in the document
+        # only a figure written at least twice can conflict with itself: find those first
+        counts: dict[str, list[int]] = {}
+        for m in _FIGURE.finditer(text):
+            counts.setdefault(m.group(), []).append(m.start())
+        starts = sorted(i for positions in counts.values() if len(positions) > 1 for i in positions)
+        if len(starts) < 2:
+            return
+        found = []
+        for i in starts:
+            found.extend(a for a in amounts(text, i, min(len(text), i + 24)) if a.start == i)
+        seen: dict[tuple[str, frozenset], list] = {}
+        for a in found:
+            measure = _measure(a.unit)
+            digits = a.qty.text.replace(".", "").lstrip("0")
+            if measure is None or len(digits.rstrip("0")) < 3 or a.approx:
+                continue
+            label = _label(text, a.start)
+            if len(label) < 2:
+                continue
+            key = (a.qty.text, measure)
+            for other_label, other in seen.get(key, ()):
+                if other.unit == a.unit:
+                    continue
+                if label.endswith(other_label[-4:]) or other_label.endswith(label[-4:]):
+                    yield Hit(
+                        a.start, a.end,
+                        f"「{label}{text[a.start:a.end]}」与第 {doc.location(other.start, other.end).line} 行的"
+                        f"「{other_label}{text[other.start:other.end]}」是同一个数，单位却不同"
+                        f"（{other.unit}与{a.unit}）：请核对单位",
+                    )
+                    break
+            seen.setdefault(key, []).append((label, a))
