@@ -77,10 +77,11 @@ CODE = re.compile(r"`[^`]*`|--[a-z-]+|\b[A-Z]{2}\d{3}\b|https?://\S+")
 
 
 def is_chinese(text: str) -> bool:
-    """Chinese prose, codes, options and quoted examples aside: more Han characters than half the
-    Latin letters (a sentence of English has none)."""
+    """Chinese prose, codes and options aside: at least as many Han characters as Latin words (a
+    sentence of English has a handful of Han characters at most, a Chinese one quoting
+    `All Rights Reserved` has many more)."""
     bare = CODE.sub("", text)
-    return len(HAN.findall(bare)) * 2 >= len(re.findall(r"[A-Za-z]", bare))
+    return len(HAN.findall(bare)) >= len(re.findall(r"[A-Za-z]+", bare))
 
 
 def offenders(family: str) -> list[str]:
@@ -94,12 +95,14 @@ def offenders(family: str) -> list[str]:
 def test_the_language_check_tells_chinese_from_english():
     assert is_chinese("把占位符换成实际年份（如 2019年）。没有自动修复。")
     assert is_chinese("Word 和 PowerPoint 模板在正文位置放着提示（`Click here to enter text`）。")
+    assert is_chinese("网站页脚（版权所有、All Rights Reserved、Powered by、ICP备案号）")
     assert not is_chinese("Replace the placeholder with the real year (2019年). There is no automatic fix.")
+    assert not is_chinese("A date such as X月X日 or a blank date line ___年___月___日 was left as the template wrote it.")
 
 
-# The families whose documentation their helpers are translating on other branches; once they
-# have landed, empty this set and the test is strict for every family.
-BEING_TRANSLATED = {"CH", "MK", "NM", "SC", "ST"}
+# Families whose documentation is still being translated on another branch (an expected failure
+# until it lands); empty since every family's translation is on main.
+BEING_TRANSLATED: set[str] = set()
 FAMILIES = sorted({rule.code[:2] for rule in REGISTRY})
 
 
