@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The cache of unchanged files is tested on its own (tests/test_cache.py); elsewhere every run
+# lints afresh, also in the subprocesses the tests start, and nothing is written to the user's cache.
+os.environ["WENLINT_NO_CACHE"] = "1"
 SEEDS = ROOT / "seeds"
 
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Overrides, Settings
 from .findings import Finding
 
+if TYPE_CHECKING:
+    import pandas
 
-def _overrides(select, ignore, script, rules) -> Overrides:
+    from .engine.runner import FileResult, Linter
+
+
+def _overrides(
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    script: str | None,
+    rules: Iterable[str | Path] | None,
+) -> Overrides:
     return Overrides(
         select=list(select) if select is not None else None,
         ignore=list(ignore or ()),
@@ -25,7 +36,7 @@ def lint_text(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     script: str | None = None,
-    rules: Iterable[str] | None = None,
+    rules: Iterable[str | Path] | None = None,
     settings: Settings | None = None,
 ) -> list[Finding]:
     """Lint a string. `format` is "text", "markdown" or "docx"-like text; by default it follows
@@ -43,11 +54,11 @@ def lint_text(
 
 
 def lint_paths(
-    paths: Iterable[str],
+    paths: Iterable[str | Path],
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     script: str | None = None,
-    rules: Iterable[str] | None = None,
+    rules: Iterable[str | Path] | None = None,
 ) -> list[Finding]:
     """Lint files and directories as `wenlint check` does (configuration files are honoured).
     Raises WenlintError for a path or configuration that cannot be used."""
@@ -60,14 +71,14 @@ def lint_paths(
     return result.findings
 
 
-def findings_frame(findings: Iterable[Finding]):
+def findings_frame(findings: Iterable[Finding]) -> pandas.DataFrame:
     """A pandas DataFrame of findings, validated by the findings pandera schema."""
     from .frames import findings_frame as frame
 
     return frame(findings)
 
 
-def _frame_documents(df, text: str, id: str | None):
+def _frame_documents(df: pandas.DataFrame, text: str, id: str | None) -> Iterator[tuple[str, str]]:
     """(name, text) of each row of a DataFrame: the id column's value, or the row's index."""
     from .errors import InputError
 
@@ -78,7 +89,8 @@ def _frame_documents(df, text: str, id: str | None):
         yield str(name), value if isinstance(value, str) else ""
 
 
-def _lint_frame_results(df, text, id, linter, profile: bool):
+def _lint_frame_results(df: pandas.DataFrame, text: str, id: str | None, linter: Linter,
+                        profile: bool) -> list[FileResult]:
     from .documents import Document
     from .documents.walk import Target
     from .engine.run import RunOptions, lint_target
@@ -92,9 +104,9 @@ def _lint_frame_results(df, text, id, linter, profile: bool):
     return results
 
 
-def lint_frame(df, text: str = "text", id: str | None = "id", select: Iterable[str] | None = None,
+def lint_frame(df: pandas.DataFrame, text: str = "text", id: str | None = "id", select: Iterable[str] | None = None,
                ignore: Iterable[str] | None = None, script: str | None = None,
-               rules: Iterable[str] | None = None, settings: Settings | None = None):
+               rules: Iterable[str | Path] | None = None, settings: Settings | None = None) -> pandas.DataFrame:
     """Lint every row of a pandas DataFrame (the `text` column; each finding's `path` is the row's
     `id` value, or its index when there is no such column). The rows are one corpus: rules that
     compare documents compare them. Returns the findings DataFrame (pandera-validated)."""
@@ -105,9 +117,10 @@ def lint_frame(df, text: str = "text", id: str | None = "id", select: Iterable[s
     return findings_frame(sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key))
 
 
-def profile_frame(df, text: str = "text", id: str | None = "id", select: Iterable[str] | None = None,
+def profile_frame(df: pandas.DataFrame, text: str = "text", id: str | None = "id", select: Iterable[str] | None = None,
                   ignore: Iterable[str] | None = None, script: str | None = None,
-                  rules: Iterable[str] | None = None, settings: Settings | None = None):
+                  rules: Iterable[str | Path] | None = None,
+                  settings: Settings | None = None) -> pandas.DataFrame:
     """The profile rows (one per row of `df`, `path` = its id or index) as `wenlint profile`
     computes them, validated by the profile schema. An empty text has a row of zeros."""
     from .engine.runner import Linter

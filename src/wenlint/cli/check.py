@@ -6,11 +6,12 @@ import sys
 from pathlib import Path
 
 from ..config import Overrides
+from ..engine.cache import cache_dir
 from ..engine.run import RunOptions, RunResult, run
 from ..engine.selection import at_least
 from ..errors import ConfigError
 from ..findings import check_severity
-from ..reports import ReportOptions, render
+from ..reports import NEEDS_CONTEXT, ReportOptions, render
 from .progress import progress_for
 
 
@@ -50,8 +51,14 @@ def run_check(args) -> int:
         args, fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff, keep_source=args.format == "html",
         # The flagged lines are read by the rich report, SARIF fingerprints and the baseline only (the format may
         # also come from a configuration file: then they are kept).
-        keep_context=args.format in (None, "rich", "sarif") or bool(args.baseline or args.write_baseline),
+        keep_context=args.format in (None, *NEEDS_CONTEXT) or bool(args.baseline or args.write_baseline),
+        cache_dir=cache_dir(args.no_cache, args.cache_dir),
     )
+    if args.show_settings or args.show_files:
+        from .show import show_files, show_settings
+
+        show = show_settings if args.show_settings else show_files
+        return show(args.paths or ["."], overrides_from(args), options)
     if args.engine == "dask" and (args.fix or args.diff):
         raise ConfigError("--fix and --diff work on local files; use them without --engine dask")
     show_progress = not args.no_progress and sys.stderr.isatty()

@@ -156,14 +156,14 @@ def run_explain(args) -> int:
             console.print(Text(title, style="bold underline"))
             console.print(Padding(body, (0, 0, 1, 2)))
 
-    section("What it finds", Text(rule.summary))
-    section("Why it matters", Text(rule.why))
+    section("查什么 What it finds", Text(rule.summary))
+    section("为什么 Why it matters", Text(rule.why))
     if rule.bad:
         shown, flags = _flagged_example(rule, rule.bad)
-        section("Example (flagged)", shown)
+        section("示例（会被报告）Example (flagged)", shown)
     if rule.good:
-        section("Use instead", Text(rule.good))
-    section("Fix", Text(rule.fix_doc))
+        section("正确写法 Use instead", Text(rule.good))
+    section("修复 Fix", Text(rule.fix_doc))
     if rule.options:
-        section("Options", Text("\n".join(f"[tool.wenlint.{rule.category}] {k} = {json.dumps(v, ensure_ascii=False)}" for k, v in rule.options.items())))
+        section("选项 Options", Text("\n".join(f"[tool.wenlint.{rule.category}] {k} = {json.dumps(v, ensure_ascii=False)}" for k, v in rule.options.items())))
     return 0

@@ -31,7 +31,7 @@ from ..findings import check_severity
 CATEGORIES = ("placeholder", "mask", "number", "chrome", "script", "structure", "meta")
 SCRIPTS = ("simplified", "traditional", "auto")
 MARKUPS = ("auto", "text", "markdown")
-FORMATS = ("rich", "concise", "json", "jsonl", "csv", "sarif", "github", "junit", "html")
+FORMATS = ("rich", "concise", "json", "jsonl", "csv", "sarif", "github", "junit", "html", "gitlab", "rdjson", "pylint")
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
 DEFAULT_EXCLUDE = (

@@ -45,11 +45,10 @@ MAX_PARTITION_FILES = 256
 
 
 def require_dask() -> None:
-    try:
-        import distributed  # noqa: F401
-        import fsspec  # noqa: F401
-    except ImportError:
-        raise ConfigError(INSTALL_HINT) from None
+    from ..extras import available
+
+    if not available("distributed", "fsspec"):
+        raise ConfigError(INSTALL_HINT)
 
 
 # ----- on the workers -------------------------------------------------------------------------

@@ -33,6 +33,7 @@ class RunOptions:
     # `wenlint profile`: measure each document (FileResult.metrics) and fold its findings into
     # the measures instead of keeping them, so memory stays flat however large the corpus.
     profile: bool = False
+    cache_dir: Path | None = None  # a cache of unchanged files (engine/cache.py); None: no cache
     # Record shards (.jsonl, .json, .csv, .parquet; see documents/records.py): the fields that
     # hold each record's text and id.
     text_field: str = "text"
@@ -121,8 +122,18 @@ def lint_target(target: Target, linter: Linter, options: RunOptions, load=load_t
         return result
     if options.keep_context:
         source_lines = doc.source.split("\n")
-        result.context = {f.line: source_lines[f.line - 1] for f in result.findings}
+        result.context = {
+            n: source_lines[n - 1] for f in result.findings for n in _lines_of(f) if n <= len(source_lines)
+        }
     return result
+
+
+def _lines_of(f: Finding) -> set[int]:
+    """The lines a report may quote for a finding: where it starts and ends, and its fix's edits."""
+    lines = {f.line, f.end_line}
+    if f.fix:
+        lines.update(n for e in f.fix["edits"] for n in (e["line"], e["end_line"]))
+    return lines
 
 
 def _fix(doc: Document, linter: Linter, options: RunOptions, result: FileResult) -> Document:
@@ -262,6 +273,21 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
     shards = [(target, linter) for target, linter in work if is_shard(target)]
     work = [(target, linter) for target, linter in work if not is_shard(target)]
     refuse_fixes(shards, options)
+    if options.cache_dir is not None and not shards:
+        from .cache import usable
+
+        if usable(options):
+            return _run_cached(work, linters, options, run_result, progress)
+    done = _lint_all(work, options, progress, documents=len(work))
+    records = list(lint_shards(shards, options)) if shards else []
+    if progress is not None:
+        progress.stop()
+    return finish(work, done, linters, run_result, records)
+
+
+def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
+              documents: int = 0) -> list[FileResult]:
+    """Lint `work` serially or in a pool; `documents`: how many the run plans in all."""
     from .pool import use_pool
 
     if use_pool(work, options):
@@ -269,7 +295,8 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
 
         from .pool import lint_in_pool
 
-        done = lint_in_pool(work, replace(options, documents=len(work)), progress)  # starts the progress bar once workers run
+        # starts the progress bar once workers run
+        done = lint_in_pool(work, replace(options, documents=documents or len(work)), progress)
     else:
         if progress is not None:
             progress.start(len(work))
@@ -278,7 +305,17 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
             done.append(lint_target(target, linter, options))
             if progress is not None:
                 progress.advance(target.path)
-    records = list(lint_shards(shards, options)) if shards else []
+    return done
+
+
+def _run_cached(work, linters: _Linters, options: RunOptions, run_result: RunResult, progress=None) -> RunResult:
+    from .cache import finish_cached, lint_cached
+
+    done, keys, hits = lint_cached(work, options, lambda todo: _lint_all(todo, options, progress, len(work)))
     if progress is not None:
         progress.stop()
-    return finish(work, done, linters, run_result, records)
+    run_result.problems += finish_cached(work, done, keys, hits, options, linters.by_config.values(),
+                                         lambda linter, results: linter.finish(results))
+    run_result.results += done
+    run_result.linters = list(linters.by_config.values())
+    return run_result

@@ -30,6 +30,10 @@ def output_format(output: str, given: str | None) -> str:
 
 def write_frame(frame, output: str, fmt: str) -> None:
     """Write one DataFrame. A directory gets one partition, `part.00000.parquet`, as the Dask engine names them."""
+    if fmt == "parquet" or is_directory(output):
+        from ..extras import require
+
+        require(f"{output}: writing Parquet", "parquet", "pyarrow")
     try:
         if is_directory(output):
             if "://" not in output:
@@ -55,6 +59,9 @@ def read_frame(path: str):
     import pandas as pd
 
     if is_directory(path) or path.endswith((".parquet", ".pq")):
+        from ..extras import require
+
+        require(f"{path}: reading Parquet", "parquet", "pyarrow")
         return pd.read_parquet(path, engine="pyarrow")
     if path.endswith(".csv"):
         return pd.read_csv(path)

@@ -18,7 +18,12 @@ MODULES = {
     "github": "github",
     "junit": "junit",
     "html": "html",
+    "gitlab": "gitlab",
+    "rdjson": "rdjson",
+    "pylint": "pylint",
 }
+# The formats that read the text of the flagged lines (RunResult.line_texts()).
+NEEDS_CONTEXT = ("rich", "sarif", "gitlab", "rdjson")
 
 
 @dataclass

@@ -12,12 +12,12 @@ class DatePlaceholder(ScanRule):
     severity = "warning"
     summary = "日期占位符未填写（X月X日、XX月XX日、___年___月___日、 年 月 日）"
     why = (
-        "A date such as X月X日 or a blank date line ___年___月___日 was left as the template wrote "
-        "it. The document then has no date, or an obviously unfinished one."
+        "X月X日 这样的日期，或空白的日期栏 ___年___月___日，还是模板原来的样子：文件因此没有日期，"
+        "或者一看就是没写完的日期。已填好月日、只缺年份的（XX年6月20日）由 PH001 报告。"
     )
     bad = "会议定于X月X日召开"
     good = "会议定于6月20日召开"
-    fix_doc = "Write the real date. There is no automatic fix."
+    fix_doc = "写上实际日期。没有自动修复。"
     specs = (
         Spec("会议定于X月X日召开", ("X月X日",)),
         Spec("XX年XX月XX日", ("XX年XX月XX日",)),
@@ -37,12 +37,12 @@ class DocumentNumberPlaceholder(ScanRule):
     name = "document-number-placeholder"
     summary = "文号占位符未填写（湘工发[XX]14号、〔20XX〕、x工[]32号、第XX号）"
     why = (
-        "An official document is cited by its number: issuing body, year in brackets, serial "
-        "number (湘工发〔2006〕14号). A template's [XX] or empty [] leaves the citation useless."
+        "引用公文要写全文号：发文机关代字、方括号里的年份、序号（湘工发〔2006〕14号）。"
+        "模板留下的 [XX] 或空的 [] 让引用失去意义。附件[1]、表（2）这类编号不报告。"
     )
     bad = "认真贯彻落实湘工发[XX]14号文件"
     good = "认真贯彻落实湘工发〔2006〕14号文件"
-    fix_doc = "Look up the cited document and write its full number. There is no automatic fix."
+    fix_doc = "查到所引文件，写上完整文号。没有自动修复。"
     specs = (
         Spec("认真贯彻落实湘工发[XX]14号文件", ("[XX]14号",)),
         Spec("继续贯彻湘党发[XX]1号文件和湘办发[XX]15号文件", ("[XX]1号", "[XX]15号")),

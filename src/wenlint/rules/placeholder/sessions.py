@@ -11,13 +11,13 @@ class SessionPlaceholder(ScanRule):
     name = "session-placeholder"
     summary = "会议届次占位符未填写（xx届三中全会、党的xx大、第XX次）"
     why = (
-        "Templates leave the number of a congress or plenary session open (党的xx大, xx届三中全会, "
-        "第XX次代表大会). Which meeting is meant dates the whole report; left open, it is wrong "
-        "for every year."
+        "模板把代表大会或全会的届次空着（党的xx大、xx届三中全会、第XX次代表大会）。"
+        "说的是哪一次会议决定了整篇报告的年代；空着不填，放在哪一年都不对。"
+        "写明届次的（十九届四中全会、第十三次代表大会）不报告。"
     )
     bad = "以党的xx大精神为指导"
     good = "以党的十七大精神为指导"
-    fix_doc = "Write the real session (十七大, 十六届三中全会). There is no automatic fix."
+    fix_doc = "写上实际届次（十七大、十六届三中全会）。没有自动修复。"
     specs = (
         Spec("以党的xx大精神为指导", ("xx大",)),
         Spec("组织学习了《宪法》、xx屆三中、四中全会精神", ("xx屆",)),
