@@ -67,9 +67,6 @@ def _cost(linter: Linter, rule, doc: Document) -> float:
     return time.process_time() - start
 
 
-# As merged with main at 23:00, CH013 is super-linear on runs of blanks (7.7 s on 20,000 spaces):
-# the whole test would run for hours. Unskip when it is fixed.
-@pytest.mark.skip(reason="CH013 is super-linear on runs of blanks since the merge of main; unskip when fixed")
 @pytest.mark.parametrize("name", list(TEXTS))
 def test_every_shipped_rule_is_linear(linter, name):
     text, fmt = TEXTS[name]
@@ -85,9 +82,7 @@ def test_every_shipped_rule_is_linear(linter, name):
     assert sum(costs.values()) < TOTAL_SECONDS_PER_MB, sorted(costs.items(), key=lambda kv: -kv[1])[:5]
 
 
-@pytest.mark.skip(reason="ST002 is linear on main now; CH013 is not (see above)")
 @pytest.mark.parametrize("name", sorted({n for _, n in KNOWN_SLOW}))
-@pytest.mark.xfail(reason="ST002 is quadratic on runs of blanks until its rewritten pattern lands", strict=False)
 def test_st002_is_linear(linter, name):
     text, fmt = TEXTS[name]
     small = 64 * 1024  # enough to show quadratic time without costing minutes
