@@ -82,6 +82,22 @@ def rest_is_empty(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
 
+def line_or_span_hit(doc, claims, a: int, b: int, code: str, line_message: str, span_message: str):
+    """The hit for furniture at [a, b): the whole line when nothing else is on it, else the span
+    (None when another rule of the family already claimed it)."""
+    i = doc.line_index(a)
+    base, line = doc.line_starts[i], doc.lines[i]
+    if rest_is_empty(line[: a - base] + line[b - base :]):
+        if not claims.line_free(i):
+            return None
+        claims.claim_line(i, code)
+        return line_hit(doc, i, line_message)
+    if not claims.span_free(a, b):
+        return None
+    claims.claim_span(a, b)
+    return Hit(a, b, span_message.format(doc.text[a:b].strip()))
+
+
 def is_prose_line(line: str) -> bool:
     """A line that reads as a sentence or a heading, never chrome of the kind that lists titles."""
     s = line.strip()

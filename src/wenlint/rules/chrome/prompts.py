@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ...findings import Hit
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import Claims, line_hit, rest_is_empty
+from ._common import Claims, line_or_span_hit
 
 LITERALS = re.compile("二维码|關注|关注|公众号|公眾號|微信号|微信號|ID|訂戶|订户|订阅|訂閱")
 PROMPT = re.compile(
@@ -67,19 +66,8 @@ def detect(doc, claims: Claims) -> list:
             spans[-1] = (spans[-1][0], b)
         else:
             spans.append((a, b))
-    hits = []
-    for a, b in spans:
-        i = doc.line_index(a)
-        line_start = doc.line_starts[i]
-        line = doc.lines[i]
-        if rest_is_empty(line[: a - line_start] + line[b - line_start:]):
-            if claims.line_free(i):
-                hits.append(line_hit(doc, i, LINE_MESSAGE))
-                claims.claim_line(i, FollowPrompt.code)
-        elif claims.span_free(a, b):
-            hits.append(Hit(a, b, MESSAGE.format(text[a:b].strip())))
-            claims.claim_span(a, b)
-    return hits
+    hits = [line_or_span_hit(doc, claims, a, b, FollowPrompt.code, LINE_MESSAGE, MESSAGE) for a, b in spans]
+    return [hit for hit in hits if hit is not None]
 
 
 class FollowPrompt(Rule):

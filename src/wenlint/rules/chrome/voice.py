@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ...findings import Hit
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import Claims, line_hit, rest_is_empty
+from ._common import Claims, line_or_span_hit
 
 # 小编 as the speaker, not a job title (我是一名小编, 报社小编岗位 stay): the word next to a verb of
 # telling or guiding, or to 大家/您.
@@ -42,15 +41,9 @@ def detect(doc, claims: Claims) -> list:
         while a < b and text[a] in " \t\u3000":
             a += 1
         last = b
-        i = doc.line_index(a)
-        base, line = doc.line_starts[i], doc.lines[i]
-        if rest_is_empty(line[: a - base] + line[b - base :]):
-            if claims.line_free(i):
-                hits.append(line_hit(doc, i, LINE_MESSAGE))
-                claims.claim_line(i, EditorVoice.code)
-        elif claims.span_free(a, b):
-            hits.append(Hit(a, b, MESSAGE.format(text[a:b].strip())))
-            claims.claim_span(a, b)
+        hit = line_or_span_hit(doc, claims, a, b, EditorVoice.code, LINE_MESSAGE, MESSAGE)
+        if hit is not None:
+            hits.append(hit)
     return hits
 
 
