@@ -94,7 +94,7 @@ class HalfWidthPunctuation(Rule):
     code = "SC004"
     name = "half-width-punctuation"
     category = "script"
-    severity = "info"
+    severity = "warning"
     summary = "全文的中文标点都用了半角（, ; ! ?）：一处报告，一次改正"
     why = (
         "中文正文用全角标点（，；！？：（））。整篇文档在汉字之间用半角逗号、分号、叹号、问号，"
