@@ -82,6 +82,24 @@ def rest_is_empty(text: str) -> bool:
     return not any(c.isalnum() for c in text)
 
 
+def sentence_span(text: str, start: int, end: int, reach: int, boundary: str,
+                  left_boundary: str | None = None) -> tuple[int, int]:
+    """The sentence around text[start:end]: out to a boundary mark (at most `reach` characters
+    either side), its closing 。！？ included, leading blanks left out."""
+    left_boundary = boundary if left_boundary is None else left_boundary
+    a = start
+    while a > 0 and start - a < reach and text[a - 1] not in left_boundary:
+        a -= 1
+    b = end
+    while b < len(text) and b - end < reach and text[b] not in boundary:
+        b += 1
+    if b < len(text) and text[b] in "。！？!?":
+        b += 1
+    while a < b and text[a] in " \t\u3000":
+        a += 1
+    return a, b
+
+
 def line_or_span_hit(doc, claims, a: int, b: int, code: str, line_message: str, span_message: str):
     """The hit for furniture at [a, b): the whole line when nothing else is on it, else the span
     (None when another rule of the family already claimed it)."""

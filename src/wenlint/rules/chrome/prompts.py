@@ -11,7 +11,7 @@ import re
 
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import Claims, line_or_span_hit
+from ._common import Claims, line_or_span_hit, sentence_span
 
 LITERALS = re.compile("二维码|關注|关注|公众号|公眾號|微信号|微信號|ID|訂戶|订户|订阅|訂閱")
 PROMPT = re.compile(
@@ -30,20 +30,6 @@ MESSAGE = "「{}」是公众号或网站的关注、订阅、扫码提示，不�
 LINE_MESSAGE = "这一行是公众号或网站的关注、订阅、扫码提示，不是正文：请删除这一行"
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    a = start
-    while a > 0 and start - a < REACH and text[a - 1] not in LEFT_BOUNDARY:
-        a -= 1
-    b = end
-    while b < len(text) and b - end < REACH and text[b] not in BOUNDARY:
-        b += 1
-    if b < len(text) and text[b] in "。！？!?":
-        b += 1
-    while a < b and text[a] in " \t\u3000":
-        a += 1
-    return a, b
-
-
 def detect(doc, claims: Claims) -> list:
     text = doc.text
     spans: list[tuple[int, int]] = []
@@ -58,7 +44,7 @@ def detect(doc, claims: Claims) -> list:
         )
         if m is None:
             continue
-        a, b = _clause(text, m.start(), m.end())
+        a, b = sentence_span(text, m.start(), m.end(), REACH, BOUNDARY, LEFT_BOUNDARY)
         last = b
         if spans and (a <= spans[-1][1] or not text[spans[-1][1]:a].strip(GLUE)):
             # one prompt cut in two by the reach of a clause, or an account id and its QR prompt

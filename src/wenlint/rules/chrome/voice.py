@@ -8,7 +8,7 @@ import re
 
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import Claims, line_or_span_hit
+from ._common import Claims, line_or_span_hit, sentence_span
 
 # 小编 as the speaker, not a job title (我是一名小编, 报社小编岗位 stay): the word next to a verb of
 # telling or guiding, or to 大家/您.
@@ -30,16 +30,7 @@ def detect(doc, claims: Claims) -> list:
     for m in VOICE.finditer(text):
         if m.start() < last:
             continue
-        a = m.start()
-        while a > 0 and m.start() - a < REACH and text[a - 1] not in BOUNDARY:
-            a -= 1
-        b = m.end()
-        while b < len(text) and b - m.end() < REACH and text[b] not in BOUNDARY:
-            b += 1
-        if b < len(text) and text[b] in "。！？!?":
-            b += 1
-        while a < b and text[a] in " \t\u3000":
-            a += 1
+        a, b = sentence_span(text, m.start(), m.end(), REACH, BOUNDARY)
         last = b
         hit = line_or_span_hit(doc, claims, a, b, EditorVoice.code, LINE_MESSAGE, MESSAGE)
         if hit is not None:
