@@ -8,7 +8,7 @@ from conftest import SEEDS, flagged, lint, seed_text
 
 from wenlint.documents import Document
 from wenlint.documents.document import MASK
-from wenlint.engine.fixes import fix_document
+from wenlint.documents.fixes import fix_document
 
 
 def _st(text: str, *codes: str, **kwargs):

@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ...analyses import analysis
 from ._common import PIECE_MARK, SHORT_FIRST, SHORT_LINE, lazy, outline
 from ._enum import markers, run_after
 from ._numerals import cn_to_int, small_cn
@@ -185,6 +186,7 @@ class AnnouncedCount(Rule):
     code = "NM004"
     name = "announced-count-mismatch"
     category = "number"
+    reads = ("number.outline", "number.sections", "number.markers", "number.marker-starts", "number.heading-starts")
     severity = "warning"
     summary = "宣布的数目与后面明确列出的条目数不符（“六个结合，即…”只列了五项）"
     why = (
@@ -613,11 +615,9 @@ class AnnouncedCount(Rule):
             )
 
 
+@analysis("number.heading-starts", needs=(outline,))
 def _heading_starts(doc) -> list[int]:
-    hs = doc.cache.get("nm.heading_starts")
-    if hs is None:
-        hs = doc.cache["nm.heading_starts"] = [h.start for h in outline(doc).headings]
-    return hs
+    return [h.start for h in outline(doc).headings]
 
 
 def _cn(n: int) -> str:

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ...analyses import analysis
 from ._common import lazy
 from ._numerals import fmt
 
@@ -80,10 +81,8 @@ def _split(line: str, offset: int, markdown: bool) -> list[tuple[str, int]]:
     return out
 
 
+@analysis("number.tables")
 def tables(doc) -> list[Table]:
-    cached = doc.cache.get("nm.tables")
-    if cached is not None:
-        return cached
     # Markdown masking blanks the table syntax (the pipes) out of `text`; the rows are read from
     # `source`, whose offsets are the same.
     text = doc.source if doc.format == "markdown" else doc.text
@@ -105,7 +104,6 @@ def tables(doc) -> list[Table]:
             pos += len(line) + 1
         if block:
             out.extend(_table(block))
-    doc.cache["nm.tables"] = out
     return out
 
 
@@ -204,6 +202,7 @@ class TableArithmetic(Rule):
     code = "NM012"
     name = "table-arithmetic"
     category = "number"
+    reads = ("number.tables",)
     severity = "warning"
     summary = "表格里某一行的算术与整张表的规律不符（净收入≠收入−支出，期末结余≠上期结余+本期净额，合计≠各行之和）"
     why = (

@@ -1,4 +1,4 @@
-"""The layout of a document, computed once and shared by the structure rules (`doc.cache`).
+"""The layout of a document, computed once and shared by the structure rules (an analysis).
 
 Every line is classified: blank, a page marker (`第2页共10页`), end-of-page furniture (`推荐阅读:`
 and the list after it, `标签:`, `版权所有`), a heading (`一、加强组织领导`), a short title-like line
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 
+from ...analyses import analysis
 from ...documents.document import MASK
 from ._lexicon import trailer_pattern
 
@@ -369,12 +370,13 @@ def option(ctx, name: str, default=None):
     return ctx.settings.options.get("structure", {}).get(name, default)
 
 
+def _trailer_markers(ctx) -> tuple[str, ...]:
+    return tuple(str(m) for m in option(ctx, "trailer-markers", ()) or ())
+
+
+@analysis("structure.layout", key=_trailer_markers)
 def layout(doc, ctx) -> Layout:
-    cached = doc.cache.get("structure.layout")
-    if cached is None:
-        markers = tuple(str(m) for m in option(ctx, "trailer-markers", ()) or ())
-        cached = doc.cache["structure.layout"] = Layout(doc, markers)
-    return cached
+    return Layout(doc, _trailer_markers(ctx))
 
 
 # ----- quotes and brackets -------------------------------------------------------------------

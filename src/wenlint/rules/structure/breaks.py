@@ -81,6 +81,7 @@ class BrokenLine(Rule):
     code = "ST007"
     name = "broken-line"
     category = "structure"
+    reads = ("structure.layout",)
     severity = "info"
     summary = "句子被断行、空行或分页标记拆开（实施“ / 十、百、千、万”工程）"
     why = (
@@ -214,6 +215,7 @@ class SplitParagraph(Rule):
     code = "ST008"
     name = "split-paragraph"
     category = "structure"
+    reads = ("structure.layout",)
     severity = "info"
     summary = "段落在分号处被拆成多行（……的组建力度；/ 加强两个机制建设，……）"
     why = (
@@ -294,6 +296,7 @@ class UnterminatedParagraph(Rule):
     code = "ST009"
     name = "unterminated-paragraph"
     category = "structure"
+    reads = ("structure.layout",)
     severity = "info"
     summary = "段落结尾缺少句末标点（……积极主动地推进各项工作 / 一、……）"
     why = (
@@ -350,6 +353,7 @@ class TruncatedDocument(Rule):
     code = "ST010"
     name = "truncated-document"
     category = "structure"
+    reads = ("structure.layout",)
     severity = "info"
     summary = "文档在句子中间结束（正文被截断）"
     why = (

@@ -11,6 +11,7 @@ class UnbalancedPair(Rule):
     code = "ST006"
     name = "unbalanced-pair"
     category = "structure"
+    reads = ("structure.layout",)
     severity = "warning"
     summary = "引号或括号不成对（“” ‘’ 《》 （） () 【】 「」）"
     why = (
