@@ -11,11 +11,9 @@ from wenlint.analyses import PROVIDERS, analysis, replace, tracking
 from wenlint.config import Settings
 from wenlint.documents import Document
 from wenlint.engine.runner import Linter
-from wenlint.findings import Hit
-from wenlint.rules.base import Rule
+from wenlint.rules.base import Rule, Spec
 from wenlint.rules.registry import Registry, load_registry
 from wenlint.testing import run_spec
-from wenlint.rules.base import Spec
 
 SAMPLE = (
     "XX县总工会2023年工作总结\n一、加强组织建设\n全年新建工会12个，其中乡镇5个、企业6个。一是学习，二是宣传。\n"
