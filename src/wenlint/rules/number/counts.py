@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 from ...findings import Hit
 from ..base import Rule, Spec
 from ...analyses import analysis
+from ...analyses.pages import PAGE_NUMBER
 from ._common import PIECE_MARK, SHORT_FIRST, SHORT_LINE, lazy, outline
 from ._enum import markers, run_after
 from ._numerals import cn_to_int, small_cn
@@ -461,7 +462,7 @@ class AnnouncedCount(Rule):
         nxt = next((h for h in o.headings[bisect_right(hs, last_start):] if h.at_line_start), None)
         if nxt is None:
             return False
-        return not re.search(r"第\s*\d+\s*[页頁]", text[last_start:nxt.start])
+        return not PAGE_NUMBER.search(text[last_start:nxt.start])
 
     def _hit(self, m, text, n, got, how):
         span_end = m.end("qc") - 1 if m.group("qc") else m.end("tail")

@@ -15,6 +15,7 @@ import re
 
 
 from ...analyses import analysis
+from ...analyses.pages import is_page_line
 from ...documents.document import MASK
 from ._lexicon import trailer_pattern
 
@@ -54,10 +55,6 @@ ENUMERATOR_STARTS = frozenset(
 )
 MARKDOWN_BLOCK = re.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
 BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
-PAGE_MARKER = re.compile(
-    r"[ \t\u3000\xa0]*(?:第\s*[0-9]+\s*页\s*[,，/／]?\s*共\s*[0-9]+\s*页|[-—－–]\s*[0-9]{1,4}\s*[-—－–]"
-    r"|[0-9]+\s*/\s*[0-9]+\s*页)[ \t\u3000\xa0]*"
-)
 # Website furniture glued to the end or the start of a line of prose, ignored when deciding
 # whether a sentence runs on (`……不断研究新情况,原创:` / `http://提出新举措……`).
 TAIL_FURNITURE = re.compile(r"(?:原创|来源|转载|出处)\s*[:：]\s*(?:https?://)?$")
@@ -217,7 +214,7 @@ class Layout:
     def _classify(self, index: int, start: int, end: int, content: str, markdown: bool) -> Line:
         if MASK in content and content.strip(_MASK_SPACES) == "":
             return Line(index, start, end, content, KIND_BARRIER)
-        if ("页" in content or content[0] in "-—－–") and PAGE_MARKER.fullmatch(content):
+        if is_page_line(content):
             return Line(index, start, end, content, KIND_PAGE)
         if content[0] in "-=_*~—－＝·•.。…" and SEPARATOR.fullmatch(content):
             return Line(index, start, end, content, KIND_BARRIER)
