@@ -347,6 +347,13 @@ def test_marks_left_once_pairs_are_taken_out_tell_balanced_paragraphs():
     ("坚持“三个代表”重要思想】为指导。", ["】"]),
     ("制订了『规范管理制度，落实到人。", ["『"]),
     ("他说：“很好。\n\n我们继续。", ["“"]),
+    # a full-width bracket closed by a half-width one, and the reverse
+    ("Apache Kylin 的名字来源于中国（“Kylin”：即中文的“麒麟”)：", ["（“Kylin”：即中文的“麒麟”)"]),
+    ("NASA发言人斯蒂芬妮(Stephanie Schierhol）表示，已经研究了这些变化。", ["(Stephanie Schierhol）"]),
+    # a quotation never closed in a long web paragraph: the straight quotes further on pair
+    # among themselves, they do not close it
+    ("冯医生补了一句：“如果在正规的机构做，需要排队。他又说：“不过竞争也越来越大了。"
+     "有来自北京的“高端才女”，标明\"价格高\"。", ["“", "“"]),
 ])
 def test_unbalanced_pair(text, flags):
     assert flagged(text, "ST006") == flags
@@ -360,6 +367,15 @@ def test_unbalanced_pair(text, flags):
     ("主要措施：1) 加强领导；2) 落实责任；a) 其他。It's OK, don’t worry :)", "text"),
     ("（一）组织领导\n（二）工作措施\n", "text"),
     ("代码 `print(“x)` 不检查。\n", "markdown"),
+    # an apostrophe in a Latin word cut by line breaks (BAN’AN)
+    ("HENGGUANGYAO INDUSTRY\nPARK,BAN\n’\nAN,SHENZHEN ,CHINA\n", "text"),
+    # a quotation that introduces a list runs over its items and closes after the last one
+    ("六、将第一百八十二条修改为：“有下列情形之一的，处五年以下有期徒刑：\n\n"
+     "（一）单独或者合谋，集中资金优势操纵交易价格的；\n\n（二）与他人串通，相互进行交易的；\n\n"
+     "（三）以自己为交易对象，自买自卖的；\n\n（四）以其他方法操纵交易价格的。\n\n"
+     "“单位犯前款罪的，对单位判处罚金。”\n", "markdown"),
+    ("培育一批“专精特新\"企业，整治“两库\"建设。", "text"),
+    ("跟 Hiweed 吃早饭的时候，小白（BJGUG 负责人）到了（笑）。很让人振奋 :-) 真开心 ^_^", "text"),
 ])
 def test_unbalanced_pair_quiet(text, fmt):
     path = "doc.md" if fmt == "markdown" else "doc.txt"
