@@ -431,11 +431,32 @@ def test_split_paragraph():
     assert flagged(quiet, "ST008") == []
 
 
+BODY = ("一是加强学习。我们组织机关干部认真学习了有关文件精神，统一了思想认识，提高了政治素质。\n"
+        "二是改进作风。我们坚持深入基层调查研究，帮助基层解决实际困难，全年走访企业120多家。\n")
+
+
 def test_unterminated_paragraph():
-    text = "工会宣教部上半年工作总结\n\n" + PROSE + "省总宣教部紧紧围绕中心工作，积极主动地推进各项工作\n\n一、主要工作\n\n正文。"
+    text = ("工会宣教部上半年工作总结\n\n" + PROSE + "省总宣教部紧紧围绕中心工作，积极主动地推进各项工作\n\n一、主要工作\n\n"
+            + BODY)
     assert flagged(text, "ST009") == ["作"]
     assert "推进各项工作。\n" in _fixed(text, "ST009")
     assert flagged("一、主要工作\n二、存在问题\n三、下步打算\n", "ST009") == []
+
+
+@pytest.mark.parametrize("text", [
+    # paragraphs often end without a full stop in this document: its style
+    PROSE + "面向离散行业工艺控制、工艺参数调优等业务活动，实现工艺过程和设备参数在线优化，提高产品质量一致性\n"
+    "二、先进过程控制\n面向生产现场管理、成本质量管理等业务活动，实现生产要素精准、高效管理，提升整体运营效率\n三、质量管控\n"
+    + BODY,
+    # a field, a list of titles, a line before a bulleted list, a paragraph before a signature
+    BODY + "主办单位：省工业和信息化厅、省教育厅、省科技厅、省人力资源社会保障厅、省卫生健康委，各州、市人民政府\n四、实施计划\n" + BODY,
+    BODY + "2.“现代服务业共性关键技术研发及应用示范”重点专项2018年度项目申报指南（指南编制专家名单、形式审查条件要求）\n"
+    "3.“可再生能源与氢能技术”重点专项2018年度项目申报指南\n" + BODY,
+    BODY + "二十世纪以来，西方社会学得到前所未有的发展，其重心从欧洲转移到美国，研究的领域也随之大为扩展\n* 理论多元化\n" + BODY,
+    BODY + "下一步，我们将进一步加强基层组织建设，推动工会工作再上新台阶，为全县经济社会发展作出新的贡献\n县总工会\n" + BODY,
+])
+def test_unterminated_paragraph_quiet(text):
+    assert flagged(text, "ST009") == []
 
 
 @pytest.mark.parametrize("text, flags", [

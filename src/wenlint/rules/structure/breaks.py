@@ -9,7 +9,7 @@ import regex
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ._layout import (
-    DATE_LINE, END_CLAUSE, END_COLON, END_OPEN, END_SEMI, END_STOP, KIND_HEADING, KIND_ITEM, KIND_PAGE,
+    DATE_LINE, END_CLAUSE, END_COLON, END_OPEN, END_SEMI, END_STOP, END_WORD, KIND_HEADING, KIND_ITEM, KIND_PAGE,
     KIND_PROSE, KIND_SHORT, KIND_TEXT, KIND_TRAILER, MID_SENTENCE, layout,
 )
 
@@ -218,7 +218,7 @@ class BrokenLine(Rule):
                 continue  # a soft line break inside a Markdown paragraph
             if not lay.continues(b) or _ended(text, a) or _title_like(a) or b.content == a.content:
                 continue
-            if blank and not page and a.enum and a.content[0] in _BULLETS:
+            if blank and not page and _bullet(a):
                 continue  # a bulleted list ends at a blank line (* 降水、雾、雪… / 其它：)
             marker = _page_marker(lay, a, b)
             if marker:
@@ -270,6 +270,10 @@ def _cuts_words(text: str, found) -> bool:
 
 
 _BULLETS = "*+-•·●○■□◆◇▲△★☆►▶✓✔"
+
+
+def _bullet(line) -> bool:
+    return line.enum and line.content[0] in _BULLETS
 _INNER_STOP = regex.compile("[。！？!?]")
 
 
@@ -377,34 +381,49 @@ class UnterminatedParagraph(Rule):
     summary = "段落结尾缺少句末标点（……积极主动地推进各项工作 / 一、……）"
     why = (
         "一段叙述文字没有 `。`、`！`、`？` 就停在了标题或新的一项之前（`……积极主动地推进各项工作` 后面是 "
-        "`一、组织实施……`），复制时丢了结尾或句号。"
-        "不报告：标题、题目、几个字的列表项、以冒号或分号结尾的行、以脚注标记结尾的句子；"
-        "接着下一行继续的段落（那是断行，由 ST007 判断）；文档最后一段（由 ST010 判断）。"
+        "`一、组织实施……`），复制时丢了结尾或句号。只在这样的文档里报告：其余的叙述段落至少 85% 以句号结尾"
+        "（缺句号是疏漏而不是文档的写法）。"
+        "不报告：标题、题目、题目清单、几个字的列表项、字段（`主办单位：…`、`1.术语定义标准:…`）、"
+        "项目符号列表（`* …`）和它前面的引导句；以冒号或分号结尾的行、以脚注标记或链接结尾的行；"
+        "后面是署名、短行或表格行的段落；很多段落都不用句号结尾的文档（那是它的写法）；"
+        "Markdown 和硬换行的文本；接着下一行继续的段落（那是断行，由 ST007 判断）；文档最后一段（由 ST010 判断）。"
     )
-    bad = "年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。"
-    good = "年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作。\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。"
+    bad = "年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了全省第三次“万人评行风”活动。参评单位达到126个，发放评议表3万余份。"
+    good = "年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作。\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了全省第三次“万人评行风”活动。参评单位达到126个，发放评议表3万余份。"
     fix_doc = "补上句号（不安全修正：还要看是否丢了文字）。"
     fix_safety = "unsafe"
     specs = (
-        Spec("年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。",
-             ("作",),
-             fixed="年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作。\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了评议活动。"),
+        Spec("年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了全省第三次“万人评行风”活动。参评单位达到126个，发放评议表3万余份。", ("作",), fixed="年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作。\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了全省第三次“万人评行风”活动。参评单位达到126个，发放评议表3万余份。"),
         Spec("一、加强组织领导\n二、完善工作机制\n三、强化督促检查。", ()),
         Spec("县总工会工作总结\n\n近年来，县总工会在县委和市总的领导下，乘势而上，科学定位，取得一定成效。", ()),
         Spec("现将有关情况汇报如下：\n一、基本情况", ()),
+        Spec("年是“十一五”规划的开局之年，省总宣教部根据全委会的工作部署，紧紧围绕安徽经济和社会发展大局，积极主动地推进各项工作\n\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了全省第三次“万人评行风”活动。参评单位达到126个，发放评议表3万余份。\n面向离散行业工艺控制、工艺参数调优等业务活动，实现工艺过程和设备参数在线优化，提高产品质量一致性\n"
+             "二、先进过程控制\n面向生产现场管理、成本质量管理、供应链管理等业务活动，实现生产要素精准管理，提升整体运营效率\n"
+             "三、质量管控", (), note="most paragraphs end without a full stop: the document's style"),
+        Spec("主办单位：省工业和信息化厅、省教育厅、省科技厅、省人力资源社会保障厅、省卫生健康委，各州、市人民政府\n"
+             "四、实施学校体育美育浸润行动计划\n一、组织实施全省第三次“万人评行风”活动\n\n从元月中旬到4月底，宣教部组织实施了全省第三次“万人评行风”活动。参评单位达到126个，发放评议表3万余份。", ()),
     )
 
     def check(self, doc, ctx):
         lay = layout(doc, ctx)
+        if lay.block_mode:
+            return  # Markdown or hard-wrapped text: a paragraph's end is not a line's end
         last, _ = last_text_line(lay)
+        prose = [line for line in lay.lines if line.prose and line.ends in (END_STOP, END_CLAUSE, END_WORD)]
+        stopped = sum(1 for line in prose if line.ends == END_STOP)
         for a in lay.lines:
             if not a.prose or a.kind == KIND_ITEM or (last is not None and a.index >= last.index):
                 continue
-            if a.ends not in MID_SENTENCE:
-                continue
+            if len(a.content) < PARAGRAPH_MIN or _title_like(a) or _FIELD.match(a.content):
+                continue  # a title, a list of titles, a field (主办单位：…), not a paragraph
+            others = len(prose) - 1
+            if others < 1 or stopped < TERMINATED_SHARE * others:
+                continue  # a document whose paragraphs often end without a full stop: its style
+            if a.ends not in MID_SENTENCE or _bullet(a):
+                continue  # a bulleted item (* ISBN 978-7-81019-529-4) is unterminated by design
             b, blank, page = lay.next_content(a.index)
-            if b is None or (a.index, b.index) in lay.joined:
-                continue
+            if b is None or (a.index, b.index) in lay.joined or _bullet(b):
+                continue  # a line that introduces a bulleted list
             first = _first_char(doc, b)
             if not first or first in "，,、；;。！？）)》」』”’】":
                 continue  # the next line starts with this line's closing mark: ST003
@@ -412,6 +431,8 @@ class UnterminatedParagraph(Rule):
                 continue
             if lay.continues(b):
                 continue  # runs on into the next line: ST007
+            if b.kind not in (KIND_HEADING, KIND_PROSE):
+                continue  # before a title, a signature, a label or a table row
             end = a.eff_end
             if a.ends == "clause":
                 yield Hit(end - 1, end, f"段落以「{doc.text[end - 1]}」结束：改为句号", "。",
@@ -420,6 +441,13 @@ class UnterminatedParagraph(Rule):
                 yield Hit(end - 1, end, "段落结尾缺少句末标点（。！？）：补上句号", doc.text[end - 1] + "。",
                           Fix((Edit(end, end, "。"),), "unsafe"))
 
+
+# A paragraph of prose has at least this many characters; and in a document where at least this
+# share of the other paragraphs end with a full stop, one that does not is a slip, not a style.
+PARAGRAPH_MIN = 50
+# A field or a defined term: a short label and a colon (主办单位：… / 1.术语定义标准:…).
+_FIELD = regex.compile(r"(?:[0-9０-９]{1,2}[.．、]\s*)?[^，,。；;：:]{1,8}[：:]")
+TERMINATED_SHARE = 0.85
 
 _FIRST_ITEM = regex.compile(r"(?:^|(?<=[。；;：:！？!?]))\s*([（(][1１一][）)]|①|一是|第一[，,、])")
 _SECOND_ITEM = regex.compile(r"[（(][2２二][）)]|②|二是|第二[，,、]")
