@@ -43,7 +43,7 @@ def _page_marker(lay, a, b) -> str:
 
 def _word_across(text: str, end: int, start: int) -> bool:
     """Does a word run across the line break between text[:end] and text[start:] (指|导帮助,
-    的良|好工作机制), as jieba segments the few characters either side?"""
+    的良|好工作机制), as jieba's dictionary segments the few characters either side?"""
     left = text[max(0, end - 6) : end]
     right = text[start : start + 6]
     for stop in "，,、；;。！？：:“”（）()《》":
@@ -51,9 +51,11 @@ def _word_across(text: str, end: int, start: int) -> bool:
         right = right.split(stop, 1)[0]
     if not left or not right:
         return False
-    from ._segment import tokens
+    from ._segment import dictionary_tokens
 
-    return any(a < len(left) < b for a, b in tokens(left + right))
+    # By the dictionary alone: the guessing of unknown words would glue a name's last character
+    # to the next line's first (中新社记者 杜洋 摄 / 在单霁翔看来 -> 摄在).
+    return any(a < len(left) < b for a, b in dictionary_tokens(left + right))
 
 
 def _cannot_end(text: str, line) -> bool:
@@ -457,7 +459,7 @@ class TruncatedDocument(Rule):
     code = "ST010"
     name = "truncated-document"
     category = "structure"
-    severity = "info"
+    severity = "warning"
     summary = "文档在句子中间结束（正文被截断）"
     why = (
         "从只显示前几页的网站复制的文档，停在句子中间（`……各乡镇工会` 后面是 `第3页共10页` 和网站的附加内容），"
