@@ -627,3 +627,31 @@ def test_repeated_paragraph_layout_is_not_a_repeat(text):
 ])
 def test_space_inside_word(text, flags):
     assert flagged(text, "ST013") == flags
+
+
+# ----- ST001 hyphens for a dash, full stops for an ellipsis (issue 14) ---------------------------
+
+@pytest.mark.parametrize("text, flags", [
+    ("有整理好的精彩文章-------公众号【每天开心】", ["-------"]),
+    ("10月13日周四晚19:30---20:30课程讲师：宗爸", ["---"]),
+    ("举个栗子：------------------------------比如你应聘", ["------------------------------"]),
+    ("其中一部--完颜部，于11世纪兴起。", ["--"]),
+    ("机构要精简......民主还是个手段。", ["......"]),
+])
+def test_dash_and_dot_runs(text, flags):
+    assert flagged(text, "ST001") == flags
+
+
+@pytest.mark.parametrize("text", [
+    "第一章 总则\n---------\n第一条 为了规范管理，制定本法。",
+    "| 项目 | 数额 |\n|---|---|\n| 收入 | 100 |",
+    "知识可以被表示为：今天-->没有太阳。",
+    "如果不提供此参数，则只加载--base_model指定的模型。",
+    "<!-- INFO END -->\n正文。",
+    "  --林则徐\n  --魏源",
+    "（一）指导思想....................... 2\n（二）基本原则....... 3",
+    "1 乔布斯在管理上究竟有什么精...\n正在加载...",
+    "他说：“我们……都来了——对吗？”",
+])
+def test_dash_and_dot_runs_quiet(text):
+    assert flagged(text, "ST001") == []
