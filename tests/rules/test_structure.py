@@ -30,7 +30,7 @@ SEED_FINDINGS = {
     "000": [
         # 机关干部跳繩、跳繩比賽 is not flagged: in form it is two list items of which the second
         # starts with the first (食品、食品添加剂), which real documents write on purpose.
-        ("ST004", 17, 1245, "業業"),  # 下崗創業業帶頭人
+        ("ST014", 17, 1245, "業業"),  # 下崗創業業帶頭人
     ],
     "001": [],
     "002": [
@@ -48,7 +48,7 @@ SEED_FINDINGS = {
         ("ST007", 91, 79, "2人参加研究生"),  # … / blank line / 学习,现都已毕业
         ("ST008", 95, 249, ";"),
         ("ST008", 98, 653, ";"),
-        ("ST004", 100, 251, "业业"),  # 创业业带头人
+        ("ST014", 100, 251, "业业"),  # 创业业带头人
         ("ST008", 123, 143, ";"),
         ("ST008", 129, 346, ";"),
         ("ST007", 140, 331, "享受"),  # … / blank line / 同级党政副职的政治、经济待遇
@@ -58,7 +58,7 @@ SEED_FINDINGS = {
         ("ST008", 179, 102, ";"),
         ("ST008", 193, 66, ";"),
         ("ST008", 218, 200, ";"),
-        ("ST004", 219, 372, "来来"),  # 今年以来来共解决了
+        ("ST014", 219, 372, "来来"),  # 今年以来来共解决了
         ("ST008", 231, 230, ";"),
         ("ST008", 237, 84, ";"),
         ("ST008", 242, 176, ";"),
@@ -136,7 +136,8 @@ def test_seed_legitimate_doublings_stay_quiet():
     # 上上下下, 时时处处, 人人想安全, 个个讲安全, 事事重安全, 处处有安全, 层层, 工作作风, 工会会员,
     # 农民工工会, 学习习近平, 具体体现, 每年年初, 大大提高 …
     texts = "".join(seed_text(p) for p in SEED_FINDINGS)
-    assert [f.text for f in lint(texts, "ST004")] == ["業業", "业业", "来来", "的的"]
+    assert [(f.code, f.text) for f in lint(texts, "ST004", "ST014")] == [
+        ("ST014", "業業"), ("ST014", "业业"), ("ST014", "来来"), ("ST004", "的的")]
 
 
 def test_seed_findings_messages():
@@ -217,17 +218,18 @@ def test_doubled_punctuation_runs_are_what_the_pattern_finds():
 
 # ----- ST004 doubled words, ST005 repeated list items ------------------------------------------
 
-@pytest.mark.parametrize("text, flags", [
-    ("全区职工职工的积极性得到提高。", ["职工职工"]),
-    ("我们们要进一步加强领导。", ["们们"]),
-    ("为了切实维护职工的的合法权益，", ["的的"]),
-    ("在在全市范围内开展检查。", ["在在"]),
-    ("我局认真开展了了自查自纠。", ["了了"]),
-    ("活动共吸引了300多名名职工参加。", ["名名"]),
-    ("下崗創業業帶頭人", ["業業"]),
+@pytest.mark.parametrize("text, code, flags", [
+    ("全区职工职工的积极性得到提高。", "ST004", ["职工职工"]),
+    ("我们们要进一步加强领导。", "ST014", ["们们"]),
+    ("为了切实维护职工的的合法权益，", "ST004", ["的的"]),
+    ("在在全市范围内开展检查。", "ST004", ["在在"]),
+    ("我局认真开展了了自查自纠。", "ST004", ["了了"]),
+    ("活动共吸引了300多名名职工参加。", "ST014", ["名名"]),
+    ("下崗創業業帶頭人", "ST014", ["業業"]),
 ])
-def test_doubled_word(text, flags):
-    assert flagged(text, "ST004") == flags
+def test_doubled_word(text, code, flags):
+    assert flagged(text, "ST004", "ST014") == flags
+    assert flagged(text, code) == flags
 
 
 @pytest.mark.parametrize("text", [
@@ -244,17 +246,17 @@ def test_doubled_word(text, flags):
     "具体体现、每年年初、辍学学生、共产党党员、中心组组织学习、明显显现。",
 ])
 def test_doubled_word_quiet(text):
-    assert flagged(text, "ST004") == []
+    assert flagged(text, "ST004", "ST014") == []
 
 
 def test_doubled_word_options_and_fix():
-    # 全链条 is newer than the segmenter's dictionary: 安全|全 reads as a character typed twice.
-    text = "深化食品药品安全全链条监管。"
-    assert flagged(text, "ST004") == ["全全"]
+    # A doubling a project uses on purpose is allowed with the option (both rules read it).
+    text = "表彰下岗创业业带头人。"
+    assert flagged(text, "ST014") == ["业业"]
     from wenlint.config import Settings
 
-    settings = Settings(options={"structure": {"allowed-doublings": ["安全全链条"]}})
-    assert [f.text for f in lint(text, "ST004", settings=settings)] == []
+    settings = Settings(options={"structure": {"allowed-doublings": ["创业业带"]}})
+    assert [f.text for f in lint(text, "ST014", settings=settings)] == []
     assert _fixed("为了切实维护职工的的合法权益。", "ST004") == "为了切实维护职工的合法权益。"
     assert _fixed("为了切实维护职工的的合法权益。", "ST004", unsafe=False) == "为了切实维护职工的的合法权益。"
 
@@ -560,9 +562,23 @@ def test_hard_wrapped_plain_text_is_read_in_paragraphs():
     "在蔡旭哲打开问天实验舱舱门后，潍柴柴油机热效率再创纪录，燃气气源充足。",
     "提供歇歇脚、喝喝水、充充电、避避暑服务，他在寓所所设的午餐会上讲话。",
     "分管领域的负责同志结合工作作了发言，邮政快递业业务总量增长。",
+    # a productive prefix after a word ending in it; a preposition before a word starting with it
+    "加强食品药品安全全链条监管，建立健全全口径债务监测体系，持有有表决权股份，依前项规定定财产管理人。",
+    "证券公司与客户对对账单送交时间另有约定的，其画法为：以以上四点为圆心。",
+    # names, nicknames and sounds of rarely used characters; short quoted terms; figures
+    "屠呦呦获得诺贝尔奖，包括微信、钉钉等工具，卡卡尔宣誓就任，轻轻地喵喵叫，笨兔兔的博客。",
+    "“骐骐”“骥骥”“驰驰”“骋骋”四匹骏马，“老老人”服务保障，以“巳巳如意，生生不息”为主题。",
+    "具体抓抓具体、深入抓抓深入，提供“歇歇脚、喝喝水、热热饭、充充电”服务。",
+    # a word split by a hard line wrap after the doubling
+    "将试验验\n证结果及时报告，依托托\n管机构开展服务。",
+    # words typed twice on purpose: titles, 该AA, numbered items, standards, ABAB verbs
+    "代表作有《玫瑰玫瑰我爱你》《恭喜恭喜》，本是「快点快点」之意，孩子仍然该走神走神。",
+    "报名方式方式一：长按识别二维码。笔者一般只是修改修改参数。",
+    "工业通信网络网络与系统安全 第2-1部分：建立工业自动化和控制系统安全程序",
+    "智能制造制造对象标识解析系统应用指南 GB/T 40649-2021",
 ])
 def test_doubled_word_real_document_near_misses(text):
-    assert flagged(text, "ST004") == []
+    assert flagged(text, "ST004", "ST014") == []
 
 
 @pytest.mark.parametrize("text, flags", [
@@ -571,9 +587,13 @@ def test_doubled_word_real_document_near_misses(text):
     ("今年以来来共解决了拖欠工资问题。", ["来来"]),
     ("在战略布局中，通化属于属于“双廊”的重要节点。", ["属于属于"]),
     ("我们我们要把工作抓紧抓实。", ["我们我们"]),
+    ("一个在在加州大学欧文分校的研究者，而日本海军也在在南海获得胜利。", ["在在", "在在"]),
+    ("中国近代植物植物分类学的奠基人，共造成造成197人死亡。", ["植物植物", "造成造成"]),
+    ("分成保护国和和亲近德国的附属国，电源都有可能可能引起开机不显示。", ["和和", "可能可能"]),
+    ("活动共吸引了300多名名职工参加，发展特色特色大榛子产业。", ["名名", "特色特色"]),
 ])
 def test_doubled_word_real_document_defects(text, flags):
-    assert flagged(text, "ST004") == flags
+    assert flagged(text, "ST004", "ST014") == flags
 
 
 def test_doubled_word_loads_the_segmenter_only_for_a_question():
@@ -654,3 +674,31 @@ def test_repeated_paragraph_layout_is_not_a_repeat(text):
 ])
 def test_space_inside_word(text, flags):
     assert flagged(text, "ST013") == flags
+
+
+# ----- ST001 hyphens for a dash, full stops for an ellipsis (issue 14) ---------------------------
+
+@pytest.mark.parametrize("text, flags", [
+    ("有整理好的精彩文章-------公众号【每天开心】", ["-------"]),
+    ("10月13日周四晚19:30---20:30课程讲师：宗爸", ["---"]),
+    ("举个栗子：------------------------------比如你应聘", ["------------------------------"]),
+    ("其中一部--完颜部，于11世纪兴起。", ["--"]),
+    ("机构要精简......民主还是个手段。", ["......"]),
+])
+def test_dash_and_dot_runs(text, flags):
+    assert flagged(text, "ST001") == flags
+
+
+@pytest.mark.parametrize("text", [
+    "第一章 总则\n---------\n第一条 为了规范管理，制定本法。",
+    "| 项目 | 数额 |\n|---|---|\n| 收入 | 100 |",
+    "知识可以被表示为：今天-->没有太阳。",
+    "如果不提供此参数，则只加载--base_model指定的模型。",
+    "<!-- INFO END -->\n正文。",
+    "  --林则徐\n  --魏源",
+    "（一）指导思想....................... 2\n（二）基本原则....... 3",
+    "1 乔布斯在管理上究竟有什么精...\n正在加载...",
+    "他说：“我们……都来了——对吗？”",
+])
+def test_dash_and_dot_runs_quiet(text):
+    assert flagged(text, "ST001") == []
