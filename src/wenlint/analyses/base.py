@@ -99,13 +99,19 @@ def analysis(name: str, *, key: Callable[[Any], Any] | None = None,
     reads itself (providers, or their names where importing them would be circular)."""
 
     def declare(function: Callable[..., T]) -> Analysis[T]:
-        if name in PROVIDERS:
-            raise ValueError(f"analysis {name!r} is declared twice ({PROVIDERS[name].compute.__module__})")
+        previous = PROVIDERS.get(name)
+        if previous is not None and _where(previous.__wrapped__) != _where(function):
+            raise ValueError(f"analysis {name!r} is declared twice ({previous.__wrapped__.__module__})")
+        # (the same function declared again is a module imported again: it takes the name over)
         provider = Analysis(name, function, key, needs)
         PROVIDERS[name] = provider
         return provider
 
     return declare
+
+
+def _where(function: Callable) -> tuple[str, str]:
+    return getattr(function, "__module__", ""), getattr(function, "__qualname__", "")
 
 
 def replace(provider: Analysis, function: Callable[..., Any]) -> Callable[..., Any]:
