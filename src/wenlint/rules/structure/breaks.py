@@ -220,6 +220,8 @@ class BrokenLine(Rule):
                 continue  # a soft line break inside a Markdown paragraph
             if not lay.continues(b) or _ended(text, a) or _title_like(a) or b.content == a.content:
                 continue
+            if doc.format == "markdown" and (_table_row(doc, a) or _table_row(doc, b)):
+                continue  # a table row (its pipes are masked in the text)
             if blank and not page and _bullet(a):
                 continue  # a bulleted list ends at a blank line (* 降水、雾、雪… / 其它：)
             marker = _page_marker(lay, a, b)
@@ -277,6 +279,11 @@ _BULLETS = "*+-•·●○■□◆◇▲△★☆►▶✓✔"
 def _bullet(line) -> bool:
     return line.enum and line.content[0] in _BULLETS
 _INNER_STOP = regex.compile("[。！？!?]")
+
+
+def _table_row(doc, line) -> bool:
+    """Does a Markdown line start with a table's pipe (masked in `doc.text`)?"""
+    return doc.source[doc.line_span(line.index)[0] : line.start].strip(" \t>").startswith("|")
 
 
 def _ended(text: str, line) -> bool:
