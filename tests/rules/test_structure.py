@@ -351,6 +351,12 @@ def test_marks_left_once_pairs_are_taken_out_tell_balanced_paragraphs():
     ("坚持“三个代表”重要思想】为指导。", ["】"]),
     ("制订了『规范管理制度，落实到人。", ["『"]),
     ("他说：“很好。\n\n我们继续。", ["“"]),
+    # one slip, one finding: quotes typed the wrong way round, halves of different pairs
+    ("他的”马赛回旋“简直亮瞎眼，观众都站了起来。", ["”马赛回旋“"]),
+    ("以Anthropic 公司首席执行官发表的 ”强大的 AI 将为我们带来什么？“ 的长文为题。", ["”强大的 AI 将为我们带来什么？“"]),
+    ("加强与当地发展改革、民政“ 老龄）、卫生健康等部门的沟通协调。", ["“ 老龄）"]),
+    # two marks left over in different sentences are two findings
+    ("开展“双争活动，效果明显。会后大家都说很好’。", ["“", "’"]),
     # a full-width bracket closed by a half-width one, and the reverse
     ("Apache Kylin 的名字来源于中国（“Kylin”：即中文的“麒麟”)：", ["（“Kylin”：即中文的“麒麟”)"]),
     ("NASA发言人斯蒂芬妮(Stephanie Schierhol）表示，已经研究了这些变化。", ["(Stephanie Schierhol）"]),
