@@ -706,6 +706,11 @@ def test_repeated_paragraph_layout_is_not_a_repeat(text):
     ("油菜播种基本结束 面积增 长势好", []),
     ("（2）美国冬季风暴持续 得州至少8人死亡；", []),
     ("第十五條 之九\n的确 的确如此。", []),
+    # one character after a comma starts a word
+    ("不含采矿、矿 产品初加工项目。", [" "]),
+    # four splits: the blank between two words (自主 研发) is not yet a sign of an extraction
+    ("引导资 金投向矿 产品加工，支持战略新 兴产业和固定资 产投资，鼓励自主 研发。", [" "] * 4),
+    ("引导资 金投向矿 产品加工，支持战略新 兴产业、固定资 产投资和专项资 金，鼓励自主 研发。", [" "] * 6),
 ])
 def test_space_inside_word(text, flags):
     assert flagged(text, "ST013") == flags

@@ -387,8 +387,11 @@ def splits_word(text: str, start: int) -> bool:
 
     left = _HAN_TAIL.search(text, max(0, start - SIDE), start).group()
     right = _HAN_HEAD.match(text, start + 1, start + 1 + SIDE).group()
-    if len(left) < 2 or not right:
-        return False  # a date or a number before it (2008年7月17日 经…), a heading (前 言)
+    after_mark = start >= 2 and len(left) == 1 and text[start - 2] in "，、；：（“《"
+    if (len(left) < 2 and not after_mark) or not right:
+        # a date or a number before it (2008年7月17日 经…), a heading (前 言); one character
+        # after a comma is a word's start (采矿、矿 产品)
+        return False
     from ._segment import tokens
 
     # Two words either side (中办 国办, 停火 协议): the space is between words, whatever
@@ -439,7 +442,8 @@ class SpaceInsideWord(Rule):
         "从 PDF 复制或转换的文本，常把原来的行末或字距变成空格，把一个词拆成两半（`战略新 兴`、`引导资 金`、"
         "`矿 产品`）：读起来别扭，也妨碍检索和统计。规则去掉空格后用 jieba 分词：词典里有一个词跨过空格的位置，"
         "空格就在词中间。助词「的」「了」只依附前面的词，前面的空格（`试用频道 的注册会员`、`PHP 下 的微服务`）"
-        "在句子、标题和表格里都不会是有意的。每处都报告；整篇有多处（至少3处）时，第一处说明总数（多为 PDF 转换）。"
+        "在句子、标题和表格里都不会是有意的。每处都报告；整篇有多处（至少3处）时，第一处说明总数（多为 PDF 转换）；"
+        "拆开的词多到5处以上时，文本显然是 PDF 转换的，句子里两个词之间的空格（`引导 资金`、`自主 研发`）也一并报告。"
         "不报告：两个词之间的空格（`热爱伟大祖国 建设美好家园`、`第一章 总则`）、连续两个以上的空格（对齐）、"
         "逐字隔开的文字（`科 技 部`、`起 来！`）、短行（`附　则`、`主任 何立峰`）、没有逗号句号的标题和表格行"
         "（`油菜播种基本结束 面积增 长势好`：空格是短语之间的间隔）、人名中间的空格（`吉 颐`）、"
@@ -449,7 +453,7 @@ class SpaceInsideWord(Rule):
     good = "支持战略性新兴产业发展，对固定资产投资给予补助。"
     fix_doc = "删除词中间的空格（安全修正：空格在词典词的中间，不会改变意思）。--fix 一次删除全部。"
     fix_safety = "safe"
-    options = {"document-wide-min": 3}
+    options = {"document-wide-min": 3, "extracted-min": 5}
     specs = (
         Spec("支持战略性新 兴产业发展，对固定资 产投资给予补助。", (" ", " "),
              fixed="支持战略性新兴产业发展，对固定资产投资给予补助。"),
@@ -462,11 +466,14 @@ class SpaceInsideWord(Rule):
         Spec("引导资 金投向矿 产品加工，支持战略新 兴产业和固定资 产投资。", (" ", " ", " ", " "),
              fixed="引导资金投向矿产品加工，支持战略新兴产业和固定资产投资。",
              note="four splits: each reported, the first with the count"),
+        Spec("引导资 金投向采矿、矿 产品加工，支持战略新 兴产业、固定资 产投资和专项资 金，鼓励自主 研发。",
+             (" ", " ", " ", " ", " ", " "),
+             note="five splits make it an extraction: the blank between two words (自主 研发) too"),
     )
 
     def check(self, doc, ctx):
         text = doc.text
-        gaps = []
+        gaps, between = [], []
         line, prose = (0, 0), False
         for m in _GAP.finditer(text):
             g = m.start()
@@ -477,8 +484,12 @@ class SpaceInsideWord(Rule):
                 # a short line is a heading or a signature spaced on purpose (附　则, 主任 何立峰)
                 words = text[line[0] : line[1]]
                 prose = len(words.strip()) > 12 and _in_sentence(words)
-            if prose and not _letter_spaced(text, g) and splits_word(text, g):
-                gaps.append(g)
+            if prose and not _letter_spaced(text, g):
+                (gaps if splits_word(text, g) else between).append(g)
+        if len(gaps) >= int(ctx.option("extracted-min")):
+            # So many words split that the text is a PDF extraction: the blanks between two words
+            # of its sentences are the same leftovers (引导 资金, 自主 研发).
+            gaps = sorted(gaps + between)
         # Each split is reported where it is (a labelled document marks them one by one); when
         # there are several, the first says how many, the mark of a PDF extraction.
         many = len(gaps) >= int(ctx.option("document-wide-min"))
