@@ -711,6 +711,9 @@ def test_repeated_paragraph_layout_is_not_a_repeat(text):
     # four splits: the blank between two words (自主 研发) is not yet a sign of an extraction
     ("引导资 金投向矿 产品加工，支持战略新 兴产业和固定资 产投资，鼓励自主 研发。", [" "] * 4),
     ("引导资 金投向矿 产品加工，支持战略新 兴产业、固定资 产投资和专项资 金，鼓励自主 研发。", [" "] * 6),
+    # a table's justified two-character cells, one a line; headings spaced the same way come alone
+    ("指 标\n2020年\n粮 食\n120\n玉 米\n80\n大 豆\n20\n其中：男 性\n女 性\n", [" "] * 5),
+    ("目 录\n前 言\n第一章　总　则\n第一条　为了规范管理，制定本条例。\n附　则\n", []),
 ])
 def test_space_inside_word(text, flags):
     assert flagged(text, "ST013") == flags

@@ -414,6 +414,9 @@ def _in_sentence(line: str) -> bool:
     return any(mark in line for mark in "，。！？")
 
 
+# A line that is one two-character word with a blank in the middle (指 标).
+_JUSTIFIED = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])[ \t\u3000]*$")
+
 # The structural particle 的 and the aspect particle 了; not 等, 得, 过, 之, which also start
 # words and names (`持续 得州`, `第十五條 之九`).
 _PARTICLES = frozenset(("uj", "ul"))
@@ -445,9 +448,10 @@ class SpaceInsideWord(Rule):
         "`矿 产品`）：读起来别扭，也妨碍检索和统计。规则去掉空格后用 jieba 分词：词典里有一个词跨过空格的位置，"
         "空格就在词中间。助词「的」「了」只依附前面的词，前面的空格（`试用频道 的注册会员`、`PHP 下 的微服务`）"
         "在句子、标题和表格里都不会是有意的。每处都报告；整篇有多处（至少3处）时，第一处说明总数（多为 PDF 转换）；"
-        "拆开的词多到5处以上时，文本显然是 PDF 转换的，句子里两个词之间的空格（`引导 资金`、`自主 研发`）也一并报告。"
+        "拆开的词多到5处以上时，文本显然是 PDF 转换的，句子里两个词之间的空格（`引导 资金`、`自主 研发`）也一并报告；"
+        "单独成行、中间加了空格的两字词多到5个以上时（`指 标`、`粮 食`、`男 性`），是表格里分散对齐的单元格留下的，也报告。"
         "不报告：两个词之间的空格（`热爱伟大祖国 建设美好家园`、`第一章 总则`）、连续两个以上的空格（对齐）、"
-        "逐字隔开的文字（`科 技 部`、`起 来！`）、短行（`附　则`、`主任 何立峰`）、没有逗号句号的标题和表格行"
+        "逐字隔开的文字（`科 技 部`、`起 来！`）、短行（`附　则`、`目 录`、`主任 何立峰`，少于5个时）、没有逗号句号的标题和表格行"
         "（`油菜播种基本结束 面积增 长势好`：空格是短语之间的间隔）、人名中间的空格（`吉 颐`）、"
         "汉字与数字或字母之间的空格、「等」「得」「之」等也能开头成词的字前面的空格（`持续 得州`、`第十五條 之九`）。"
     )
@@ -455,7 +459,7 @@ class SpaceInsideWord(Rule):
     good = "支持战略性新兴产业发展，对固定资产投资给予补助。"
     fix_doc = "删除词中间的空格（安全修正：空格在词典词的中间，不会改变意思）。--fix 一次删除全部。"
     fix_safety = "safe"
-    options = {"document-wide-min": 3, "extracted-min": 5}
+    options = {"document-wide-min": 3, "extracted-min": 5, "justified-min": 5}
     specs = (
         Spec("支持战略性新 兴产业发展，对固定资 产投资给予补助。", (" ", " "),
              fixed="支持战略性新兴产业发展，对固定资产投资给予补助。"),
@@ -468,6 +472,9 @@ class SpaceInsideWord(Rule):
         Spec("引导资 金投向矿 产品加工，支持战略新 兴产业和固定资 产投资。", (" ", " ", " ", " "),
              fixed="引导资金投向矿产品加工，支持战略新兴产业和固定资产投资。",
              note="four splits: each reported, the first with the count"),
+        Spec("指 标\n粮 食\n玉 米\n大 豆\n蔬 菜\n", (" ", " ", " ", " ", " "),
+             note="five justified cells of a table, one a line"),
+        Spec("目 录\n前 言\n第一章　总　则\n附　则\n", ()),
         Spec("引导资 金投向采矿、矿 产品加工，支持战略新 兴产业、固定资 产投资和专项资 金，鼓励自主 研发。",
              (" ", " ", " ", " ", " ", " "),
              note="five splits make it an extraction: the blank between two words (自主 研发) too"),
@@ -492,11 +499,21 @@ class SpaceInsideWord(Rule):
             # So many words split that the text is a PDF extraction: the blanks between two words
             # of its sentences are the same leftovers (引导 资金, 自主 研发).
             gaps = sorted(gaps + between)
+        cells = [m for m in _JUSTIFIED.finditer(text)]
+        if len(cells) >= int(ctx.option("justified-min")):
+            from ._segment import frequency
+
+            cells = [m.end(1) for m in cells if frequency(m.group(1) + m.group(2))]
+        if len(cells) >= int(ctx.option("justified-min")):
+            # Many two-character words spread over a line each (指 标, 粮 食, 男 性): a table's cells
+            # justified in the original and kept as blanks; a heading (目 录, 附　则) comes alone.
+            gaps = sorted(set(gaps) | set(cells))
         # Each split is reported where it is (a labelled document marks them one by one); when
         # there are several, the first says how many, the mark of a PDF extraction.
         many = len(gaps) >= int(ctx.option("document-wide-min"))
         for i, g in enumerate(gaps):
-            where = f"「{text[max(0, g - 3):g + 4]}」"
+            left, right = text[max(0, g - 3) : g].rsplit("\n", 1)[-1], text[g + 1 : g + 4].split("\n", 1)[0]
+            where = f"「{left}{text[g]}{right}」"
             message = (f"全文有{len(gaps)}处空格把一个词拆开，多为 PDF 转换留下的（这是第一处，{where}）：删除空格"
                        if many and i == 0 else f"空格把词拆开了（{where}）：删除空格")
             yield Hit(g, g + 1, message, "", Fix.delete(g, g + 1, "safe"))
