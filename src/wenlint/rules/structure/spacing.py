@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from ...analyses import analysis
 from ...documents.document import MASK
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
@@ -151,11 +152,10 @@ def _marks(text: str) -> int:
     return sum(map(text.count, "，。、；：？！“”（）《》"))
 
 
-def _spaces(doc) -> list[tuple[int, int, str]]:
-    key = "structure.mark-spaces"
-    if key not in doc.cache:
-        doc.cache[key] = mark_spaces(doc.text)
-    return doc.cache[key]
+@analysis("structure.mark-spaces")
+def mark_space_runs(doc) -> list[tuple[int, int, str]]:
+    """Every blank run beside Chinese punctuation, with its place (ST020-ST022 each take a kind)."""
+    return mark_spaces(doc.text)
 
 
 class _MarkSpaceRule(Rule):
@@ -165,6 +165,7 @@ class _MarkSpaceRule(Rule):
     category = "structure"
     fix_safety = "safe"
     kinds: tuple[str, ...] = ()
+    reads = ("structure.mark-spaces",)
     what = ""  # the place, for the messages
     # Five in a document make it one finding: the count that finds the most labelled blanks with
     # the fewest findings on the dev set and the clean corpus; left out one document at a time,
@@ -172,7 +173,7 @@ class _MarkSpaceRule(Rule):
     options = {"document-wide-min": 5, "document-wide-share": 0.0}
 
     def check(self, doc, ctx):
-        runs = [(a, b) for a, b, kind in _spaces(doc) if kind in self.kinds]
+        runs = [(a, b) for a, b, kind in mark_space_runs(doc) if kind in self.kinds]
         if not runs:
             return
         least = int(ctx.option("document-wide-min"))
