@@ -36,6 +36,7 @@ SEED_FINDINGS = {
     "002": [
         ("ST009", 6, 76, "作"),  # ……积极主动地推进各项工作 / 一、组织实施……
         ("ST001", 18, 334, ",、"),  # 当好主力军,、建功十一五
+        ("ST001", 30, 62, "--"),  # 建设2--3个: two hyphens for the range mark
         ("ST009", 30, 102, "动"),  # list item 3 without its full stop
     ],
     "003": [
