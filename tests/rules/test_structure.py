@@ -545,6 +545,7 @@ def test_doubled_word_real_document_near_misses(text):
     ("中国近代植物植物分类学的奠基人，共造成造成197人死亡。", ["植物植物", "造成造成"]),
     ("分成保护国和和亲近德国的附属国，电源都有可能可能引起开机不显示。", ["和和", "可能可能"]),
     ("活动共吸引了300多名名职工参加，发展特色特色大榛子产业。", ["名名", "特色特色"]),
+    ("这个学校已经有50年多年的历史了，两年多年均增长百分之五。", ["年多年"]),
 ])
 def test_doubled_word_real_document_defects(text, flags):
     assert flagged(text, "ST004", "ST014") == flags
