@@ -168,6 +168,7 @@ class ClosingMarkAtLineStart(Rule):
     code = "ST003"
     name = "closing-mark-at-line-start"
     category = "structure"
+    reads = ("structure.layout",)
     severity = "info"
     summary = "行首是句末或收尾标点（。，”）等），上一行被错误断开"
     why = (
