@@ -269,6 +269,7 @@ class RepeatedPassage(Rule):
         "缴费年限累计计算。\n延伸阅读：\n社保关系转移接续办法的实施细则将于下月公布。\n"
     )
     fix_doc = "删除重复的文字（要由人确认保留哪一处，不自动修正）。"
+    reads = ("structure.layout",)
     options = {"min-chars": 100}
     specs = (
         Spec(bad, ("补贴规划纲要提出，我国将落实医保关系转移接续办法，实现医疗保险缴费年限在各地互认，"
