@@ -53,7 +53,7 @@ def run_rules(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from ..reports.rich_report import CATEGORY_STYLES, SEVERITY_STYLES
+    from ..taxonomy import SEVERITY, category
 
     console = Console(highlight=False)
     if not console.is_terminal:
@@ -78,10 +78,10 @@ def run_rules(args) -> int:
         row = rule_row(rule)
         source = "builtin" if row["source"] == "builtin" else Path(row["source"]).name if row["source"].endswith(".toml") else row["source"]
         cells = [
-            f"[{CATEGORY_STYLES.get(rule.category, 'white')}]{rule.code}[/]",
+            f"[{category(rule.category).style}]{rule.code}[/]",
             rule.name + ("" if rule.default_enabled else " (opt-in)"),
             rule.category,
-            f"[{SEVERITY_STYLES[rule.severity]}]{rule.severity}[/]",
+            f"[{SEVERITY[rule.severity].style}]{rule.severity}[/]",
             row["fixable"],
             row["measured"] or "",
             *([source] if with_source else []),

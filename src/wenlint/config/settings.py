@@ -27,8 +27,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..findings import check_severity
-
-CATEGORIES = ("placeholder", "mask", "number", "chrome", "script", "structure", "meta")
+from ..taxonomy import CATEGORIES, DEFAULT_FAIL_ON, SEVERITIES
 SCRIPTS = ("simplified", "traditional", "auto")
 MARKUPS = ("auto", "text", "markdown")
 FORMATS = ("rich", "concise", "json", "jsonl", "csv", "sarif", "github", "junit", "html", "gitlab", "rdjson", "pylint")
@@ -53,7 +52,7 @@ class Settings:
     rule_packs: list[Path] = field(default_factory=list)
     script: str = "auto"
     markup: str = "auto"  # "markdown": read .txt as Markdown too; "text": read .md as plain text
-    fail_on: str = "warning"
+    fail_on: str = DEFAULT_FAIL_ON
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     respect_gitignore: bool = True
@@ -97,7 +96,7 @@ def settings_from_table(table: dict[str, Any], config_file: Path | None) -> Sett
         elif key == "markup":
             settings.markup = _choice(value, MARKUPS, where, key)
         elif key == "fail-on":
-            settings.fail_on = _choice(value, ("error", "warning", "info"), where, key)
+            settings.fail_on = _choice(value, SEVERITIES, where, key)
         elif key == "include":
             settings.include = _strings(value, where, key)
         elif key == "extend-include":
