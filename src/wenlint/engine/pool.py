@@ -12,6 +12,7 @@ one that reads standard input, stays serial: a one-file check never imports this
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 from ..config import Settings
 from ..documents.walk import Target
@@ -102,7 +103,8 @@ def _prepare_corpus_rules(work: list[tuple[Target, Linter]]):
     return thread
 
 
-def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None) -> list[FileResult]:
+def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None) -> Iterator[FileResult]:
+    """The result of each file of `work`, in order, as the workers finish them."""
     # Imported here: a one-file check must not pay for multiprocessing.
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -115,7 +117,6 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
         settings[key] = linter.settings
         items.append((target, key))
     workers = min(options.jobs, len(items))
-    done: list[FileResult] = []
     try:
         with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
                                  initargs=(settings, options)) as executor:
@@ -127,11 +128,10 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
             if progress is not None:
                 progress.start(len(items))
             for result in results:
-                done.append(result)
                 if progress is not None:
                     progress.advance(result.path)
+                yield result
             if preparing is not None:
                 preparing.join()
     except BrokenProcessPool as exc:
         raise WenlintError(f"a worker process died ({exc}); try --jobs 1") from None
-    return done
