@@ -10,10 +10,14 @@ README's rule table. Nothing here is written by hand, so it cannot drift from th
 from __future__ import annotations
 
 import json
+import typing
 from pathlib import Path
 from typing import Any
 
-from ..config.settings import CATEGORIES, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, FORMATS, MARKUPS, SCRIPTS
+import msgspec
+
+from ..config.options import Declared, config_keys, family_options
+from ..config.settings import CATEGORIES
 from ..taxonomy import SEVERITIES, SEVERITY, SEVERITY_LIST, category_label
 from ..rules.base import CorpusRule, Rule, Spec
 from ..rules.registry import Registry, builtin_pack_dir, load_registry
@@ -28,30 +32,60 @@ FIX_WORDS = {
     "none": "none：没有自动修复",
 }
 
-# The keys of [tool.wenlint] (config/settings.py reads them): key -> (JSON schema, description).
-_SELECTORS = {"type": "array", "items": {"type": "string"}}
+def _schema_of(declaration: Declared) -> dict[str, Any]:
+    """The JSON schema of a declared key or option's type, without its description."""
+    schema = msgspec.json.schema(declaration.type)
+    schema.pop("description", None)
+    return _declared_order(schema, _literals(declaration.type))
+
+
+def _literals(kind: Any) -> list[tuple]:
+    """The Literal[...] choices anywhere in a type, each in the order it was declared."""
+    if typing.get_origin(kind) is typing.Literal:
+        return [typing.get_args(kind)]
+    return [found for arg in typing.get_args(kind) for found in _literals(arg)]
+
+
+def _declared_order(schema: Any, choices: list[tuple]) -> Any:
+    """A schema whose `enum`s list their choices as declared (msgspec sorts them)."""
+    if isinstance(schema, list):
+        return [_declared_order(item, choices) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _declared_order(value, choices) for key, value in schema.items()}
+    if "enum" in out:
+        out["enum"] = next((list(c) for c in choices if set(c) == set(out["enum"])), out["enum"])
+    return out
+
+
+# The keys of [tool.wenlint], from their declarations (config/options.py): key -> (JSON schema, description).
 CONFIG_KEYS: dict[str, tuple[dict[str, Any], str]] = {
-    "select": (_SELECTORS, "要运行的规则：代码（PH001）、前缀（PH）、类别（placeholder）、名称或 ALL；默认是所有默认开启的规则"),
-    "extend-select": (_SELECTORS, "在 select 之外再加上的规则（例如默认关闭的 PH010）"),
-    "ignore": (_SELECTORS, "不运行的规则"),
-    "severity": ({"type": "object", "additionalProperties": {"enum": list(SEVERITIES)}},
-                 "改变级别：选择器 → error | warning | info"),
-    "per-file-ignores": ({"type": "object", "additionalProperties": _SELECTORS},
-                         "按文件忽略：gitignore 风格的模式 → 选择器列表"),
-    "rules": ({"type": "array", "items": {"type": "string"}}, "额外的规则包（TOML），路径相对于配置文件"),
-    "script": ({"enum": list(SCRIPTS)}, "文档应当使用的字形：simplified（简体）、traditional（繁体）或 auto（按文档判断，默认）"),
-    "fail-on": ({"enum": list(SEVERITIES)}, "导致失败（退出状态 1）的最低级别，默认 warning"),
-    "include": ({"type": "array", "items": {"type": "string"}}, f"遍历目录时检查的文件，默认 {', '.join(DEFAULT_INCLUDE)}"),
-    "extend-include": ({"type": "array", "items": {"type": "string"}}, "在 include 之外再检查的文件"),
-    "exclude": ({"type": "array", "items": {"type": "string"}}, "不进入的路径（gitignore 风格），默认 " + ", ".join(DEFAULT_EXCLUDE)),
-    "extend-exclude": ({"type": "array", "items": {"type": "string"}}, "在 exclude 之外再排除的路径"),
-    "respect-gitignore": ({"type": "boolean"}, "遵守 .gitignore（默认 true）"),
-    "encoding": ({"type": "string"}, "auto（检测，默认）或编码名称，如 gb18030"),
-    "markup": ({"enum": list(MARKUPS)}, "怎样读 .txt 和 .md：auto（按扩展名，默认）、markdown（.txt 也按 Markdown 读）、text（.md 也按纯文本读）"),
-    "max-file-size": ({"oneOf": [{"type": "integer", "minimum": 1}, {"type": "string"}]}, "单个文件的大小上限：字节数或如 \"64MB\"，默认 64MB"),
-    "format": ({"enum": list(FORMATS)}, "默认的报告格式"),
-    "regex-timeout": ({"type": "number", "exclusiveMinimum": 0}, "一条模式在一个文档上最多运行的秒数，默认 2"),
+    d.name: (_schema_of(d), d.description) for d in config_keys().values()
 }
+
+
+def _option_type(category: str, name: str, default: Any) -> str:
+    """An option's type as a reader says it: from its declaration, else (a plugin's) from its default."""
+    declared = family_options(category).get(name)
+    if not declared:
+        return _type_of(default)[0]
+    schema = _schema_of(declared)
+    english = _schema_english(schema)
+    return _schema_words(schema) + (f" {english}" if english else "")
+
+
+def _schema_english(schema: dict[str, Any]) -> str:
+    """The English words after `_schema_words`'s (none for a choice of literal values)."""
+    if "enum" in schema:
+        return ""
+    if "anyOf" in schema:
+        return " or ".join(_schema_english(s) for s in schema["anyOf"])
+    kind = schema.get("type")
+    if kind == "array":
+        return "list of strings"
+    if kind == "object":
+        return "table"
+    return {"null": "unset"}.get(kind, str(kind))
 
 
 def _type_of(default: Any) -> tuple[str, dict[str, Any]]:
@@ -75,15 +109,15 @@ def _schema_words(schema: dict[str, Any]) -> str:
     """A configuration key's type as a reader says it."""
     if "enum" in schema:
         return " \\| ".join(f"`{v}`" for v in schema["enum"])
-    if "oneOf" in schema:
-        return " 或 ".join(_schema_words(s) for s in schema["oneOf"])
+    if "oneOf" in schema or "anyOf" in schema:
+        return " 或 ".join(_schema_words(s) for s in schema.get("oneOf", schema.get("anyOf")))
     kind = schema.get("type")
     if kind == "array":
         return "字符串列表"
     if kind == "object":
         value = schema.get("additionalProperties", {})
         return "表：键 → " + (_schema_words(value) if value else "值")
-    return {"boolean": "布尔", "string": "字符串", "integer": "整数", "number": "数"}.get(kind, str(kind))
+    return {"boolean": "布尔", "string": "字符串", "integer": "整数", "number": "数", "null": "不设"}.get(kind, str(kind))
 
 
 def _source(rule: Rule) -> str:
@@ -163,10 +197,13 @@ def rule_page(rule: Rule) -> str:
         lines += [
             "## 选项 Options", "",
             f"在配置的 `[tool.wenlint.{rule.category}]` 表中设置（同一类别的规则共用这张表）。", "",
-            "| 选项 option | 类型 type | 默认值 default |", "|---|---|---|",
+            "| 选项 option | 类型 type | 默认值 default | 说明 description |", "|---|---|---|---|",
         ]
+        declared = family_options(rule.category)
         for name, default in rule.options.items():
-            lines.append(f"| `{name}` | {_type_of(default)[0]} | `{json.dumps(default, ensure_ascii=False)}` |")
+            about = _cell(declared[name].description) if name in declared else ""
+            lines.append(f"| `{name}` | {_option_type(rule.category, name, default)} | "
+                         f"`{json.dumps(default, ensure_ascii=False)}` | {about} |")
         lines.append("")
     if rule.specs:
         lines += [
@@ -224,11 +261,17 @@ def config_schema(registry: Registry) -> dict[str, Any]:
     properties: dict[str, Any] = {key: {**schema, "description": text} for key, (schema, text) in CONFIG_KEYS.items()}
     for category in CATEGORIES:
         options: dict[str, Any] = {}
+        declared = family_options(category)
         for rule in registry:
             if rule.category == category:
                 for name, default in rule.options.items():
-                    options.setdefault(name, {**_type_of(default)[1], "default": default,
-                                              "description": f"{rule.code} {rule.name}"})
+                    if name in declared:
+                        d = declared[name]
+                        about = f"{d.description}（{'、'.join(d.rules)}）"
+                        options.setdefault(name, {**_schema_of(d), "default": d.default, "description": about})
+                    else:
+                        options.setdefault(name, {**_type_of(default)[1], "default": default,
+                                                  "description": f"{rule.code} {rule.name}"})
         table = {
             "type": "object", "description": f"{category_label(category)}类规则的选项",
             "properties": options, "additionalProperties": False,
@@ -264,8 +307,8 @@ def configuration_page(registry: Registry) -> str:
                 for name, default in rule.options.items()]
         if not rows:
             continue
-        lines += [f"### [tool.wenlint.{category}]", "", "| 选项 option | 类型 type | 默认值 default | 规则 rule |",
-                  "|---|---|---|---|"]
+        lines += [f"### [tool.wenlint.{category}]", "",
+                  "| 选项 option | 类型 type | 默认值 default | 说明 description | 规则 rule |", "|---|---|---|---|---|"]
         seen: dict[str, list[str]] = {}
         for name, default, rule in rows:
             seen.setdefault(name, []).append(rule.code)
@@ -274,7 +317,9 @@ def configuration_page(registry: Registry) -> str:
             if codes is None:
                 continue
             links = "、".join(f"[{c}](rules/{c}.md)" for c in codes)
-            lines.append(f"| `{name}` | {_type_of(default)[0]} | `{json.dumps(default, ensure_ascii=False)}` | {links} |")
+            about = family_options(category)[name].description if name in family_options(category) else ""
+            lines.append(f"| `{name}` | {_option_type(category, name, default)} | "
+                         f"`{json.dumps(default, ensure_ascii=False)}` | {_cell(about)} | {links} |")
         lines.append("")
     return "\n".join(lines)
 

@@ -236,7 +236,6 @@ class DoubledWord(Rule):
         "（`创业业带头人` 原本可能是 `创业就业带头人`）。"
     )
     fix_safety = "unsafe"
-    options = {"allowed-doublings": []}
     specs = (
         Spec("讲述老教师从教三十三载的的不懈情怀。", ("的的",), fixed="讲述老教师从教三十三载的不懈情怀。"),
         Spec("今年以来来共解决了拖欠职工工资的问题。", ("来来",)),

@@ -261,7 +261,6 @@ class SpaceAroundPunctuation(Rule):
     good = "把广大职工的思想统一到实施“十一五”规划的宏伟目标上来。"
     fix_doc = "删除空格（--fix 自动删除；全角标点旁的空格没有意义）。整篇都有时，一次修正删除全部。"
     fix_safety = "safe"
-    options = {"document-wide-min": 5, "document-wide-share": 0.1}
     specs = (
         Spec("把广大职工的思想统一到实施 “ 十一五 ” 规划的宏伟目标上来。", (" ", " ", " ", " "),
              fixed="把广大职工的思想统一到实施“十一五”规划的宏伟目标上来。"),

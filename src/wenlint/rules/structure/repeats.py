@@ -80,7 +80,6 @@ class RepeatedParagraph(Rule):
     )
     fix_doc = "删除重复的段落（不安全修正：要确认保留哪一份）。"
     fix_safety = "unsafe"
-    options = {"min-paragraph-chars": 20, "similarity": 0.8}
     specs = (
         Spec(bad, ("一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，取得了显著的成绩。",),
              fixed="一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，取得了显著的成绩。\n一、领导重视\n"),

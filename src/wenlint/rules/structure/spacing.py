@@ -69,7 +69,6 @@ class SpaceInsideWord(Rule):
     good = "支持战略性新兴产业发展，对固定资产投资给予补助。"
     fix_doc = "删除词中间的空格（安全修正：空格在词典词的中间，不会改变意思）。整篇都有时一次删除全部。"
     fix_safety = "safe"
-    options = {"document-wide-min": 3}
     specs = (
         Spec("支持战略性新 兴产业发展，对固定资 产投资给予补助。", (" ", " "),
              fixed="支持战略性新兴产业发展，对固定资产投资给予补助。"),
