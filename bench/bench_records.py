@@ -96,6 +96,9 @@ def main(argv=None) -> int:
     parser.add_argument("--records", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, default=1, help="processes for check (default 1)")
     parser.add_argument("--select", help="only these rules (e.g. PH,MK for a quick run at a million records)")
+    parser.add_argument("--ignore", help="leave these rules out (e.g. ST012,CH030: the rules that compare records "
+                                         "keep a summary of each, so only without them is memory flat in the records)")
+    parser.add_argument("--only", choices=("check", "filter"), help="run only this command")
     parser.add_argument("--copies", type=int, default=0, help="documents for the cross-document phase (0: skip)")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="wenlint-bench-records-"))
@@ -106,13 +109,15 @@ def main(argv=None) -> int:
         for count in sorted(n for n in args.records if n):
             shard = work / f"r{count}.jsonl"
             chars = write_shard(shard, count, lines)
-            select = ["--select", args.select] if args.select else []
+            select = (["--select", args.select] if args.select else []) + (["--ignore", args.ignore] if args.ignore else [])
             runs = {
                 f"check -j{args.jobs}": ["check", shard.name, "--isolated", "--format", "jsonl", "-o", "findings.jsonl",
                                          "--exit-zero", "--no-progress", "-j", str(args.jobs), "--id-field", "id", *select],
                 f"filter -j{args.jobs}": ["filter", shard.name, "--isolated", "--kept", "kept.jsonl", "--dropped", "dropped.jsonl", "-j", str(args.jobs), *select],
             }
             for name, command in runs.items():
+                if args.only and not name.startswith(args.only):
+                    continue
                 seconds, peak, _ = timed(command, work)
                 print(f"{count:>10,} {chars / 1e6:>7.1f}M {name:<22} {seconds:>8.1f} {count / seconds:>10,.0f} {peak:>8.0f}")
             shard.unlink()

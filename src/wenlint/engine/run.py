@@ -14,7 +14,8 @@ from ..documents.walk import Target, iter_targets
 from ..errors import EmptyDocument, InputError, WenlintError
 from ..findings import Finding
 from .fixes import fix_with_count
-from .runner import DISABLED, FileResult, Linter
+from ..reporting.model import Tally
+from .runner import FileResult, Linter
 from .suppression import Suppressions
 from .writer import encode, unified_diff, write_fixed
 
@@ -56,20 +57,13 @@ class RunResult:
 
     @property
     def errors(self) -> list[str]:
-        return [r.error for r in self.results if r.error] + self._file_problems() + self.problems
-
-    def _file_problems(self) -> list[str]:
-        """The problems of each file; a rule disabled after a time-out is reported once (each
-        worker of a pool disables it on its own)."""
-        out, disabled = [], set()
-        for problem in (p for r in self.results for p in r.problems):
-            if problem.endswith(DISABLED):
-                code = problem.split(" rule ", 1)[1].split(" ", 1)[0]
-                if code in disabled:
-                    continue
-                disabled.add(code)
-            out.append(problem)
-        return out
+        """File errors, then the problems of each file (a rule disabled after a time-out named
+        once), then the run's."""
+        tally = Tally()
+        for result in self.results:
+            tally.note(result)
+        tally.problems = self.problems
+        return tally.errors
 
     @property
     def warnings(self) -> list[str]:
