@@ -161,3 +161,12 @@ def test_severities_and_categories_are_defined_once():
         text = path.read_text(encoding="utf-8")
         for literal in literals:
             assert not re.search(literal, text), f"{path.relative_to(SRC)} defines {literal} again"
+
+
+def test_html_named_in_the_configuration_gets_the_documents_text_from_the_run(tmp_path):
+    from ..conftest import run_cli
+
+    (tmp_path / "wenlint.toml").write_text('format = "html"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("第一行正文。\nXX年工作总结\n", encoding="utf-8")
+    page = run_cli("check", "a.txt", "--no-cache", cwd=tmp_path).stdout.decode()
+    assert "第一行正文。" in page and 'class="note' in page  # the text around the finding is drawn
