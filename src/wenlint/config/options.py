@@ -127,7 +127,7 @@ class StructureOptions(FamilyOptions):
         "同一问题至少出现这么多次才当作全文习惯，报告一处", "ST002", "ST007", "ST013", defaults={"ST013": 3})] = 5
     document_wide_share: Annotated[float, describe(
         "同一问题至少占这么大比例才当作全文习惯", "ST002", "ST007", defaults={"ST007": 0.3})] = 0.1
-    allowed_doublings: Annotated[Strings, describe("不报告的重叠字词（如「研讨研讨」），在内置词表之外再加", "ST004")] = []
+    allowed_doublings: Annotated[Strings, describe("不报告的重叠字词（如「研讨研讨」），在内置词表之外再加", "ST004", "ST014")] = []
     trailer_markers: Annotated[Strings, describe("页尾网站内容的开头（其后的内容不算正文的结尾），在内置清单之外再加", "ST010")] = []
     min_paragraph_chars: Annotated[int, describe("参与比较的段落至少有多少个字", "ST011")] = 20
     similarity: Annotated[float, describe("两段相似度达到它就当作重复", "ST011")] = 0.8

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from . import Report as BaseReport
-from .. import __version__
+from ..version import __version__
 from ..findings import Finding
 from ..reporting.model import FileReport, Tally
 from ..taxonomy import CATEGORY_LIST, OTHER, SEVERITIES, SEVERITY, category_label

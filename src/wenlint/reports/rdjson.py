@@ -9,7 +9,7 @@ suggestion."""
 from __future__ import annotations
 
 from . import Report as BaseReport
-from .. import __version__
+from ..version import __version__
 from ..findings import Finding
 from ..reporting.jsonstream import ITEMS, JsonList
 from ..reporting.model import FileReport, Tally

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from . import Report as BaseReport
-from .. import __version__
+from ..version import __version__
 from ..reporting.jsonstream import ITEMS, JsonList
 from ..reporting.model import FileReport, RuleInfo, Tally
 

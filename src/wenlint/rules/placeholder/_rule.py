@@ -15,6 +15,7 @@ class ScanRule(Rule):
     severity: ClassVar[str] = "error"
     # Every option of the family shapes the one shared analysis; the declaration of each option
     # (config/options.py) lists the rules whose findings it changes.
+    reads: ClassVar[tuple] = ("placeholder.scan",)
 
     def check(self, doc, ctx) -> Iterable[Hit]:
         return list(hits_for(self.code, doc, ctx))
