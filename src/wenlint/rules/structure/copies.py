@@ -541,7 +541,6 @@ class CopiedDocument(CorpusRule):
     bad = SAMPLE  # (documented examples of a corpus rule run with two copies of the bad one)
     good = OTHER_REPORT
     fix_doc = "删去重复的副本，或只保留其中一份；本规则不修改文件。"
-    options = {"min-share": 0.5, "min-chars": 200, "exact-below": 200, "num-perm": 64}
     specs = (
         Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE,)),
         Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE_TRADITIONAL,), note="the same text in the other script"),

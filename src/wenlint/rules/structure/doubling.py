@@ -449,7 +449,6 @@ class DoubledWord(Rule):
     good = "在吉林省总体布局中，通化属于“双廊、双带、双线”核心区之一。"
     fix_doc = "删去一个。这是不安全修正：重复也可能掩盖了漏字，要确认原意。"
     fix_safety = "unsafe"
-    options = {"allowed-doublings": []}
     specs = (
         Spec("讲述老教师从教三十三载的的不懈情怀。", ("的的",), fixed="讲述老教师从教三十三载的不懈情怀。"),
         Spec("我们我们要把工作抓紧抓实。", ("我们我们",), fixed="我们要把工作抓紧抓实。"),

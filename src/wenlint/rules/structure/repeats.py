@@ -91,7 +91,6 @@ class RepeatedParagraph(Rule):
     )
     fix_doc = "删除重复的段落（不安全修正：要确认保留哪一份）。"
     fix_safety = "unsafe"
-    options = {"min-paragraph-chars": 20, "similarity": 0.8}
     specs = (
         Spec(bad, ("一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，取得了显著的成绩。",),
              fixed="一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，取得了显著的成绩。\n一、领导重视\n"),
@@ -270,7 +269,6 @@ class RepeatedPassage(Rule):
     )
     fix_doc = "删除重复的文字（要由人确认保留哪一处，不自动修正）。"
     reads = ("structure.layout",)
-    options = {"min-chars": 100}
     specs = (
         Spec(bad, ("补贴规划纲要提出，我国将落实医保关系转移接续办法，实现医疗保险缴费年限在各地互认，"
                    "累计合并计算。记者了解到，实际上，2011年7月正式实施的社保法，\n"
