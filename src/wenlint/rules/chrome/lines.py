@@ -218,8 +218,10 @@ def is_page(doc) -> bool:
 
 # Two credit fields in a row (记者：吉颐 编辑：马强, 来源：新华网编辑：VV) inside a line of text: a news
 # site's credit box run into the article. One field alone, or a colophon's 编辑/审核/签发, is not.
+# (The look-ahead names the characters a match starts with: `re` then skips to them instead of
+# trying the optional prefix at every position.)
 CREDIT_PAIR = re.compile(
-    r"(?:内容|文章)?(?:来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\n]{1,16}?"
+    r"(?=[内文来记通摄编责])(?:内容|文章)?(?:来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\n]{1,16}?"
     r"(?:(?:文章)?来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\s]{1,12}"
 )
 CREDIT_SPAN_MESSAGE = "「{}」是新闻网站的来源、记者、编辑署名，夹在了正文里：请删除"
