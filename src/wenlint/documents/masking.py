@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from .directives import find_directives
+from .. import lazyre
 
 Span = tuple[int, int]
 
@@ -24,15 +25,15 @@ MARKUPS = ("auto", "text", "markdown")
 
 # Front matter: YAML between `---` lines or TOML between `+++` lines, at the very start, closed,
 # and made of key/value lines (a document that starts with a `---` rule followed by prose has none).
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
-_FRONT_LINE = re.compile(r"[ \t]*(?:#.*|[-\w.\"' ]+[:=].*|-[ \t].*|[ \t]+\S.*|\[.*\]|)")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_RAW = re.compile(r"<(script|style|pre)\b.*?</\1\s*>", re.S | re.I)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_REFERENCE = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S")
-_TABLE_PIPE = re.compile(r"(?<!\\)\|")
-_BARE_URL = re.compile(r"(?:https?|ftp)://[!#$%&'*+,\-./0-9:;=?@A-Z\[\]_a-z~]+|www\.[A-Za-z0-9-]+\.[!#$%&'*+,\-./0-9:;=?@A-Z_a-z~]+")
-_CLOSING_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*$")
+_FRONT_MATTER = lazyre.compile(r"\A(---|\+\+\+)[ \t]*\n(.*?\n)?\1[ \t]*(?:\n|\Z)", re.S)
+_FRONT_LINE = lazyre.compile(r"[ \t]*(?:#.*|[-\w.\"' ]+[:=].*|-[ \t].*|[ \t]+\S.*|\[.*\]|)")
+_HTML_COMMENT = lazyre.compile(r"<!--.*?-->", re.S)
+_HTML_RAW = lazyre.compile(r"<(script|style|pre)\b.*?</\1\s*>", re.S | re.I)
+_HTML_TAG = lazyre.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_REFERENCE = lazyre.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S")
+_TABLE_PIPE = lazyre.compile(r"(?<!\\)\|")
+_BARE_URL = lazyre.compile(r"(?:https?|ftp)://[!#$%&'*+,\-./0-9:;=?@A-Z\[\]_a-z~]+|www\.[A-Za-z0-9-]+\.[!#$%&'*+,\-./0-9:;=?@A-Z_a-z~]+")
+_CLOSING_FENCE = lazyre.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*$")
 
 
 def masked_spans(source: str, format: str) -> list[Span]:
@@ -123,9 +124,9 @@ def front_matter_end(source: str) -> int:
     return m.end()
 
 
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
-_FRONT_KEY = re.compile(r"[ \t]*(?:-[ \t]+)?(?:[-\w.\"' ]+[:=][ \t]*(?:[|>][-+]?[ \t]*)?)?[\"']?")
-_FRONT_TAIL = re.compile(r"[\"'][ \t]*$")
+_HAN = lazyre.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_FRONT_KEY = lazyre.compile(r"[ \t]*(?:-[ \t]+)?(?:[-\w.\"' ]+[:=][ \t]*(?:[|>][-+]?[ \t]*)?)?[\"']?")
+_FRONT_TAIL = lazyre.compile(r"[\"'][ \t]*$")
 
 
 def _front_matter_spans(source: str, end: int) -> list[Span]:

@@ -47,6 +47,7 @@ from ..errors import RulePackError
 from ..findings import SEVERITIES, Fix, Hit
 from .base import Rule, RuleContext, Spec
 from .patterns import compile_pattern, finditer, first_chars, runs_in_linear_time, words_pattern
+from .. import lazyre
 
 RULE_KEYS = {
     "code", "name", "category", "severity", "summary", "message", "patterns", "words", "swap",
@@ -54,9 +55,9 @@ RULE_KEYS = {
     "why", "bad", "good", "fix-doc", "default", "specs",
 }
 SPEC_KEYS = {"text", "flags", "format", "fixed", "settings", "others", "note"}
-_CODE = regex.compile(r"[A-Z]{2}[0-9]{3}")
-_NAME = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FIELD = regex.compile(r"\{(\w+)\}")
+_CODE = lazyre.compile_regex(r"[A-Z]{2}[0-9]{3}")
+_NAME = lazyre.compile_regex(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_FIELD = lazyre.compile_regex(r"\{(\w+)\}")
 
 
 class PackRule(Rule):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ...findings import Hit
 from ..base import Rule, Spec
 from ..placeholder._data import MASK_OPTIONS
 from ..placeholder._scan import hits_for
+from ... import lazyre
 
 
 class MaskedWord(Rule):
@@ -74,4 +74,4 @@ def _leading_stars(text: str, start: int, end: int) -> bool:
 
 
 # A telephone or account number with its digits replaced by stars: 0755-********.
-_MASKED_NUMBER = re.compile("(?<=[0-9][-－])[*＊]{4,}|(?<=[0-9]{3})[*＊]{4,}(?=[0-9]{3,})")
+_MASKED_NUMBER = lazyre.compile("(?<=[0-9][-－])[*＊]{4,}|(?<=[0-9]{3})[*＊]{4,}(?=[0-9]{3,})")

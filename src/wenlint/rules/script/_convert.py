@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ._detect import char_class, read_dictionary, tables
+from ... import lazyre
 
 
 class Segment(NamedTuple):
@@ -159,7 +160,7 @@ class _AnyOf:
         return found
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = lazyre.compile("[\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,6 @@ mid-sentence."""
 
 from __future__ import annotations
 
-import regex
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
@@ -12,6 +11,7 @@ from ._layout import (
     DATE_LINE, END_CLAUSE, END_COLON, END_OPEN, END_SEMI, END_STOP, KIND_HEADING, KIND_ITEM, KIND_PAGE,
     KIND_PROSE, KIND_SHORT, KIND_TEXT, KIND_TRAILER, MID_SENTENCE, layout,
 )
+from ... import lazyre
 
 _CUT = "，,、；;：:。！？!?"
 
@@ -342,8 +342,8 @@ class UnterminatedParagraph(Rule):
                           Fix((Edit(end, end, "。"),), "unsafe"))
 
 
-_FIRST_ITEM = regex.compile(r"(?:^|(?<=[。；;：:！？!?]))\s*([（(][1１一][）)]|①|一是|第一[，,、])")
-_SECOND_ITEM = regex.compile(r"[（(][2２二][）)]|②|二是|第二[，,、]")
+_FIRST_ITEM = lazyre.compile_regex(r"(?:^|(?<=[。；;：:！？!?]))\s*([（(][1１一][）)]|①|一是|第一[，,、])")
+_SECOND_ITEM = lazyre.compile_regex(r"[（(][2２二][）)]|②|二是|第二[，,、]")
 
 
 class TruncatedDocument(Rule):
@@ -426,7 +426,7 @@ class TruncatedDocument(Rule):
 
 # What ends a page without ending a sentence: a credit or byline (编辑：丸子, 来源：新华网,
 # （记者 张三）), a link, URL, image or HTML tag, a phone number, @names, a menu (a | b).
-_NOT_PROSE_END = regex.compile(
+_NOT_PROSE_END = lazyre.compile_regex(
     r"(?:编辑|责编|责任编辑|来源|记者|作者|摄影|通讯员|校对|审核|出处|转载|原文|附件|附图|图片|联系电话|电话|热线)"
     r"\s*[：:]?[^。！？]{0,30}$|https?://|www\.|\]\(|</?[a-zA-Z]|@\S+\s*$|\|[^|]*$|[0-9]{3,}[-－][0-9]{3,}"
 )

@@ -3,15 +3,14 @@ repeated (`跳绳、跳绳比赛`)."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-import regex
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._lexicon import doublings, lexicon, t2s_table
 from . import _segment
+from ... import lazyre
 
 HAN = "\u4e00-\u9fff"
 
@@ -23,9 +22,9 @@ HAN = "\u4e00-\u9fff"
 # bit set (code points have 21 bits: the XOR of two never sets bits 21 to 31), so that it reads
 # `00 00 00 80` exactly where it is zero, and those four bytes are never found across two lanes.
 _ZERO16 = b"\x00\x00"
-_ZERO16_RUN = re.compile(b"(?:\x00\x00)+")
+_ZERO16_RUN = lazyre.compile(b"(?:\x00\x00)+")
 _ZERO32 = b"\x00\x00\x00\x80"
-_ZERO32_RUN = re.compile(b"(?:\x00\x00\x00\x80)+")
+_ZERO32_RUN = lazyre.compile(b"(?:\x00\x00\x00\x80)+")
 
 
 _last: tuple[str, int | None] = ("", 0)
@@ -309,13 +308,13 @@ class DoubledWord(Rule):
                           Fix.replace(start, end, unit, "unsafe"))
 
 
-_ITEM_TWICE = regex.compile(rf"([{HAN}]{{2,8}})、\1")
+_ITEM_TWICE = lazyre.compile_regex(rf"([{HAN}]{{2,8}})、\1")
 # The same matches, found from the `、` (a literal the engine finds fast) rather than tried at every
 # Han character: the 2 to 8 Han characters before it, longest first, repeated after it.
-_ITEM_AT = re.compile(
+_ITEM_AT = lazyre.compile(
     "、(?:" + "|".join(f"(?<=([{HAN}]{{{k}}})、)\\{9 - k}" for k in range(8, 1, -1)) + ")"
 )
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_RUN = lazyre.compile(f"[{HAN}]+")
 
 
 def repeated_items(text: str):
@@ -336,7 +335,7 @@ def repeated_items(text: str):
 _ITEM_ENDS = frozenset("和与及或等")
 # What precedes an item that is repeated whole: the start of a line or a list, a separator.
 _ITEM_STARTS = frozenset("\n、，,；;：:。")
-_SENTENCE_END = regex.compile(r"[。！？；;\n]")
+_SENTENCE_END = lazyre.compile_regex(r"[。！？；;\n]")
 
 
 class RepeatedListItem(Rule):

@@ -3,18 +3,18 @@ ST003 a line that starts with a closing mark."""
 
 from __future__ import annotations
 
-import re
 from itertools import chain
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ._layout import SPACES, layout
+from ... import lazyre
 
 PAUSES = "，,、；;：:。"
-_RUN = re.compile(r"[，,、；;：:。](?:[ \t\u3000\xa0]*[，,、；;：:。])+")
+_RUN = lazyre.compile(r"[，,、；;：:。](?:[ \t\u3000\xa0]*[，,、；;：:。])+")
 # Where a run may start: a mark followed by a mark or a space (a third less work for the engine
 # than trying `_RUN` at every mark).
-_RUN_START = re.compile(r"[，,、；;：:。][ \t\u3000\xa0，,、；;：:。]")
+_RUN_START = lazyre.compile(r"[，,、；;：:。][ \t\u3000\xa0，,、；;：:。]")
 
 
 def runs(text: str):
@@ -30,11 +30,11 @@ def runs(text: str):
             end = m.end()
             yield m
 # A colon between digits is a time (10:30), a colon before // a URL; neither is punctuation here.
-_NOT_PUNCT = re.compile(r"[0-9]:[0-9]|:/")
+_NOT_PUNCT = lazyre.compile(r"[0-9]:[0-9]|:/")
 # After a Han character: a question mark doubled (？？), an ellipsis longer than one (…………),
 # written with full-width dots (．．．), or followed by a dot (….). (…。 closing a quotation that
 # leaves words out, `……。」`, is the usual way to quote.)
-_ELLIPSIS_RUNS = re.compile(
+_ELLIPSIS_RUNS = lazyre.compile(
     r"(?<=[\u4e00-\u9fff])(?:？？+|\?\?+(?![\w=&])|…{3,}|．{2,}|…+[．.](?![.．。…]))"
 )
 
@@ -125,8 +125,8 @@ class DoubledPunctuation(Rule):
 _CLOSING = r"[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])"
 # At the start of the text, and after every line break: a pattern that starts with `^` is tried at
 # every position, one that starts with a line break only where there is one.
-_CLOSING_AT_TEXT_START = re.compile(_CLOSING)
-_CLOSING_AT_LINE_START = re.compile("\n" + _CLOSING)
+_CLOSING_AT_TEXT_START = lazyre.compile(_CLOSING)
+_CLOSING_AT_LINE_START = lazyre.compile("\n" + _CLOSING)
 
 
 class ClosingMarkAtLineStart(Rule):
@@ -185,7 +185,7 @@ class ClosingMarkAtLineStart(Rule):
 
 # ----- ST002 -----------------------------------------------------------------------------------
 
-_BLANKS = re.compile(r"[ \t\u3000\xa0]+")
+_BLANKS = lazyre.compile(r"[ \t\u3000\xa0]+")
 FULL_WIDTH = frozenset("，。、；：？！“”‘’（）《》「」『』【】")
 HALF_WIDTH_PAUSES = frozenset(",;:")
 
@@ -227,7 +227,7 @@ def stray_spaces(text: str):
                 yield start, end
 
 
-_LABEL = re.compile(
+_LABEL = lazyre.compile(
     r"[ \t\u3000\xa0>*#-]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)、.．]|[^\n，。；：:]{1,8}[：:])$"
 )
 

@@ -9,18 +9,19 @@ from operator import itemgetter
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._layout import KIND_TRAILER, layout
+from ... import lazyre
 
-_NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
+_NOT_WORD = lazyre.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
 # Markup that carries no prose of its own: Markdown links and images (their targets), HTML tags,
 # bare URLs.
-_MARKUP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
-_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+_MARKUP = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
+_LINK = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 # A table row: Markdown `| a | b |`, or cells separated by tabs (a Word table read as text).
-_TABLE_ROW = re.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
+_TABLE_ROW = lazyre.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
 # An article of a statute (第十二条, 第十二條): laws repeat clauses from article to article by design.
-_ARTICLE = re.compile(r"^(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]", re.M)
+_ARTICLE = lazyre.compile(r"^(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]", re.M)
 # A footnote or reference line: [1] …, ［1］…, ① …, 注1：…
-_NOTE = re.compile(r"(?:\[[0-9]{1,3}\]|［[0-9]{1,3}］|[①-⑳]|注[0-9]{0,2}[：:])")
+_NOTE = lazyre.compile(r"(?:\[[0-9]{1,3}\]|［[0-9]{1,3}］|[①-⑳]|注[0-9]{0,2}[：:])")
 _PROSE_SHARE = 0.5  # a line whose links leave less than this share of prose is a link line
 
 

@@ -3,16 +3,16 @@ turns the end of a printed line, or the gap between two glyphs, into a space."""
 
 from __future__ import annotations
 
-import re
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
+from ... import lazyre
 
 # One blank between two Han characters; two or more blanks are alignment (columns, names).
-_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0](?=[\u4e00-\u9fff])")
+_GAP = lazyre.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0](?=[\u4e00-\u9fff])")
 _BLANKS = " \u3000\xa0\t"
-_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]*$")
-_HAN_HEAD = re.compile(r"[\u4e00-\u9fff]*")
+_HAN_TAIL = lazyre.compile(r"[\u4e00-\u9fff]*$")
+_HAN_HEAD = lazyre.compile(r"[\u4e00-\u9fff]*")
 SIDE = 4  # characters either side of the space that the segmenter reads
 
 
