@@ -167,7 +167,8 @@ class RepeatedParagraph(Rule):
         gb = grams.get(j)
         if gb is None:
             gb = grams[j] = _trigrams(_NOT_WORD.sub("", b))
-        return len(ga & gb) / (len(ga | gb) or 1)
+        shared = len(ga & gb)  # |a ∪ b| = |a| + |b| - |a ∩ b|: no union set to build
+        return shared / ((len(ga) + len(gb) - shared) or 1)
 
     def _report(self, doc, lay, paragraphs, repeats):
         n = 0
