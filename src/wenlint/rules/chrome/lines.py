@@ -59,7 +59,7 @@ MD_RULE = lazyre.compile(r"[-*_=\s]{3,}")
 DIGITS_SYMBOLS = lazyre.compile(r"[\s\d|｜()（）\[\]【】<>《》×xX.,:：%/\-+*·•分人次条页]+")
 DATE = lazyre.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 NAV_SEP = lazyre.compile(r"\s*[|｜›»>]+\s*")
-NAV_CHARS = frozenset("|｜›»>")
+NAV_CHAR = lazyre.compile("[|｜›»>]")  # a search for one is cheaper than a set of the line's characters
 HAN = lazyre.compile(r"[\u3400-\u9fff]")
 # A person's name as a byline (王利阳, 巴兹·奥尔德林); a user name with digits is an uploader's.
 NAME = lazyre.compile(r"[\u3400-\u9fff·•\s]{2,12}")
@@ -138,7 +138,7 @@ def score(line: str, markdown: bool = False, source: str | None = None) -> float
 
 def _nav_items(s: str) -> bool:
     """Three or more short items joined by | › » > (a menu or a footer bar), not a table row."""
-    if len(s) > 200 or not NAV_CHARS.intersection(s) or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
+    if len(s) > 200 or NAV_CHAR.search(s) is None or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
         return False
     items = [t for t in NAV_SEP.split(s) if t]
     short = [t for t in items if len(t) <= 14]
