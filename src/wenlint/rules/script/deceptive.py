@@ -111,7 +111,7 @@ class DeceptiveCharacter(Rule):
                 kind = "康熙部首" if 0x2F00 <= code <= 0x2FDF or 0x2E80 <= code <= 0x2EFF else "兼容汉字"
                 yield Hit(p, p + 1, f"「{c}」是{kind}（U+{code:04X}），不是普通汉字「{normal}」（多来自 PDF 复制）：应改为「{normal}」",
                           normal, Fix.replace(p, p + 1, normal, "safe"))
-        lost = _LOST.findall(text)
+        lost = _LOST.findall(text) if "?" in text else []  # (`in` is faster than the pattern)
         if lost and text.count("？") >= LOST_RATIO * len(lost):
             for m in _LOST.finditer(text):
                 p = m.start()

@@ -9,7 +9,8 @@ from ..base import Rule, Spec
 from ... import lazyre
 
 # One blank between two Han characters; two or more blanks are alignment (columns, names).
-_GAP = lazyre.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0](?=[\u4e00-\u9fff])")
+# (The blank first, the Han character before it in a look-behind: re then skips from blank to blank.)
+_GAP = lazyre.compile(r"[ \u3000\xa0](?<=[\u4e00-\u9fff][ \u3000\xa0])(?=[\u4e00-\u9fff])")
 _BLANKS = " \u3000\xa0\t"
 _HAN_TAIL = lazyre.compile(r"[\u4e00-\u9fff]*$")
 _HAN_HEAD = lazyre.compile(r"[\u4e00-\u9fff]*")
