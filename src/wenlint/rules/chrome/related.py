@@ -152,7 +152,8 @@ def _headless(doc, claims: Claims) -> list:
         s = line.strip()
         if not s:
             continue
-        if len(s) <= 80 and GLUED_DATE.search(s) and not SENTENCE.search(s) and len(GLUED_DATE.sub("", s)) >= 6:
+        # (A glued date ends the line: a line that does not end in a digit is not searched.)
+        if len(s) <= 80 and s[-1].isdecimal() and GLUED_DATE.search(s) and not SENTENCE.search(s) and len(GLUED_DATE.sub("", s)) >= 6:
             run.append(i)
         else:
             flush()

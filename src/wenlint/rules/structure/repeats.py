@@ -116,7 +116,7 @@ class RepeatedParagraph(Rule):
                 for first, last in spans]
         # Layout lines and short paragraphs are never compared: their text stands for nothing.
         source = doc.source  # the same offsets, with Markdown syntax not masked
-        raws = ["" if len(_NOT_WORD.sub("", raw)) < minimum
+        raws = ["" if len(raw) < minimum or len(_NOT_WORD.sub("", raw)) < minimum
                 or furniture(source[lines[first].start : lines[last].end]) else raw
                 for raw, (first, last) in zip(raws, spans)]
         # A paragraph can repeat another, or be repeated, only if another has the same first or
