@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .version import __version__
 
 FORMAT = 1  # bump when the file layout below changes
 _MAGIC = "wenlint-table"

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         _tune_gc()
     try:
         if args.version:
-            from .. import __version__
+            from ..version import __version__
 
             print(f"wenlint {__version__}")
             return 0

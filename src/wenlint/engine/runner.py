@@ -4,11 +4,12 @@ and the corpus phase of rules that compare documents."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 
+from ..analyses.base import active_reads
 from ..config import Settings
 from ..documents import Document
 from ..findings import Finding, Hit
@@ -16,10 +17,14 @@ from ..rules.base import CorpusHit, CorpusRule, Rule, RuleContext
 from ..rules.patterns import PatternTimeout
 from ..rules.registry import Registry, load_registry
 from .selection import enabled_rules, matches, severity_of
-from .suppression import Suppressions
+from .suppression import Suppressions, unused_hits
 
 UNUSED_SUPPRESSION = "WL001"
 DISABLED = "rule disabled for the rest of the run"
+
+
+class Cancelled(Exception):
+    """`run_rules` stopped because its `cancelled` check said so: the result would be stale."""
 
 
 @dataclass
@@ -54,6 +59,7 @@ class Linter:
         self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
         self.report_unused = any(r.code == UNUSED_SUPPRESSION for r in self.rules)
         self.disabled: set[str] = set()  # rules switched off after a time-out (a user's slow pattern)
+        self.streams: dict[str, Any] = {}  # corpus rule code -> its stream (open_streams)
         self._per_file = [
             (_gitignore_spec(glob), selectors)
             for glob, selectors in self.settings.per_file_ignores.items()
@@ -70,12 +76,18 @@ class Linter:
             rel = path
         return [s for spec, selectors in self._per_file if spec.match_file(rel) for s in selectors]
 
-    def run_rules(self, doc: Document, problems: list[str] | None = None) -> list[Finding]:
-        """Findings of the document rules on `doc`, after suppression comments and per-file ignores."""
+    def run_rules(self, doc: Document, problems: list[str] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> list[Finding]:
+        """Findings of the document rules on `doc`, after suppression comments and per-file ignores.
+
+        `cancelled` is asked before each rule; when it answers true the run stops with `Cancelled`
+        (the language server passes the token its next edit of the document sets)."""
         ignored = self.ignored_for(doc.path)
         suppressions = Suppressions(doc)
         findings: list[Finding] = []
         for rule in self.document_rules:
+            if cancelled is not None and cancelled():
+                raise Cancelled
             if ignored and matches(ignored, rule):
                 continue
             for hit in self._safe_check(rule, doc, problems):
@@ -91,7 +103,11 @@ class Linter:
         if rule.code in self.disabled:
             return ()
         try:
-            return list(rule.check(doc, self.contexts[rule.code]))
+            reads = active_reads()
+            if reads is None:
+                return list(rule.check(doc, self.contexts[rule.code]))
+            with reads.inside(rule):
+                return list(rule.check(doc, self.contexts[rule.code]))
         except (PatternTimeout, TimeoutError):
             # One line naming the rule and the file, never the pattern (it can be hundreds of
             # characters). A user's rule that is this slow once will be on the next files too:
@@ -136,8 +152,6 @@ class Linter:
         )
 
     def _unused_suppressions(self, doc: Document, suppressions: Suppressions) -> list[Finding]:
-        from ..rules.meta.unused_suppression import unused_hits
-
         rule = self.registry.rules[UNUSED_SUPPRESSION]
         hits = unused_hits(doc, suppressions.unused(), self.registry, self.rules, self.corpus_rules)
         return [self.make_finding(doc, rule, hit) for hit in hits]
@@ -156,6 +170,34 @@ class Linter:
 
     # ----- many documents -------------------------------------------------------------------
 
+    def open_streams(self, documents: int) -> bool:
+        """Open the streams of the corpus rules that take documents as they arrive
+        (`CorpusRule.stream`), for a run of `documents`; True when one did. A pool then feeds
+        them each result (`feed`) while it lints the others."""
+        self.streams = {}
+        for rule in self.corpus_rules:
+            ctx = self.contexts[rule.code]
+            try:
+                ctx.stream = rule.stream(documents, ctx)
+            except Exception:  # finish does all the work then, and reports what fails
+                ctx.stream = None
+            if ctx.stream is not None:
+                self.streams[rule.code] = ctx.stream
+        return bool(self.streams)
+
+    def feed(self, result: FileResult) -> None:
+        """Give the open streams what a document collected (the documents `finish` will see)."""
+        if result.error is not None or result.warning is not None:
+            return
+        for code, stream in list(self.streams.items()):
+            if code not in result.collected:
+                continue
+            try:
+                stream.add(result.path, result.collected[code])
+            except Exception:  # the stream is dropped: finish does its work from what was collected
+                del self.streams[code]
+                self.contexts[code].stream = None
+
     def finish(self, results: list[FileResult]) -> list[str]:
         """The corpus phase: rules that compare documents add their findings to `results`."""
         problems: list[str] = []
@@ -171,6 +213,9 @@ class Linter:
                     raise
                 problems.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
                 continue
+            finally:
+                self.contexts[rule.code].stream = None
+                self.streams.pop(rule.code, None)
             for hit in hits:
                 result = by_path.get(hit.path)
                 if result is None:

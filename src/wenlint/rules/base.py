@@ -17,6 +17,8 @@ suite runs every rule's `bad` and `good` examples and every spec, so documentati
                 yield Hit(m.start(), m.end(), f"年份占位符「{m.group()}」未填写")
 
 `check` reads `doc.text` (masked, `\\n` line endings) and yields `Hit`s with offsets into it.
+What it shares with other rules it reads from document analyses (`wenlint.analyses`: the layout,
+the outline, the script counts ...), never computes itself, and declares them in `reads`.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class RuleContext:
         self.options.update(
             {k: v for k, v in settings.options.get(rule.category, {}).items() if k in rule.options}
         )
+        self.stream: Any = None  # a corpus rule's stream of this run (CorpusRule.stream), if any
 
     def option(self, name: str) -> Any:
         return self.options[name]
@@ -75,6 +78,11 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     options: ClassVar[dict[str, Any]] = {}  # option -> default, set under [tool.wenlint.<category>]
     specs: ClassVar[tuple[Spec, ...]] = ()
+    # The document analyses `check` reads (providers from wenlint.analyses, or their names).
+    reads: ClassVar[tuple[Any, ...]] = ()
+    # True: the engine computes the rule's findings itself (WL001 needs every other rule's
+    # findings first); `check` finds nothing.
+    computed_by_engine: ClassVar[bool] = False
     source: str = "builtin"  # "builtin", a pack file, or "plugin:<name>"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Hit]:
@@ -107,6 +115,14 @@ class CorpusRule(Rule):
         """Import or build what `finish` will need for about `documents` documents. A process
         pool calls it in a thread of the parent while the workers lint, time the parent would
         otherwise spend waiting; a serial run never calls it."""
+
+    def stream(self, documents: int, ctx: RuleContext) -> Any:
+        """An object whose `add(path, data)` takes what `collect` returned for a document as a
+        process pool delivers it (about `documents` in all), so that the work of `finish` is done
+        while the other documents are linted; None (the default): no stream. `finish` then finds
+        it as `ctx.stream`. Not every document need pass through it (a cache, a serial run):
+        `finish` checks that the stream saw exactly the documents it is given."""
+        return None
 
     def finish(self, collected: dict[str, Any], ctx: RuleContext) -> Iterable[CorpusHit]:
         return ()

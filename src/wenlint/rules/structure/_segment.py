@@ -129,6 +129,12 @@ def tag(word: str) -> str:
     return _tags().get(word.translate(t2s_table()), "")
 
 
+def dictionary() -> dict[str, int]:
+    """jieba's dictionary: word -> frequency (Simplified; entries with frequency 0 are prefixes of
+    longer words, not words)."""
+    return _jieba().dt.FREQ
+
+
 def frequency(word: str) -> int:
     """How often jieba's dictionary counts a word (0 when it is not a word there)."""
     return _jieba().dt.FREQ.get(word.translate(t2s_table()), 0)
