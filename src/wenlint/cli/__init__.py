@@ -15,11 +15,24 @@ def error(message: str) -> None:
     sys.stderr.write(f"wenlint: error: {message}\n")
 
 
+def _tune_gc() -> None:
+    """A lint run allocates many small objects per document and keeps few of them. The modules and
+    objects of start-up are moved out of the cyclic collector's sight (gc.freeze), and its young
+    generation is collected every 10,000 allocations instead of 700: most of the collector's time
+    in a run went to traversing objects that were alive all along."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+
+
 def main(argv: list[str] | None = None) -> int:
     from .parser import build_parser
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command in ("check", "profile", "filter"):
+        _tune_gc()
     try:
         if args.version:
             from ..version import __version__

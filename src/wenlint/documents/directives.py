@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .. import lazyre
 
 KINDS = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 
 _BODY = r"wenlint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(?P<args>[^\n]*?)"
-_COMMENT = re.compile(r"<!--[ \t]*" + _BODY + r"[ \t]*-->")
-_BARE_LINE = re.compile(r"^[ \t]*(?:(?:#|//)[ \t]*)?" + _BODY + r"[ \t]*$", re.M)
+_COMMENT = lazyre.compile(r"<!--[ \t]*" + _BODY + r"[ \t]*-->")
+_BARE_LINE = lazyre.compile(r"^[ \t]*(?:(?:#|//)[ \t]*)?" + _BODY + r"[ \t]*$", re.M)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,12 +20,13 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from ..findings import Location
+from .. import lazyre
 
 # A private-use character: not Han, not Latin, not punctuation, not space. Rules see it where
 # a masked span sat inside a line of prose.
 MASK = "\ue000"
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = lazyre.compile(r"\r\n|\r|\n")
 
 
 def _line_starts(text: str, newline: re.Pattern) -> list[int]:

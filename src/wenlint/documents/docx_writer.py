@@ -25,17 +25,17 @@ from __future__ import annotations
 import copy
 import io
 import os
-import re
 from dataclasses import dataclass
 
 from ..errors import InputError
 from ..findings import Edit, Fix
 from .document import Document
+from .. import lazyre
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _RUN_TEXT = {f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen", f"{W}ptab"}
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = lazyre.compile(r"\r\n|\r|\n")
 
 
 def fixed_copy_path(path: str) -> str:

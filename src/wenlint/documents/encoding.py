@@ -14,6 +14,7 @@ import unicodedata
 import regex
 
 from ..errors import InputError
+from .. import lazyre
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -90,9 +91,9 @@ def _strict(data: bytes, codec: str) -> str | None:
 # Control codes other than whitespace (and the DOS end-of-file mark): no document has more than
 # a stray one. A guess from nothing but the bytes must also have no unassigned code point and few
 # private-use ones (web pages carry icon-font characters there; decoded binary data is full of them).
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x84\x86-\x9f]")
-_UNASSIGNED = regex.compile(r"[\p{Cn}\p{Cs}]")
-_PRIVATE = regex.compile(r"\p{Co}")
+_CONTROL = lazyre.compile_regex(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x84\x86-\x9f]")
+_UNASSIGNED = lazyre.compile_regex(r"[\p{Cn}\p{Cs}]")
+_PRIVATE = lazyre.compile_regex(r"\p{Co}")
 
 
 def looks_like_text(text: str, strict: bool = False) -> bool:

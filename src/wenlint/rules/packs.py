@@ -47,6 +47,7 @@ from ..errors import RulePackError
 from ..findings import SEVERITIES, Fix, Hit
 from .base import Rule, RuleContext, Spec
 from .patterns import compile_pattern, finditer, first_chars, runs_in_linear_time, words_pattern
+from .. import lazyre
 
 RULE_KEYS = {
     "code", "name", "category", "severity", "summary", "message", "patterns", "words", "swap",
@@ -54,9 +55,9 @@ RULE_KEYS = {
     "why", "bad", "good", "fix-doc", "default", "specs",
 }
 SPEC_KEYS = {"text", "flags", "format", "fixed", "settings", "others", "note"}
-_CODE = regex.compile(r"[A-Z]{2}[0-9]{3}")
-_NAME = regex.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_FIELD = regex.compile(r"\{(\w+)\}")
+_CODE = lazyre.compile_regex(r"[A-Z]{2}[0-9]{3}")
+_NAME = lazyre.compile_regex(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_FIELD = lazyre.compile_regex(r"\{(\w+)\}")
 
 
 class PackRule(Rule):
@@ -116,6 +117,9 @@ class PackRule(Rule):
             raise RulePackError(f"{where}: needs patterns, words or swap")
         self._sources = (sources, list(data.get("exceptions", [])), data.get("when"), data.get("unless"))
         self._compiled = False
+        # The shipped packs share one prefilter (rules.prefilter): a document none of this rule's
+        # patterns can match is skipped before they run.
+        self.prefilter = None
         if not lazy:
             self._compile_all()
         self.specs = tuple(_spec(s, where) for s in data.get("specs", []))
@@ -132,6 +136,11 @@ class PackRule(Rule):
         self.unless = self._compile(unless) if unless is not None else None
         self._check_templates()
         self._compiled = True
+
+    @property
+    def pattern_sources(self) -> list[str]:
+        """The patterns as written (words and swap tables as one pattern each)."""
+        return list(self._sources[0])
 
     @property
     def patterns(self) -> list[regex.Pattern]:
@@ -169,6 +178,8 @@ class PackRule(Rule):
 
     def check(self, doc, ctx: RuleContext) -> Iterable[Hit]:
         text = doc.text
+        if self.prefilter is not None and not self.prefilter.may_match(doc, self.code):
+            return
         if not self._compiled:
             # Not compiled yet (a shipped pack): a document without any character a match could
             # start with cannot match, and need not pay for the compilation.

@@ -85,6 +85,11 @@ def builtin_pack_rules() -> tuple[Rule, ...]:
         for path in sorted(directory.glob("*.toml")):
             # Shipped packs are verified by the test suite, not on every start.
             rules.extend(load_pack(path, verify=False))
+    from .prefilter import PackPrefilter
+
+    prefilter = PackPrefilter({rule.code: rule.pattern_sources for rule in rules})
+    for rule in rules:
+        rule.prefilter = prefilter
     return tuple(rules)
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ...analyses import analysis
 from ...findings import Fix, Hit
+from ... import lazyre
 
 # Chrome lines are short. Candidate searches run over the document's lines up to this length
 # joined by "\n" (about a tenth of a typical report's characters), not over the whole text.
@@ -18,7 +19,7 @@ SHORT = 120
 # Sentence-final punctuation: a line ending in one of these is prose.
 SENTENCE_END = "。！？!?"
 # A heading or list item: 一、 （一） 1、 1. (1) 第一，…
-ENUMERATOR = re.compile(
+ENUMERATOR = lazyre.compile(
     r"[^\S\n]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}[、.．](?!\d)"
     r"|第[一二三四五六七八九十百\d]+[、，,章节条部分]|[①-⑳])"
 )

@@ -11,14 +11,15 @@ import re
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import ENUMERATOR, Claims, line_hit, rest_is_empty, span_hit
+from ... import lazyre
 
 _NUM = "[0-9一二三四五六七八九十百两]+"
 # 【篇1】 [篇一] 【第2篇】 at any place of a line
-SECTION = re.compile(rf"[【\[]\s*(?:篇\s*{_NUM}|第\s*{_NUM}\s*篇)\s*[】\]]")
+SECTION = lazyre.compile(rf"[【\[]\s*(?:篇\s*{_NUM}|第\s*{_NUM}\s*篇)\s*[】\]]")
 # 篇一： / 第二篇： / 篇三 学校安全工作总结 at the start of a line
-LEADING = re.compile(rf"[^\S\n]*(?:篇{_NUM}|第{_NUM}篇)(?:[^\S\n]*[:：][^\S\n]*|(?P<space>[^\S\n]+))")
+LEADING = lazyre.compile(rf"[^\S\n]*(?:篇{_NUM}|第{_NUM}篇)(?:[^\S\n]*[:：][^\S\n]*|(?P<space>[^\S\n]+))")
 # (共7篇) （精选5篇） 【通用10篇】 (3篇)
-BRACKET_COUNT = re.compile(
+BRACKET_COUNT = lazyre.compile(
     rf"[^\S\n]*[（(【\[][^\S\n]*(?:共|精选|通用|汇总|合集|优选|推荐|热门|最新|优秀|集锦|荟萃|精编|整理)?"
     rf"[^\S\n]*{_NUM}[^\S\n]*篇[^\S\n]*(?:范文|精选|合集|汇总|大全)?[^\S\n]*[）)】\]]"
 )
@@ -27,20 +28,20 @@ GENRE = (
     "大全|模板|范例|感想|小结|规划|措施|简报|决定|办法|预案|倡议书|申请书|承诺书|责任书|发言稿|主持词|"
     "对照材料|剖析材料|自查报告|剖析|思想汇报|党课|讲稿"
 )
-GENRE_END = re.compile(rf"(?:{GENRE})$")
+GENRE_END = lazyre.compile(rf"(?:{GENRE})$")
 # 2021江苏省总工会工作总结3篇 / 工作总结范文5篇 / …心得体会精选6篇
-TRAILING_COUNT = re.compile(
+TRAILING_COUNT = lazyre.compile(
     rf"(?:{GENRE})(?:范文|精选|大全|汇编|合集|汇总)?"
     rf"(?P<count>[^\S\n]*(?:精选|通用|优秀|热门|最新|优选)?{_NUM}篇(?:范文|精选|合集|汇总)?)[^\S\n]*$"
 )
 # Lines that report a number of documents rather than title a compilation.
-VERBS = re.compile(
+VERBS = lazyre.compile(
     "撰写|完成|发表|提交|上报|编写|形成|报送|其中|收到|征集|刊发|刊登|录用|获奖|评出|写出|写作|撰稿|投稿|"
     "采用|印发|下发|制定|出台|整理出|编发|编印|刊出|读书"
 )
-COUNTING = re.compile("共|累计|合计|全年|今年|本年|上半年|下半年")
-TITLE_PUNCT = re.compile(r"[，,。；;：:！？!?]")
-CANDIDATE = re.compile("篇")
+COUNTING = lazyre.compile("共|累计|合计|全年|今年|本年|上半年|下半年")
+TITLE_PUNCT = lazyre.compile(r"[，,。；;：:！？!?]")
+CANDIDATE = lazyre.compile("篇")
 TITLE_MAX = 60
 
 SECTION_MSG = "「{}」是网站合集的分篇标记，不是正文：请删除"

@@ -42,6 +42,7 @@ from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, _pack_flagged_short_lines, line_hit, pack_flags_line, short_view
 from .related import TITLE_END
+from ... import lazyre
 
 PROSE_LEN = 60
 TITLE_LEN = 40
@@ -51,22 +52,22 @@ MAX_RUN = 60
 PHRASE_LEN = 25
 MAX_TAIL = 20
 
-SENTENCE = re.compile(r"[。；;]")
-BLANK_FIELD = re.compile(r"__|＿＿")
-LEADING_SEP = re.compile(r"[>»›＞]")
-MD_QUOTE = re.compile(r"^(?:>\s?)+")
-MD_RULE = re.compile(r"[-*_=\s]{3,}")
-DIGITS_SYMBOLS = re.compile(r"[\s\d|｜()（）\[\]【】<>《》×xX.,:：%/\-+*·•分人次条页]+")
-DATE = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
-NAV_SEP = re.compile(r"\s*[|｜›»>]+\s*")
-NAV_CHARS = frozenset("|｜›»>")
-HAN = re.compile(r"[\u3400-\u9fff]")
+SENTENCE = lazyre.compile(r"[。；;]")
+BLANK_FIELD = lazyre.compile(r"__|＿＿")
+LEADING_SEP = lazyre.compile(r"[>»›＞]")
+MD_QUOTE = lazyre.compile(r"^(?:>\s?)+")
+MD_RULE = lazyre.compile(r"[-*_=\s]{3,}")
+DIGITS_SYMBOLS = lazyre.compile(r"[\s\d|｜()（）\[\]【】<>《》×xX.,:：%/\-+*·•分人次条页]+")
+DATE = lazyre.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+NAV_SEP = lazyre.compile(r"\s*[|｜›»>]+\s*")
+NAV_CHAR = lazyre.compile("[|｜›»>]")  # a search for one is cheaper than a set of the line's characters
+HAN = lazyre.compile(r"[\u3400-\u9fff]")
 # A person's name as a byline (王利阳, 巴兹·奥尔德林); a user name with digits is an uploader's.
-NAME = re.compile(r"[\u3400-\u9fff·•\s]{2,12}")
+NAME = lazyre.compile(r"[\u3400-\u9fff·•\s]{2,12}")
 LABEL_SEP = "[:：︱|｜]"
-ELLIPSIS = re.compile(r"(?:\.\.\.|…+|。。。)$")
+ELLIPSIS = lazyre.compile(r"(?:\.\.\.|…+|。。。)$")
 # A page <title>: 文章标题_频道_网站 / 文章标题-网站 / 文章标题|网站
-TITLE_SUFFIX = re.compile(r"(?P<title>.{4,}?)(?P<suffix>(?:\s*[_＿|｜]\s*[^_＿|｜\s]{2,12}){1,3}|\s+-\s+[^-\s]{2,12})\s*$")
+TITLE_SUFFIX = lazyre.compile(r"(?P<title>.{4,}?)(?P<suffix>(?:\s*[_＿|｜]\s*[^_＿|｜\s]{2,12}){1,3}|\s+-\s+[^-\s]{2,12})\s*$")
 
 SUFFIX_MESSAGE = "「{}」是网页标题后面的频道名或网站名（SEO 标题后缀），不是文档标题的一部分：请删除"
 CREDIT_MESSAGE = "这一行是网页给文章加的来源、作者、编辑署名栏，不是正文：请删除这一行"
@@ -138,7 +139,7 @@ def score(line: str, markdown: bool = False, source: str | None = None) -> float
 
 def _nav_items(s: str) -> bool:
     """Three or more short items joined by | › » > (a menu or a footer bar), not a table row."""
-    if len(s) > 200 or not NAV_CHARS.intersection(s) or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
+    if len(s) > 200 or NAV_CHAR.search(s) is None or (s.startswith(("|", "｜")) and s.endswith(("|", "｜"))):
         return False
     items = [t for t in NAV_SEP.split(s) if t]
     short = [t for t in items if len(t) <= 14]
@@ -216,8 +217,10 @@ def is_page(doc) -> bool:
 
 # Two credit fields in a row (记者：吉颐 编辑：马强, 来源：新华网编辑：VV) inside a line of text: a news
 # site's credit box run into the article. One field alone, or a colophon's 编辑/审核/签发, is not.
-CREDIT_PAIR = re.compile(
-    r"(?:内容|文章)?(?:来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\n]{1,16}?"
+# (The look-ahead names the characters a match starts with: `re` then skips to them instead of
+# trying the optional prefix at every position.)
+CREDIT_PAIR = lazyre.compile(
+    r"(?=[内文来记通摄编责])(?:内容|文章)?(?:来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\n]{1,16}?"
     r"(?:(?:文章)?来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\s]{1,12}"
 )
 CREDIT_SPAN_MESSAGE = "「{}」是新闻网站的来源、记者、编辑署名，夹在了正文里：请删除"

@@ -5,17 +5,17 @@ finding; a note inside a line of text is a span finding, and the fix deletes onl
 
 from __future__ import annotations
 
-import re
 
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, line_hit, rest_is_empty, span_hit
+from ... import lazyre
 
 # What makes a bracket or a sentence a website note. Notes sit at the end of long paragraphs too, so
 # this runs over the whole text: a plain alternation of literals (fast), each hit then confirmed by
 # TRIGGER on the few characters around it.
-LITERALS = re.compile("仅供|自行修改|权属|侵权|网络|原作者|登陆|登录|更多|转载请|权归|权益归|资源完全免费|本文|僅供|侵權|權屬|代表|声明|凡本|本公众号|本网|违反上述")
-TRIGGER = re.compile(
+LITERALS = lazyre.compile("仅供|自行修改|权属|侵权|网络|原作者|登陆|登录|更多|转载请|权归|权益归|资源完全免费|本文|僅供|侵權|權屬|代表|声明|凡本|本公众号|本网|违反上述")
+TRIGGER = lazyre.compile(
     r"仅供(?:参考|学习|借鉴|交流)|僅供(?:參考|學習|借鑒|交流)|自行修改|权属|權屬|"
     r"(?:如有|若有|如涉及|如果有|如若)侵[权權]|侵[权權](?:请|請|必究|删|刪|联系|聯繫)|(?:来源于|来自|源于|转自|摘自)网络|原作者|"
     r"登[陆录](?:查看|本站|网站)|更多(?:文章|精彩|范文|资料|内容)|转载请|(?:版权|著作权|相关权益)归|资源完全免费|"
@@ -27,7 +27,7 @@ OPEN, CLOSE = "（(【[", "）)】]"
 PAIRS = dict(zip(OPEN, CLOSE))
 BRACKET_REACH = 60
 # A sentence is a note when it starts like one; 以上数据仅供参考 (a report's own caveat) is not.
-NOTE_SENTENCE = re.compile(
+NOTE_SENTENCE = lazyre.compile(
     r"[^\S\n]*(?:(?:以上|上述)?(?:本|此|该|該)?(?:文|文章|篇|资料|資料|文档|文檔|范文|範文|内容|內容|文内容|文內容)(?:内容|內容)?[仅僅]供"
     r"|(?:本文档?|(?:本|此|该)?文章)(?:由|来自|转自|转载自|摘自|来源于|出自|来源)[^。！？!?\n]{0,30}?"
     r"(?:网|站|文库|网友|用户|整理|发布|上传|投稿|分享)"
@@ -38,8 +38,8 @@ NOTE_SENTENCE = re.compile(
     r"|(?:免责|版权)?声明[:：](?=[^。！？!?\n]{0,4}(?:本|转载))|凡本(?:公众号|网站|网|站)"
     r"|本(?:公众号|网站|网|站)(?:所刊登|所刊载|拥有|将依法|保留)|违反上述声明)"
 )
-SENTENCE_END = re.compile(r"[。！？!?]")
-OPENING = re.compile(r"(?:免责|版权)声明[:：]|凡本(?:公众号|网站|网|站)|本(?:公众号|网站|网|站)(?:所刊登|所刊载)")
+SENTENCE_END = lazyre.compile(r"[。！？!?]")
+OPENING = lazyre.compile(r"(?:免责|版权)声明[:：]|凡本(?:公众号|网站|网|站)|本(?:公众号|网站|网|站)(?:所刊登|所刊载)")
 MESSAGE = "「{}」是网站加的免责或版权说明，不是正文：请删除"
 LINE_MESSAGE = "这一行是网站加的免责或版权说明，不是正文：请删除这一行"
 

@@ -5,14 +5,14 @@ structure rules report, but it is not website chrome, so this rule leaves it alo
 
 from __future__ import annotations
 
-import re
 
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, line_hit, pack_flags_line
 from .lines import is_page
+from ... import lazyre
 
-DASHED = re.compile(r"[ \t\u00a0\u3000]*([-—－])[ \t\u00a0\u3000]*\d{1,4}[ \t\u00a0\u3000]*\1[ \t\u00a0\u3000]*")
+DASHED = lazyre.compile(r"[ \t\u00a0\u3000]*([-—－])[ \t\u00a0\u3000]*\d{1,4}[ \t\u00a0\u3000]*\1[ \t\u00a0\u3000]*")
 # Lines of furniture, other than page numbers, that make a document a website's copy.
 MIN_FURNITURE = 2
 MESSAGE = "这一行是网站文档预览或转换留下的页码，不是正文：请删除这一行"

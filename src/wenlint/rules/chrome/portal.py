@@ -4,11 +4,11 @@ and accessibility menus, visit counters, browser advice."""
 
 from __future__ import annotations
 
-import re
 
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, line_hit, pack_flags_line, rest_is_empty, short_view
+from ... import lazyre
 
 STRONG_LABELS = (
     "索引号", "发布机构", "发文机关", "发文单位", "主题分类", "主题词", "公开方式", "公开范围", "公开时限",
@@ -20,10 +20,10 @@ _STRONG = "|".join(sorted(STRONG_LABELS, key=len, reverse=True))
 _WEAK = "|".join(sorted(WEAK_LABELS, key=len, reverse=True))
 # Portals pad labels to a common width (标    题：), so labels are matched on the line without
 # blanks (tabs stay: they separate fields).
-_BLANKS = re.compile("[ \u00a0\u3000]+")
-STRONG_FIELD = re.compile(rf"(?:{_STRONG})(?:[:：|｜\t]|$)")
-WEAK_FIELD = re.compile(rf"(?:{_WEAK})[:：|｜]")
-LABEL_ONLY = re.compile(rf"(?:{_STRONG}|{_WEAK})[:：]?")
+_BLANKS = lazyre.compile("[ \u00a0\u3000]+")
+STRONG_FIELD = lazyre.compile(rf"(?:{_STRONG})(?:[:：|｜\t]|$)")
+WEAK_FIELD = lazyre.compile(rf"(?:{_WEAK})[:：|｜]")
+LABEL_ONLY = lazyre.compile(rf"(?:{_STRONG}|{_WEAK})[:：]?")
 
 
 def _compact(line: str) -> str:
@@ -33,11 +33,11 @@ def _compact(line: str) -> str:
 BLOCK_REACH = 3
 
 # Buttons: 【字体：大 中 小】【打印本页】【关闭窗口】, 字号：T|T, [打印] [关闭], 返回顶部, 我要纠错.
-STRONG_CONTROL = re.compile(
+STRONG_CONTROL = lazyre.compile(
     r"(?:字号|字体)[^\S\n]*[:：]?[^\S\n]*[【\[]?[^\S\n]*大[^\S\n]*[|｜/]?[^\S\n]*中"
     r"|打印(?:本页|此页|本文|此文|文章|页面)|关闭(?:窗口|本页|页面)|[【\[](?:打印|关闭)[】\]]|我要纠错|视力保护色|返回顶部"
 )
-CONTROL_TOKENS = re.compile(
+CONTROL_TOKENS = lazyre.compile(
     r"字号|字体|默认|打印(?:本页|此页|本文|此文|文章|页面)?|关闭(?:窗口|本页|页面)?|返回(?:顶部|首页|列表)?|顶部|TOP|Top"
     r"|我要纠错|纠错|加入收藏|收藏|分享|保存|放大|缩小|视力保护色|护眼模式|朗读|语音播报|[大中小]"
 )
@@ -56,16 +56,16 @@ STRONG_NAV = {
     "隐私政策", "智能问答", "站内搜索", "高级搜索",
 }
 _NAV_SET = set(NAV_WORDS)
-NAV_SPLIT = re.compile(r"[|｜丨/·•>»\s\u3000]+")
+NAV_SPLIT = lazyre.compile(r"[|｜丨/·•>»\s\u3000]+")
 
-COUNTER = re.compile(
+COUNTER = lazyre.compile(
     r"您是(?:本站|本网站|本网)?的?第[^\S\n]*\d+[^\S\n]*位(?:访客|访问者|来访者|浏览者)"
     r"|(?:总|今日|累计|本站|网站)?访问(?:量|人次|次数|人数)[^\S\n]*[:：][^\S\n]*\d"
     r"|(?:访客|访问)(?:统计|计数)[^\S\n]*[:：]|在线人数[^\S\n]*[:：][^\S\n]*\d|今日访问[^\S\n]*[:：]"
 )
-BROWSER = re.compile(r"分辨率[^\n。]{0,40}浏览器|浏览器[^\n。]{0,40}分辨率")
+BROWSER = lazyre.compile(r"分辨率[^\n。]{0,40}浏览器|浏览器[^\n。]{0,40}分辨率")
 
-CANDIDATE = re.compile(
+CANDIDATE = lazyre.compile(
     "索引号|发布机构|发文机关|主题分类|公开方式|成文日期|生成日期|所属机构|体裁分类|组配分类|服务对象|字号|字体|"
     "打印|关闭|返回顶部|纠错|网站地图|无障碍|繁體|繁体|English|ENGLISH|长者模式|关怀版|首页|联系我们|"
     "政务公开|信息公开|访问|访客|在线人数|分辨率"
@@ -73,7 +73,7 @@ CANDIDATE = re.compile(
 MAX_LEN = 120
 # 主办单位：… 承办单位：… is a portal footer next to other footer lines, but also how an activity
 # plan names its organisers: only reported within FOOTER_REACH lines of other chrome.
-SPONSOR = re.compile(r"(?:主办|承办|协办|维护|技术支持|运营|运维)(?:单位)?[^\S\n]*[:：]")
+SPONSOR = lazyre.compile(r"(?:主办|承办|协办|维护|技术支持|运营|运维)(?:单位)?[^\S\n]*[:：]")
 FOOTER_REACH = 2
 
 METADATA = "这一行是政府网站信息公开栏目的文章信息（索引号、发布机构等），不是正文：请删除这一行"

@@ -7,14 +7,14 @@ text there is no fix (the sentence around it may need rewording)."""
 
 from __future__ import annotations
 
-import re
 
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, line_or_span_hit, sentence_span
+from ... import lazyre
 
-LITERALS = re.compile("二维码|關注|关注|公众号|公眾號|微信号|微信號|ID|訂戶|订户|订阅|訂閱")
-PROMPT = re.compile(
+LITERALS = lazyre.compile("二维码|關注|关注|公众号|公眾號|微信号|微信號|ID|訂戶|订户|订阅|訂閱")
+PROMPT = lazyre.compile(
     r"(?:长按|長按|扫描|掃描|扫一扫|掃一掃|识别|識別)[^。！？!?\n]{0,12}二维码"
     r"|点击[^。！？!?\n]{0,8}(?:蓝字|蓝色字体|上方|标题下)[^。！？!?\n]{0,20}(?:关注|订阅)"
     r"|(?:关注|關注)[^。！？!?\n]{0,6}(?:公众号|公眾號)[^。！？!?\n]{0,3}[:：【“「]"

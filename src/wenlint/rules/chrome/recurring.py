@@ -14,29 +14,29 @@ separator bar; a date alone does not count)."""
 from __future__ import annotations
 
 import hashlib
-import re
 
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
 from ._common import ENUMERATOR, short_view
 from .lines import DATE, score as furniture_score
 from .related import TITLE_END
+from ... import lazyre
 
 MAX_LEN = 150
 # The line model's score a recurring line needs (one furniture feature: a phrase, a counter; a date
 # alone is not one: laws open with their promulgation date).
 MIN_SCORE = 1
 PROSE_END = "。；;：:，,、"
-_BLANKS = re.compile(r"[\s\u3000]+")
-_DIGITS = re.compile(r"[0-9０-９]+")
+_BLANKS = lazyre.compile(r"[\s\u3000]+")
+_DIGITS = lazyre.compile(r"[0-9０-９]+")
 # Lines the list-based rules of the family own; reporting them again would say the same twice.
-KNOWN = re.compile(
+KNOWN = lazyre.compile(
     r"版权|ICP|[Pp]owered|©|[Cc]opyright|欢迎|位置|小编|标签|浏览|阅读|推荐|下载|分享|扫一扫|上一篇|下一篇|"
     r"页|索引号|打印|关闭|http|www\.|仅供参考|范文|文库|秘书网|文档网|篇"
 )
 
 # Parts of official documents that an organisation repeats in every document it issues.
-OFFICIAL = re.compile(r"(?:印发|印制|签发)$|抄送|主送|抄报|附件[:：]|此件|联系人|联系电话|邮编|地址[:：]")
+OFFICIAL = lazyre.compile(r"(?:印发|印制|签发)$|抄送|主送|抄报|附件[:：]|此件|联系人|联系电话|邮编|地址[:：]")
 
 
 def normalise(line: str) -> str:

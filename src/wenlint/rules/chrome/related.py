@@ -7,6 +7,7 @@ import re
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import ENUMERATOR, Claims, line_hit, pack_flags_line, short_view
+from ... import lazyre
 
 HEADERS = (
     "推荐阅读", "相关阅读", "延伸阅读", "扩展阅读", "拓展阅读", "相关文章", "相关推荐", "热门推荐",
@@ -20,7 +21,7 @@ HEADERS = (
     "相關搜索", "熱門搜索", "最新文章", "為你推薦", "為您推薦",
 )
 _KW = "|".join(sorted(HEADERS, key=len, reverse=True))
-CANDIDATE = re.compile(_KW)
+CANDIDATE = lazyre.compile(_KW)
 
 # Titles of documents: a header may be prefixed with the page title (【…】推荐阅读:), or with an
 # unbracketed title that ends like a title (…工作总结相关文章:).
@@ -29,24 +30,24 @@ GENRE = (
     "合集|精选|大全|模板|范例|感想|小结|规划|措施|简报|决定|规定|办法|细则|预案|倡议书|申请书|"
     "承诺书|责任书|保证书|总结稿|发言稿|主持词|串词|祝词|贺词|对照|剖析|检查|自查|分析|调研"
 )
-HEADER_LINE = re.compile(
+HEADER_LINE = lazyre.compile(
     r"(?:(?P<title>【[^】]{1,80}】|\[[^\]]{1,80}\]|《[^》]{1,80}》)|(?P<prefix>[^\s，。；;,:：]{1,40}?))?"
     r"[^\S\n]*[►▶>»·•\-—=*#|【\[]*[^\S\n]*"
     rf"(?P<kw>{_KW})"
     r"[^\S\n]*[】\]]?[^\S\n]*(?P<colon>[:：]|>>|»)?[^\S\n]*(?P<rest>.*)"
 )
-PREFIX_OK = re.compile(rf"(?:{GENRE}|网|站)$")
-DECORATION = re.compile(r"(?:更多|more|MORE|More)?[ \t\u00a0\u3000>»›\-—+]*")
-SENTENCE = re.compile(r"[。！？!?；;]")
+PREFIX_OK = lazyre.compile(rf"(?:{GENRE}|网|站)$")
+DECORATION = lazyre.compile(r"(?:更多|more|MORE|More)?[ \t\u00a0\u3000>»›\-—+]*")
+SENTENCE = lazyre.compile(r"[。！？!?；;]")
 
 # A listed title: ends (or starts) with a date such as 03-27, 2023-03-27, (03-27), [2023/3/27].
-DATED = re.compile(
+DATED = lazyre.compile(
     r"(?:^[\[【(（]?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?)"
     r"|(?:[\[【(（]?(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[\]】)）]?$)"
 )
-BULLET = re.compile(r"[·•●○◆◇▪■□►▶»›\-*>]")
-TITLE_END = re.compile(rf"(?:{GENRE})(?:[(（][^)）]{{1,12}}[)）])?$")
-TITLE_PUNCT = re.compile(r"[，,。；;：:！？!?]")
+BULLET = lazyre.compile(r"[·•●○◆◇▪■□►▶»›\-*>]")
+TITLE_END = lazyre.compile(rf"(?:{GENRE})(?:[(（][^)）]{{1,12}}[)）])?$")
+TITLE_PUNCT = lazyre.compile(r"[，,。；;：:！？!?]")
 MAX_ITEMS = 40
 
 
@@ -130,7 +131,7 @@ def detect(doc, claims: Claims) -> list:
 
 # A listed title with the web's date glued to its end (收费公路亏在哪2015/07/01, …工作总结03-27): the
 # date of a listing, not of a sentence (those are written 2015年7月1日).
-GLUED_DATE = re.compile(r"(?<=[\u3400-\u9fff”」》）)A-Za-z])(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}$")
+GLUED_DATE = lazyre.compile(r"(?<=[\u3400-\u9fff”」》）)A-Za-z])(?:\d{4}[-/.])?\d{1,2}[-/.]\d{1,2}$")
 HEADLESS_MIN = 3
 
 
@@ -151,7 +152,8 @@ def _headless(doc, claims: Claims) -> list:
         s = line.strip()
         if not s:
             continue
-        if len(s) <= 80 and GLUED_DATE.search(s) and not SENTENCE.search(s) and len(GLUED_DATE.sub("", s)) >= 6:
+        # (A glued date ends the line: a line that does not end in a digit is not searched.)
+        if len(s) <= 80 and s[-1].isdecimal() and GLUED_DATE.search(s) and not SENTENCE.search(s) and len(GLUED_DATE.sub("", s)) >= 6:
             run.append(i)
         else:
             flush()

@@ -5,24 +5,24 @@ stays quiet."""
 
 from __future__ import annotations
 
-import re
 
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, line_hit, rest_is_empty, span_hit
 from .lines import is_page
+from ... import lazyre
 
-URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
-HOST = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://)?(?:www\.)?[A-Za-z0-9\-]+\.[A-Za-z0-9\-.]+")
+URL = lazyre.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+HOST = lazyre.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://)?(?:www\.)?[A-Za-z0-9\-]+\.[A-Za-z0-9\-.]+")
 TRAILING = ".,;:!?)'"
 # Labels a website puts before an address; 网址：/链接： are also how a notice gives a real address.
-LABEL = re.compile(
+LABEL = lazyre.compile(
     r"(?:原创|原文链接|原文地址|本文链接|本文地址|本文网址|文章链接|文章地址|文章来源|本文来源|来源|转载自|出处)"
     r"[^\S\n]*[:：][^\S\n]*$"
 )
 # Labels of a citation: in an edited document (来源：https://…, 原文地址：…) the writer names a source;
 # only in a captured page are they the site's.
-CITATION = re.compile(r"(?:原文链接|原文地址|文章来源|本文来源|来源|转载自|出处)[^\S\n]*[:：][^\S\n]*$")
+CITATION = lazyre.compile(r"(?:原文链接|原文地址|文章来源|本文来源|来源|转载自|出处)[^\S\n]*[:：][^\S\n]*$")
 
 
 def _han(ch: str) -> bool:

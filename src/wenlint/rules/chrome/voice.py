@@ -4,15 +4,15 @@ sentences that sit in a paragraph of the article, where only the sentence goes."
 
 from __future__ import annotations
 
-import re
 
 from ..base import Rule, Spec
 from ._analysis import analyse
 from ._common import Claims, line_or_span_hit, sentence_span
+from ... import lazyre
 
 # 小编 as the speaker, not a job title (我是一名小编, 报社小编岗位 stay): the word next to a verb of
 # telling or guiding, or to 大家/您.
-VOICE = re.compile(
+VOICE = lazyre.compile(
     r"小编(?=[^。！？!?\n]{0,12}(?:给|为|和|跟|带|告诉|整理|分享|推荐|觉得|认为|提醒|获悉|了解到|讲讲|说说|介绍|带来|大家|您))"
     r"|(?:跟着|跟|和|随)小编|(?:像|如)小编一样"
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from ... import lazyre
 
 DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
          "六": 6, "七": 7, "八": 8, "九": 9}
@@ -17,7 +18,7 @@ CN_DIGITS = "〇零○一二两兩三四五六七八九"
 CN_NUMERAL = "〇零○一二两兩三四五六七八九十百千万萬亿億"
 MULTIPLIER = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000, "千": 1000}
 
-_SMALL = re.compile(r"([一二两兩三四五六七八九]?)(十?)([一二三四五六七八九]?)")
+_SMALL = lazyre.compile(r"([一二两兩三四五六七八九]?)(十?)([一二三四五六七八九]?)")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
@@ -38,7 +39,7 @@ def small_cn(text: str) -> int | None:
 
 UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 SECTION = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-_MIXED = re.compile(r"(\d+(?:\.\d+)?)([十百千万萬亿億]+)")
+_MIXED = lazyre.compile(r"(\d+(?:\.\d+)?)([十百千万萬亿億]+)")
 
 
 def _section(text: str) -> int | None:

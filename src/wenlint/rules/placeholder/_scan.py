@@ -27,6 +27,7 @@ from ...analyses import analysis
 from ...findings import Fix, Hit
 from ..patterns import words_pattern
 from ._data import Lists, lists_for, option_key
+from ... import lazyre
 
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -291,15 +292,15 @@ def _patterns(key: tuple) -> Patterns:
 
 # ----- the scanner ------------------------------------------------------------------------------
 
-_BARE_YEAR = regex.compile(r"\n[ \t\u00a0\u3000]*[《【]?年")  # and at the start of the text
+_BARE_YEAR = lazyre.compile_regex(r"\n[ \t\u00a0\u3000]*[《【]?年")  # and at the start of the text
 _TITLE_YEARS = (regex.compile("《年"), regex.compile("【年"))
-_SPACE_DATE = regex.compile(r"年[ \t\u00a0\u3000]+月[ \t\u00a0\u3000]+日")
-_UNDERSCORE_DATE = regex.compile(
+_SPACE_DATE = lazyre.compile_regex(r"年[ \t\u00a0\u3000]+月[ \t\u00a0\u3000]+日")
+_UNDERSCORE_DATE = lazyre.compile_regex(
     r"(?P<y>[_＿]+[ \t\u00a0\u3000]*|\d{4}[ \t\u00a0\u3000]*)?年[ \t\u00a0\u3000]*[_＿]+[ \t\u00a0\u3000]*月[ \t\u00a0\u3000]*[_＿]+[ \t\u00a0\u3000]*[日号]"
 )
-_BULLET = regex.compile(r"^[ \t\u00a0\u3000]*[*＊•][ \t\u00a0\u3000]+", regex.MULTILINE)
-_EMPHASIS = regex.compile(r"(?<![\\*_])(\*{1,3}|_{1,3})(?![\s*_])(.+?)(?<![\s\\*_])\1(?![*_])")
-_HAN_CHAR = regex.compile(f"[{HAN}]")
+_BULLET = lazyre.compile_regex(r"^[ \t\u00a0\u3000]*[*＊•][ \t\u00a0\u3000]+", regex.MULTILINE)
+_EMPHASIS = lazyre.compile_regex(r"(?<![\\*_])(\*{1,3}|_{1,3})(?![\s*_])(.+?)(?<![\s\\*_])\1(?![*_])")
+_HAN_CHAR = lazyre.compile_regex(f"[{HAN}]")
 _SPACES = frozenset(" \t\u00a0\u3000")
 _YEAR_BEFORE = set("0123456789０１２３４５６７８９〇○零一二OＯ〔[［【(（")
 _MARK_AFTER_YEAR = set(LATIN_MARKS + CROSS + STARS + "_＿")
@@ -310,9 +311,9 @@ _FILLER_STOP = frozenset("的和与與及在是了为為对對等或把被将將
 _NAME_INTRO = set("由和与與及给給向对對让讓请請派经經据據是为為")
 # A Latin token around a placeholder run: xx.com, a_xx, v1.xx (not a placeholder).
 _LATIN_TOKEN_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-@/:#")
-_NUMERAL_END = regex.compile(r"(?:(?<![-/.:：\d])\d{1,4}|[〇○零一二三四五六七八九十百千两兩几幾多余餘半今去明前后後每当當同次新该該本历歷往近全数數])[ \t\u00a0\u3000]*\Z")
-_DATE_LABEL = regex.compile(r"(?:日期|时间|時間|年月日|年月)\Z")
-_TRADITIONAL_HINT = regex.compile(r"[們個這說會為國來時對開發關與產當經東書長門問間見實現點體還學進過員無麼樣頭電動義務幹縣總區鄉鎮廠屆華認識從]")
+_NUMERAL_END = lazyre.compile_regex(r"(?:(?<![-/.:：\d])\d{1,4}|[〇○零一二三四五六七八九十百千两兩几幾多余餘半今去明前后後每当當同次新该該本历歷往近全数數])[ \t\u00a0\u3000]*\Z")
+_DATE_LABEL = lazyre.compile_regex(r"(?:日期|时间|時間|年月日|年月)\Z")
+_TRADITIONAL_HINT = lazyre.compile_regex(r"[們個這說會為國來時對開發關與產當經東書長門問間見實現點體還學進過員無麼樣頭電動義務幹縣總區鄉鎮廠屆華認識從]")
 
 
 class Scanner:
@@ -778,14 +779,14 @@ class Scanner:
 # (叫XX同志, 改称为「以XXX同志为…」, 注明“来源：XXX”), or letters used as variables. The generic name, amount and catch-all
 # placeholders stay quiet then; years, dates and document numbers are never written that way.
 _MENTIONABLE = {CODES["name"], CODES["amount"], CODES["generic"]}
-_MENTION_BEFORE = regex.compile(
+_MENTION_BEFORE = lazyre.compile_regex(
     r"(?:比如|例如|诸如|譬如|諸如|如|叫|称为|稱為|称作|稱作|称呼|稱呼|写作|寫作|写成|寫成|注明|註明)"
     r"[ \t\u00a0\u3000]*(?:[“\"'‘「『][^”\"'’」』\n]{0,20}|[（(]?[^。！？；\n“”「」]{0,6})\Z"
 )
-_FORMULA_WORDS = regex.compile(r"模板|模版|格式|样式|樣式|句式|公式|范式|範式|写法|寫法|套路")
+_FORMULA_WORDS = lazyre.compile_regex(r"模板|模版|格式|样式|樣式|句式|公式|范式|範式|写法|寫法|套路")
 # Letters added up in the same sentence are variables (N个行业大模型和X个场景的“1＋N＋X”体系).
-_ALGEBRA = regex.compile(r"[0-9A-Za-z][ \t]*[+＋][ \t]*[A-Za-z]|[A-Za-z][ \t]*[+＋][ \t]*[0-9A-Za-z]")
-_SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+_ALGEBRA = lazyre.compile_regex(r"[0-9A-Za-z][ \t]*[+＋][ \t]*[A-Za-z]|[A-Za-z][ \t]*[+＋][ \t]*[0-9A-Za-z]")
+_SENTENCE_END = lazyre.compile_regex(r"[。！？!?；;\n]")
 
 
 def _mentioned(text: str, start: int) -> bool:

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from ...analyses import analysis
 from ._detect import char_class, read_dictionary, tables
+from ... import lazyre
 
 
 class Segment(NamedTuple):
@@ -160,7 +161,7 @@ class _AnyOf:
         return found
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = lazyre.compile("[\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ import sys
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from ... import lazyre
 
 from ...analyses import analysis
 
@@ -260,7 +261,7 @@ def dictionary_dir() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
 
 
-_LINE = re.compile(r"^([^\t\n]+)\t[ ]*([^\n]*?)[ \r]*$", re.M)
+_LINE = lazyre.compile(r"^([^\t\n]+)\t[ ]*([^\n]*?)[ \r]*$", re.M)
 
 
 def read_dictionary(name: str) -> dict[str, str]:

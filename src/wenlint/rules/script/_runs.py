@@ -10,6 +10,7 @@ from ...analyses import analysis
 from ._convert import (
     prefers_taiwan_forms, simplify_chars, simplify_keys, taiwan_forms, to_simplified, to_traditional,
 )
+from ... import lazyre
 
 OPENERS = "《〈「『“‘"
 CLOSERS = "》〉」』”’"
@@ -177,13 +178,13 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Written `[…][…]*`, not `[…]+`: a pattern that starts with a plain class lets the `re` engine
 # skip to the next candidate with a fast character-set scan (twice as fast on the bench corpus).
 _RARE_CLASS = "[０-９Ａ-Ｚａ-ｚ\u0370-\u052f\u3041-\u30ff\u31f0-\u31ff\uff66-\uff9fa-z\u00c2\u00c3\u00e2-\u00ef]"
-_RARE = re.compile(_RARE_CLASS + _RARE_CLASS + "*")
-_KINDS = re.compile(
+_RARE = lazyre.compile(_RARE_CLASS + _RARE_CLASS + "*")
+_KINDS = lazyre.compile(
     "(?P<fullwidth>[０-９Ａ-Ｚａ-ｚ]+)|(?P<alphabet>[\u0370-\u052f])"
     "|(?P<kana>[\u3041-\u30ff\u31f0-\u31ff\uff66-\uff9f]+)|(?P<lower>[a-z]+)"
     "|(?P<latin1>[\u00c2\u00c3\u00e2-\u00ef])"
 )
-_FW_DECIMAL = re.compile("(?:[．，][０-９]+)+")
+_FW_DECIMAL = lazyre.compile("(?:[．，][０-９]+)+")
 
 
 @analysis("script.rare-spans")
@@ -217,4 +218,4 @@ def rare_spans(doc) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_CHAR = lazyre.compile(f"[{HAN}]")

@@ -9,12 +9,13 @@ from functools import lru_cache
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._runs import HAN, inside_short_quote, rare_spans
+from ... import lazyre
 
 # Two or three lowercase letters squeezed between Han characters (卡拉ok比赛, 湘慈aes水电): the
 # shared scan finds them before a Han character, the rule checks the one before.
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_HAN_CHAR = lazyre.compile(f"[{HAN}]")
 # Placeholders (xx县, 党的xxx大) belong to the placeholder family.
-_PLACEHOLDER = re.compile("x+")
+_PLACEHOLDER = lazyre.compile("x+")
 
 
 class LowercaseAbbreviation(Rule):
@@ -70,9 +71,9 @@ def confusables() -> tuple[dict[str, str], dict[str, str]]:
     return dict(data.get("latin", {})), dict(data.get("kana", {}))
 
 
-_OTHER_ALPHABET = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
-_WORD = re.compile("[A-Za-z\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]+")
-_LATIN = re.compile("[A-Za-z]")
+_OTHER_ALPHABET = lazyre.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+_WORD = lazyre.compile("[A-Za-z\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]+")
+_LATIN = lazyre.compile("[A-Za-z]")
 
 
 class MixedAlphabetWord(Rule):
@@ -129,8 +130,8 @@ def _word_start(text: str, pos: int) -> int:
     return start
 
 
-_KANA = re.compile("[\u3041-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
-_HAN_RE = re.compile(f"[{HAN}]")
+_KANA = lazyre.compile("[\u3041-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
+_HAN_RE = lazyre.compile(f"[{HAN}]")
 
 
 class StrayKana(Rule):

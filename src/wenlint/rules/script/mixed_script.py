@@ -9,6 +9,7 @@ from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._detect import _has_astral, body_text, char_class, expected_script, script_verdict, tables
 from ._runs import converted_span, inside_short_quote
+from ... import lazyre
 
 NAMES = {"simplified": "简体", "traditional": "繁体"}
 GAP = 30  # a run continues over at most this many characters that belong to neither script
@@ -34,7 +35,7 @@ def astral_pattern(expected: str) -> re.Pattern | None:
     return re.compile(char_class(astral)) if astral else None
 
 
-_HAN_WORD = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
+_HAN_WORD = lazyre.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +70,7 @@ def _names_only(text: str, start: int, end: int, minority) -> bool:
     return bool(words)
 
 
-_KANA = re.compile("[\u3041-\u30fa\u30fc-\u30ff][\u3041-\u30fa\u30fc-\u30ff]")
+_KANA = lazyre.compile("[\u3041-\u30fa\u30fc-\u30ff][\u3041-\u30fa\u30fc-\u30ff]")
 
 
 def _japanese_line(text: str, start: int, end: int) -> bool:

@@ -5,17 +5,17 @@ rules/script_mojibake.toml."""
 
 from __future__ import annotations
 
-import re
 
 from ...findings import Hit
 from ..base import Rule, Spec
 from ._runs import rare_spans
+from ... import lazyre
 
 # A UTF-8 continuation byte (0x80-0xBF) shown as Latin-1 or as Windows-1252 punctuation.
 _CONT = "[\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]"
 # Two-byte sequences (Ã¤ = ä), three-byte ones (æ–‡ = 文), and â€ alone (a curly quote whose
 # last byte, undefined in Windows-1252, was dropped).
-_MOJIBAKE = re.compile(f"(?:[ÂÃ]{_CONT}|[â-ï]{_CONT}{{2}}|â€)+")
+_MOJIBAKE = lazyre.compile(f"(?:[ÂÃ]{_CONT}|[â-ï]{_CONT}{{2}}|â€)+")
 
 
 class Latin1Mojibake(Rule):

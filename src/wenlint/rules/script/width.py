@@ -3,12 +3,12 @@ document's habit: one finding; a few strays: one per line), full-width Latin let
 
 from __future__ import annotations
 
-import re
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ...analyses import analysis
 from ._runs import rare_spans
+from ... import lazyre
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CLOSE = "”’）》」』】〕〉"
@@ -18,9 +18,9 @@ SENTENCE_FULL = "，；！？"
 # A half-width mark right after a Han character (or a closing Chinese quote/bracket), with the
 # spaces that follow it; ":" between digits (19:30, 5:1), "," in 1,000, URLs never qualify, nor
 # emoticons (好的:) 对;-) ).
-_MARK = re.compile(f"([,;:!?])(?<=[{HAN}{CJK_CLOSE}][,;:!?])(?![-^]?[()DPp](?![A-Za-z]))[ \\t]*")
+_MARK = lazyre.compile(f"([,;:!?])(?<=[{HAN}{CJK_CLOSE}][,;:!?])(?![-^]?[()DPp](?![A-Za-z]))[ \\t]*")
 # A half-width bracket pair around Chinese text: 局(产业), (一), (2008年8月15日).
-_BRACKETS = re.compile(f"\\(([^()\\n]{{0,80}}?[{HAN}][^()\\n]{{0,80}}?)\\)")
+_BRACKETS = lazyre.compile(f"\\(([^()\\n]{{0,80}}?[{HAN}][^()\\n]{{0,80}}?)\\)")
 
 HABIT_MIN = 3  # half-width sentence marks a document needs before they are its habit
 
@@ -188,7 +188,7 @@ class StrayHalfWidthPunctuation(Rule):
 _HALF = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 
 
-_HALF_DIGITS = re.compile("[0-9]+")
+_HALF_DIGITS = lazyre.compile("[0-9]+")
 
 
 class FullWidthAlphanumeric(Rule):

@@ -11,13 +11,13 @@ neighbouring paragraphs, so that a quotation broken by a line break is recognise
 
 from __future__ import annotations
 
-import re
 
 
 from ...analyses import analysis
 from ...analyses.pages import is_page_line
 from ...documents.document import MASK
 from ._lexicon import trailer_pattern
+from ... import lazyre
 
 # Blanks, and the zero-width characters that PDF and web extraction leave at line ends (they are
 # invisible: a line that ends with one ends where its last visible character is).
@@ -36,7 +36,7 @@ END_STOP, END_CLAUSE, END_SEMI, END_COLON, END_OPEN, END_WORD = (
 MID_SENTENCE = (END_CLAUSE, END_OPEN, END_WORD)
 
 # How a list item or heading starts: 一、 （一） 1、 1. (1) ① 第一， 一是 首先 • and Markdown markers.
-ENUMERATOR = re.compile(
+ENUMERATOR = lazyre.compile(
     r"(?:[一二三四五六七八九十百]{1,3}[、.．]"
     r"|[（(][一二三四五六七八九十]{1,3}[）)]"
     r"|[0-9０-９]{1,3}(?:[、，,]|[.．](?![0-9０-９]))"
@@ -54,26 +54,26 @@ ENUMERATOR_STARTS = frozenset(
     "一二三四五六七八九十百（(0123456789０１２３４５６７８９第首其再最•·●○■□◆◇▲△★☆►▶✓✔*+-"
     + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 )
-MARKDOWN_BLOCK = re.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
-BLOCKQUOTE = re.compile(r"(?:>[ \t]?)+")
+MARKDOWN_BLOCK = lazyre.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
+BLOCKQUOTE = lazyre.compile(r"(?:>[ \t]?)+")
 # Website furniture glued to the end or the start of a line of prose, ignored when deciding
 # whether a sentence runs on (`……不断研究新情况,原创:` / `http://提出新举措……`).
-TAIL_FURNITURE = re.compile(r"(?:原创|来源|转载|出处)\s*[:：]\s*(?:https?://)?$")
-HEAD_FURNITURE = re.compile(r"https?://(?=[\u4e00-\u9fff])")
-DATE_LINE = re.compile(
+TAIL_FURNITURE = lazyre.compile(r"(?:原创|来源|转载|出处)\s*[:：]\s*(?:https?://)?$")
+HEAD_FURNITURE = lazyre.compile(r"https?://(?=[\u4e00-\u9fff])")
+DATE_LINE = lazyre.compile(
     r"[（(]?\s*(?:[0-9０-９]{2,4}|XX|xx|××|[〇○零一二三四五六七八九]{2,4})\s*年"
     r"(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月(?:\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日)?)?\s*[）)]?"
 )
 
 # A separator or a setext underline (----, ====, ***, ——————): layout, never joined across.
-SEPARATOR = re.compile(r"[-=_*~—－=＝·•.。…\s]{3,}")
-MARKDOWN_LINK_TAIL = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)$")
+SEPARATOR = lazyre.compile(r"[-=_*~—－=＝·•.。…\s]{3,}")
+MARKDOWN_LINK_TAIL = lazyre.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)$")
 # An entry of a table of contents: a title, dot leaders, a page number.
-TOC_ENTRY = re.compile(r"[.．…·。]{4,}\s*[0-9]{1,4}$")
+TOC_ENTRY = lazyre.compile(r"[.．…·。]{4,}\s*[0-9]{1,4}$")
 # An emoticon typed at the end of a sentence (:-) ;) ^_^ :D).
-EMOTICON_TAIL = re.compile(r"(?:(?<![0-9A-Za-z])[:;][-']?[)(DPp]|\^[_-]?\^)$")
+EMOTICON_TAIL = lazyre.compile(r"(?:(?<![0-9A-Za-z])[:;][-']?[)(DPp]|\^[_-]?\^)$")
 # A footnote marker after the end of a sentence (。[1], 。①, 。[^2]): the sentence has ended.
-FOOTNOTE_TAIL = re.compile(r"(?:\[\^?[0-9]{1,3}\]|[①-⑳]|\^[0-9]{1,3})+$")
+FOOTNOTE_TAIL = lazyre.compile(r"(?:\[\^?[0-9]{1,3}\]|[①-⑳]|\^[0-9]{1,3})+$")
 
 KIND_BLANK, KIND_BARRIER, KIND_PAGE, KIND_TRAILER = "blank", "barrier", "page", "trailer"
 KIND_HEADING, KIND_ITEM, KIND_SHORT, KIND_PROSE, KIND_TEXT = "heading", "item", "short", "prose", "text"
@@ -168,8 +168,8 @@ _PLAIN_ENDINGS = {
     **dict.fromkeys(STOPS, END_STOP), **dict.fromkeys(CLAUSE, END_CLAUSE), **dict.fromkeys(SEMI, END_SEMI),
     **dict.fromkeys(COLON, END_COLON), **dict.fromkeys(OPENERS, END_OPEN),
 }
-_STOP = re.compile("[。！？]")
-_PUNCT = re.compile("[，,、；;。！？：]")
+_STOP = lazyre.compile("[。！？]")
+_PUNCT = lazyre.compile("[，,、；;。！？：]")
 
 
 def _has_inner_stop(content: str) -> bool:
@@ -410,14 +410,14 @@ PAIR_TYPES = {
 MATE = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "《": "》", "【": "】"}
 MATE.update({v: k for k, v in MATE.items()})
 MATE.update({"｢": "｣", "｣": "｢", '"': "“"})
-MARKS = re.compile(r"[“”‘’「」『』（）()《》【】]")
+MARKS = lazyre.compile(r"[“”‘’「」『』（）()《》【】]")
 # In the paragraphs that need a closer look, also: a straight " closing a curly “ (a conversion
 # left “…"), and the half-width corner brackets ｢ ｣.
-_MARKS_ALL = re.compile(r'[“”‘’「」『』（）()《》【】"｢｣]')
+_MARKS_ALL = lazyre.compile(r'[“”‘’「」『』（）()《》【】"｢｣]')
 _MARK_ALIAS = {"｢": "「", "｣": "」"}
 # `1)` `a）` `一)` list markers (also `b)` run into a sentence: 的方式b)实现) and `:)` are not
 # closing brackets; `don’t` is not a closing quote.
-_LIST_MARKER = re.compile(
+_LIST_MARKER = lazyre.compile(
     r"(?:(?:^|(?<=[\s。；;，,：:、]))[0-9A-Za-z]{1,2}|(?:^|(?<=[\s。；;，,：:、\u4e00-\u9fff]))[a-z]"
     r"|(?:^|(?<=[\s。；;，,：:、]))[一二三四五六七八九十]{1,3})$"
 )
@@ -451,8 +451,8 @@ def _balanced(marks: list[str]) -> bool:
     return not stack
 
 
-_MARK_OR_BREAK = re.compile(r"[“”‘’「」『』（）()《》【】\n]")
-_ADJACENT_PAIR = re.compile(r"“”|‘’|「」|『』|（）|\(\)|《》|【】")  # （) is looked at closer
+_MARK_OR_BREAK = lazyre.compile(r"[“”‘’「」『』（）()《》【】\n]")
+_ADJACENT_PAIR = lazyre.compile(r"“”|‘’|「」|『』|（）|\(\)|《》|【】")  # （) is looked at closer
 
 
 def _reduce(marks: str) -> str:

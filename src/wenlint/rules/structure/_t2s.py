@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from ... import lazyre
 
 # OpenCC's sentence separators (opencc.py); a phrase that contains one can never match.
-_SEPARATORS = re.compile(
+_SEPARATORS = lazyre.compile(
     r'(\s+|-|,|\.|\?|!|\*|　|，|。|、|；|：|？|！|…|“|”|‘|’|『|』|「|」|﹁|﹂|—|－|（|）|《|》|〈|〉|～|．|／|＼|︒|︑'
     r'|︔|︓|︿|﹀|︹|︺|︙|︐|［|﹇|］|﹈|︕|︖|︰|︳|︴|︽|︾|︵|︶|｛|︷|｝|︸|﹃|﹄|【|︻|】|︼)'
 )

@@ -4,7 +4,6 @@ mid-sentence."""
 
 from __future__ import annotations
 
-import regex
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
@@ -12,6 +11,7 @@ from ._layout import (
     DATE_LINE, END_CLAUSE, END_COLON, END_OPEN, END_SEMI, END_STOP, END_WORD, KIND_HEADING, KIND_ITEM, KIND_PAGE,
     KIND_PROSE, KIND_SHORT, KIND_TEXT, KIND_TRAILER, MID_SENTENCE, layout,
 )
+from ... import lazyre
 
 _CUT = "，,、；;：:。！？!?"
 
@@ -283,7 +283,7 @@ VERSE_MAX = 20  # characters of a short line ending on a comma: a line of verse,
 
 def _bullet(line) -> bool:
     return line.enum and line.content[0] in _BULLETS
-_INNER_STOP = regex.compile("[。！？!?]")
+_INNER_STOP = lazyre.compile_regex("[。！？!?]")
 
 
 def _table_row(doc, line) -> bool:
@@ -304,7 +304,7 @@ def _title_like(line) -> bool:
     return _SENTENCE_MARK.search(line.content) is None
 
 
-_SENTENCE_MARK = regex.compile("[，,；;。！？!?：:]")
+_SENTENCE_MARK = lazyre.compile_regex("[，,；;。！？!?：:]")
 
 
 class SplitParagraph(Rule):
@@ -462,11 +462,11 @@ class UnterminatedParagraph(Rule):
 # share of the other paragraphs end with a full stop, one that does not is a slip, not a style.
 PARAGRAPH_MIN = 50
 # A field or a defined term: a short label and a colon (主办单位：… / 1.术语定义标准:…).
-_FIELD = regex.compile(r"(?:[0-9０-９]{1,2}[.．、]\s*)?[^，,。；;：:]{1,8}[：:]")
+_FIELD = lazyre.compile_regex(r"(?:[0-9０-９]{1,2}[.．、]\s*)?[^，,。；;：:]{1,8}[：:]")
 TERMINATED_SHARE = 0.85
 
-_FIRST_ITEM = regex.compile(r"(?:^|(?<=[。；;：:！？!?]))\s*([（(][1１一][）)]|①|一是|第一[，,、])")
-_SECOND_ITEM = regex.compile(r"[（(][2２二][）)]|②|二是|第二[，,、]")
+_FIRST_ITEM = lazyre.compile_regex(r"(?:^|(?<=[。；;：:！？!?]))\s*([（(][1１一][）)]|①|一是|第一[，,、])")
+_SECOND_ITEM = lazyre.compile_regex(r"[（(][2２二][）)]|②|二是|第二[，,、]")
 
 
 class TruncatedDocument(Rule):
@@ -549,7 +549,7 @@ class TruncatedDocument(Rule):
 
 # What ends a page without ending a sentence: a credit or byline (编辑：丸子, 来源：新华网,
 # （记者 张三）), a link, URL, image or HTML tag, a phone number, @names, a menu (a | b).
-_NOT_PROSE_END = regex.compile(
+_NOT_PROSE_END = lazyre.compile_regex(
     r"(?:编辑|责编|责任编辑|来源|记者|作者|摄影|通讯员|校对|审核|出处|转载|原文|附件|附图|图片|联系电话|电话|热线)"
     r"\s*[：:]?[^。！？]{0,30}$|https?://|www\.|\]\(|</?[a-zA-Z]|@\S+\s*$|\|[^|]*$|[0-9]{3,}[-－][0-9]{3,}"
 )

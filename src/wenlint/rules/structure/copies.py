@@ -35,7 +35,6 @@ characters (a title whole): `collect` keeps that much of every line.
 from __future__ import annotations
 
 import codecs
-import re
 import zlib
 from array import array
 from functools import lru_cache
@@ -46,8 +45,9 @@ from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
 from ._lexicon import t2s_table
 from ._t2s import t2s
+from ... import lazyre
 
-UNIT = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]{6,}")
+UNIT = lazyre.compile(r"[\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]{6,}")
 _SPACES = " \t\u3000\xa0"
 HEAD = 24  # characters of a line a finding quotes: a title whole, the start of a paragraph
 _HEAD = itemgetter(slice(0, HEAD))
@@ -260,7 +260,7 @@ def banded_pairs(signatures: list, n: int):
     return keys // n, keys % n
 
 
-_BLOCK = re.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row
+_BLOCK = lazyre.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row
 
 
 def _share(a: Collected, other: set[int]) -> tuple[int, int, int]:

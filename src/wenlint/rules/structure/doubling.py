@@ -3,16 +3,15 @@ repeated (`跳绳、跳绳比赛`)."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 
-import regex
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._lexicon import doublings, lexicon, t2s_table
 from . import _segment
+from ... import lazyre
 
 HAN = "\u4e00-\u9fff"
 
@@ -24,9 +23,9 @@ HAN = "\u4e00-\u9fff"
 # bit set (code points have 21 bits: the XOR of two never sets bits 21 to 31), so that it reads
 # `00 00 00 80` exactly where it is zero, and those four bytes are never found across two lanes.
 _ZERO16 = b"\x00\x00"
-_ZERO16_RUN = re.compile(b"(?:\x00\x00)+")
+_ZERO16_RUN = lazyre.compile(b"(?:\x00\x00)+")
 _ZERO32 = b"\x00\x00\x00\x80"
-_ZERO32_RUN = re.compile(b"(?:\x00\x00\x00\x80)+")
+_ZERO32_RUN = lazyre.compile(b"(?:\x00\x00\x00\x80)+")
 
 
 _last: tuple[str, int | None] = ("", 0)
@@ -102,7 +101,7 @@ def words_twice(text: str):
 
 NUMERALS = set("一二三四五六七八九十百千万亿零〇○两")
 # After a word, an item number starts an item of its own (报名方式|方式一：…, 方法|方法（1）).
-_ITEM_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[：:、．.）)]|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[①-⑳]")
+_ITEM_NUMBER = lazyre.compile(r"[一二三四五六七八九十]{1,3}[：:、．.）)]|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[①-⑳]")
 # A word ending in one of these and a word starting with it meet on one character without a
 # typo: 东方市|市委, 大运会|会旗, 中信所|所长, 竞争中|中标.
 SUFFIXES = set("市县省区州盟旗乡镇村局部处科所系司馆会组校院厂队班社行站店室团委办厅署报台刊网营连排师旅党")
@@ -249,7 +248,7 @@ def quoted_term(text: str, start: int, end: int) -> bool:
 
 
 # The line of a technical standard: its number (GB/T 33009, IEC 62443) or a part (第2-1部分).
-_STANDARD = re.compile(r"第[0-9]+(?:-[0-9]+)*部分|(?<![A-Za-z])(?:GB|IEC|ISO|YD|JB|SJ|GA|HJ)(?:/[TZ])?\s?[0-9]")
+_STANDARD = lazyre.compile(r"第[0-9]+(?:-[0-9]+)*部分|(?<![A-Za-z])(?:GB|IEC|ISO|YD|JB|SJ|GA|HJ)(?:/[TZ])?\s?[0-9]")
 
 
 def standard_title(text: str, start: int) -> bool:
@@ -512,13 +511,13 @@ class DoubledCharacter(DoubledWord):
     kinds = (CHARACTER,)
 
 
-_ITEM_TWICE = regex.compile(rf"([{HAN}]{{2,8}})、\1")
+_ITEM_TWICE = lazyre.compile_regex(rf"([{HAN}]{{2,8}})、\1")
 # The same matches, found from the `、` (a literal the engine finds fast) rather than tried at every
 # Han character: the 2 to 8 Han characters before it, longest first, repeated after it.
-_ITEM_AT = re.compile(
+_ITEM_AT = lazyre.compile(
     "、(?:" + "|".join(f"(?<=([{HAN}]{{{k}}})、)\\{9 - k}" for k in range(8, 1, -1)) + ")"
 )
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_RUN = lazyre.compile(f"[{HAN}]+")
 
 
 def repeated_items(text: str):
@@ -539,7 +538,7 @@ def repeated_items(text: str):
 _ITEM_ENDS = frozenset("和与及或等")
 # What precedes an item that is repeated whole: the start of a line or a list, a separator.
 _ITEM_STARTS = frozenset("\n、，,；;：:。")
-_SENTENCE_END = regex.compile(r"[。！？；;\n]")
+_SENTENCE_END = lazyre.compile_regex(r"[。！？；;\n]")
 
 
 class RepeatedListItem(Rule):

@@ -3,18 +3,18 @@
 
 from __future__ import annotations
 
-import re
 from itertools import chain
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ._layout import SPACES, layout
+from ... import lazyre
 
 PAUSES = "，,、；;：:。"
-_RUN = re.compile(r"[，,、；;：:。](?:[ \t\u3000\xa0]*[，,、；;：:。])+")
+_RUN = lazyre.compile(r"[，,、；;：:。](?:[ \t\u3000\xa0]*[，,、；;：:。])+")
 # Where a run may start: a mark followed by a mark or a space (a third less work for the engine
 # than trying `_RUN` at every mark).
-_RUN_START = re.compile(r"[，,、；;：:。][ \t\u3000\xa0，,、；;：:。]")
+_RUN_START = lazyre.compile(r"[，,、；;：:。][ \t\u3000\xa0，,、；;：:。]")
 
 
 def runs(text: str):
@@ -30,11 +30,11 @@ def runs(text: str):
             end = m.end()
             yield m
 # A colon between digits is a time (10:30), a colon before // a URL; neither is punctuation here.
-_NOT_PUNCT = re.compile(r"[0-9]:[0-9]|:/")
+_NOT_PUNCT = lazyre.compile(r"[0-9]:[0-9]|:/")
 # After a Han character: a question mark doubled (？？), an ellipsis longer than one (…………),
 # written with full-width dots (．．．), or followed by a dot (….). (…。 closing a quotation that
 # leaves words out, `……。」`, is the usual way to quote.)
-_ELLIPSIS_RUNS = re.compile(
+_ELLIPSIS_RUNS = lazyre.compile(
     r"(?<=[\u4e00-\u9fff])(?:？？+|\?\?+(?![\w=&])|…{3,}|．{2,}|…+[．.](?![.．。…]))"
 )
 
@@ -42,13 +42,13 @@ _ELLIPSIS_RUNS = re.compile(
 # Hyphens standing for a dash (吸收--身体, 文章-------公众号, 19:30---20:30): two or more between
 # Chinese text or numbers. Not: `-->` (an arrow), `--base_model` (an option), a line of hyphens
 # (a separator, Markdown's rule or a setext underline), a hyphen at the start of a line (a list).
-_DASH_RUN = re.compile(
+_DASH_RUN = lazyre.compile(
     r"(?<=[\u4e00-\u9fff0-9”’」』》）】：。，])-{2,}(?=[\u4e00-\u9fff0-9“‘「『《（【])"
 )
 # ASCII full stops standing for an ellipsis inside Chinese text (这样的.... 还没睡醒); not the dot
 # leaders of a table of contents, which end in a page number (指导思想........ 2), nor the dots
 # that end a line (a title a web page cut short, 正在加载...: page furniture, not the author's).
-_DOT_RUN = re.compile(r"(?<=[\u4e00-\u9fff])\.{3,}(?![ \t.]*(?:[0-9]|\n|$))")
+_DOT_RUN = lazyre.compile(r"(?<=[\u4e00-\u9fff])\.{3,}(?![ \t.]*(?:[0-9]|\n|$))")
 
 
 def _han_line(text: str, start: int, end: int) -> bool:
@@ -147,7 +147,10 @@ class DoubledPunctuation(Rule):
         for m in _DOT_RUN.finditer(text):
             yield Hit(m.start(), m.end(), "用英文句点代替省略号：应写作「……」", "……",
                       Fix.replace(m.start(), m.end(), "……", "safe"))
-        for m in _ELLIPSIS_RUNS.finditer(text):
+        # (A text without these marks cannot match: `in` finds that faster than the pattern,
+        # which starts with a look-behind and is tried at every position.)
+        ellipsis_marks = any(c in text for c in "？?…．")
+        for m in _ELLIPSIS_RUNS.finditer(text) if ellipsis_marks else ():
             run = m.group()
             if run[0] in "？?":
                 yield Hit(m.start(), m.end(), "问号重复：保留一个「？」", run[0],
@@ -160,8 +163,8 @@ class DoubledPunctuation(Rule):
 _CLOSING = r"[ \t\u3000\xa0]*([，、；;。！？）)》」』”’】,])"
 # At the start of the text, and after every line break: a pattern that starts with `^` is tried at
 # every position, one that starts with a line break only where there is one.
-_CLOSING_AT_TEXT_START = re.compile(_CLOSING)
-_CLOSING_AT_LINE_START = re.compile("\n" + _CLOSING)
+_CLOSING_AT_TEXT_START = lazyre.compile(_CLOSING)
+_CLOSING_AT_LINE_START = lazyre.compile("\n" + _CLOSING)
 
 
 class ClosingMarkAtLineStart(Rule):

@@ -10,19 +10,20 @@ from operator import itemgetter
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._layout import KIND_PROSE, KIND_TEXT, KIND_TRAILER, layout
+from ... import lazyre
 
-_NOT_WORD = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
+_NOT_WORD = lazyre.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
 # Markup that carries no prose of its own: Markdown links and images (their targets), HTML tags,
 # bare URLs.
-_MARKUP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
-_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
-_IMAGES = re.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
+_MARKUP = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
+_LINK = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+_IMAGES = lazyre.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # A table row: Markdown `| a | b |`, or cells separated by tabs (a Word table read as text).
-_TABLE_ROW = re.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
+_TABLE_ROW = lazyre.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
 # An article of a statute (第十二条, 第十二條): laws repeat clauses from article to article by design.
-_ARTICLE = re.compile(r"^(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]", re.M)
+_ARTICLE = lazyre.compile(r"^(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]", re.M)
 # A footnote or reference line: [1] …, ［1］…, ① …, 注1：…
-_NOTE = re.compile(r"(?:\[[0-9]{1,3}\]|［[0-9]{1,3}］|[①-⑳]|注[0-9]{0,2}[：:])")
+_NOTE = lazyre.compile(r"(?:\[[0-9]{1,3}\]|［[0-9]{1,3}］|[①-⑳]|注[0-9]{0,2}[：:])")
 _PROSE_SHARE = 0.5  # a line whose links leave less than this share of prose is a link line
 
 
@@ -125,7 +126,7 @@ class RepeatedParagraph(Rule):
                 for first, last in spans]
         # Layout lines and short paragraphs are never compared: their text stands for nothing.
         source = doc.source  # the same offsets, with Markdown syntax not masked
-        raws = ["" if len(_NOT_WORD.sub("", raw)) < minimum
+        raws = ["" if len(raw) < minimum or len(_NOT_WORD.sub("", raw)) < minimum
                 or furniture(source[source.rfind("\n", 0, lines[first].start) + 1 : lines[last].end]) else raw
                 for raw, (first, last) in zip(raws, spans)]
         # A paragraph can repeat another, or be repeated, only if another has the same first or
@@ -176,7 +177,8 @@ class RepeatedParagraph(Rule):
         gb = grams.get(j)
         if gb is None:
             gb = grams[j] = _trigrams(_NOT_WORD.sub("", b))
-        return len(ga & gb) / (len(ga | gb) or 1)
+        shared = len(ga & gb)  # |a ∪ b| = |a| + |b| - |a ∩ b|: no union set to build
+        return shared / ((len(ga) + len(gb) - shared) or 1)
 
     def _report(self, doc, lay, paragraphs, repeats):
         n = 0

@@ -20,12 +20,12 @@ ends an @mention.
 
 from __future__ import annotations
 
-import re
 
 from ...analyses import analysis
 from ...documents.document import MASK
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
+from ... import lazyre
 
 _RUN = re.compile(r"[ \t\u3000\xa0]+")
 STOPS = "，。、；：？！"
@@ -358,10 +358,11 @@ class SpaceInsideNumber(Rule):
 # ----- ST013 -----------------------------------------------------------------------------------
 
 # One blank between two Han characters; two or more blanks are alignment (columns, names).
-_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000\xa0](?=[\u4e00-\u9fff])")
+# (The blank first, the Han character before it in a look-behind: re then skips from blank to blank.)
+_GAP = lazyre.compile(r"[ \u3000\xa0](?<=[\u4e00-\u9fff][ \u3000\xa0])(?=[\u4e00-\u9fff])")
 _BLANKS = " \u3000\xa0\t"
-_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]*$")
-_HAN_HEAD = re.compile(r"[\u4e00-\u9fff]*")
+_HAN_TAIL = lazyre.compile(r"[\u4e00-\u9fff]*$")
+_HAN_HEAD = lazyre.compile(r"[\u4e00-\u9fff]*")
 SIDE = 4  # characters either side of the space that the segmenter reads
 
 
