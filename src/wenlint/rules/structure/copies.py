@@ -25,6 +25,10 @@ each document's characters found in the other, and the block of lines where the 
 
 The signatures are computed where the documents are linted (`summarise`: a pool worker, a Dask
 worker, the records engine) once the run is known to be large; `finish` computes the missing ones.
+In a pool or on Dask the parent does the rest while the workers lint (`stream`, `_Stream`): the
+documents are banded a batch at a time as they arrive (`_lsh.BandIndex`: the keys of earlier
+batches held sorted, the new keys looked up in them) and each new candidate pair is verified at
+once; `finish` only puts the verified pairs in order. Same pairs, same findings.
 numpy is imported only then: a one-file check never pays for it. `bench/bench_copies.py` measures
 the phase (figures in the README).
 
