@@ -450,7 +450,7 @@ class _Stream:
         from ._lsh import BandIndex
 
         self.min_share, self.min_chars, self.num_perm = min_share, min_chars, num_perm
-        self.index = BandIndex()
+        self.index = BandIndex(num_perm)
         self.docs: list[Collected] = []
         self.paths: list[str] = []
         self.numbers: dict[str, int] = {}
