@@ -19,12 +19,12 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 
 
 def document_keys(signature: np.ndarray) -> np.ndarray:
-    """The distinct keys (band << 32 | value) of a document's segment signatures (segments x
-    bands, uint32)."""
+    """The keys (band << 32 | value) of a document's segment signatures (segments x bands,
+    uint32), with repeats (`BandIndex.add` drops them)."""
     if not signature.size:
         return np.zeros(0, dtype=np.uint64)
     bands = np.arange(signature.shape[1], dtype=np.uint64) << np.uint64(32)
-    return np.unique((signature.astype(np.uint64) | bands[None, :]).ravel())
+    return (signature.astype(np.uint64) | bands[None, :]).ravel()
 
 
 def _cross(a_start, a_count, b_start, b_count):
@@ -60,6 +60,7 @@ class BandIndex:
             raise OverflowError(f"more than {self.capacity} documents in one band index")
         bits, mask = self.owner_bits, np.uint64(self.capacity - 1)
         batch = np.sort(np.concatenate(keys) << bits | np.repeat(np.asarray(owners, dtype=np.uint64), sizes))
+        batch = batch[np.concatenate(([True], batch[1:] != batch[:-1]))]  # a key once per document
         key, owner = batch >> bits, (batch & mask).astype(np.int64)
         starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
         counts = np.diff(np.append(starts, len(batch)))
@@ -88,4 +89,4 @@ class BandIndex:
         self.runs.append(entries)
         while len(self.runs) > 1 and len(self.runs[-2]) <= 2 * len(self.runs[-1]):
             last, before = self.runs.pop(), self.runs.pop()
-            self.runs.append(np.sort(np.concatenate((before, last))))
+            self.runs.append(np.sort(np.concatenate((before, last)), kind="stable"))  # (merges two runs)

@@ -469,7 +469,9 @@ class _Stream:
         self.paths.append(path)
         self.docs.append(data)
         self.pending += 1
-        if self.pending >= self.BATCH:
+        # Batches grow with the stream (fewer, larger runs to search), up to a sixteenth of it:
+        # what is left for `finish` stays small.
+        if self.pending >= max(self.BATCH, len(self.docs) // 16):
             self.flush()
 
     def flush(self) -> None:
