@@ -454,7 +454,7 @@ class _Stream:
         self.docs: list[Collected] = []
         self.paths: list[str] = []
         self.numbers: dict[str, int] = {}
-        self.sets = _Sets(self.docs, range(1 << 62))
+        self.sets = _Sets(self.docs, range(1 << 62), keep=256)  # (sets of long documents are large)
         self.pending = 0  # documents not banded yet (the last of self.docs)
         self.kept: list[tuple] = []  # (a, b, shared, first, last of a; the same of b), a > b
         self.duplicated = False
