@@ -4,7 +4,7 @@
     python bench/rules.py [DIR] [--select SC,NM] [--repeat 3]
 
 Every document is loaded once; then each rule runs over every document, `--repeat` passes, and
-the best pass counts. A per-document analysis that several rules share (in `doc.cache`, cleared
+the best pass counts. A per-document analysis that several rules share (in `doc.analyses`, cleared
 before each pass) is charged to the first rule that needs it. Corpus rules are charged for their
 `collect` only. Not a test: the figures depend on the machine.
 """
@@ -41,7 +41,7 @@ def main() -> None:
     for _ in range(args.repeat):
         spent: collections.Counter = collections.Counter()
         for doc in docs:
-            doc.cache.clear()
+            doc.analyses.clear()
             for rule in linter.document_rules:
                 start = time.perf_counter()
                 for hit in rule.check(doc, linter.contexts[rule.code]):

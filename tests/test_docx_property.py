@@ -14,7 +14,7 @@ from lxml import etree
 
 from wenlint.documents.docx import body_paragraphs, read_docx
 from wenlint.documents.docx_writer import DocxFixer
-from wenlint.engine.fixes import choose
+from wenlint.documents.fixes import choose
 from wenlint.findings import Fix
 
 piece = st.sampled_from(["工会", "民眾", "总结", "Word", "😀", "，", "。", " ", "\t", "\n", "XX年", "的"])

@@ -15,9 +15,9 @@ from conftest import run_cli
 from wenlint.config import Overrides
 from wenlint.documents import Document, load_path
 from wenlint.engine import run as run_module
-from wenlint.engine.fixes import choose, fix_with_count
+from wenlint.documents.fixes import choose, fix_with_count
 from wenlint.engine.run import RunOptions, run
-from wenlint.engine.writer import digest, write_atomic
+from wenlint.documents.writer import digest, write_atomic
 from wenlint.errors import InputError
 from wenlint.findings import Edit, Fix, Hit
 

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from wenlint.config import Settings
 from wenlint.documents import Document, load_path
-from wenlint.engine.fixes import apply, choose, fix_with_count
+from wenlint.documents.fixes import apply, choose, fix_with_count
 from wenlint.engine.runner import Linter
-from wenlint.engine.writer import write_fixed
+from wenlint.documents.writer import write_fixed
 from wenlint.findings import Edit, Fix, Hit
 from wenlint.rules.base import Rule
 from wenlint.rules.packs import load_pack

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from wenlint.config import CATEGORIES
-from wenlint.rules.examples import example_failures
+from wenlint.testing import example_failures
 from wenlint.rules.registry import load_registry
 
 RULES = list(load_registry(plugins=False))

@@ -8,7 +8,7 @@ import pytest
 
 from wenlint.errors import RulePackError
 from wenlint.rules.base import Spec
-from wenlint.rules.examples import run_spec
+from wenlint.testing import run_spec
 from wenlint.rules.packs import load_pack
 
 HEADER = 'code = "ZZ201"\nname = "demo"\ncategory = "chrome"\nsummary = "s"\n'

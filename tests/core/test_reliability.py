@@ -336,7 +336,7 @@ def test_a_run_of_collection_markers_is_fixed_in_one_run(tmp_path):
 
 def test_fixes_that_cycle_still_stop_at_the_bound():
     from wenlint.documents import Document
-    from wenlint.engine.fixes import MAX_PASSES, fix_with_count
+    from wenlint.documents.fixes import MAX_PASSES, fix_with_count
     from wenlint.findings import Fix, Hit
 
     def grow(doc):  # an insertion offered again after every pass: the text never shrinks

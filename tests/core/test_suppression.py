@@ -6,7 +6,7 @@ from pathlib import Path
 
 from wenlint.config import Settings
 from wenlint.documents import Document
-from wenlint.engine.fixes import fix_document
+from wenlint.documents.fixes import fix_document
 from wenlint.engine.runner import Linter
 
 PACK = Path(__file__).resolve().parents[1] / "fixtures" / "packs" / "demo.toml"

@@ -89,7 +89,7 @@ def test_numpy_and_regex_counts_agree():
 def test_script_info_is_cached_and_masks_code():
     doc = Document("简体文字。\n```\n這是繁體程式碼\n```\n", path="a.md", format="markdown")
     info = script_info(doc)
-    assert info.traditional == 0 and doc.cache["script.info"] is info
+    assert info.traditional == 0 and script_info.peek(doc) is info
     assert script_info(doc) is info
 
 
@@ -137,7 +137,7 @@ def test_script_verdict_is_cached_and_reuses_script_info():
     assert (verdict.majority, verdict.simplified, verdict.traditional) == (info.majority, info.simplified, info.traditional)
     assert script_verdict(doc) is verdict
     fresh = Document(seed_text("000"))
-    assert script_verdict(fresh).majority == "traditional" and "script.info" not in fresh.cache
+    assert script_verdict(fresh).majority == "traditional" and script_info.peek(fresh) is None
 
 
 def test_expected_script_follows_configuration():
@@ -234,7 +234,7 @@ def test_configured_script_converts_seed_000_like_opencc():
     import opencc
 
     from wenlint.config import Settings
-    from wenlint.engine.fixes import fix_document
+    from wenlint.documents.fixes import fix_document
     from wenlint.engine.runner import Linter
 
     linter = Linter(Settings(select=["SC001"], script="simplified"))
@@ -444,7 +444,7 @@ def test_half_width_seeds_are_one_document_wide_finding_each():
 def test_document_wide_fix_converts_every_occurrence():
     from wenlint.config import Settings
     from wenlint.engine.runner import Linter
-    from wenlint.engine.fixes import fix_document
+    from wenlint.documents.fixes import fix_document
 
     text = "一年来,县总工会在县委的领导下,取得了显著成绩;得到了充分肯定!\n会议要求:各级工会(含基层)要落实,时间19:30。\n"
     result = lint(text, "SC004")
@@ -566,7 +566,7 @@ def test_fix_seed_000_to_simplified_mainland():
     text is Simplified (SC001's safe conversion runs first), except those that are foreign to a
     mainland text in Simplified too (列印, 集体契约法, 以档案形式)."""
     from wenlint.config import Settings
-    from wenlint.engine.fixes import fix_document
+    from wenlint.documents.fixes import fix_document
     from wenlint.engine.runner import Linter
 
     linter = Linter(Settings(select=["SC"], script="simplified"))

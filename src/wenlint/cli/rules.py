@@ -109,7 +109,7 @@ def _flagged_example(rule: Rule, text: str):
     """The example with the spans the rule flags in it highlighted (it runs the rule)."""
     from rich.text import Text
 
-    from ..rules.examples import run_spec
+    from ..testing import run_spec
 
     flags = run_spec(rule, Spec(text)).flags
     shown = Text(text)
@@ -166,4 +166,7 @@ def run_explain(args) -> int:
     section("修复 Fix", Text(rule.fix_doc))
     if rule.options:
         section("选项 Options", Text("\n".join(f"[tool.wenlint.{rule.category}] {k} = {json.dumps(v, ensure_ascii=False)}" for k, v in rule.options.items())))
+    reads = registry.analyses().get(rule.code)
+    if reads:
+        section("读取的文档分析 Analyses it reads", Text("、".join(reads)))
     return 0

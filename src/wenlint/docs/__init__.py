@@ -128,7 +128,7 @@ def _block(text: str) -> str:
 
 
 def _flags(rule: Rule, text: str, others: tuple[str, ...] = ()) -> list[str]:
-    from ..rules.examples import run_spec
+    from ..testing import run_spec
 
     return run_spec(rule, Spec(text, others=others)).flags
 

@@ -58,8 +58,11 @@ class Document:
             masked = masked_spans(self.source, format)
         self.masked_spans = sorted(masked)
         self.text = self._mask(self.source, self.masked_spans)
-        # Per-document results that several rules share (script detection, paragraphs, ...).
-        self.cache: dict = {}
+        # The results of document analyses (wenlint.analyses), kept by their provider.
+        self.analyses: dict = {}
+        # A Word file: its paragraphs (python-docx objects), line i of the text being paragraph i;
+        # the fixer writes a fixed copy through them.
+        self.word_paragraphs: list | None = None
         # Digest of the bytes the document was read from; the fixer refuses to overwrite a file
         # whose bytes changed on disk since.
         self.data_hash: str | None = None

@@ -28,7 +28,7 @@ def read_docx(data: bytes, name: str) -> Document:
     text = "\n".join(paragraph_text(p) for p in paragraphs)
     doc = Document(text, path=name, format="docx", encoding=None)
     # Line i of the document is paragraphs[i]; fixes on Word files use this.
-    doc.cache["docx_paragraphs"] = paragraphs
+    doc.word_paragraphs = paragraphs
     return doc
 
 

@@ -87,7 +87,7 @@ class DocxFixer:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        paragraphs = doc.cache.get("docx_paragraphs")
+        paragraphs = doc.word_paragraphs
         if paragraphs is None:
             raise InputError(f"{doc.path}: not read from a Word file; cannot write a fixed copy")
         self.paragraphs = [_Paragraph(p._p) for p in paragraphs]
@@ -178,7 +178,7 @@ class DocxFixer:
 
     def write(self, fixed: Document, path: str | None = None) -> str:
         """Apply the recorded passes to the Word file and write the fixed copy; return its path."""
-        from ..engine.writer import digest, write_atomic
+        from .writer import digest, write_atomic
 
         original = self.doc.path
         if self.text != fixed.source:

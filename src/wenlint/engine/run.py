@@ -9,13 +9,13 @@ from pathlib import Path
 
 from ..config import Overrides, Settings, find_config_file, load_config_file
 from ..documents import Document, load_path, load_stdin
+from ..documents.fixes import fix_with_count
 from ..documents.walk import Target, iter_targets
+from ..documents.writer import encode, unified_diff, write_fixed
 from ..errors import EmptyDocument, InputError, WenlintError
 from ..findings import Finding
-from .fixes import fix_with_count
 from .runner import DISABLED, FileResult, Linter
 from .suppression import Suppressions
-from .writer import encode, unified_diff, write_fixed
 
 
 @dataclass

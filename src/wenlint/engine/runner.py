@@ -4,11 +4,12 @@ and the corpus phase of rules that compare documents."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 
+from ..analyses.base import active_reads
 from ..config import Settings
 from ..documents import Document
 from ..findings import Finding, Hit
@@ -16,10 +17,14 @@ from ..rules.base import CorpusHit, CorpusRule, Rule, RuleContext
 from ..rules.patterns import PatternTimeout
 from ..rules.registry import Registry, load_registry
 from .selection import enabled_rules, matches, severity_of
-from .suppression import Suppressions
+from .suppression import Suppressions, unused_hits
 
 UNUSED_SUPPRESSION = "WL001"
 DISABLED = "rule disabled for the rest of the run"
+
+
+class Cancelled(Exception):
+    """`run_rules` stopped because its `cancelled` check said so: the result would be stale."""
 
 
 @dataclass
@@ -71,12 +76,18 @@ class Linter:
             rel = path
         return [s for spec, selectors in self._per_file if spec.match_file(rel) for s in selectors]
 
-    def run_rules(self, doc: Document, problems: list[str] | None = None) -> list[Finding]:
-        """Findings of the document rules on `doc`, after suppression comments and per-file ignores."""
+    def run_rules(self, doc: Document, problems: list[str] | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> list[Finding]:
+        """Findings of the document rules on `doc`, after suppression comments and per-file ignores.
+
+        `cancelled` is asked before each rule; when it answers true the run stops with `Cancelled`
+        (the language server passes the token its next edit of the document sets)."""
         ignored = self.ignored_for(doc.path)
         suppressions = Suppressions(doc)
         findings: list[Finding] = []
         for rule in self.document_rules:
+            if cancelled is not None and cancelled():
+                raise Cancelled
             if ignored and matches(ignored, rule):
                 continue
             for hit in self._safe_check(rule, doc, problems):
@@ -92,7 +103,11 @@ class Linter:
         if rule.code in self.disabled:
             return ()
         try:
-            return list(rule.check(doc, self.contexts[rule.code]))
+            reads = active_reads()
+            if reads is None:
+                return list(rule.check(doc, self.contexts[rule.code]))
+            with reads.inside(rule):
+                return list(rule.check(doc, self.contexts[rule.code]))
         except (PatternTimeout, TimeoutError):
             # One line naming the rule and the file, never the pattern (it can be hundreds of
             # characters). A user's rule that is this slow once will be on the next files too:
@@ -137,8 +152,6 @@ class Linter:
         )
 
     def _unused_suppressions(self, doc: Document, suppressions: Suppressions) -> list[Finding]:
-        from ..rules.meta.unused_suppression import unused_hits
-
         rule = self.registry.rules[UNUSED_SUPPRESSION]
         hits = unused_hits(doc, suppressions.unused(), self.registry, self.rules, self.corpus_rules)
         return [self.make_finding(doc, rule, hit) for hit in hits]

@@ -1,10 +1,11 @@
 """Inline suppression: which findings the document's own `wenlint-disable` comments silence, and
-which of those comments silence nothing (reported by WL001)."""
+which of those comments silence nothing (WL001, computed here once every other rule has run)."""
 
 from __future__ import annotations
 
 from ..documents import Document
 from ..documents.directives import Directive, find_directives
+from ..findings import Fix, Hit
 from ..rules.base import Rule
 from .selection import specificity
 
@@ -57,3 +58,34 @@ class Suppressions:
 
     def unused(self) -> list[Directive]:
         return [d for i, d in enumerate(self.directives) if i not in self.used and d.kind != "enable"]
+
+
+def unused_hits(doc: Document, directives: list[Directive], registry, enabled, compared=()) -> list[Hit]:
+    """WL001's hits: the `directives` that silenced nothing. `compared`: the enabled rules that
+    compare documents. Whether a suppression of theirs is used is known only after every document
+    has been read (the runner then drops the finding), so such a suppression is reported here
+    without a fix: --fix must not delete it."""
+    hits = []
+    for d in directives:
+        unknown = [s for s in d.selectors if not any(specificity(s, r) is not None for r in registry)]
+        if unknown:
+            message = f"抑制注释里的规则「{'、'.join(unknown)}」不存在"
+        elif d.selectors and not any(specificity(s, r) is not None for s in d.selectors for r in enabled):
+            continue  # names only rules this run does not use: not ours to judge
+        else:
+            message = "抑制注释没有抑制任何问题，可以删除"
+        may_be_needed = not unknown and any(
+            not d.selectors or any(specificity(s, r) is not None for s in d.selectors) for r in compared
+        )
+        hits.append(Hit(d.start, d.end, message, None, None if may_be_needed else _removal(doc, d)))
+    return hits
+
+
+def _removal(doc: Document, d: Directive) -> Fix:
+    if d.whole_line:
+        start, end = doc.line_span(d.line, newline=True)
+        return Fix.delete(start, end)
+    start = d.start
+    while start > 0 and doc.source[start - 1] in " \t":
+        start -= 1
+    return Fix.delete(start, d.end)

@@ -58,7 +58,7 @@ class Judge:
         doc = Document(text, path=name, format="text", encoding=None)
         fixes = 0
         if self.fix:
-            from ..engine.fixes import fix_with_count
+            from ..documents.fixes import fix_with_count
 
             outcome = fix_with_count(doc, self.linter.run_rules, unsafe=False)
             doc, fixes = outcome.document, outcome.applied

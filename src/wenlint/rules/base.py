@@ -17,6 +17,8 @@ suite runs every rule's `bad` and `good` examples and every spec, so documentati
                 yield Hit(m.start(), m.end(), f"年份占位符「{m.group()}」未填写")
 
 `check` reads `doc.text` (masked, `\\n` line endings) and yields `Hit`s with offsets into it.
+What it shares with other rules it reads from document analyses (`wenlint.analyses`: the layout,
+the outline, the script counts ...), never computes itself, and declares them in `reads`.
 """
 
 from __future__ import annotations
@@ -76,6 +78,11 @@ class Rule:
     default_enabled: ClassVar[bool] = True
     options: ClassVar[dict[str, Any]] = {}  # option -> default, set under [tool.wenlint.<category>]
     specs: ClassVar[tuple[Spec, ...]] = ()
+    # The document analyses `check` reads (providers from wenlint.analyses, or their names).
+    reads: ClassVar[tuple[Any, ...]] = ()
+    # True: the engine computes the rule's findings itself (WL001 needs every other rule's
+    # findings first); `check` finds nothing.
+    computed_by_engine: ClassVar[bool] = False
     source: str = "builtin"  # "builtin", a pack file, or "plugin:<name>"
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Hit]:

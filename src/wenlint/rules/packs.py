@@ -273,7 +273,7 @@ def load_pack(path: Path | str, verify: bool = True) -> list[PackRule]:
         raise RulePackError(f"{path}: rules must be an array of tables ([[rules]])")
     rules = [PackRule(item, str(path), defaults, lazy=not verify) for item in rules_data]
     if verify:
-        from .examples import example_failures
+        from .specs import example_failures
 
         for rule in rules:
             problems = example_failures(rule)

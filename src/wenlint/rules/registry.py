@@ -38,6 +38,12 @@ class Registry:
     def __len__(self) -> int:
         return len(self.rules)
 
+    def analyses(self) -> dict[str, tuple[str, ...]]:
+        """The document analyses each rule declares it reads (`Rule.reads`), by rule code."""
+        from ..analyses.base import names
+
+        return {code: tuple(sorted(names(rule.reads))) for code, rule in self.rules.items() if rule.reads}
+
     def get(self, code_or_name: str) -> Rule | None:
         key = code_or_name.strip()
         return self.rules.get(key.upper()) or self.by_name.get(key.lower())

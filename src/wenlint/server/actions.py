@@ -8,7 +8,7 @@ import re
 from lsprotocol import types
 
 from ..documents.directives import find_directives
-from ..engine.fixes import fix_with_count
+from ..documents.fixes import fix_with_count
 from ..findings import Finding
 from .linting import LintResult
 from .positions import column_units, offset_position

@@ -16,7 +16,7 @@ from lsprotocol import types
 from ..config import Settings
 from ..config.discovery import find_config_file, load_config_file
 from ..documents import Document, document_format
-from ..engine.runner import Linter
+from ..engine.runner import Cancelled, Linter
 from ..errors import WenlintError
 from ..findings import Finding
 from .positions import UTF16, column_units
@@ -29,30 +29,12 @@ SEVERITY = {
 SOURCE = "wenlint"
 
 
-class Cancelled(Exception):
-    """The document changed while it was being linted: the result would be stale."""
-
-
 class CancellableLinter(Linter):
-    """A Linter whose run stops between two rules once `token` is set.
-
-    The check sits where the runner calls each rule, so a superseded lint costs at most the rule
-    that is running; the server's single worker thread runs one lint at a time, so one token
-    attribute is enough."""
-
-    token: threading.Event | None = None
-
-    def _safe_check(self, rule, doc, problems):
-        if self.token is not None and self.token.is_set():
-            raise Cancelled
-        return super()._safe_check(rule, doc, problems)
+    """A Linter whose run stops between two rules once `token` is set (the engine's `cancelled`
+    check): a superseded lint costs at most the rule that is running."""
 
     def run_cancellable(self, doc: Document, token: threading.Event, problems: list[str]) -> list[Finding]:
-        self.token = token
-        try:
-            return self.run_rules(doc, problems)
-        finally:
-            self.token = None
+        return self.run_rules(doc, problems, cancelled=token.is_set)
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,17 @@
 
 Each detector claims the lines and spans it reports (`Claims`), in a fixed order, so a line that is
 a related-list header is not reported again as portal furniture or as a site name; every detector
-also skips lines that a line rule of the chrome pack already flags. The result is cached in
-`doc.cache`, so running all the rules costs one pass."""
+also skips lines that a line rule of the chrome pack already flags. The result is a document
+analysis (per document and per `extra-sites`), so running all the rules costs one pass."""
 
 from __future__ import annotations
 
-from ._common import Claims
+from ...analyses import analysis
+from ._common import Claims, _pack_flagged_short_lines, short_view
 
-KEY = "chrome.analysis"
 
-
-def _extra_sites(ctx) -> tuple[str, ...]:
-    value = ctx.settings.options.get("chrome", {}).get("extra-sites", ()) if ctx is not None else ()
+def _extra_sites(settings) -> tuple[str, ...]:
+    value = settings.options.get("chrome", {}).get("extra-sites", ()) if settings is not None else ()
     if isinstance(value, str):
         value = (value,)
     try:
@@ -22,17 +21,14 @@ def _extra_sites(ctx) -> tuple[str, ...]:
         return ()
 
 
-def analyse(doc, ctx) -> dict:
-    settings = getattr(ctx, "settings", None)
-    cached = doc.cache.get(KEY)
-    # Six rules ask for the same analysis with the run's one settings object: answer them with an
-    # identity test instead of reading the options again.
-    if cached is not None and settings is not None and cached[2] is settings:
-        return cached[1]
-    extra = _extra_sites(ctx)
-    if cached is not None and cached[0] == extra:
-        doc.cache[KEY] = (extra, cached[1], settings)
-        return cached[1]
+def analyse(doc, ctx) -> _Results:
+    """What each detector of the family found in `doc` (by rule code)."""
+    return _detected(doc, getattr(ctx, "settings", None))
+
+
+@analysis("chrome.detectors", key=_extra_sites, needs=(short_view, _pack_flagged_short_lines, "chrome.page"))
+def _detected(doc, settings) -> _Results:
+    extra = _extra_sites(settings)
     from . import compilation, lines, notes, pages, portal, prompts, related, sites, urls, voice
 
     claims = Claims(doc)
@@ -54,9 +50,7 @@ def analyse(doc, ctx) -> dict:
             result[code] = step()
         except Exception as exc:  # reported by the rule that owns the step, not by all of them
             result[code] = exc
-    results = _Results(result)
-    doc.cache[KEY] = (extra, results, settings)
-    return results
+    return _Results(result)
 
 
 class _Results(dict):

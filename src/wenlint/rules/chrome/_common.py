@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ...analyses import analysis
 from ...findings import Fix, Hit
 
 # Chrome lines are short. Candidate searches run over the document's lines up to this length
@@ -52,11 +53,9 @@ class ShortView:
         return found
 
 
+@analysis("chrome.short-lines")
 def short_view(doc) -> ShortView:
-    view = doc.cache.get("chrome.short")
-    if view is None:
-        view = doc.cache["chrome.short"] = ShortView(doc)
-    return view
+    return ShortView(doc)
 
 
 def line_hit(doc, index: int, message: str, suggestion: str | None = None) -> Hit:
@@ -166,19 +165,17 @@ def _pack_flags(line: str) -> bool:
     return any(p.search(line) is not None for p in _pack_line_patterns())
 
 
+@analysis("chrome.pack-lines", needs=(short_view,))
 def _pack_flagged_short_lines(doc) -> frozenset[int]:
     """The short lines a line rule of the chrome pack flags, found with one search of each pattern
     over the short-line view (the patterns are MULTILINE and never cross a line), not with every
     pattern on every line."""
-    found = doc.cache.get("chrome.pack-lines")
-    if found is None:
-        view = short_view(doc)
-        flagged: set[int] = set()
-        for pattern in _pack_line_patterns():
-            for m in pattern.finditer(view.text):
-                flagged.add(view.line_of(m.start()))
-        found = doc.cache["chrome.pack-lines"] = frozenset(flagged)
-    return found
+    view = short_view(doc)
+    flagged: set[int] = set()
+    for pattern in _pack_line_patterns():
+        for m in pattern.finditer(view.text):
+            flagged.add(view.line_of(m.start()))
+    return frozenset(flagged)
 
 
 def pack_flags_line(doc, index: int) -> bool:

@@ -157,6 +157,7 @@ class CompilationMarker(Rule):
     code = "CH022"
     name = "compilation-marker"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "网站合集的标记（【篇1】、篇一：、标题里的“(共7篇)”“…工作总结3篇”）"
     why = (

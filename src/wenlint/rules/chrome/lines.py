@@ -35,11 +35,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...analyses import analysis
 from ...documents.document import MASK  # in place of masked Markdown syntax and HTML tags
 from ...findings import Hit
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import Claims, line_hit, pack_flags_line
+from ._common import Claims, _pack_flagged_short_lines, line_hit, pack_flags_line, short_view
 from .related import TITLE_END
 
 PROSE_LEN = 60
@@ -180,12 +181,10 @@ def _title_suffix(lines: list[str]):
     return first, m.group("title"), m.start("suffix"), m.end("suffix")
 
 
+@analysis("chrome.page", needs=(short_view, _pack_flagged_short_lines))
 def page_view(doc) -> tuple[list[float], tuple | None, bool]:
-    """The line scores, the page title's suffix and whether the document is a captured page (cached:
-    other rules of the family ask whether a bare URL or a source line sits in a page)."""
-    cached = doc.cache.get(PAGE_KEY)
-    if cached is not None:
-        return cached
+    """The line scores, the page title's suffix and whether the document is a captured page (an
+    analysis: other rules of the family ask whether a bare URL or a source line sits in a page)."""
     lines = doc.lines
     markdown = doc.format == "markdown"
     sources = doc.source.split("\n") if markdown else lines
@@ -207,8 +206,7 @@ def page_view(doc) -> tuple[list[float], tuple | None, bool]:
         "rule" if flagged[i] else "nav" if _nav_items(lines[i].strip()) else "widget" for i in seeds
     }
     page = len(seeds) + (suffix is not None) >= PAGE_SEEDS and len(kinds) + (suffix is not None) >= 2
-    cached = doc.cache[PAGE_KEY] = (scores, suffix, page)
-    return cached
+    return scores, suffix, page
 
 
 def is_page(doc) -> bool:
@@ -311,13 +309,13 @@ def detect(doc, claims: Claims) -> dict:
 
 
 RULE_LINES, RULE_SUFFIX, RULE_CREDIT = "CH026", "CH013", "CH014"
-PAGE_KEY = "chrome.page"
 
 
 class PageFurniture(Rule):
     code = "CH026"
     name = "page-furniture"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "网页整页复制留下的导航菜单、按钮、计数、栏目列表（按行的特征和上下文判断）"
     why = (
@@ -369,6 +367,7 @@ class TitleSuffix(Rule):
     code = "CH013"
     name = "title-suffix"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "网页标题后面的频道名、网站名（文章标题_频道_网站）"
     why = (
@@ -395,6 +394,7 @@ class CreditLine(Rule):
     code = "CH014"
     name = "credit-line"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "网页文章的来源、作者、编辑署名行（来源：… 责任编辑：… 出品︱…），只在整页复制的网页里报告"
     why = (

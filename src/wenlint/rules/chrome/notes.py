@@ -125,6 +125,7 @@ class SourceNote(Rule):
     code = "CH024"
     name = "source-note"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "网站加的免责或版权说明（此文内容仅供参考,可自行修改；本文权属…所有）"
     why = (

@@ -40,6 +40,7 @@ class PageNumber(Rule):
     code = "CH015"
     name = "page-number"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "网站文档里单独成行的页码（- 2 -、— 3 —），只在带着网站元素的文档里报告"
     why = (

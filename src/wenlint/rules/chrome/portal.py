@@ -172,6 +172,7 @@ class PortalFurniture(Rule):
     code = "CH021"
     name = "portal-furniture"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "门户网站的页面元素（索引号/发布机构、字号 大 中 小、打印本页、网站地图、繁體、访问量）"
     why = (

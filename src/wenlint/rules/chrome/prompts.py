@@ -60,6 +60,7 @@ class FollowPrompt(Rule):
     code = "CH016"
     name = "follow-prompt"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "公众号和网站的关注、订阅、扫码提示（长按识别二维码、点击上方蓝字关注、微信号：abc123）"
     why = (

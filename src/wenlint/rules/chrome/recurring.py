@@ -51,6 +51,7 @@ class RecurringLine(CorpusRule):
     code = "CH030"
     name = "recurring-line"
     category = "chrome"
+    reads = ("chrome.short-lines",)
     severity = "info"
     summary = "在多个文档中逐字重复出现的行（可能是未知网站的页眉页脚）"
     why = (

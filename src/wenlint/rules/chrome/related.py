@@ -166,6 +166,7 @@ class RelatedList(Rule):
     code = "CH020"
     name = "related-list"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "“推荐阅读/相关文章/热门推荐”栏目和它下面列出的文章标题"
     why = (

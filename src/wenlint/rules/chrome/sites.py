@@ -34,6 +34,7 @@ class SiteName(Rule):
     code = "CH025"
     name = "site-name"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "提到已知文档网站名称的短行（本文来自第一范文网）"
     why = (

@@ -108,6 +108,7 @@ class StrayUrl(Rule):
     code = "CH023"
     name = "stray-url"
     category = "chrome"
+    reads = ("chrome.detectors",)
     severity = "warning"
     summary = "网站插进正文的网址（原创:http://）"
     why = (

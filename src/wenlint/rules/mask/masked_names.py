@@ -13,6 +13,7 @@ class MaskedName(Rule):
     code = "MK002"
     name = "masked-name"
     category = "mask"
+    reads = ("placeholder.scan",)
     severity = "warning"
     summary = "人名被隐去（局长××、王**、张*、×××同志）"
     why = (

@@ -15,6 +15,7 @@ class MaskedWord(Rule):
     code = "MK001"
     name = "masked-word"
     category = "mask"
+    reads = ("placeholder.scan",)
     severity = "warning"
     summary = "词语被屏蔽或缺字（邓**理论、职工**管理、＊＊、□□、■■）"
     why = (

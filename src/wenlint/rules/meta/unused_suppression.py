@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from ...documents.directives import Directive
-from ...findings import Fix, Hit
 from ..base import Rule, Spec
 
 
@@ -29,43 +27,6 @@ class UnusedSuppression(Rule):
         Spec("<!-- wenlint-disable-line ZZ123 -->", ("<!-- wenlint-disable-line ZZ123 -->",)),
     )
 
-    def check(self, doc, ctx):
-        # In a run, the runner reports unused suppressions once every other rule has run. Called
-        # on its own (its examples and specs), the rule runs the default rules itself.
-        from ...engine.runner import Linter
-
-        for finding in Linter(ctx.settings).run_rules(doc):
-            if finding.code == self.code:
-                yield Hit(finding.start, finding.end, finding.message, None, finding.raw_fix)
-
-
-def unused_hits(doc, directives: list[Directive], registry, enabled, compared=()) -> list[Hit]:
-    """`compared`: the enabled rules that compare documents. Whether a suppression of theirs is
-    used is known only after every document has been read (the runner then drops the finding),
-    so such a suppression is reported here without a fix: --fix must not delete it."""
-    from ...engine.selection import specificity
-
-    hits = []
-    for d in directives:
-        unknown = [s for s in d.selectors if not any(specificity(s, r) is not None for r in registry)]
-        if unknown:
-            message = f"抑制注释里的规则「{'、'.join(unknown)}」不存在"
-        elif d.selectors and not any(specificity(s, r) is not None for s in d.selectors for r in enabled):
-            continue  # names only rules this run does not use: not ours to judge
-        else:
-            message = "抑制注释没有抑制任何问题，可以删除"
-        may_be_needed = not unknown and any(
-            not d.selectors or any(specificity(s, r) is not None for s in d.selectors) for r in compared
-        )
-        hits.append(Hit(d.start, d.end, message, None, None if may_be_needed else _removal(doc, d)))
-    return hits
-
-
-def _removal(doc, d: Directive) -> Fix:
-    if d.whole_line:
-        start, end = doc.line_span(d.line, newline=True)
-        return Fix.delete(start, end)
-    start = d.start
-    while start > 0 and doc.source[start - 1] in " \t":
-        start -= 1
-    return Fix.delete(start, d.end)
+    # The engine reports unused suppressions once every other rule has run on the document, and
+    # takes back those a rule comparing documents needed (wenlint.engine.suppression).
+    computed_by_engine = True

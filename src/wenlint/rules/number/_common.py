@@ -1,7 +1,7 @@
 """What the number rules share: the event data, sentences, numbers with units, and the document's
 outline (headings, titles, the pieces of a compilation and the year each piece is about).
 
-Every analysis is computed once per document and kept in `doc.cache`.
+The outline is a document analysis (wenlint.analyses): computed once per document.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...analyses import analysis
 from ._numerals import Quantity, cn_to_int, quantity, small_cn
 
 class lazy:  # noqa: N801 - used like re.compile
@@ -275,10 +276,8 @@ def _small(raw: str) -> int | None:
     return small_cn(raw)
 
 
+@analysis("number.outline")
 def outline(doc) -> Outline:
-    cached = doc.cache.get("nm.outline")
-    if cached is not None:
-        return cached
     text = doc.text
     out = Outline()
     # headings
@@ -410,7 +409,6 @@ def outline(doc) -> Outline:
                 if years:
                     piece.years = years
                     piece.year_span = (offset + tm.start(1), offset + tm.end(1))
-    doc.cache["nm.outline"] = out
     return out
 
 

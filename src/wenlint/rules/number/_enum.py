@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 
+from ...analyses import analysis
 from ._common import _small, lazy, outline
 from ._numerals import small_cn
 
@@ -54,20 +55,14 @@ def label(family: str, n: int) -> str:
     return _CIRCLED_CHARS[n - 1] if 1 <= n <= 20 else str(n)
 
 
+@analysis("number.sections", needs=(outline,))
 def section_starts(doc) -> list[int]:
-    cached = doc.cache.get("nm.sections")
-    if cached is not None:
-        return cached
     o = outline(doc)
-    starts = sorted({0} | {h.start for h in o.headings if h.at_line_start} | {p.start for p in o.pieces})
-    doc.cache["nm.sections"] = starts
-    return starts
+    return sorted({0} | {h.start for h in o.headings if h.at_line_start} | {p.start for p in o.pieces})
 
 
+@analysis("number.markers", needs=(section_starts,))
 def markers(doc) -> list[Marker]:
-    cached = doc.cache.get("nm.markers")
-    if cached is not None:
-        return cached
     text = doc.text
     starts = section_starts(doc)
     found: list[Marker] = []
@@ -97,8 +92,12 @@ def markers(doc) -> list[Marker]:
         found.append(Marker(m.start(), m.end(), "ci", _CIRCLED_CHARS.index(m.group()) + 1, m.group(),
                             bisect_right(starts, m.start()) - 1))
     found.sort(key=_START)
-    doc.cache["nm.markers"] = found
     return found
+
+
+@analysis("number.marker-starts", needs=(markers,))
+def marker_starts(doc) -> list[int]:
+    return [k.start for k in markers(doc)]
 
 
 def run_after(doc, pos: int, family: str | None = None) -> list[Marker]:
@@ -108,9 +107,7 @@ def run_after(doc, pos: int, family: str | None = None) -> list[Marker]:
     starts = section_starts(doc)
     section = bisect_right(starts, pos) - 1
     out: list[Marker] = []
-    keys = doc.cache.get("nm.marker_starts")
-    if keys is None:
-        keys = doc.cache["nm.marker_starts"] = [k.start for k in ms]
+    keys = marker_starts(doc)
     for k in ms[bisect_left(keys, pos):]:
         if k.section != section:
             break

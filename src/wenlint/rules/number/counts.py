@@ -8,6 +8,8 @@ from bisect import bisect_left, bisect_right
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ...analyses import analysis
+from ...analyses.pages import PAGE_NUMBER
 from ._common import PIECE_MARK, SHORT_FIRST, SHORT_LINE, lazy, outline
 from ._enum import markers, run_after
 from ._numerals import cn_to_int, small_cn
@@ -185,6 +187,7 @@ class AnnouncedCount(Rule):
     code = "NM004"
     name = "announced-count-mismatch"
     category = "number"
+    reads = ("number.outline", "number.sections", "number.markers", "number.marker-starts", "number.heading-starts")
     severity = "warning"
     summary = "宣布的数目与后面明确列出的条目数不符（“六个结合，即…”只列了五项）"
     why = (
@@ -459,7 +462,7 @@ class AnnouncedCount(Rule):
         nxt = next((h for h in o.headings[bisect_right(hs, last_start):] if h.at_line_start), None)
         if nxt is None:
             return False
-        return not re.search(r"第\s*\d+\s*[页頁]", text[last_start:nxt.start])
+        return not PAGE_NUMBER.search(text[last_start:nxt.start])
 
     def _hit(self, m, text, n, got, how):
         span_end = m.end("qc") - 1 if m.group("qc") else m.end("tail")
@@ -613,11 +616,9 @@ class AnnouncedCount(Rule):
             )
 
 
+@analysis("number.heading-starts", needs=(outline,))
 def _heading_starts(doc) -> list[int]:
-    hs = doc.cache.get("nm.heading_starts")
-    if hs is None:
-        hs = doc.cache["nm.heading_starts"] = [h.start for h in outline(doc).headings]
-    return hs
+    return [h.start for h in outline(doc).headings]
 
 
 def _cn(n: int) -> str:

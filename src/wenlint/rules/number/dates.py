@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ...analyses import analysis
 from ._common import lazy
 
 DASH = r"\s*(?:[-—–~～]{1,2}|至|到)\s*"
@@ -38,11 +39,9 @@ _DASH_CANDIDATES = tuple(
 )
 
 
+@analysis("number.range-dashes")
 def _dash_positions(doc) -> list[int]:
     """Offsets of range dashes with a digit (or 年/月/日) right before them."""
-    cached = doc.cache.get("nm.dashes")
-    if cached is not None:
-        return cached
     text = doc.text
     out = []
     for i in [dm.start() for scan in _DASH_CANDIDATES for dm in scan.finditer(text)]:
@@ -51,8 +50,7 @@ def _dash_positions(doc) -> list[int]:
             j -= 1
         if j >= 0 and (text[j].isdigit() or text[j] in "年月日号"):
             out.append(i if text[i - 1] not in "-—–" else i - 1)
-    out = doc.cache["nm.dashes"] = sorted(set(out))
-    return out
+    return sorted(set(out))
 
 
 def _year_range_matches(doc):
@@ -87,10 +85,8 @@ class DateRange:
     text: str
 
 
+@analysis("number.date-ranges", needs=(_dash_positions,))
 def date_ranges(doc) -> list[DateRange]:
-    cached = doc.cache.get("nm.dateranges")
-    if cached is not None:
-        return cached
     text = doc.text
     out = []
     if "月" in text:
@@ -110,7 +106,6 @@ def date_ranges(doc) -> list[DateRange]:
             b_day = int(d2) if d2 else (calendar.monthrange(int(y2) if y2 else y1, b_month)[1] if m2 or y2 else a[2])
             b = (int(y2) if y2 else y1, b_month, b_day)
             out.append(DateRange(m.start(), m.end(), a, b, m.group()))
-    doc.cache["nm.dateranges"] = out
     return out
 
 
@@ -122,6 +117,7 @@ class DateRangeOrder(Rule):
     code = "NM007"
     name = "date-range-order"
     category = "number"
+    reads = ("number.range-dashes", "number.date-ranges")
     severity = "info"
     summary = "日期区间起止颠倒（2024—2011年），或各阶段的时间段互相重叠"
     why = (

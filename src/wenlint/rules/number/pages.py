@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
+from ...analyses.pages import page_markers
 from ...findings import Hit
 from ..base import Rule, Spec
-from ._common import lazy
-
-PAGE = lazy(r"第\s*(\d{1,4})\s*[页頁]\s*[,，/／]?\s*共\s*(\d{1,4})\s*[页頁]")
 
 
 class PageCount(Rule):
     code = "NM010"
     name = "page-count-mismatch"
     category = "number"
+    reads = ("pages.markers",)
     severity = "warning"
     summary = "页码标记与文中实际的页数不符（第1页共10页，文中只有3页）"
     why = (
@@ -35,10 +32,7 @@ class PageCount(Rule):
     )
 
     def check(self, doc, ctx):
-        text = doc.text
-        if "共" not in text or ("页" not in text and "頁" not in text):
-            return
-        marks = [(m, int(m.group(1)), int(m.group(2))) for m in PAGE.finditer(text)]
+        marks = [(m, m.page, m.total) for m in page_markers(doc)]
         if not marks:
             return
         totals = {t for _, _, t in marks}
@@ -46,18 +40,18 @@ class PageCount(Rule):
             first_total = marks[0][2]
             for m, n, t in marks:
                 if t != first_total:
-                    yield Hit(m.start(), m.end(), f"页码标记的总页数不一致：这里写共 {t} 页，前面写共 {first_total} 页：请核对")
+                    yield Hit(m.start, m.end, f"页码标记的总页数不一致：这里写共 {t} 页，前面写共 {first_total} 页：请核对")
             return
         (total,) = totals
         bad_seq = False
         prev = None
         for m, n, t in marks:
             if n > t:
-                yield Hit(m.start(), m.end(), f"第 {n} 页超出了总页数 {t}：请核对页码")
+                yield Hit(m.start, m.end, f"第 {n} 页超出了总页数 {t}：请核对页码")
                 bad_seq = True
             elif prev is not None and n != prev + 1:
                 what = "重复" if n == prev else ("跳过了" + "、".join(f"第{i}页" for i in range(prev + 1, n)) if n > prev else "倒退")
-                yield Hit(m.start(), m.end(), f"页码{what}：上一个标记是第 {prev} 页，这里是第 {n} 页：请核对")
+                yield Hit(m.start, m.end, f"页码{what}：上一个标记是第 {prev} 页，这里是第 {n} 页：请核对")
                 bad_seq = True
             prev = n
         present = len({n for _, n, _ in marks})
@@ -65,7 +59,7 @@ class PageCount(Rule):
             m = marks[0][0]
             pages = "、".join(f"第{n}页" for _, n, _ in marks) if present <= 4 else f"第{marks[0][1]}页到第{marks[-1][1]}页"
             yield Hit(
-                m.start(), m.end(),
+                m.start, m.end,
                 f"页码写明共 {total} 页，文中只有 {present} 页（{pages}）：缺少 {total - present} 页，"
                 "文本不完整，或页码是转载时留下的",
             )

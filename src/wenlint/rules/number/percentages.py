@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ...analyses import analysis
 from ._common import NUMBER_UNIT, UNIT_CANON, UNITS, both_scripts, events, lazy, sentence_bounds, words
 from ._numerals import fmt, percent_value
 
@@ -29,10 +30,8 @@ class Percent:
 _CN_PERCENT = lazy(r"百分之([零〇一二三四五六七八九十百点]+)")
 
 
+@analysis("number.percents")
 def percents(doc) -> list[Percent]:
-    cached = doc.cache.get("nm.percents")
-    if cached is not None:
-        return cached
     text = doc.text
     out = []
     for sign in ("%", "％"):
@@ -55,7 +54,6 @@ def percents(doc) -> list[Percent]:
             if pv is not None:
                 out.append(_qualify(text, Percent(m.start(), m.end(), pv[0], pv[1], m.group())))
     out.sort(key=lambda p: p.start)
-    doc.cache["nm.percents"] = out
     return out
 
 
@@ -109,6 +107,7 @@ class PercentFraction(Rule):
     code = "NM002"
     name = "percentage-mismatch"
     category = "number"
+    reads = ("number.breakdowns", "number.percents")
     severity = "info"
     summary = "百分比或比例与文中给出的分子分母不符（18间中的13间，创建率却写80%）"
     why = (
@@ -291,6 +290,7 @@ class ShareOver100(Rule):
     code = "NM003"
     name = "share-over-100"
     category = "number"
+    reads = ("number.percents",)
     severity = "error"
     summary = "覆盖率、创建率、占比等不可能超过100%的比率写成了超过100%"
     why = (

@@ -25,6 +25,7 @@ class EnumerationSequence(Rule):
     code = "NM005"
     name = "enumeration-sequence"
     category = "number"
+    reads = ("number.markers",)
     severity = "warning"
     summary = "段内列举序号重复或跳号（一是…二是…二是…三是；一是…三是）"
     why = (
@@ -127,6 +128,7 @@ class HeadingSequence(Rule):
     code = "NM006"
     name = "heading-sequence"
     category = "number"
+    reads = ("number.outline",)
     severity = "warning"
     summary = "同级标题序号重复或跳号（三、之后是六、；（一）（一））"
     why = (

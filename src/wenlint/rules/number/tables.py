@@ -14,11 +14,11 @@ from decimal import Decimal, InvalidOperation
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ...analyses import analysis
+from ...analyses.tables import TableRow, table_blocks
 from ._common import lazy
 from ._numerals import fmt
 
-_MD_ROW = lazy(r"^[ \t]{0,3}\|.*\|[ \t]*$")
-_MD_RULE = lazy(r"^[ \t]{0,3}\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 _NUMBER = lazy(r"[+\-−]?(?:\d{1,3}(?:, ?\d{3})+|\d+)(?:\.\d+)?")
 _CURRENCY = "¥￥$元"
 _TOTAL_LABEL = lazy(r"^(?:合\s*计|总\s*计|總\s*計|共\s*计|共\s*計|合\s*計)$")
@@ -62,59 +62,20 @@ def _cell(raw: str, offset: int) -> Cell | None:
     return Cell(value, tolerance, start, start + len(stripped))
 
 
-def _split(line: str, offset: int, markdown: bool) -> list[tuple[str, int]]:
-    """The cells of a row with their offsets."""
-    out = []
-    if markdown:
-        body_start = line.index("|") + 1
-        body_end = line.rstrip().rindex("|")
-        pos = body_start
-        for part in line[body_start:body_end].split("|"):
-            out.append((part, offset + pos))
-            pos += len(part) + 1
-    else:
-        pos = 0
-        for part in line.split("\t"):
-            out.append((part, offset + pos))
-            pos += len(part) + 1
-    return out
-
-
+@analysis("number.tables", needs=(table_blocks,))
 def tables(doc) -> list[Table]:
-    cached = doc.cache.get("nm.tables")
-    if cached is not None:
-        return cached
-    # Markdown masking blanks the table syntax (the pipes) out of `text`; the rows are read from
-    # `source`, whose offsets are the same.
-    text = doc.source if doc.format == "markdown" else doc.text
     out: list[Table] = []
-    if "|" in text or "\t" in text:
-        block: list[tuple[str, int, bool]] = []
-        pos = 0
-        for line in text.split("\n"):
-            markdown = bool(_MD_ROW.match(line)) if "|" in line else False
-            tsv = not markdown and "\t" in line.strip()
-            if markdown or tsv:
-                if block and block[-1][2] != markdown:
-                    out.extend(_table(block))
-                    block = []
-                block.append((line, pos, markdown))
-            elif block:
-                out.extend(_table(block))
-                block = []
-            pos += len(line) + 1
-        if block:
-            out.extend(_table(block))
-    doc.cache["nm.tables"] = out
+    for block in table_blocks(doc):
+        out.extend(_table(block))
     return out
 
 
-def _table(block: list[tuple[str, int, bool]]) -> list[Table]:
+def _table(block: list[TableRow]) -> list[Table]:
     rows, labels, header = [], [], []
-    for line, offset, markdown in block:
-        if markdown and _MD_RULE.match(line):
+    for row in block:
+        if row.delimiter:
             continue
-        cells = _split(line, offset, markdown)
+        cells = row.cells
         parsed = [_cell(raw, off) for raw, off in cells]
         if not header and not any(parsed[1:]):
             header = [raw.strip() for raw, _ in cells]
@@ -204,6 +165,7 @@ class TableArithmetic(Rule):
     code = "NM012"
     name = "table-arithmetic"
     category = "number"
+    reads = ("number.tables",)
     severity = "warning"
     summary = "表格里某一行的算术与整张表的规律不符（净收入≠收入−支出，期末结余≠上期结余+本期净额，合计≠各行之和）"
     why = (

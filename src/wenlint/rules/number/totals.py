@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ...analyses import analysis
 from ._common import CLAUSE_END, PLACEHOLDER, Amount, amounts, lazy, words
 from ._numerals import fmt
 
@@ -141,10 +142,8 @@ def _labels(text: str, items: list[Amount], start: int) -> None:
         floor = a.end
 
 
+@analysis("number.breakdowns")
 def breakdowns(doc) -> list[Group]:
-    cached = doc.cache.get("nm.totals")
-    if cached is not None:
-        return cached
     text = doc.text
     groups: list[Group] = []
     remainder = tuple(words("remainder_labels"))
@@ -156,7 +155,6 @@ def breakdowns(doc) -> list[Group]:
     for m in _NAMELY.finditer(text) if "即：" in text or "即:" in text else ():
         groups.extend(_breakdown(text, m.start(), remainder, pairs, doc, namely=True))
     groups.extend(_total_lines(text, pairs))
-    doc.cache["nm.totals"] = groups
     return groups
 
 
@@ -306,6 +304,7 @@ class PartsExceedTotal(Rule):
     code = "NM001"
     name = "parts-total-mismatch"
     category = "number"
+    reads = ("number.breakdowns",)
     severity = "warning"
     summary = "「其中」「即：」列出的分项与总数对不上（分项超过总数，或列全了却加不到总数）"
     why = (

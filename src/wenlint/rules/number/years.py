@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...findings import Hit
 from ..base import Rule, Spec
+from ...analyses import analysis
 from ._common import SIMP, both_scripts, events, lazy, outline, sentence_bounds
 from ._numerals import cn_to_int, small_cn
 
@@ -94,10 +95,8 @@ def _value(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else cn_to_int(raw)
 
 
+@analysis("number.mentions", needs=(outline,))
 def mentions(doc) -> list[Mention]:
-    cached = doc.cache.get("nm.mentions")
-    if cached is not None:
-        return cached
     text = doc.text
     anniv_re, simple, congresses, plenums, historic, plans, legal, next_congress = _patterns()
     out: list[Mention] = []
@@ -205,7 +204,6 @@ def mentions(doc) -> list[Mention]:
             s, e = sentence_bounds(text, mm.start)
             mm.this_year = bool(_THIS_YEAR.search(text[s:e]))
     out.sort(key=lambda x: x.start)
-    doc.cache["nm.mentions"] = out
     return out
 
 
@@ -238,6 +236,7 @@ class YearEventMismatch(Rule):
     code = "NM009"
     name = "year-event-mismatch"
     category = "number"
+    reads = ("number.outline", "number.mentions")
     severity = "warning"
     summary = "所写年份与文中提到的事件年份矛盾（建党83周年却写2005年；2021年的总结学习十六届五中全会精神）"
     why = (

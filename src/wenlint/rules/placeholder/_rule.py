@@ -17,6 +17,7 @@ class ScanRule(Rule):
     # Every option of the family shapes the one shared analysis; each rule lists those that
     # change what it reports.
     options: ClassVar[dict] = {"ignore-words": list(PLACEHOLDER_OPTIONS["ignore-words"])}
+    reads: ClassVar[tuple] = ("placeholder.scan",)
 
     def check(self, doc, ctx) -> Iterable[Hit]:
         return list(hits_for(self.code, doc, ctx))

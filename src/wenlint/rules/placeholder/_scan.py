@@ -1,7 +1,7 @@
 """One analysis of a document for the placeholder (PH) and mask (MK) families.
 
-Every PH/MK rule reads the same list of findings, computed once per document and kept in
-`doc.cache`: the document is searched for placeholder marks (X/x/Ｘ/×, `*`/＊, □/■, underscores),
+Every PH/MK rule reads the same list of findings, a document analysis computed once per document
+(`scan`): the document is searched for placeholder marks (X/x/Ｘ/×, `*`/＊, □/■, underscores),
 and the text around each one is matched against patterns from the most specific (a date, a
 document number, a year ...) to the most general (any XX next to Chinese text). A span that one
 pattern has claimed is never reported again, so one placeholder gives one finding, from the rule
@@ -23,11 +23,11 @@ from operator import itemgetter
 
 import regex
 
+from ...analyses import analysis
 from ...findings import Fix, Hit
 from ..patterns import words_pattern
 from ._data import Lists, lists_for, option_key
 
-CACHE_KEY = "wenlint.placeholder.scan"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Punctuation of Chinese text: a placeholder next to it is in Chinese prose, not in a Latin token.
@@ -63,33 +63,33 @@ class Item:
     hit: Hit
 
 
-def _cached(doc, settings) -> tuple:
-    """(option key, items, settings, hits by code) of `doc`, computed once per document and
-    settings. The eleven PH/MK rules of a run share one settings object: asking it again costs an
-    identity test, not a new option key (~10 µs) and a walk over every item."""
-    cached = doc.cache.get(CACHE_KEY)
-    if cached is not None and cached[2] is settings:
-        return cached
-    key = option_key(settings)
-    if cached is not None and cached[0] == key:
-        cached = (key, cached[1], settings, cached[3])
-    else:
-        found = Scanner(doc, key, settings).run()
-        by_code: dict[str, list[Hit]] = {}
+class Scan:
+    """The placeholder/mask scan of a document: every (start, end, code, hit) found, in order,
+    and the hits by rule code."""
+
+    __slots__ = ("found", "by_code")
+
+    def __init__(self, found: list) -> None:
+        self.found = found
+        self.by_code: dict[str, list[Hit]] = {}
         for _, _, code, hit in found:
-            by_code.setdefault(code, []).append(hit)
-        cached = (key, found, settings, by_code)
-    doc.cache[CACHE_KEY] = cached
-    return cached
+            self.by_code.setdefault(code, []).append(hit)
+
+
+@analysis("placeholder.scan", key=option_key)
+def scan(doc, settings) -> Scan:
+    """The scan of `doc` under what of `settings` it depends on (`option_key`): the eleven PH/MK
+    rules of a run share it."""
+    return Scan(Scanner(doc, option_key(settings), settings).run())
 
 
 def results(doc, settings) -> list[Item]:
     """The PH/MK findings of `doc` (computed once per document and settings)."""
-    return [Item(code, hit) for _, _, code, hit in _cached(doc, settings)[1]]
+    return [Item(code, hit) for _, _, code, hit in scan(doc, settings).found]
 
 
 def hits_for(code: str, doc, ctx) -> Iterator[Hit]:
-    return iter(_cached(doc, ctx.settings)[3].get(code, ()))
+    return iter(scan(doc, ctx.settings).by_code.get(code, ()))
 
 
 # ----- patterns ---------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from ...analyses import analysis
 from ...errors import ConfigError
 
 DATA_FILE = "script_artifacts.toml"
@@ -103,23 +104,22 @@ def marker_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str], 
     return re.compile(trie_pattern(forms)), forms, strong
 
 
+def _marker_options(ctx) -> tuple[tuple[str, ...], int]:
+    extra = tuple(ctx.option("mainland-markers") or ())
+    minimum = ctx.option("min-mainland-markers")
+    return extra, artifact_data().min_markers if minimum is None else int(minimum)
+
+
+@analysis("script.mainland-context", key=_marker_options)
 def mainland_context(doc, ctx) -> bool:
     """Whether `doc` speaks of mainland institutions: at least `min-mainland-markers` different
     markers (in either script) occur in it, one of them a strong one (县委, 党支部, 市总 …, not
     only 工会 or 乡镇, which a Taiwan text may use too)."""
-    extra = tuple(ctx.option("mainland-markers") or ())
-    minimum = ctx.option("min-mainland-markers")
-    minimum = artifact_data().min_markers if minimum is None else int(minimum)
-    key = ("script.mainland", extra, minimum)
-    value = doc.cache.get(key)
-    if value is None:
-        pattern, forms, strong = marker_pattern(extra)
-        seen: set[str] = set()
-        value = minimum <= 0
-        for m in pattern.finditer(doc.text):
-            seen.add(forms[m.group()])
-            if len(seen) >= minimum and seen & strong:
-                value = True
-                break
-        doc.cache[key] = value
-    return value
+    extra, minimum = _marker_options(ctx)
+    pattern, forms, strong = marker_pattern(extra)
+    seen: set[str] = set()
+    for m in pattern.finditer(doc.text):
+        seen.add(forms[m.group()])
+        if len(seen) >= minimum and seen & strong:
+            return True
+    return minimum <= 0

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...analyses import analysis
 from ._detect import char_class, read_dictionary, tables
 
 
@@ -185,19 +186,15 @@ def _tw_evidence() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return re.compile(char_class(tw)), re.compile(char_class(std)), re.compile(char_class(tw | std))
 
 
+@analysis("script.taiwan-forms")
 def prefers_taiwan_forms(doc) -> bool:
     """Whether the Traditional text of `doc` uses Taiwan variant forms (為/裡/眾) rather than
     OpenCC's standard ones (爲/裏/衆); true when it shows neither, as most real texts do."""
-    key = "script.tw-forms"
-    value = doc.cache.get(key)
-    if value is None:
-        tw, std, both = _tw_evidence()
-        # Plenty of evidence, and a bounded cost; one pass over the text collects the characters
-        # of either kind (a few hundred), which are then counted by kind.
-        found = "".join(both.findall(doc.text, 0, 200_000))
-        value = len(tw.findall(found)) >= len(std.findall(found))
-        doc.cache[key] = value
-    return value
+    tw, std, both = _tw_evidence()
+    # Plenty of evidence, and a bounded cost; one pass over the text collects the characters
+    # of either kind (a few hundred), which are then counted by kind.
+    found = "".join(both.findall(doc.text, 0, 200_000))
+    return len(tw.findall(found)) >= len(std.findall(found))
 
 
 def taiwan_forms(text: str) -> str:

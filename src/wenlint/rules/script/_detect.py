@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-CACHE_KEY = "script.info"
+from ...analyses import analysis
 
 # The share of Traditional characters (among those that differ between the scripts) at or below
 # which a document is Simplified, and at or above which it is Traditional; in between it is mixed.
@@ -69,14 +69,11 @@ class ScriptInfo:
         return "traditional" if self.ratio > 0.5 else "simplified"
 
 
+@analysis("script.info")
 def script_info(doc) -> ScriptInfo:
-    """The script of `doc` (computed from `doc.text`, so masked code is ignored), cached in
-    `doc.cache` under "script.info"; the SC rules and the corpus profile share it."""
-    info = doc.cache.get(CACHE_KEY)
-    if info is None:
-        info = detect(body_text(doc))
-        doc.cache[CACHE_KEY] = info
-    return info
+    """The script of `doc` (computed from `doc.text`, so masked code is ignored); the SC rules and
+    the corpus profile share it."""
+    return detect(body_text(doc))
 
 
 def body_text(doc) -> str:
@@ -167,7 +164,6 @@ def expected_script(doc, settings) -> str | None:
     return script_verdict(doc).majority
 
 
-VERDICT_KEY = "script.verdict"
 SAMPLE = 1024  # characters read to guess which script is the rare one
 
 
@@ -184,25 +180,21 @@ class Verdict:
     traditional: int
 
 
+@analysis("script.verdict", needs=(script_info,))
 def script_verdict(doc) -> Verdict:
-    """The majority script of `doc` and its minority count (see `Verdict`), cached in `doc.cache`.
+    """The majority script of `doc` and its minority count (see `Verdict`).
 
     Counting every character of the majority script is most of the cost of `script_info` (one
     match per character, a third of a Chinese text): instead the script that is rare in the first
     characters is counted exactly, and the other one only until it outnumbers it. Uses the full
     `script_info` when that is already cached or cheap (numpy loaded)."""
-    verdict = doc.cache.get(VERDICT_KEY)
-    if verdict is None:
-        info = doc.cache.get(CACHE_KEY)
-        text = body_text(doc)
-        if info is None and len(text) >= NUMPY_MIN and "numpy" in sys.modules:
-            info = script_info(doc)
-        if info is not None:
-            verdict = Verdict(info.majority, info.simplified, info.traditional)
-        else:
-            verdict = _verdict(text)
-        doc.cache[VERDICT_KEY] = verdict
-    return verdict
+    info = script_info.peek(doc)
+    text = body_text(doc)
+    if info is None and len(text) >= NUMPY_MIN and "numpy" in sys.modules:
+        info = script_info(doc)
+    if info is not None:
+        return Verdict(info.majority, info.simplified, info.traditional)
+    return _verdict(text)
 
 
 def _verdict(text: str) -> Verdict:

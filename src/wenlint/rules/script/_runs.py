@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
+from ...analyses import analysis
 from ._convert import (
     prefers_taiwan_forms, simplify_chars, simplify_keys, taiwan_forms, to_simplified, to_traditional,
 )
@@ -185,36 +186,34 @@ _KINDS = re.compile(
 _FW_DECIMAL = re.compile("(?:[．，][０-９]+)+")
 
 
+@analysis("script.rare-spans")
 def rare_spans(doc) -> dict[str, list[tuple[int, int]]]:
-    """Spans of the rare characters the width/Latin rules need, by kind, cached per document:
+    """Spans of the rare characters the width/Latin rules need, by kind:
     "fullwidth" runs (with their full-width decimal points: ８．５), single "alphabet" letters
     (Greek, Cyrillic), "kana" runs, "lower": a run of two or three lowercase ASCII letters
     that is a whole word on its own (nothing alphabetic on either side), and "latin1": the
     letters (Â Ã â-ï) that start UTF-8 read as Latin-1."""
-    found = doc.cache.get("script.rare")
-    if found is None:
-        text = doc.text
-        found = {"fullwidth": [], "alphabet": [], "kana": [], "lower": [], "latin1": []}
-        for m in _RARE.finditer(text):
-            base = m.start()
-            for k in _KINDS.finditer(m.group()):
-                kind = k.lastgroup
-                start, end = base + k.start(), base + k.end()
-                if kind == "fullwidth":
-                    if found["fullwidth"] and start < found["fullwidth"][-1][1]:
-                        continue  # the digits after a decimal point already taken
-                    tail = _FW_DECIMAL.match(text, end)
-                    if tail and tail.end() > end and text[tail.end() - 1] != "，":
-                        end = tail.end()
-                elif kind == "lower":
-                    if not 2 <= end - start <= 3 or (start, end) != m.span():
-                        continue
-                    if start and text[start - 1].isalpha() and not _HAN_CHAR.match(text[start - 1]):
-                        continue
-                    if end < len(text) and text[end].isalpha() and not _HAN_CHAR.match(text[end]):
-                        continue
-                found[kind].append((start, end))
-        doc.cache["script.rare"] = found
+    text = doc.text
+    found = {"fullwidth": [], "alphabet": [], "kana": [], "lower": [], "latin1": []}
+    for m in _RARE.finditer(text):
+        base = m.start()
+        for k in _KINDS.finditer(m.group()):
+            kind = k.lastgroup
+            start, end = base + k.start(), base + k.end()
+            if kind == "fullwidth":
+                if found["fullwidth"] and start < found["fullwidth"][-1][1]:
+                    continue  # the digits after a decimal point already taken
+                tail = _FW_DECIMAL.match(text, end)
+                if tail and tail.end() > end and text[tail.end() - 1] != "，":
+                    end = tail.end()
+            elif kind == "lower":
+                if not 2 <= end - start <= 3 or (start, end) != m.span():
+                    continue
+                if start and text[start - 1].isalpha() and not _HAN_CHAR.match(text[start - 1]):
+                    continue
+                if end < len(text) and text[end].isalpha() and not _HAN_CHAR.match(text[end]):
+                    continue
+            found[kind].append((start, end))
     return found
 
 

@@ -21,6 +21,7 @@ class LowercaseAbbreviation(Rule):
     code = "SC006"
     name = "lowercase-abbreviation"
     category = "script"
+    reads = ("script.rare-spans",)
     severity = "info"
     summary = "中文里的小写缩写（卡拉ok、湘慈aes水电）应大写"
     why = (
@@ -79,6 +80,7 @@ class MixedAlphabetWord(Rule):
     code = "SC007"
     name = "mixed-alphabet-word"
     category = "script"
+    reads = ("script.rare-spans",)
     severity = "info"
     summary = "拉丁字母单词里混入了形似的西里尔或希腊字母（Wоrd 中的 о）"
     why = (
@@ -136,6 +138,7 @@ class StrayKana(Rule):
     code = "SC008"
     name = "stray-kana"
     category = "script"
+    reads = ("script.rare-spans",)
     severity = "info"
     summary = "中文里混入了形似汉字的日文假名（第ー条、人ロ、エ作）"
     why = (

@@ -139,6 +139,7 @@ class MixedScript(Rule):
     code = "SC001"
     name = "mixed-script"
     category = "script"
+    reads = ("script.verdict", "script.taiwan-forms")
     severity = "warning"
     summary = "繁简混用：简体文档里的繁体字，或繁体文档里的简体字"
     why = (

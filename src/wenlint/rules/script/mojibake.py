@@ -22,6 +22,7 @@ class Latin1Mojibake(Rule):
     code = "SC010"
     name = "latin1-mojibake"
     category = "script"
+    reads = ("script.rare-spans",)
     severity = "error"
     summary = "乱码：UTF-8 文字被当作 Latin-1 读取（Ã¤、æ–‡ä»¶、â€œ）"
     why = (

@@ -300,6 +300,7 @@ class WrongOneToMany(Rule):
     code = "SC002"
     name = "wrong-one-to-many"
     category = "script"
+    reads = ("script.verdict", "script.taiwan-forms", "script.mainland-context")
     severity = "warning"
     summary = "简转繁时一对多的字选错了：乾部、乾農活（应为幹）、頭發（应为頭髮）"
     why = (

@@ -19,6 +19,7 @@ class TaiwanPhraseArtifact(Rule):
     code = "SC003"
     name = "taiwan-phrase-artifact"
     category = "script"
+    reads = ("script.verdict", "script.taiwan-forms", "script.mainland-context")
     severity = "warning"
     summary = "大陆文稿经繁体（台湾用语）转换后留下的台湾词语：民眾、列印、套用、腳踏車、集體契約法"
     why = (

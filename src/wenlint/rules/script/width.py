@@ -7,6 +7,7 @@ import re
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
+from ...analyses import analysis
 from ._runs import rare_spans
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -59,23 +60,18 @@ class Marks:
         return kept
 
 
+@analysis("script.half-width-marks", needs=("script.half-width-count",))
 def marks(doc) -> Marks | None:
-    """The document's `Marks`, cached; None when its text has no half-width mark at all."""
-    key = "script.marks"
-    if key not in doc.cache:
-        doc.cache[key] = Marks(doc.text) if _half_marks(doc) else None
-    return doc.cache[key]
+    """The document's `Marks`; None when its text has no half-width mark at all."""
+    return Marks(doc.text) if _half_marks(doc) else None
 
 
+@analysis("script.half-width-count")
 def _half_marks(doc) -> int:
     """How many half-width marks , ; : ! ? ( the text has, anywhere: counted in its ASCII
-    characters alone (dropping the others is one fast pass), cached per document."""
-    key = "script.half-marks"
-    count = doc.cache.get(key)
-    if count is None:
-        ascii_text = doc.text.encode("ascii", "ignore")
-        count = doc.cache[key] = len(ascii_text) - len(ascii_text.translate(None, b",;:!?("))
-    return count
+    characters alone (dropping the others is one fast pass)."""
+    ascii_text = doc.text.encode("ascii", "ignore")
+    return len(ascii_text) - len(ascii_text.translate(None, b",;:!?("))
 
 
 KINDS = ("sentence", "colon", "bracket")
@@ -94,6 +90,7 @@ class HalfWidthPunctuation(Rule):
     code = "SC004"
     name = "half-width-punctuation"
     category = "script"
+    reads = ("script.half-width-marks",)
     severity = "warning"
     summary = "全文的中文标点都用了半角（, ; ! ?）：一处报告，一次改正"
     why = (
@@ -146,6 +143,7 @@ class StrayHalfWidthPunctuation(Rule):
     code = "SC012"
     name = "stray-half-width-punctuation"
     category = "script"
+    reads = ("script.half-width-marks",)
     severity = "info"
     summary = "全角为主的中文里夹着个别半角标点（会议要求,各级工会）"
     why = (
@@ -199,6 +197,7 @@ class FullWidthAlphanumeric(Rule):
     code = "SC005"
     name = "full-width-alphanumeric"
     category = "script"
+    reads = ("script.rare-spans",)
     severity = "info"
     summary = "全角字母或数字（ＡＢＣ、１２３）：全文如此时一处报告"
     why = (

@@ -1,5 +1,5 @@
-"""ST001 doubled punctuation (`,、` `。。` `，，`), ST002 a space next to Chinese punctuation and
-ST003 a line that starts with a closing mark."""
+"""ST001 doubled punctuation (`,、` `。。` `，，`) and ST003 a line that starts with a closing mark.
+(Spaces next to punctuation are in `spacing`.)"""
 
 from __future__ import annotations
 
@@ -39,6 +39,26 @@ _ELLIPSIS_RUNS = re.compile(
 )
 
 
+# Hyphens standing for a dash (吸收--身体, 文章-------公众号, 19:30---20:30): two or more between
+# Chinese text or numbers. Not: `-->` (an arrow), `--base_model` (an option), a line of hyphens
+# (a separator, Markdown's rule or a setext underline), a hyphen at the start of a line (a list).
+_DASH_RUN = re.compile(
+    r"(?<=[\u4e00-\u9fff0-9”’」』》）】：。，])-{2,}(?=[\u4e00-\u9fff0-9“‘「『《（【])"
+)
+# ASCII full stops standing for an ellipsis inside Chinese text (这样的.... 还没睡醒); not the dot
+# leaders of a table of contents, which end in a page number (指导思想........ 2), nor the dots
+# that end a line (a title a web page cut short, 正在加载...: page furniture, not the author's).
+_DOT_RUN = re.compile(r"(?<=[\u4e00-\u9fff])\.{3,}(?![ \t.]*(?:[0-9]|\n|$))")
+
+
+def _han_line(text: str, start: int, end: int) -> bool:
+    """Is there a Han character near text[start:end] on its line?"""
+    lo = max(text.rfind("\n", 0, start) + 1, start - 20)
+    hi = text.find("\n", end)
+    hi = min(hi if hi >= 0 else len(text), end + 20)
+    return any("\u4e00" <= c <= "\u9fff" for c in text[lo:hi])
+
+
 def _han_before(text: str, i: int) -> bool:
     """Is the last character before `i`, blanks skipped, a Han character?"""
     i -= 1
@@ -62,8 +82,12 @@ class DoubledPunctuation(Rule):
         "连着两个停顿或句末标点（`当好主力军,、建功十一五`、`。。`、`，，`）是编辑或拼接时留下的，"
         "其中一个是多余的。用三个以上句号或全角点代替省略号（`。。。`、`．．．`）、省略号写得过长（`…………`）"
         "或后面又加句号（`…。`）、问号重复（`？？`）都不合规范。"
+        "用几个连字符代替破折号（`吸收--身体`、`文章-------公众号`、`19:30---20:30`）、"
+        "在句中用英文句点代替省略号（`这样的.... 还没睡醒`）也一样。"
         "不报告：`……`、`——`、`？！`、句号后的引号（`。”`）、表示强调的 `！！`、"
-        "时间里的冒号（10:30）和网址里的冒号（http://）。"
+        "时间里的冒号（10:30）和网址里的冒号（http://）；整行的连字符（分隔线、Markdown 的 `---`）、"
+        "行首的 `--`（列表）、箭头 `-->`、命令行选项 `--help`；目录里引到页码的点线（`指导思想........ 2`）、"
+        "行尾的 `...`（网页截短的标题、`正在加载...`）。"
     )
     bad = "特别是4月27日省总召开的庆祝五一暨“当好主力军,、建功十一五”动员大会。"
     good = "特别是4月27日省总召开的庆祝五一暨“当好主力军、建功十一五”动员大会。"
@@ -86,6 +110,10 @@ class DoubledPunctuation(Rule):
         Spec("他说：“这个……”。我们……都来了。What??不得科處死刑……。」", ()),
         Spec("Journal of History, in : , 11 (1959) 1: 23.", ()),
         Spec("建立职介所1个、培训基地2个，安置基地3个。", ()),
+        Spec("它们最容易被吸收--身体可以轻易分解，课程时间19:30---20:30，据说每天是这样的.... 还没睡醒",
+             ("--", "---", "...."), fixed="它们最容易被吸收--身体可以轻易分解，课程时间19:30---20:30，据说每天是这样的…… 还没睡醒"),
+        Spec("------------------------------------------------\n今天-->阴天，只加载--base_model\n"
+             "（一）指导思想....... 2\n评论加载中...\n  --林则徐", ()),
     )
 
     def check(self, doc, ctx):
@@ -112,6 +140,13 @@ class DoubledPunctuation(Rule):
                 # Which of two different marks was meant needs a reader: a suggestion, no fix.
                 yield Hit(m.start(), m.end(),
                           f"标点叠用「{''.join(marks)}」：只能保留一个（多半是「{keep}」）", keep)
+        for m in _DASH_RUN.finditer(text):
+            if _han_line(text, m.start(), m.end()):
+                yield Hit(m.start(), m.end(), f"用{len(m.group())}个连字符「-」代替破折号：应写作「——」（表示起止用「—」或「～」）",
+                          "——")
+        for m in _DOT_RUN.finditer(text):
+            yield Hit(m.start(), m.end(), "用英文句点代替省略号：应写作「……」", "……",
+                      Fix.replace(m.start(), m.end(), "……", "safe"))
         for m in _ELLIPSIS_RUNS.finditer(text):
             run = m.group()
             if run[0] in "？?":
@@ -133,6 +168,7 @@ class ClosingMarkAtLineStart(Rule):
     code = "ST003"
     name = "closing-mark-at-line-start"
     category = "structure"
+    reads = ("structure.layout",)
     severity = "info"
     summary = "行首是句末或收尾标点（。，”）等），上一行被错误断开"
     why = (
@@ -181,115 +217,3 @@ class ClosingMarkAtLineStart(Rule):
                 continue
             fix = Fix((Edit(previous.end, start, ""),), "unsafe" if blank else "safe")
             yield Hit(start, start + 1, message + f"（与第{previous.index + 1}行合并）", None, fix)
-
-
-# ----- ST002 -----------------------------------------------------------------------------------
-
-_BLANKS = re.compile(r"[ \t\u3000\xa0]+")
-FULL_WIDTH = frozenset("，。、；：？！“”‘’（）《》「」『』【】")
-HALF_WIDTH_PAUSES = frozenset(",;:")
-
-
-def _han(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
-
-
-def stray_spaces(text: str):
-    """(start, end) of every run of spaces next to Chinese punctuation: before a full-width mark
-    (after a Han character or another mark), after a full-width mark before a Han character,
-    around a half-width , ; : between Han characters. Indentation, trailing spaces and spaces
-    between Han characters are not among them. Each run is looked at once: linear in the text."""
-    n = len(text)
-    for m in _BLANKS.finditer(text):
-        start, end = m.span()
-        if start == 0 or end >= n:
-            continue
-        before, after = text[start - 1], text[end]
-        if before == "\n" or after == "\n":
-            continue
-        if before in "：:、）)" and _label(text, start - 1):
-            continue  # after a heading number or a label: `（二） 设立…`, `理由：　一、…`
-        if after in FULL_WIDTH and (before in FULL_WIDTH or _han(before)):
-            yield start, end
-        elif before in FULL_WIDTH and _han(after):
-            yield start, end
-        elif after in HALF_WIDTH_PAUSES and _han(before):
-            k = end + 1
-            while k < n and text[k] in " \t\u3000\xa0":
-                k += 1
-            if k >= n or text[k] == "\n" or _han(text[k]):
-                yield start, end
-        elif before in HALF_WIDTH_PAUSES and _han(after) and start >= 2:
-            k = start - 2
-            while k >= 0 and text[k] in " \t\u3000\xa0":
-                k -= 1
-            if k >= 0 and _han(text[k]):
-                yield start, end
-
-
-_LABEL = re.compile(
-    r"[ \t\u3000\xa0>*#-]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)、.．]|[^\n，。；：:]{1,8}[：:])$"
-)
-
-
-def _label(text: str, mark: int) -> bool:
-    """Does the line start with a heading number or a short label that ends at `mark`?"""
-    line_start = text.rfind("\n", 0, mark) + 1
-    return mark - line_start <= 12 and _LABEL.match(text, line_start, mark + 1) is not None
-
-
-def _marks(text: str) -> int:
-    """How many full-width marks the text has: the places where the spacing could go wrong."""
-    return sum(map(text.count, "，。、；：？！“”（）《》"))
-
-
-class SpaceAroundPunctuation(Rule):
-    code = "ST002"
-    name = "space-around-punctuation"
-    category = "structure"
-    severity = "info"
-    summary = "中文标点前后多了空格（实施 “ 十一五 ” 规划）"
-    why = (
-        "全角标点自带间距，旁边再加空格（`实施 “ 十一五 ” 规划`、`加大对 “第一责任人”`、`倡议书》。 号召`）"
-        "会在版面上留下明显的空隙，多是网页（引号两边的不换行空格）或英文输入习惯留下的。"
-        "整篇文档都这样写时（空格占全角标点的一成以上且至少5处），只报告一次：给出处数和第一处，"
-        "一次修正全部；文档大体正确、只有几处多了空格时，逐处报告。"
-        "不报告：行首缩进、行尾空格、汉字之间的空格（`热爱伟大祖国 建设美好家园`）、"
-        "数字或拉丁字母旁的空格（`2008 年`、`Apache 人`）、`——` 和 `……` 两边的空格。"
-    )
-    bad = "把广大职工的思想统一到实施 “ 十一五 ” 规划的宏伟目标上来。"
-    good = "把广大职工的思想统一到实施“十一五”规划的宏伟目标上来。"
-    fix_doc = "删除空格（--fix 自动删除；全角标点旁的空格没有意义）。整篇都有时，一次修正删除全部。"
-    fix_safety = "safe"
-    options = {"document-wide-min": 5, "document-wide-share": 0.1}
-    specs = (
-        Spec("把广大职工的思想统一到实施 “ 十一五 ” 规划的宏伟目标上来。", (" ", " ", " ", " "),
-             fixed="把广大职工的思想统一到实施“十一五”规划的宏伟目标上来。"),
-        Spec("发出《关于开展学习活动的倡议书》。 号召全县职工积极行动起来。", (" ",),
-             fixed="发出《关于开展学习活动的倡议书》。号召全县职工积极行动起来。"),
-        Spec("把反腐倡廉工作与职代会工作相结合 , 要求基层工会定期公开。", (" ", " "),
-             fixed="把反腐倡廉工作与职代会工作相结合,要求基层工会定期公开。"),
-        Spec("加大对\u00a0“第一责任人”落实责任制的监督检查力度\u00a0。", ("\u00a0", "\u00a0")),
-        Spec("  坚持结合“热爱伟大祖国 建设美好家园”主题教育。  \n时间: 2022-07-01 我们 —— 还有 …… 等等", ()),
-        Spec("张一鸣 8 月 3 日发布，社区， 2008 年成立，让我们来看看 Apache 人。\n第一章\u3000总则", ()),
-        Spec("我们没有国家， 国家不可以没有我们。 丢在路边 ，中央也管。 这是第一。 这是第二， 还有第三。"
-             "他们说： 好。", (" ",),
-             fixed="我们没有国家，国家不可以没有我们。丢在路边，中央也管。这是第一。这是第二，还有第三。"
-                   "他们说：好。",
-             note="six of eight marks with a space: one finding for the document"),
-    )
-
-    def check(self, doc, ctx):
-        text = doc.text
-        runs = list(stray_spaces(text))
-        if not runs:
-            return
-        least = int(ctx.option("document-wide-min"))
-        share = float(ctx.option("document-wide-share"))
-        if len(runs) >= least and len(runs) >= share * _marks(text):
-            start, end = runs[0]
-            fix = Fix(tuple(Edit(a, b, "") for a, b in runs), "safe")
-            yield Hit(start, end, f"全文有{len(runs)}处中文标点前后多了空格（这是第一处）：一次删除全部", "", fix)
-            return
-        for start, end in runs:
-            yield Hit(start, end, "中文标点前后不留空格：删除这里的空格", "", Fix.delete(start, end, "safe"))

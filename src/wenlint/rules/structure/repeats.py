@@ -57,6 +57,7 @@ class RepeatedParagraph(Rule):
     code = "ST011"
     name = "repeated-paragraph"
     category = "structure"
+    reads = ("structure.layout",)
     severity = "info"
     summary = "段落在同一文件中重复出现（完全相同或几乎相同）"
     why = (

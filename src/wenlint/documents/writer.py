@@ -17,7 +17,7 @@ import hashlib
 import os
 import stat
 
-from ..documents import Document
+from .document import Document
 from ..errors import InputError
 
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..documents import Document
+from .document import Document
 from ..findings import Edit, Fix
 
 MAX_PASSES = 10
