@@ -207,9 +207,6 @@ class Linter:
                     raise
                 problems.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
                 continue
-            finally:
-                self.contexts[rule.code].stream = None
-                self.streams.pop(rule.code, None)
             for hit in hits:
                 result = by_path.get(hit.path)
                 if result is None:
@@ -220,6 +217,9 @@ class Linter:
                 if result.suppressions and result.suppressions.silences(hit.location.line - 1, rule):
                     continue
                 result.findings.append(self._corpus_finding(rule, hit))
+        for code in self.streams:  # used up: a later run opens its own
+            self.contexts[code].stream = None
+        self.streams = {}
         for result in results:
             if self.report_unused and result.suppressions is not None and result.suppressions.used:
                 _drop_used_after_all(result)
