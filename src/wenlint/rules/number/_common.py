@@ -202,9 +202,6 @@ _NOT_TITLE = lazy(r"[。，,；;！!？?:：>|]")
 PIECE_MARK = lazy(r"(?:^|(?<=\n))[ \t\u3000]*【(?:篇|第)\s*[0-9一二三四五六七八九十]+\s*篇?】")
 # (?=(…))\1: the line is taken whole, never backtracked into (a long line fails at once)
 SHORT_LINE = lazy(r"\n(?=([^\n]{2,60}))\1(?=\n|$)")
-# The short lines without the punctuation that no title or date line has (_NOT_TITLE): with the
-# 【篇N】 lines, the only short lines that can be outline candidates.
-_SHORT_PLAIN = lazy(r"\n(?=([^\n。，,；;！!？?:：>|]{2,60}))\1(?=\n|$)")
 SHORT_FIRST = lazy(r"([^\n]{2,60})(?=\n|$)")
 DATE_LINE = lazy(r"^[\s(（]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$")
 TITLE_YEAR = lazy(
@@ -311,18 +308,13 @@ def outline(doc) -> Outline:
         i = text.find("【", i + 1)
     candidates = []
     # the short lines (2 to 60 characters) that can be candidates, in order: the first line, the
-    # lines without _NOT_TITLE punctuation and the 【篇N】 lines
-    sm = SHORT_FIRST.match(text)
-    shorts = [(sm.start(1), sm.end(1))] if sm else []
-    spans = [m.span(1) for m in _SHORT_PLAIN.finditer(text)]
-    if mark_starts:
-        for ls in mark_starts:
-            le = text.find("\n", ls)
-            le = len(text) if le == -1 else le
-            if ls and 2 <= le - ls <= 60:
-                spans.append((ls, le))
-        spans = sorted(set(spans))
-    shorts += spans
+    # lines without the punctuation no title or date line has (_NOT_TITLE) and the 【篇N】 lines
+    shorts = []
+    not_title = _NOT_TITLE.search
+    for line in structure(doc).lines:
+        ls, le = line.start, line.end
+        if 2 <= le - ls <= 60 and (not line.index or ls in mark_starts or not_title(text, ls, le) is None):
+            shorts.append((ls, le))
     for ls, le in shorts:
         if ls in heading_line_starts:
             continue
