@@ -199,25 +199,27 @@ class Structure:
         return [line for line in self.lines if line.kind == ITEM]
 
 
-def _classify(text: str, source: str, index: int, start: int, end: int, markdown: bool,
+def _classify(text: str, source: str, index: int, start: int, raw: str, markdown: bool,
               table_rows: set[int], previous: str) -> Line:
-    raw = text[start:end]
+    end = start + len(raw)
     content = raw.strip(_MASK_SPACES)
     if not content:
         kind = MASKED if source[start:end].strip() else BLANK
         return Line(index, start, end, start, start, "", kind, None, False)
     first = start + len(raw) - len(raw.lstrip(_MASK_SPACES)) if raw[0] in _MASK_SPACES else start
     last = first + len(content)
-    if is_page_line(content):
+    if ("页" in content or "頁" in content or content[0] in "-—－–") and is_page_line(content):
         return Line(index, start, end, first, last, content, PAGE, None, False)
     heading = None
-    lead = raw.lstrip(" \t\u3000")[:1]
+    lead = raw[0] if raw[0] not in " \t\u3000" else raw.lstrip(" \t\u3000")[:1]
     if lead in _HEADING_FIRST or lead.isdecimal():  # (\d also reads other scripts' digits)
         heading = heading_token(text, start, end)
-        if heading is not None and previous and previous[-1] in OPEN_END:
-            heading = Heading(heading.scheme, heading.raw, heading.number, heading.start, heading.end, True)
+        if heading is not None and previous:
+            previous = previous.rstrip()
+            if previous and previous[-1] in OPEN_END:
+                heading = Heading(heading.scheme, heading.raw, heading.number, heading.start, heading.end, True)
     enumerated = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
-    if start in table_rows:
+    if table_rows and start in table_rows:
         return Line(index, start, end, first, last, content, TABLE, heading, enumerated)
     if markdown:
         m = _MARKDOWN_HEADING.match(content)
@@ -226,13 +228,13 @@ def _classify(text: str, source: str, index: int, start: int, end: int, markdown
                         Heading("markdown", m.group(1), len(m.group(1)), first, first + m.end(1), False), True)
         if _MARKDOWN_ITEM.match(content):
             return Line(index, start, end, first, last, content, ITEM, heading, True)
-    short = len(content) <= HEADING_MAX and _INNER_STOP.search(content, 0, len(content) - 1) is None
-    if heading is not None and not heading.continues:
-        kind = HEADING if short else ITEM
-    elif enumerated and heading is None and _ITEM.match(content):
+    kind = PROSE
+    if heading is not None:
+        if not heading.continues:
+            short = len(content) <= HEADING_MAX and _INNER_STOP.search(content, 0, len(content) - 1) is None
+            kind = HEADING if short else ITEM
+    elif enumerated and _ITEM.match(content):
         kind = ITEM
-    else:
-        kind = PROSE
     return Line(index, start, end, first, last, content, kind, heading, enumerated)
 
 
@@ -277,12 +279,12 @@ def structure(doc) -> Structure:
     markdown = doc.format == "markdown"
     table_rows = {row.offset for block in table_blocks(doc) for row in block}
     lines: list[Line] = []
+    append = lines.append
     pos = 0
     previous = ""
     for index, raw in enumerate(doc.lines):
-        end = pos + len(raw)
-        lines.append(_classify(text, source, index, pos, end, markdown, table_rows, previous))
-        previous = raw.rstrip()
-        pos = end + 1
+        append(_classify(text, source, index, pos, raw, markdown, table_rows, previous))
+        previous = raw
+        pos += len(raw) + 1
     blocks = markdown or (doc.format == "text" and _hard_wrapped(lines))
     return Structure(lines, _paragraphs(lines, blocks), blocks)
