@@ -81,7 +81,7 @@ def test_list_items(line):
 def test_markdown_headings_and_items():
     doc = Document("# 工作总结\n\n- 第一项工作\n1. 第二项工作\n\n正文一段。\n", format="markdown")
     lines = structure(doc).lines
-    assert lines[0].kind == HEADING and lines[0].heading.scheme == "markdown" and lines[0].heading.number == 1
+    assert lines[0].kind == HEADING and lines[0].heading.scheme == "markdown" and lines[0].heading.level == 1
     assert [lines[2].kind, lines[3].kind, lines[5].kind] == [ITEM, ITEM, PROSE]
 
 

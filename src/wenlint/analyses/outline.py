@@ -62,8 +62,7 @@ NOT_A_HEADING_AFTER_DIGITS = "月日年%％万亿"
 OPEN_END = frozenset("“‘《（(「、，,—")
 
 # The level of each scheme in a Chinese official document's outline (smaller is higher).
-LEVELS = {"part": 0, "chapter": 1, "section": 2, "cd": 3, "cp": 4, "dd": 5, "dp": 6, "article": 7,
-          "markdown": 0}
+LEVELS = {"part": 0, "chapter": 1, "section": 2, "cd": 3, "cp": 4, "dd": 5, "dp": 6, "article": 7}
 _ARTICLE_SCHEMES = {"编": "part", "編": "part", "部分": "part", "章": "chapter", "节": "section",
                     "節": "section", "条": "article", "條": "article"}
 
@@ -108,7 +107,8 @@ class Heading:
 
     @property
     def level(self) -> int:
-        return LEVELS[self.scheme]
+        """Its rank in the outline (smaller is higher); a Markdown heading's is its number of #."""
+        return self.number if self.scheme == "markdown" else LEVELS[self.scheme]
 
 
 def heading_token(text: str, start: int, end: int) -> Heading | None:
