@@ -2,7 +2,7 @@
 
     python bench/startup.py [--runs 15]
 
-Not a test: the figure depends on the machine. The target is under 0.3 s.
+Not a test: the figure depends on the machine. The target is at most 0.15 s.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # The cache of unchanged files is tested on its own (tests/test_cache.py); elsewhere every run
 # lints afresh, also in the subprocesses the tests start, and nothing is written to the user's cache.
 os.environ["WENLINT_NO_CACHE"] = "1"
+# The tables wenlint keeps in its cache directory (wenlint.tables) go to one of the tests' own,
+# kept between sessions so that jieba's dictionary is read once, not in every session.
+os.environ.setdefault("WENLINT_CACHE_DIR", os.path.join(tempfile.gettempdir(), f"wenlint-tests-{os.getuid()}"))
 SEEDS = ROOT / "seeds"
 
 

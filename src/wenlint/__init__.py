@@ -11,7 +11,7 @@ DataFrame (a corpus held as a table) and return the findings or the profile rows
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .version import __version__
 
 from .api import findings_frame, lint_frame, lint_paths, lint_text, profile_frame  # noqa: E402
 from .findings import Finding  # noqa: E402

@@ -72,7 +72,7 @@ def test_a_line_that_continues_an_open_sentence_is_not_a_heading():
     assert [line.index for line in structure(doc).headings()] == []
 
 
-@pytest.mark.parametrize("line", ["一是加强学习", "首先，统一思想", "①建立台账", "• 完善制度", "第一，抓好落实"])
+@pytest.mark.parametrize("line", ["一是加强学习", "首先，统一思想", "①建立台账", "• 完善制度", "第一，抓好落实", "* 完善制度"])
 def test_list_items(line):
     got = line_of(line)
     assert got.kind == ITEM and got.enumerated and got.heading is None
@@ -159,3 +159,13 @@ def test_the_families_read_it_as_declared():
         layout(doc, Ctx())
     assert not reads.undeclared
     assert structure.peek(doc) is not None
+
+
+def test_the_loose_reading_is_the_structure_familys():
+    # The structure family still compiles its own copy while its break rules change (issue 14);
+    # the two must not drift apart.
+    from wenlint.analyses import outline as shared
+    from wenlint.rules.structure import _layout
+
+    assert _layout.ENUMERATOR.pattern == shared.ENUMERATOR.pattern
+    assert _layout.ENUMERATOR_STARTS == shared.ENUMERATOR_STARTS

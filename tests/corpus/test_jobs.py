@@ -88,9 +88,14 @@ def test_few_files_and_standard_input_stay_serial(tmp_path, monkeypatch):
 
 def test_chunks_and_default_jobs():
     assert pool.default_jobs() >= 1
-    assert pool.chunksize(10, 2) == 1
-    assert pool.chunksize(400, 2) == 25  # eight chunks per worker
-    assert pool.chunksize(100_000, 2) == 32  # but never huge ones
+    sizes = [1000 + (i * 7919) % 50_000 for i in range(400)]
+    chunks = pool.chunks(sizes, 2)
+    assert sorted(i for c in chunks for i in c) == list(range(400))  # every file once
+    assert chunks[0][0] == max(range(400), key=sizes.__getitem__)  # the largest first
+    held = [sum(sizes[i] for i in c) for c in chunks]
+    assert held[0] > 4 * held[-1] and 10 <= len(chunks) <= 60  # shrinking: no long chunk at the end
+    assert max(map(len, pool.chunks([10] * 10_000, 2))) == pool.MAX_CHUNK_FILES
+    assert pool.chunks([0, 0, 5], 4) == [[2], [0, 1]]
 
 
 @pytest.mark.parametrize("value", ["0", "-2", "many"])
@@ -110,3 +115,23 @@ def test_a_pool_lets_corpus_rules_prepare_their_finish_meanwhile(corpus, monkeyp
     parallel = run([str(corpus)], overrides, RunOptions(jobs=2, isolated=True))
     assert calls == [("ST012", len(serial.results))]
     assert snapshot(parallel) == snapshot(serial)
+
+
+def test_copies_are_found_while_the_pool_lints(tmp_path, monkeypatch):
+    """ST012 in a large run (its MinHash path): the signatures are computed in the workers and
+    the parent bands and verifies them as results arrive; the findings equal a serial run's."""
+    from wenlint.rules.structure import copies
+
+    root = make_corpus(tmp_path / "c", copies=3)
+    (root / "wenlint.toml").write_text("[structure]\nexact-below = 2\n", encoding="utf-8")
+    options = dict(config_file=root / "wenlint.toml")
+    overrides = Overrides(select=["ST012"])
+    serial = run([str(root)], overrides, RunOptions(jobs=1, **options))
+    used = []
+    found = copies._Stream.found
+    monkeypatch.setattr(copies._Stream, "found", lambda self, paths: used.append(len(self.docs)) or found(self, paths))
+    monkeypatch.setattr(copies._Stream, "BATCH", 3)
+    parallel = run([str(root)], overrides, RunOptions(jobs=2, **options))
+    assert used and used[0] > 10  # the stream saw the documents
+    assert snapshot(parallel) == snapshot(serial)
+    assert sum(f.code == "ST012" for f in serial.findings) >= 10

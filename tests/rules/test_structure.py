@@ -30,24 +30,26 @@ SEED_FINDINGS = {
     "000": [
         # 机关干部跳繩、跳繩比賽 is not flagged: in form it is two list items of which the second
         # starts with the first (食品、食品添加剂), which real documents write on purpose.
-        ("ST004", 17, 1245, "業業"),  # 下崗創業業帶頭人
+        ("ST014", 17, 1245, "業業"),  # 下崗創業業帶頭人
     ],
     "001": [],
     "002": [
         ("ST009", 6, 76, "作"),  # ……积极主动地推进各项工作 / 一、组织实施……
         ("ST001", 18, 334, ",、"),  # 当好主力军,、建功十一五
+        ("ST001", 30, 62, "--"),  # 建设2--3个: two hyphens for the range mark
         ("ST009", 30, 102, "动"),  # list item 3 without its full stop
     ],
     "003": [
         ("ST008", 17, 130, ";"),  # a paragraph split at its semicolons (lines 17-18)
         ("ST007", 38, 561, "我会作为市"),  # … / blank line / 安全生产委员会的成员单位之一
         ("ST008", 84, 121, ";"),
-        ("ST007", 87, 53, ";"),  # “三管六不”(既管好自己的嘴… / 管好自己的手… / …践踏草坪)活动
-        ("ST007", 88, 19, ";"),
+        # “三管六不”(既管好自己的嘴… / 管好自己的手… / …践踏草坪)活动: once, the whole bracket
+        ("ST007", 87, 31, "(既管好自己的嘴,不说粗话、脏话,不随地吐痰;\n管好自己的手,不乱扔杂物,不损坏公物;\n"
+                          "管好自己的脚,不横穿马路,不践踏草坪)"),
         ("ST007", 91, 79, "2人参加研究生"),  # … / blank line / 学习,现都已毕业
         ("ST008", 95, 249, ";"),
         ("ST008", 98, 653, ";"),
-        ("ST004", 100, 251, "业业"),  # 创业业带头人
+        ("ST014", 100, 251, "业业"),  # 创业业带头人
         ("ST008", 123, 143, ";"),
         ("ST008", 129, 346, ";"),
         ("ST007", 140, 331, "享受"),  # … / blank line / 同级党政副职的政治、经济待遇
@@ -57,7 +59,7 @@ SEED_FINDINGS = {
         ("ST008", 179, 102, ";"),
         ("ST008", 193, 66, ";"),
         ("ST008", 218, 200, ";"),
-        ("ST004", 219, 372, "来来"),  # 今年以来来共解决了
+        ("ST014", 219, 372, "来来"),  # 今年以来来共解决了
         ("ST008", 231, 230, ";"),
         ("ST008", 237, 84, ";"),
         ("ST008", 242, 176, ";"),
@@ -71,7 +73,7 @@ SEED_FINDINGS = {
         ("ST007", 34, 537, "党政工青妇齐抓共管的良"),  # 的良 / 好工作机制
         ("ST007", 35, 265, ","),  # 不断研究新情况,原创: / http://提出新举措
         ("ST009", 42, 627, "围"),  # ……良好机关工作氛围 / 四、丰富载体……
-        ("ST007", 75, 105, "实施“"),  # 实施“ / 十、百、千、万”工程
+        ("ST007", 75, 107, "“\n十、百、千、万”"),  # 实施“ / 十、百、千、万”工程
         ("ST007", 96, 258, "指"),  # 指 / 导帮助
         ("ST007", 111, 57, "以他们鲜活的"),  # 鲜活的 / 事迹
         ("ST004", 159, 209, "的的"),  # 从教三十三载的的不懈情怀
@@ -135,7 +137,8 @@ def test_seed_legitimate_doublings_stay_quiet():
     # 上上下下, 时时处处, 人人想安全, 个个讲安全, 事事重安全, 处处有安全, 层层, 工作作风, 工会会员,
     # 农民工工会, 学习习近平, 具体体现, 每年年初, 大大提高 …
     texts = "".join(seed_text(p) for p in SEED_FINDINGS)
-    assert [f.text for f in lint(texts, "ST004")] == ["業業", "业业", "来来", "的的"]
+    assert [(f.code, f.text) for f in lint(texts, "ST004", "ST014")] == [
+        ("ST014", "業業"), ("ST014", "业业"), ("ST014", "来来"), ("ST004", "的的")]
 
 
 def test_seed_findings_messages():
@@ -216,17 +219,18 @@ def test_doubled_punctuation_runs_are_what_the_pattern_finds():
 
 # ----- ST004 doubled words, ST005 repeated list items ------------------------------------------
 
-@pytest.mark.parametrize("text, flags", [
-    ("全区职工职工的积极性得到提高。", ["职工职工"]),
-    ("我们们要进一步加强领导。", ["们们"]),
-    ("为了切实维护职工的的合法权益，", ["的的"]),
-    ("在在全市范围内开展检查。", ["在在"]),
-    ("我局认真开展了了自查自纠。", ["了了"]),
-    ("活动共吸引了300多名名职工参加。", ["名名"]),
-    ("下崗創業業帶頭人", ["業業"]),
+@pytest.mark.parametrize("text, code, flags", [
+    ("全区职工职工的积极性得到提高。", "ST004", ["职工职工"]),
+    ("我们们要进一步加强领导。", "ST014", ["们们"]),
+    ("为了切实维护职工的的合法权益，", "ST004", ["的的"]),
+    ("在在全市范围内开展检查。", "ST004", ["在在"]),
+    ("我局认真开展了了自查自纠。", "ST004", ["了了"]),
+    ("活动共吸引了300多名名职工参加。", "ST014", ["名名"]),
+    ("下崗創業業帶頭人", "ST014", ["業業"]),
 ])
-def test_doubled_word(text, flags):
-    assert flagged(text, "ST004") == flags
+def test_doubled_word(text, code, flags):
+    assert flagged(text, "ST004", "ST014") == flags
+    assert flagged(text, code) == flags
 
 
 @pytest.mark.parametrize("text", [
@@ -243,17 +247,17 @@ def test_doubled_word(text, flags):
     "具体体现、每年年初、辍学学生、共产党党员、中心组组织学习、明显显现。",
 ])
 def test_doubled_word_quiet(text):
-    assert flagged(text, "ST004") == []
+    assert flagged(text, "ST004", "ST014") == []
 
 
 def test_doubled_word_options_and_fix():
-    # 全链条 is newer than the segmenter's dictionary: 安全|全 reads as a character typed twice.
-    text = "深化食品药品安全全链条监管。"
-    assert flagged(text, "ST004") == ["全全"]
+    # A doubling a project uses on purpose is allowed with the option (both rules read it).
+    text = "表彰下岗创业业带头人。"
+    assert flagged(text, "ST014") == ["业业"]
     from wenlint.config import Settings
 
-    settings = Settings(options={"structure": {"allowed-doublings": ["安全全链条"]}})
-    assert [f.text for f in lint(text, "ST004", settings=settings)] == []
+    settings = Settings(options={"structure": {"allowed-doublings": ["创业业带"]}})
+    assert [f.text for f in lint(text, "ST014", settings=settings)] == []
     assert _fixed("为了切实维护职工的的合法权益。", "ST004") == "为了切实维护职工的合法权益。"
     assert _fixed("为了切实维护职工的的合法权益。", "ST004", unsafe=False) == "为了切实维护职工的的合法权益。"
 
@@ -347,6 +351,13 @@ def test_marks_left_once_pairs_are_taken_out_tell_balanced_paragraphs():
     ("坚持“三个代表”重要思想】为指导。", ["】"]),
     ("制订了『规范管理制度，落实到人。", ["『"]),
     ("他说：“很好。\n\n我们继续。", ["“"]),
+    # a full-width bracket closed by a half-width one, and the reverse
+    ("Apache Kylin 的名字来源于中国（“Kylin”：即中文的“麒麟”)：", ["（“Kylin”：即中文的“麒麟”)"]),
+    ("NASA发言人斯蒂芬妮(Stephanie Schierhol）表示，已经研究了这些变化。", ["(Stephanie Schierhol）"]),
+    # a quotation never closed in a long web paragraph: the straight quotes further on pair
+    # among themselves, they do not close it
+    ("冯医生补了一句：“如果在正规的机构做，需要排队。他又说：“不过竞争也越来越大了。"
+     "有来自北京的“高端才女”，标明\"价格高\"。", ["“", "“"]),
 ])
 def test_unbalanced_pair(text, flags):
     assert flagged(text, "ST006") == flags
@@ -360,6 +371,15 @@ def test_unbalanced_pair(text, flags):
     ("主要措施：1) 加强领导；2) 落实责任；a) 其他。It's OK, don’t worry :)", "text"),
     ("（一）组织领导\n（二）工作措施\n", "text"),
     ("代码 `print(“x)` 不检查。\n", "markdown"),
+    # an apostrophe in a Latin word cut by line breaks (BAN’AN)
+    ("HENGGUANGYAO INDUSTRY\nPARK,BAN\n’\nAN,SHENZHEN ,CHINA\n", "text"),
+    # a quotation that introduces a list runs over its items and closes after the last one
+    ("六、将第一百八十二条修改为：“有下列情形之一的，处五年以下有期徒刑：\n\n"
+     "（一）单独或者合谋，集中资金优势操纵交易价格的；\n\n（二）与他人串通，相互进行交易的；\n\n"
+     "（三）以自己为交易对象，自买自卖的；\n\n（四）以其他方法操纵交易价格的。\n\n"
+     "“单位犯前款罪的，对单位判处罚金。”\n", "markdown"),
+    ("培育一批“专精特新\"企业，整治“两库\"建设。", "text"),
+    ("跟 Hiweed 吃早饭的时候，小白（BJGUG 负责人）到了（笑）。很让人振奋 :-) 真开心 ^_^", "text"),
 ])
 def test_unbalanced_pair_quiet(text, fmt):
     path = "doc.md" if fmt == "markdown" else "doc.txt"
@@ -372,7 +392,7 @@ PROSE = "上半年，全市各级工会认真贯彻落实上级工会的工作�
 
 
 @pytest.mark.parametrize("text, flags", [
-    (PROSE + "在全市广大职工中开展“当好主人翁，\n建功新时代”主题劳动竞赛，取得了明显成效。", ["，"]),
+    (PROSE + "在全市广大职工中开展“当好主人翁，\n建功新时代”主题劳动竞赛，取得了明显成效。", ["“当好主人翁，\n建功新时代”"]),
     (PROSE + "我们组织开展了职工技能大赛，参赛\n\n职工达到1200多人，评选出技术能手50名。", ["参赛"]),
     (PROSE + "截至6月底，全市新建工会组织38家，净增\n- 5 -\n会员3581人，完成全年任务的58%。", ["净增"]),
     (PROSE + "同时积极推进厂务公开，\n\n推行率达到90%以上，有效维护了职工的合法权益。", ["，"]),
@@ -389,6 +409,15 @@ def test_broken_line(text, flags):
     (PROSE + "现将有关情况汇报如下：\n\n一、基本情况", "text"),
     (PROSE + "具体如下\n\n# 一、基本情况\n\n正文。", "markdown"),
     (PROSE + "全市共有\n```\n代码\n```\n职工8万余名。", "markdown"),
+    # a line of English ends without a Chinese full stop; the translation follows
+    ("This is the comment part, written in Korean.\n\n这是注释部分，用韩语写成。\n", "markdown"),
+    ("推荐使用 gRPC framework\n\n它是一个高性能的远程调用框架，支持多种语言。\n", "markdown"),
+    # a table row ends on a word; the paragraph after it is new
+    ("| 功能支持 | MQ 领域的功能极其完备 | 在大数据领域的实时计算以及日志采集被大规模使用 |\n\n综上，各种对比之后，有如下建议：\n",
+     "markdown"),
+    # plain-text bullets (a Wikipedia extraction) end at a blank line
+    ("* 县治：沈阳、抚顺、本溪、海城、辽阳、铁岭、辽中、金县、盖平、复县、锦县、绥中、北镇、兴城、义县、锦西、台安\n\n"
+     "沈阳市于1947年6月升直辖市。大连、沈阳二市为直辖市，直隶行政院。\n", "text"),
 ])
 def test_broken_line_quiet(text, fmt):
     path = "doc.md" if fmt == "markdown" else "doc.txt"
@@ -405,11 +434,32 @@ def test_split_paragraph():
     assert flagged(quiet, "ST008") == []
 
 
+BODY = ("一是加强学习。我们组织机关干部认真学习了有关文件精神，统一了思想认识，提高了政治素质。\n"
+        "二是改进作风。我们坚持深入基层调查研究，帮助基层解决实际困难，全年走访企业120多家。\n")
+
+
 def test_unterminated_paragraph():
-    text = "工会宣教部上半年工作总结\n\n" + PROSE + "省总宣教部紧紧围绕中心工作，积极主动地推进各项工作\n\n一、主要工作\n\n正文。"
+    text = ("工会宣教部上半年工作总结\n\n" + PROSE + "省总宣教部紧紧围绕中心工作，积极主动地推进各项工作\n\n一、主要工作\n\n"
+            + BODY)
     assert flagged(text, "ST009") == ["作"]
     assert "推进各项工作。\n" in _fixed(text, "ST009")
     assert flagged("一、主要工作\n二、存在问题\n三、下步打算\n", "ST009") == []
+
+
+@pytest.mark.parametrize("text", [
+    # paragraphs often end without a full stop in this document: its style
+    PROSE + "面向离散行业工艺控制、工艺参数调优等业务活动，实现工艺过程和设备参数在线优化，提高产品质量一致性\n"
+    "二、先进过程控制\n面向生产现场管理、成本质量管理等业务活动，实现生产要素精准、高效管理，提升整体运营效率\n三、质量管控\n"
+    + BODY,
+    # a field, a list of titles, a line before a bulleted list, a paragraph before a signature
+    BODY + "主办单位：省工业和信息化厅、省教育厅、省科技厅、省人力资源社会保障厅、省卫生健康委，各州、市人民政府\n四、实施计划\n" + BODY,
+    BODY + "2.“现代服务业共性关键技术研发及应用示范”重点专项2018年度项目申报指南（指南编制专家名单、形式审查条件要求）\n"
+    "3.“可再生能源与氢能技术”重点专项2018年度项目申报指南\n" + BODY,
+    BODY + "二十世纪以来，西方社会学得到前所未有的发展，其重心从欧洲转移到美国，研究的领域也随之大为扩展\n* 理论多元化\n" + BODY,
+    BODY + "下一步，我们将进一步加强基层组织建设，推动工会工作再上新台阶，为全县经济社会发展作出新的贡献\n县总工会\n" + BODY,
+])
+def test_unterminated_paragraph_quiet(text):
+    assert flagged(text, "ST009") == []
 
 
 @pytest.mark.parametrize("text, flags", [
@@ -513,9 +563,23 @@ def test_hard_wrapped_plain_text_is_read_in_paragraphs():
     "在蔡旭哲打开问天实验舱舱门后，潍柴柴油机热效率再创纪录，燃气气源充足。",
     "提供歇歇脚、喝喝水、充充电、避避暑服务，他在寓所所设的午餐会上讲话。",
     "分管领域的负责同志结合工作作了发言，邮政快递业业务总量增长。",
+    # a productive prefix after a word ending in it; a preposition before a word starting with it
+    "加强食品药品安全全链条监管，建立健全全口径债务监测体系，持有有表决权股份，依前项规定定财产管理人。",
+    "证券公司与客户对对账单送交时间另有约定的，其画法为：以以上四点为圆心。",
+    # names, nicknames and sounds of rarely used characters; short quoted terms; figures
+    "屠呦呦获得诺贝尔奖，包括微信、钉钉等工具，卡卡尔宣誓就任，轻轻地喵喵叫，笨兔兔的博客。",
+    "“骐骐”“骥骥”“驰驰”“骋骋”四匹骏马，“老老人”服务保障，以“巳巳如意，生生不息”为主题。",
+    "具体抓抓具体、深入抓抓深入，提供“歇歇脚、喝喝水、热热饭、充充电”服务。",
+    # a word split by a hard line wrap after the doubling
+    "将试验验\n证结果及时报告，依托托\n管机构开展服务。",
+    # words typed twice on purpose: titles, 该AA, numbered items, standards, ABAB verbs
+    "代表作有《玫瑰玫瑰我爱你》《恭喜恭喜》，本是「快点快点」之意，孩子仍然该走神走神。",
+    "报名方式方式一：长按识别二维码。笔者一般只是修改修改参数。",
+    "工业通信网络网络与系统安全 第2-1部分：建立工业自动化和控制系统安全程序",
+    "智能制造制造对象标识解析系统应用指南 GB/T 40649-2021",
 ])
 def test_doubled_word_real_document_near_misses(text):
-    assert flagged(text, "ST004") == []
+    assert flagged(text, "ST004", "ST014") == []
 
 
 @pytest.mark.parametrize("text, flags", [
@@ -524,9 +588,13 @@ def test_doubled_word_real_document_near_misses(text):
     ("今年以来来共解决了拖欠工资问题。", ["来来"]),
     ("在战略布局中，通化属于属于“双廊”的重要节点。", ["属于属于"]),
     ("我们我们要把工作抓紧抓实。", ["我们我们"]),
+    ("一个在在加州大学欧文分校的研究者，而日本海军也在在南海获得胜利。", ["在在", "在在"]),
+    ("中国近代植物植物分类学的奠基人，共造成造成197人死亡。", ["植物植物", "造成造成"]),
+    ("分成保护国和和亲近德国的附属国，电源都有可能可能引起开机不显示。", ["和和", "可能可能"]),
+    ("活动共吸引了300多名名职工参加，发展特色特色大榛子产业。", ["名名", "特色特色"]),
 ])
 def test_doubled_word_real_document_defects(text, flags):
-    assert flagged(text, "ST004") == flags
+    assert flagged(text, "ST004", "ST014") == flags
 
 
 def test_doubled_word_loads_the_segmenter_only_for_a_question():
@@ -607,3 +675,31 @@ def test_repeated_paragraph_layout_is_not_a_repeat(text):
 ])
 def test_space_inside_word(text, flags):
     assert flagged(text, "ST013") == flags
+
+
+# ----- ST001 hyphens for a dash, full stops for an ellipsis (issue 14) ---------------------------
+
+@pytest.mark.parametrize("text, flags", [
+    ("有整理好的精彩文章-------公众号【每天开心】", ["-------"]),
+    ("10月13日周四晚19:30---20:30课程讲师：宗爸", ["---"]),
+    ("举个栗子：------------------------------比如你应聘", ["------------------------------"]),
+    ("其中一部--完颜部，于11世纪兴起。", ["--"]),
+    ("机构要精简......民主还是个手段。", ["......"]),
+])
+def test_dash_and_dot_runs(text, flags):
+    assert flagged(text, "ST001") == flags
+
+
+@pytest.mark.parametrize("text", [
+    "第一章 总则\n---------\n第一条 为了规范管理，制定本法。",
+    "| 项目 | 数额 |\n|---|---|\n| 收入 | 100 |",
+    "知识可以被表示为：今天-->没有太阳。",
+    "如果不提供此参数，则只加载--base_model指定的模型。",
+    "<!-- INFO END -->\n正文。",
+    "  --林则徐\n  --魏源",
+    "（一）指导思想....................... 2\n（二）基本原则....... 3",
+    "1 乔布斯在管理上究竟有什么精...\n正在加载...",
+    "他说：“我们……都来了——对吗？”",
+])
+def test_dash_and_dot_runs_quiet(text):
+    assert flagged(text, "ST001") == []

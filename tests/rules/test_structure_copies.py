@@ -180,3 +180,104 @@ def test_numpy_verification_equals_sets():
                 expected = sets.pair(i, j, share)
                 got = (tuple(shares[0:3, k].tolist()), tuple(shares[3:6, k].tolist())) if passed[k] else None
                 assert got == expected
+
+
+def _planted_corpus(count: int = 90, seed: int = 7) -> dict[str, str]:
+    rng = random.Random(seed)
+    import re
+
+    vocabulary = sorted({m for m in re.findall(r"[\u4e00-\u9fff]{6,14}", "".join(_seeds().values()))})
+    texts = {f"doc{i:03}.txt": _document(rng, vocabulary, 60) for i in range(count)}
+    texts["doc020.txt"] += texts["doc010.txt"]
+    texts["doc031.txt"] = texts["doc030.txt"].replace("。", "！", 3)
+    texts["doc055.txt"] = texts["doc030.txt"][: len(texts["doc030.txt"]) // 2] + texts["doc055.txt"]
+    texts["doc070.txt"] = texts["doc070.txt"] + texts["doc071.txt"] + texts["doc072.txt"]
+    return texts
+
+
+@pytest.mark.parametrize("batch", [1, 7, 64])
+def test_a_stream_finds_what_the_whole_corpus_gives(batch, monkeypatch):
+    """Documents banded and verified as they arrive (in any order, in batches of any size) give
+    the findings of the all-at-once LSH path, and of the exact path."""
+    from wenlint.rules.structure.copies import _Stream
+
+    monkeypatch.setattr(_Stream, "BATCH", batch)
+    texts = _planted_corpus()
+    rule = CopiedDocument()
+    ctx = RuleContext(rule, Settings(options={"structure": {"exact-below": 1}}))
+    collected = {path: collect_text(text) for path, text in texts.items()}
+    whole = sorted((h.path, h.location.line, h.location.text, h.message) for h in rule.finish(collected, ctx))
+    order = list(collected)
+    random.Random(batch).shuffle(order)
+    ctx.stream = rule.stream(len(order), ctx)
+    assert isinstance(ctx.stream, _Stream)
+    for path in order:
+        ctx.stream.add(path, collected[path])
+    streamed = sorted((h.path, h.location.line, h.location.text, h.message) for h in rule.finish(collected, ctx))
+    assert streamed == whole == _run(texts)
+    assert {path for path, *_ in whole} >= {"doc010.txt", "doc020.txt", "doc030.txt", "doc031.txt", "doc055.txt"}
+
+
+def test_a_stream_that_missed_a_document_is_not_used():
+    from wenlint.rules.structure.copies import _Stream
+
+    texts = _planted_corpus()
+    rule = CopiedDocument()
+    ctx = RuleContext(rule, Settings(options={"structure": {"exact-below": 1}}))
+    collected = {path: collect_text(text) for path, text in texts.items()}
+    ctx.stream = _Stream(0.5, 200, 64)
+    for path in sorted(collected)[:-1]:  # (a file taken from a cache, say)
+        ctx.stream.add(path, collected[path])
+    assert not ctx.stream.covers({p: d for p, d in collected.items() if d.total >= 200})
+    got = sorted((h.path, h.location.line, h.location.text, h.message) for h in rule.finish(collected, ctx))
+    assert got == _run(texts)
+
+
+def test_band_index_gives_the_pairs_of_banded_pairs_and_of_an_exact_jaccard_check():
+    """On small sets: the incremental index pairs exactly the documents that `banded_pairs` pairs;
+    every pair of similar segment sets (Jaccard >= 0.5: a miss has odds 2^-64 per pair) is a
+    candidate, and no pair without a single common shingle is."""
+    import numpy as np
+
+    from wenlint.rules.structure._lsh import BandIndex, document_keys
+    from wenlint.rules.structure.copies import banded_pairs, signature
+
+    rng = random.Random(3)
+    base = [rng.randrange(1 << 32) for _ in range(400)]
+    docs = []
+    for d in range(80):
+        kind = rng.random()
+        if kind < 0.3 and docs:  # a near copy of an earlier document
+            units = list(docs[rng.randrange(len(docs))])
+            for _ in range(rng.randint(0, 4)):
+                units[rng.randrange(len(units))] = rng.randrange(1 << 32)
+        elif kind < 0.6:  # from a shared vocabulary: some common pairs of units by chance
+            units = [rng.choice(base) for _ in range(rng.randint(2, 40))]
+        else:
+            units = [rng.randrange(1 << 32) for _ in range(rng.randint(2, 40))]
+        docs.append(units)
+    arrays = [np.array(u, dtype=np.uint32).tobytes() for u in docs]
+    signatures = [signature(a, 64) for a in arrays]
+    first, second = banded_pairs(signatures, len(docs))
+    expected = set(zip(first.tolist(), second.tolist()))
+    index, got = BandIndex(), set()
+    for lo in range(0, len(docs), 9):
+        numbers = list(range(lo, min(lo + 9, len(docs))))
+        new, old = index.add([document_keys(signatures[n]) for n in numbers], numbers)
+        assert (new > old).all()
+        got |= set(zip(old.tolist(), new.tolist()))
+    assert got == expected
+
+    def shingle_set(units):
+        return {(a * 0x9E3779B1 + b) & 0xFFFFFFFF for a, b in zip(units, units[1:])}
+
+    sets = [shingle_set(u) for u in docs]
+    for i in range(len(docs)):
+        for j in range(i + 1, len(docs)):
+            common = len(sets[i] & sets[j])
+            jaccard = common / len(sets[i] | sets[j])
+            if jaccard >= 0.5:
+                assert (i, j) in expected, (i, j, jaccard)
+            if common == 0:
+                assert (i, j) not in expected, (i, j)
+    assert any(len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= 0.5 for i, j in expected)

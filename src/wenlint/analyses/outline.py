@@ -148,17 +148,18 @@ ENUMERATOR = re.compile(
     r"|[一二三四五六七八九十]{1,3}是"
     r"|(?:首先|其次|再次|最后)[，,]"
     r"|[•·●○■□◆◇▲△★☆►▶✓✔]"
+    r"|[*+\-][ \t](?=\S)"  # a plain-text bullet (Wikipedia extractions keep Markdown's `* `)
     r")"
 )
 # The characters an enumerator starts with: most lines start with none of them.
 ENUMERATOR_STARTS = frozenset(
-    "一二三四五六七八九十百（(0123456789０１２３４５６７８９第首其再最•·●○■□◆◇▲△★☆►▶✓✔"
+    "一二三四五六七八九十百（(0123456789０１２３４５６７８９第首其再最•·●○■□◆◇▲△★☆►▶✓✔*+-"
     + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 )
-# The starts of a list item that no heading has: 一是 首先， ① • 第一，
+# The starts of a list item that no heading has: 一是 首先， ① • - 第一，
 _ITEM = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}是|(?:首先|其次|再次|最后)[，,]|[①-⑳]|[•·●○■□◆◇▲△★☆►▶✓✔]"
-    r"|第[一二三四五六七八九十百0-9]{1,4}[，,、])"
+    r"|[*+\-][ \t](?=\S)|第[一二三四五六七八九十百0-9]{1,4}[，,、])"
 )
 _MARKDOWN_HEADING = re.compile(r"(#{1,6})(?:\s|$)")
 _MARKDOWN_ITEM = re.compile(r"(?:[-*+]|[0-9]{1,3}[.)])\s")

@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.version:
-            from .. import __version__
+            from ..version import __version__
 
             print(f"wenlint {__version__}")
             return 0

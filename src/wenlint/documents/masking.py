@@ -297,7 +297,9 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 _SIGNALS = {
     "heading": re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M),
-    "setext": re.compile(r"^[^\n]*\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*$", re.M),
+    # A line with text (its leading blanks, then a non-blank: linear in the line's length), then
+    # the underline.
+    "setext": re.compile(r"^[^\S\n]*\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*$", re.M),
     "fence": re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1", re.M | re.S),
     "link": re.compile(r"!?\[[^\]\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)"),
     "table": re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}", re.M),

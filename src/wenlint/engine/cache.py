@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from ..version import __version__
 from ..documents.walk import Target
 from ..findings import Finding
 from .runner import FileResult, Linter

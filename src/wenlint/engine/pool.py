@@ -1,9 +1,18 @@
 """Linting many files in a process pool (`--jobs N`), with the same results as a serial run.
 
-Each worker builds its Linters once, from the settings of the run (one per configuration file),
-and lints the files it is sent in chunks. What comes back per file is the `FileResult` a serial
-run would have made (findings, what corpus rules collected, suppressions, problems), in the order
-of the files; the corpus phase then runs in the parent exactly as in a serial run.
+Where `fork` is available, the parent builds its Linters and warms them before the workers are
+forked: each rule runs once on its own documented examples, which builds the tables it loads on
+first use (the segmenter's dictionary, OpenCC's phrase tables, compiled patterns), and `gc.freeze`
+keeps those objects out of the collector so the workers share their pages instead of copying them.
+The tables are then built once per run, not once per worker. Elsewhere (spawn) each worker builds
+its Linters from the run's settings on first use.
+
+The files are sent in chunks, the largest files first and the chunks shrinking towards the end
+(by bytes, not by count: documents differ a hundredfold in size), so that no worker is left with
+a long chunk while the other idles. Results come back as they are done and are put back in the
+order of the files. As each arrives, the parent hands what corpus rules collected to their
+streams (`Linter.feed`: ST012 bands and verifies the copies of what has arrived), so the corpus
+phase is done while the workers lint, not after them.
 
 A pool costs a few tens of milliseconds to start, so a run with fewer than `MIN_FILES` files, or
 one that reads standard input, stays serial: a one-file check never imports this machinery.
@@ -21,6 +30,8 @@ from .run import RunOptions, lint_target
 from .runner import FileResult, Linter
 
 MIN_FILES = 8  # fewer files than this: lint serially, a pool would cost more than it saves
+CHUNKS_PER_WORKER = 12  # about this many chunks per worker, smaller ones last
+MAX_CHUNK_FILES = 64
 
 
 def default_jobs() -> int:
@@ -37,10 +48,35 @@ def use_pool(work: list[tuple[Target, Linter]], options: RunOptions) -> bool:
     return all(target.path != "-" for target, _ in work)
 
 
-def chunksize(files: int, workers: int) -> int:
-    """About eight chunks per worker (documents differ in size: small chunks balance the load)
-    but never huge ones (memory, progress)."""
-    return max(1, min(32, files // (workers * 8)))
+def chunks(sizes: list[int], workers: int) -> list[list[int]]:
+    """Indices of the files in chunks to send, largest files first: each chunk takes files until
+    it holds about the remaining bytes / (workers x 2), so that chunks shrink as the run nears
+    its end (guided self-scheduling) and none is over `MAX_CHUNK_FILES` files or smaller than
+    the total / (workers x CHUNKS_PER_WORKER) (a few hundred small chunks would cost more in
+    messages than they balance)."""
+    order = sorted(range(len(sizes)), key=lambda i: (-sizes[i], i))
+    remaining = sum(sizes)
+    floor = max(1, remaining // (workers * CHUNKS_PER_WORKER))
+    out: list[list[int]] = []
+    chunk: list[int] = []
+    held = 0
+    for i in order:
+        chunk.append(i)
+        held += sizes[i]
+        if held >= max(floor, remaining // (workers * 2)) or len(chunk) >= MAX_CHUNK_FILES:
+            out.append(chunk)
+            remaining -= held
+            chunk, held = [], 0
+    if chunk:
+        out.append(chunk)
+    return out
+
+
+def _size(target: Target) -> int:
+    try:
+        return os.stat(target.path).st_size if target.error is None else 0
+    except OSError:
+        return 0
 
 
 # ----- in the worker --------------------------------------------------------------------------
@@ -48,6 +84,7 @@ def chunksize(files: int, workers: int) -> int:
 _settings: dict[int, Settings] = {}
 _linters: dict[int, Linter] = {}
 _options: RunOptions | None = None
+_inherited: dict[int, Linter] = {}  # set in the parent before a fork: the warmed Linters
 
 
 def _init(settings: dict[int, Settings], options: RunOptions) -> None:
@@ -55,18 +92,28 @@ def _init(settings: dict[int, Settings], options: RunOptions) -> None:
     _settings.clear()
     _settings.update(settings)
     _linters.clear()
+    _linters.update(_inherited)  # empty unless forked from a parent that warmed them
     _options = options
+
+
+def linter_for(key: int) -> Linter:
+    linter = _linters.get(key)
+    if linter is None:
+        linter = _linters[key] = Linter(_settings[key])
+    return linter
 
 
 def _lint(item: tuple[Target, int]) -> FileResult:
     target, key = item
-    linter = _linters.get(key)
-    if linter is None:
-        linter = _linters[key] = Linter(_settings[key])
+    linter = linter_for(key)
     result = lint_target(target, linter, _options)
     if _options.documents:
         summarise(linter, result.collected, _options.documents)
     return result
+
+
+def _lint_chunk(chunk: list[tuple[int, Target, int]]) -> list[tuple[int, FileResult]]:
+    return [(index, _lint((target, key))) for index, target, key in chunk]
 
 
 # ----- in the parent --------------------------------------------------------------------------
@@ -77,6 +124,40 @@ def _context():
     # fork starts workers in milliseconds and shares the loaded registry; elsewhere spawn.
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def warm(linters: list[Linter]) -> None:
+    """Build what the rules load on first use, before workers are forked (see the module's
+    documentation): every rule's own examples through each Linter, findings discarded."""
+    from ..documents import Document
+
+    for linter in linters:
+        texts = dict.fromkeys(t for r in linter.rules for t in (r.bad, r.good) if isinstance(t, str) and t)
+        for n, text in enumerate(texts):
+            doc = Document(text, path=f"<warm-up {n}>")
+            linter.run_rules(doc, [])
+            linter.collect(doc, [])
+        linter.disabled.clear()
+
+
+def fork_ready(context, linters: dict[int, Linter]) -> None:
+    """With fork: warm the parent's Linters, let the workers inherit them, freeze the heap."""
+    _inherited.clear()
+    if context.get_start_method() != "fork":
+        return
+    import gc
+
+    warm(list(linters.values()))
+    _inherited.update(linters)
+    gc.collect()
+    gc.freeze()
+
+
+def fork_done() -> None:
+    import gc
+
+    _inherited.clear()
+    gc.unfreeze()
 
 
 def _prepare_corpus_rules(work: list[tuple[Target, Linter]]):
@@ -104,34 +185,48 @@ def _prepare_corpus_rules(work: list[tuple[Target, Linter]]):
 
 def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None) -> list[FileResult]:
     # Imported here: a one-file check must not pay for multiprocessing.
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     keys: dict[int, int] = {}  # id(linter) -> key
     settings: dict[int, Settings] = {}
+    linters: dict[int, Linter] = {}
     items = []
-    for target, linter in work:
+    for index, (target, linter) in enumerate(work):
         key = keys.setdefault(id(linter), len(keys))
         settings[key] = linter.settings
-        items.append((target, key))
+        linters[key] = linter
+        items.append((index, target, key))
     workers = min(options.jobs, len(items))
-    done: list[FileResult] = []
+    done: list[FileResult | None] = [None] * len(items)
+    context = _context()
+    sizes = [_size(target) for _, target, _ in items]
+    fork_ready(context, linters)
     try:
-        with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init,
                                  initargs=(settings, options)) as executor:
-            results = executor.map(_lint, items, chunksize=chunksize(len(items), workers))
+            pending = {executor.submit(_lint_chunk, [items[i] for i in chunk]) for chunk in chunks(sizes, workers)}
             # Started after the workers are forked (forking a process with a thread mid-import
             # can deadlock the child).
+            fork_done()
+            streams = {key: linter.open_streams(options.documents) for key, linter in linters.items()}
             preparing = _prepare_corpus_rules(work)
             # The workers are forked by now: the progress bar's thread starts after them.
             if progress is not None:
                 progress.start(len(items))
-            for result in results:
-                done.append(result)
-                if progress is not None:
-                    progress.advance(result.path)
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    for index, result in future.result():
+                        done[index] = result
+                        if streams[items[index][2]]:
+                            linters[items[index][2]].feed(result)
+                        if progress is not None:
+                            progress.advance(result.path)
             if preparing is not None:
                 preparing.join()
     except BrokenProcessPool as exc:
         raise WenlintError(f"a worker process died ({exc}); try --jobs 1") from None
-    return done
+    finally:
+        fork_done()
+    return done  # type: ignore[return-value]

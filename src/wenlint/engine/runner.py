@@ -59,6 +59,7 @@ class Linter:
         self.corpus_rules = [r for r in self.rules if isinstance(r, CorpusRule)]
         self.report_unused = any(r.code == UNUSED_SUPPRESSION for r in self.rules)
         self.disabled: set[str] = set()  # rules switched off after a time-out (a user's slow pattern)
+        self.streams: dict[str, Any] = {}  # corpus rule code -> its stream (open_streams)
         self._per_file = [
             (_gitignore_spec(glob), selectors)
             for glob, selectors in self.settings.per_file_ignores.items()
@@ -169,6 +170,34 @@ class Linter:
 
     # ----- many documents -------------------------------------------------------------------
 
+    def open_streams(self, documents: int) -> bool:
+        """Open the streams of the corpus rules that take documents as they arrive
+        (`CorpusRule.stream`), for a run of `documents`; True when one did. A pool then feeds
+        them each result (`feed`) while it lints the others."""
+        self.streams = {}
+        for rule in self.corpus_rules:
+            ctx = self.contexts[rule.code]
+            try:
+                ctx.stream = rule.stream(documents, ctx)
+            except Exception:  # finish does all the work then, and reports what fails
+                ctx.stream = None
+            if ctx.stream is not None:
+                self.streams[rule.code] = ctx.stream
+        return bool(self.streams)
+
+    def feed(self, result: FileResult) -> None:
+        """Give the open streams what a document collected (the documents `finish` will see)."""
+        if result.error is not None or result.warning is not None:
+            return
+        for code, stream in list(self.streams.items()):
+            if code not in result.collected:
+                continue
+            try:
+                stream.add(result.path, result.collected[code])
+            except Exception:  # the stream is dropped: finish does its work from what was collected
+                del self.streams[code]
+                self.contexts[code].stream = None
+
     def finish(self, results: list[FileResult]) -> list[str]:
         """The corpus phase: rules that compare documents add their findings to `results`."""
         problems: list[str] = []
@@ -184,6 +213,9 @@ class Linter:
                     raise
                 problems.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
                 continue
+            finally:
+                self.contexts[rule.code].stream = None
+                self.streams.pop(rule.code, None)
             for hit in hits:
                 result = by_path.get(hit.path)
                 if result is None:

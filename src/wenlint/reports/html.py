@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from . import ReportOptions
-from .. import __version__
+from ..version import __version__
 from ..engine.run import RunResult
 from ..findings import Finding
 from .summary import CATEGORY_WORDS, SEVERITY_WORDS

@@ -12,7 +12,7 @@ import json
 from typing import TextIO
 
 from . import ReportOptions
-from .. import __version__
+from ..version import __version__
 from ..engine.run import RunResult
 from ..findings import Finding
 

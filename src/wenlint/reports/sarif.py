@@ -12,7 +12,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from . import ReportOptions
-from .. import __version__
+from ..version import __version__
 from ..engine.run import RunResult
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -58,6 +58,7 @@ class RuleContext:
         self.options.update(
             {k: v for k, v in settings.options.get(rule.category, {}).items() if k in rule.options}
         )
+        self.stream: Any = None  # a corpus rule's stream of this run (CorpusRule.stream), if any
 
     def option(self, name: str) -> Any:
         return self.options[name]
@@ -114,6 +115,14 @@ class CorpusRule(Rule):
         """Import or build what `finish` will need for about `documents` documents. A process
         pool calls it in a thread of the parent while the workers lint, time the parent would
         otherwise spend waiting; a serial run never calls it."""
+
+    def stream(self, documents: int, ctx: RuleContext) -> Any:
+        """An object whose `add(path, data)` takes what `collect` returned for a document as a
+        process pool delivers it (about `documents` in all), so that the work of `finish` is done
+        while the other documents are linted; None (the default): no stream. `finish` then finds
+        it as `ctx.stream`. Not every document need pass through it (a cache, a serial run):
+        `finish` checks that the stream saw exactly the documents it is given."""
+        return None
 
     def finish(self, collected: dict[str, Any], ctx: RuleContext) -> Iterable[CorpusHit]:
         return ()

@@ -26,7 +26,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from .. import __version__
+from ..version import __version__
 from ..config.discovery import CONFIG_NAMES
 from ..findings import Finding
 from . import actions

@@ -46,11 +46,12 @@ ENUMERATOR = re.compile(
     r"|[一二三四五六七八九十]{1,3}是"
     r"|(?:首先|其次|再次|最后)[，,]"
     r"|[•·●○■□◆◇▲△★☆►▶✓✔]"
+    r"|[*+\-][ \t](?=\S)"  # a plain-text bullet (Wikipedia extractions keep Markdown's `* `)
     r")"
 )
 # The characters an enumerator starts with: most lines start with none of them.
 ENUMERATOR_STARTS = frozenset(
-    "一二三四五六七八九十百（(0123456789０１２３４５６７８９第首其再最•·●○■□◆◇▲△★☆►▶✓✔"
+    "一二三四五六七八九十百（(0123456789０１２３４５６７８９第首其再最•·●○■□◆◇▲△★☆►▶✓✔*+-"
     + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
 )
 MARKDOWN_BLOCK = re.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
@@ -69,6 +70,8 @@ SEPARATOR = re.compile(r"[-=_*~—－=＝·•.。…\s]{3,}")
 MARKDOWN_LINK_TAIL = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)$")
 # An entry of a table of contents: a title, dot leaders, a page number.
 TOC_ENTRY = re.compile(r"[.．…·。]{4,}\s*[0-9]{1,4}$")
+# An emoticon typed at the end of a sentence (:-) ;) ^_^ :D).
+EMOTICON_TAIL = re.compile(r"(?:(?<![0-9A-Za-z])[:;][-']?[)(DPp]|\^[_-]?\^)$")
 # A footnote marker after the end of a sentence (。[1], 。①, 。[^2]): the sentence has ended.
 FOOTNOTE_TAIL = re.compile(r"(?:\[\^?[0-9]{1,3}\]|[①-⑳]|\^[0-9]{1,3})+$")
 
@@ -108,6 +111,8 @@ def ending(content: str) -> str:
     """How a line's text ends: a full stop, a clause mark, a semicolon, a colon, an opener, a word."""
     if content[-1] in "～~":
         return END_STOP  # an informal sentence end: 敬请期待~
+    if EMOTICON_TAIL.search(content):
+        return END_STOP  # 很让人振奋 :-)
     if content[-1] in "*_`" and len(content.rstrip("*_`")) > 0:
         content = content.rstrip("*_`")  # the closing marker of Markdown emphasis or code
     if content[-1] == ")" and MARKDOWN_LINK_TAIL.search(content):
@@ -138,6 +143,8 @@ def ending(content: str) -> str:
     while i >= 0 and content[i] in CLOSERS_AFTER_STOP:
         i -= 1
     if i < len(content) - 1:  # closing marks at the end: "。”" ends a sentence, "“十一五”" does not
+        if i >= 1 and content[i] == "." and content[i - 1].isascii() and content[i - 1].isalpha():
+            return END_STOP  # an English sentence quoted: 「Stay hungry, stay foolish.」
         return END_STOP if i >= 0 and content[i] in STOPS else END_WORD
     c = content[-1]
     if c in STOPS:
@@ -156,7 +163,7 @@ def ending(content: str) -> str:
 _MASK_SPACES = MASK + SPACES
 # How a line ends when its last character decides alone: any but a closing bracket or quote, or a
 # dash, after which `ending` looks further back.
-_LOOK_BACK = "）)" + DASHES + CLOSERS_AFTER_STOP + ".～*_~`]①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789"
+_LOOK_BACK = "）)^DPp" + DASHES + CLOSERS_AFTER_STOP + ".～*_~`]①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789"
 _PLAIN_ENDINGS = {
     **dict.fromkeys(STOPS, END_STOP), **dict.fromkeys(CLAUSE, END_CLAUSE), **dict.fromkeys(SEMI, END_SEMI),
     **dict.fromkeys(COLON, END_COLON), **dict.fromkeys(OPENERS, END_OPEN),
@@ -171,6 +178,18 @@ def _has_inner_stop(content: str) -> bool:
 
 def _has_punctuation(content: str) -> bool:
     return _PUNCT.search(content) is not None
+
+
+def _markdown_source(line: Line, raw: str) -> None:
+    """What the masking hides from a Markdown line: the pipes of a table row, the destination of
+    a link that ends it (`> 被引用條文: [第七條](../法.md#第七條)` ends on a reference)."""
+    if line.kind in (KIND_BLANK, KIND_BARRIER):
+        return
+    raw = raw.strip(SPACES)
+    if raw.lstrip("> \t").startswith("|"):
+        line.kind, line.enum = KIND_ITEM, True
+    elif raw.endswith(")") and line.ends != END_STOP and MARKDOWN_LINK_TAIL.search(raw):
+        line.ends = END_STOP
 
 
 class Layout:
@@ -188,6 +207,8 @@ class Layout:
             else:
                 line = self._classify(index, shared.first, shared.last, shared.content, markdown,
                                       shared.kind == PAGE)
+                if markdown:
+                    _markdown_source(line, doc.source[shared.start : shared.end])
             self.lines.append(line)
         self._mark_trailer(trailer_pattern(trailer_markers))
         self.block_mode = markdown or (doc.format == "text" and self._hard_wrapped())
@@ -203,6 +224,7 @@ class Layout:
                     tail.kind = KIND_PROSE
         pairs = _Pairs(text, self)
         self.unmatched = pairs.unmatched  # [(offset, mark, "open"|"close")]
+        self.mixed = pairs.mixed  # [(open offset, close offset)] of （…) and (…）
         self.joined = pairs.joined  # {(line index of A, line index of B): (open offset, close offset)}
         del text
 
@@ -402,8 +424,11 @@ _LIST_MARKER = re.compile(
 
 def _not_a_mark(text: str, offset: int, mark: str) -> bool:
     if mark in "’‘":
-        return (0 < offset < len(text) - 1 and text[offset - 1].isascii() and text[offset - 1].isalpha()
-                and text[offset + 1].isascii() and text[offset + 1].isalpha())
+        # An apostrophe between Latin letters (don’t), also when a line break cut the word (BAN / ’ / AN).
+        before = text[max(0, offset - 4) : offset].rstrip(" \n")
+        after = text[offset + 1 : offset + 5].lstrip(" \n")
+        return (before[-1:].isascii() and before[-1:].isalpha()
+                and after[:1].isascii() and after[:1].isalpha())
     before = text[max(0, offset - 3) : offset]
     if before.endswith((":", ";", ":-", ";-")):
         return True
@@ -417,17 +442,16 @@ def _balanced(marks: list[str]) -> bool:
     if not marks:
         return True
     stack = []
-    for mark in marks:
-        kind, role = PAIR_TYPES[mark]
-        if role == "open":
-            stack.append(kind)
-        elif not stack or stack.pop() != kind:
+    for mark in marks:  # a pair is the same mark's mate: （) is left for the closer look
+        if PAIR_TYPES[mark][1] == "open":
+            stack.append(mark)
+        elif not stack or MATE[stack.pop()] != mark:
             return False
     return not stack
 
 
 _MARK_OR_BREAK = re.compile(r"[“”‘’「」『』（）()《》【】\n]")
-_ADJACENT_PAIR = re.compile(r"“”|‘’|「」|『』|[（(][）)]|《》|【】")
+_ADJACENT_PAIR = re.compile(r"“”|‘’|「」|『』|（）|\(\)|《》|【】")  # （) is looked at closer
 
 
 def _reduce(marks: str) -> str:
@@ -443,6 +467,7 @@ class _Pairs:
     def __init__(self, text: str, lay: Layout) -> None:
         self.unmatched: list[tuple[int, str, str]] = []
         self.joined: dict[tuple[int, int], tuple[int, int]] = {}
+        self.mixed: list[tuple[int, int]] = []  # a full-width bracket closed by a half-width one
         lines = lay.lines
         # The marks of every line, what is left of them once their pairs are taken out, for the
         # whole text at once: a paragraph whose lines leave nothing is balanced (as `_balanced`
@@ -450,6 +475,7 @@ class _Pairs:
         # leaves what taking them out of the whole would).
         left = _reduce("".join(_MARK_OR_BREAK.findall(text))).split("\n")
         carry: list[tuple[str, int, int]] = []  # (type, offset, paragraph number) still open
+        introducing: set[int] = set()  # quotations opened before a colon that introduces a list
         for number, (first, last) in enumerate(lay.paragraphs):
             if not carry and (
                 not left[first] if first == last else not _reduce("".join(left[first : last + 1]))
@@ -462,9 +488,10 @@ class _Pairs:
                 offset = m.start()
                 mark = m.group()
                 if mark == '"':
-                    if not any(k == "Q" for k, _ in stack):
+                    opened = next((o for k, o in reversed(stack) if k == "Q"), None)
+                    if opened is None or _STOP.search(text, opened, offset):
                         continue  # straight quotes pair among themselves
-                    mark = "”"
+                    mark = "”"  # “专精特新"企业: closes the curly quote of its own sentence
                 mark = _MARK_ALIAS.get(mark, mark)
                 if (mark in ")）’‘" and _not_a_mark(text, offset, mark)
                         and not (mark in ")）" and any(k == "P" for k, _ in stack))):
@@ -473,7 +500,9 @@ class _Pairs:
                 if role == "open":
                     stack.append((kind, offset))
                 elif stack and stack[-1][0] == kind:
-                    stack.pop()
+                    _, opened = stack.pop()
+                    if kind == "P" and (text[opened] == "(") != (mark == ")"):
+                        self.mixed.append((opened, offset))  # （… ) or (… ）
                 elif any(k == kind for k, _ in stack):
                     while stack[-1][0] != kind:
                         k, o = stack.pop()
@@ -485,7 +514,7 @@ class _Pairs:
             # last: the “ left open before a paragraph that starts with “ is right.
             content = lines[first].content
             if content.startswith("“") and carry:
-                carry = [c for c in carry if c[0] != "Q" or number - c[2] > 1]
+                carry = [c for c in carry if c[0] != "Q" or (number - c[2] > 1 and c[1] not in introducing)]
             # Closers here may close what an earlier paragraph left open (a broken sentence).
             for kind, offset in closers:
                 match = None
@@ -503,11 +532,15 @@ class _Pairs:
                 self._join(lay, opened, number, o, offset)
             still = []
             for item in carry:
-                if number - item[2] >= MAX_SPAN:
+                if number - item[2] >= MAX_SPAN and not (item[0] == "Q" and item[1] in introducing):
                     self.unmatched.append((item[1], text[item[1]], "open"))
                 else:
                     still.append(item)
             carry = still + [(k, o, number) for k, o in stack]
+            if stack and stack[-1][0] == "Q" and lines[last].ends == END_COLON:
+                # 修改为：“有下列情形之一……： and the items after it: the quotation runs over the
+                # list until a paragraph opens with “ or closes it.
+                introducing.add(stack[-1][1])
         for k, o, _ in carry:
             self.unmatched.append((o, text[o], "open"))
         self.unmatched.sort()

@@ -1,7 +1,10 @@
 """Word segmentation for the structure rules: jieba (MIT) with its own dictionary, loaded only when
 a rule has a question only a segmenter answers (is this doubled character inside one word, or
-across a word boundary? does this space split a word?). Loading costs about half a second, once per
-process; most documents never ask.
+across a word boundary? does this space split a word?). Most documents never ask.
+
+jieba reads its dictionary twice, for the word frequencies and for the parts of speech (about
+0.8 s); wenlint keeps both, taken from jieba once, as a table in the user cache directory
+(`wenlint.tables`) and hands the frequencies to jieba's tokenizer, which then has nothing to load.
 
 Text is segmented in short windows (the clause around the question); Traditional text is compared
 after OpenCC's character conversion, since jieba's dictionary is Simplified.
@@ -10,19 +13,89 @@ after OpenCC's character conversion, since jieba's dictionary is Simplified.
 from __future__ import annotations
 
 import logging
+import sys
+from array import array
 from functools import lru_cache
 
+from ...tables import cached
 from ._lexicon import t2s_table
+
+DICTIONARY_FORMAT = 1  # bump when what _read_dictionary returns changes
+
+
+def _import_jieba():
+    """jieba, imported without pkg_resources: jieba imports it (deprecated, and a tenth of a
+    second) only to open its dictionary file, and opens the file directly when it is missing."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes `import` fail
+    try:
+        import jieba
+    finally:
+        if blocked and sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+def _read_dictionary() -> tuple:
+    """jieba's dictionary as jieba loads it: the prefix dictionary of word frequencies (every word,
+    then the prefixes it adds with frequency 0) as one string of keys and one array of counts, the
+    total, the part of speech of each word (aligned with the first keys), and the log probability
+    of each character to start a person's name."""
+    jieba = _import_jieba()
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    import jieba.posseg
+    from jieba.posseg.prob_emit import P
+
+    freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    tagged = [w for w in tags if w in freq]
+    keys = tagged + [w for w in freq if w not in tags]
+    counts = array("q", (freq[w] for w in keys)).tobytes()
+    extra_tags = {w: t for w, t in tags.items() if w not in freq}
+    return ("\n".join(keys), counts, jieba.dt.total, len(tagged), "\n".join(tags[w] for w in tagged),
+            extra_tags, dict(P[("B", "nr")]))
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple:
+    """The table of `_read_dictionary`, from the cache (built there on first use)."""
+    jieba = _import_jieba()
+    key = f"{DICTIONARY_FORMAT} jieba {jieba.__version__} {sys.byteorder}"
+    return cached("jieba-dictionary", _read_dictionary, key)
+
+
+@lru_cache(maxsize=1)
+def _words() -> list[str]:
+    return _dictionary()[0].split("\n")
 
 
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba
-    import jieba.posseg
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    dt = jieba.dt
+    if not dt.initialized and dt.dictionary == jieba.DEFAULT_DICT:
+        # What Tokenizer.initialize() reads from the default dictionary, from the table.
+        counts = array("q")
+        counts.frombytes(_dictionary()[1])
+        freq = dict(zip(_words(), counts))
+        with dt.lock:
+            if not dt.initialized:
+                dt.FREQ, dt.total, dt.initialized = freq, _dictionary()[2], True
+    jieba.initialize()  # a no-op, unless someone set another dictionary: jieba loads that one
     return jieba
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    """jieba's part of speech of every word of its dictionary (jieba.posseg's word_tag_tab)."""
+    _, _, _, tagged, tag_values, extra_tags, _ = _dictionary()
+    tags = dict(zip(_words()[:tagged], tag_values.split("\n")))
+    tags.update(extra_tags)
+    return tags
 
 
 @lru_cache(maxsize=1 << 14)
@@ -53,7 +126,13 @@ def dictionary_tokens(window: str) -> tuple[tuple[int, int], ...]:
 def tag(word: str) -> str:
     """The part of speech jieba's dictionary gives a word ('' when it has none): `uj` for 的,
     `p` for 在, `v` for 看, `n` for 业."""
-    return _jieba().posseg.dt.word_tag_tab.get(word.translate(t2s_table()), "")
+    return _tags().get(word.translate(t2s_table()), "")
+
+
+def dictionary() -> dict[str, int]:
+    """jieba's dictionary: word -> frequency (Simplified; entries with frequency 0 are prefixes of
+    longer words, not words)."""
+    return _jieba().dt.FREQ
 
 
 def frequency(word: str) -> int:
@@ -70,10 +149,7 @@ SURNAME_LOG_PROB = -5.0
 def surname_like(char: str) -> bool:
     """Is `char` one of the commonest surnames (so that a doubled character after it is likely a
     doubled given name: 李喵喵, 马西西)?"""
-    _jieba()
-    from jieba.posseg.prob_emit import P
-
-    return P[("B", "nr")].get(char.translate(t2s_table()), -1e9) >= SURNAME_LOG_PROB
+    return _dictionary()[6].get(char.translate(t2s_table()), -1e9) >= SURNAME_LOG_PROB
 
 
 def token_at(spans: tuple[tuple[int, int], ...], i: int) -> tuple[int, int]:

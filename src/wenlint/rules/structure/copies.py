@@ -434,6 +434,95 @@ class _Arrays:
         return out
 
 
+class _Stream:
+    """The corpus phase done while a pool lints (`CopiedDocument.stream`): the documents are
+    numbered as they arrive, banded a batch at a time against those before them (`BandIndex`)
+    and every new candidate pair is verified at once with `_Sets` (the numbers `_Arrays` gives
+    for the same pair). `finish` only orders the verified pairs as the all-at-once path does."""
+
+    BATCH = 64  # documents banded together
+
+    def __init__(self, min_share: float, min_chars: int, num_perm: int) -> None:
+        from ._lsh import BandIndex
+
+        self.min_share, self.min_chars, self.num_perm = min_share, min_chars, num_perm
+        self.index = BandIndex()
+        self.docs: list[Collected] = []
+        self.paths: list[str] = []
+        self.numbers: dict[str, int] = {}
+        self.sets = _Sets(self.docs, range(1 << 62))
+        self.pending = 0  # documents not banded yet (the last of self.docs)
+        self.kept: list[tuple] = []  # (a, b, shared, first, last of a; the same of b), a > b
+        self.duplicated = False
+
+    def add(self, path: str, data) -> None:
+        if not isinstance(data, Collected) or data.total < self.min_chars:
+            return
+        if path in self.numbers:
+            self.duplicated = True
+            return
+        self.numbers[path] = len(self.docs)
+        self.paths.append(path)
+        self.docs.append(data)
+        self.pending += 1
+        if self.pending >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        from ._lsh import document_keys
+
+        numbers = range(len(self.docs) - self.pending, len(self.docs))
+        keys = []
+        for n in numbers:
+            data = self.docs[n]
+            if data.signature is None or data.signature.shape[1] != self.num_perm:
+                data.signature = signature(data.hashes, self.num_perm)
+            keys.append(document_keys(data.signature))
+            data.signature = None  # banded: no longer needed
+        self.pending = 0
+        new, old = self.index.add(keys, list(numbers))
+        for a, b in zip(new.tolist(), old.tolist()):
+            shares = self.sets.pair(a, b, self.min_share)
+            if shares is None:
+                continue
+            (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
+            share_a, share_b = shared_a / self.docs[a].total, shared_b / self.docs[b].total
+            if max(share_a, share_b) < self.min_share or min(shared_a, shared_b) < self.min_chars:
+                continue
+            self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
+
+    def covers(self, docs: dict) -> bool:
+        """Did exactly these documents pass through the stream?"""
+        return (not self.duplicated and len(docs) == len(self.docs)
+                and all(docs.get(p) is d for p, d in zip(self.paths, self.docs)))
+
+    def found(self, paths: list[str]):
+        """The verified pairs as `_exact` gives them: (path, its matches) in the order of the
+        paths, each document's matches in the order of the pairs (i < j in the paths' order)."""
+        self.flush()
+        rank = {p: i for i, p in enumerate(paths)}
+        pairs = []
+        for a, b, shared_a, first_a, last_a, shared_b, first_b, last_b in self.kept:
+            p, q = self.paths[a], self.paths[b]
+            if rank[p] > rank[q]:
+                p, q, shared_a, first_a, last_a, shared_b, first_b, last_b = (
+                    q, p, shared_b, first_b, last_b, shared_a, first_a, last_a)
+            pairs.append((rank[p], rank[q], p, q, shared_a, first_a, last_a, shared_b, first_b, last_b))
+        pairs.sort(key=itemgetter(0, 1))
+        return _grouped(pairs, {p: self.docs[n].total for p, n in self.numbers.items()})
+
+
+def _grouped(pairs, totals):
+    """(path, matches) in the order of the paths from verified pairs (i, j, p, q, shares of p,
+    shares of q) sorted by (i, j)."""
+    found: dict[str, list] = {}
+    for _, _, p, q, shared_a, first_a, last_a, shared_b, first_b, last_b in pairs:
+        share_a, share_b = shared_a / totals[p], shared_b / totals[q]
+        found.setdefault(p, []).append((shared_a, share_a, first_a, last_a, q, first_b, last_b))
+        found.setdefault(q, []).append((shared_b, share_b, first_b, last_b, p, first_a, last_a))
+    return [(path, found[path]) for path in sorted(found)]
+
+
 class CopiedDocument(CorpusRule):
     code = "ST012"
     name = "copied-document"
@@ -480,6 +569,12 @@ class CopiedDocument(CorpusRule):
         if documents > int(ctx.option("exact-below")):
             import numpy  # noqa: F401  (done while a pool lints)
 
+    def stream(self, documents: int, ctx):
+        """A large run linted by a pool: band and verify the documents as they arrive."""
+        if documents > int(ctx.option("exact-below")):
+            return _Stream(float(ctx.option("min-share")), int(ctx.option("min-chars")), int(ctx.option("num-perm")))
+        return None
+
     def finish(self, collected, ctx):
         min_share = float(ctx.option("min-share"))
         min_chars = int(ctx.option("min-chars"))
@@ -491,7 +586,10 @@ class CopiedDocument(CorpusRule):
         if len(docs) < 2:
             return
         paths = sorted(docs)
-        if len(docs) <= int(ctx.option("exact-below")):
+        stream = ctx.stream
+        if isinstance(stream, _Stream) and stream.covers(docs):
+            found = stream.found(paths)
+        elif len(docs) <= int(ctx.option("exact-below")):
             found = self._exact(paths, docs, min_share, min_chars)
         else:
             found = self._approximate(paths, docs, min_share, min_chars, int(ctx.option("num-perm")))

@@ -4,6 +4,7 @@ repeated (`跳绳、跳绳比赛`)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -100,6 +101,8 @@ def words_twice(text: str):
 
 
 NUMERALS = set("一二三四五六七八九十百千万亿零〇○两")
+# After a word, an item number starts an item of its own (报名方式|方式一：…, 方法|方法（1）).
+_ITEM_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}[：:、．.）)]|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[①-⑳]")
 # A word ending in one of these and a word starting with it meet on one character without a
 # typo: 东方市|市委, 大运会|会旗, 中信所|所长, 竞争中|中标.
 SUFFIXES = set("市县省区州盟旗乡镇村局部处科所系司馆会组校院厂队班社行站店室团委办厅署报台刊网营连排师旅党")
@@ -146,8 +149,8 @@ def _pair_is_fine(window: str, j: int) -> bool:
     right = any(j + 1 + size <= len(window) and window[j + 1 : j + 1 + size] in words for size in (2, 3, 4))
     if right and (left or a in SUFFIXES or a in POSTPOSITIONS):
         return True
-    # 目的的, 为了了解: a word ending in a particle, then the particle itself.
-    return left and a in PARTICLES
+    # 目的的, 为了了解, 碳中和|和: a word ending in a function word, then the function word itself.
+    return left and (a in PARTICLES or function_word(a))
 
 
 # Where a clause ends: the segmenter is asked about the clause around a doubling, not more.
@@ -166,7 +169,96 @@ def clause(text: str, start: int, end: int, margin: int = 12) -> tuple[str, int]
     hi = end
     while hi < len(text) and hi - end < margin and text[hi] not in _CLAUSE_BREAK:
         hi += 1
+    if hi == end and text[hi : hi + 1] == "\n":
+        # The doubling ends a line: a hard wrap may have split the word that the second copy
+        # starts (法律法规规|定, 试验验|证); read on into the next line.
+        nxt = stop = end + 1
+        while stop < len(text) and stop - nxt < margin and text[stop] not in _CLAUSE_BREAK:
+            stop += 1
+        return text[lo:end] + text[nxt:stop], start - lo
     return text[lo:hi], start - lo
+
+
+# A character that starts at least this many three-character words of the segmenter's dictionary
+# made of it and a two-character word (全+过程, 全+方位: 95; 市 25, 有 89) is a productive prefix:
+# after a word that ends in it, the second copy starts a compound the dictionary does not list
+# (安全|全链条, 省辖市|市参议员, 持有|有表决权). 业 (3), 的 (1), 在 (4) are not.
+PREFIX_MIN = 10
+# A character the dictionary counts less often than this as a word of its own is, doubled after a
+# word of one character, a name, a nickname or a sound (屠呦呦, 钉钉, 卡卡尔, 喵喵叫, “骐骐”), not
+# a function word typed twice (的 318 825, 在 727 915, 到 205 341).
+RARE_WORD = 5000
+
+
+@lru_cache(maxsize=1)
+def prefix_counts() -> Counter:
+    """Character -> how many three-character words of the dictionary are it and a two-character
+    word."""
+    words = _segment.dictionary()
+    counts: Counter = Counter()
+    for word, freq in words.items():
+        if len(word) == 3 and freq > 0 and words.get(word[1:], 0) > 0:
+            counts[word[0]] += 1
+    return counts
+
+
+def _starts_word(window: str, spans, k: int) -> bool:
+    """Does a word of two or more characters start at window[k] (by the segmenter or the word
+    list)?"""
+    if k >= len(window):
+        return False
+    token = _segment.token_at(spans, k)
+    if token[0] == k and token[1] - k >= 2:
+        return True
+    words = lexicon()
+    return any(window[k : k + size].translate(t2s_table()) in words for size in (2, 3, 4))
+
+
+def figure_of_speech(text: str, start: int) -> bool:
+    """Is the doubled character at text[start:start + 2] part of a figure: a chiasmus (具体抓|抓具体)
+    or a series of reduplications (喝喝水、热热饭、充充电)?"""
+    a = text[start]
+    before, after = text[max(0, start - 2) : start], text[start + 2 : start + 4]
+    if len(before) == 2 and before == after and all("\u4e00" <= c <= "\u9fff" for c in before):
+        return True
+    lo, hi = max(0, start - 7), min(len(text), start + 9)
+    for k in range(lo, hi - 1):
+        if abs(k - start) >= 2 and text[k] == text[k + 1] != a and "\u4e00" <= text[k] <= "\u9fff":
+            return True
+    return False
+
+
+_OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’", "〈": "〉"}
+_CLOSERS = frozenset(_OPENERS.values())
+# The longest quoted term (a name, a slogan, a title) inside which a doubling is taken as meant.
+QUOTED_TERM = 12
+
+
+def quoted_term(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] inside a short quoted term or title (“老老人”, 「快点快点」,
+    《恭喜恭喜》, “巳巳如意”)? A doubling there is somebody's name or words, quoted as written."""
+    k = start - 1
+    while k >= 0 and start - k <= QUOTED_TERM and text[k] not in _OPENERS:
+        if text[k] in _CLOSERS or text[k] == "\n":
+            return False
+        k -= 1
+    if k < 0 or text[k] not in _OPENERS:
+        return False
+    close = text.find(_OPENERS[text[k]], end, k + 1 + QUOTED_TERM + 1)
+    return close >= 0 and "\n" not in text[end:close]
+
+
+# The line of a technical standard: its number (GB/T 33009, IEC 62443) or a part (第2-1部分).
+_STANDARD = re.compile(r"第[0-9]+(?:-[0-9]+)*部分|(?<![A-Za-z])(?:GB|IEC|ISO|YD|JB|SJ|GA|HJ)(?:/[TZ])?\s?[0-9]")
+
+
+def standard_title(text: str, start: int) -> bool:
+    """Is `start` on the line of a standard's title? Titles of standards are made of parts that the
+    original separates by a space, the second often starting with the last word of the first
+    (`工业通信网络 网络和系统安全`, `智能制造 制造对象标识解析系统应用指南`): extraction drops the space."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return _STANDARD.search(text, line_start, line_end if line_end >= 0 else len(text)) is not None
 
 
 def segmented_pair_is_fine(window: str, j: int) -> bool:
@@ -182,6 +274,20 @@ def segmented_pair_is_fine(window: str, j: int) -> bool:
     left_size, right_size = left[1] - left[0], right[1] - right[0]
     if left_size >= 2 and right_size >= 2:
         return True
+    simple = a.translate(t2s_table())
+    if (left_size >= 2 and right_size == 1 and prefix_counts()[simple] >= PREFIX_MIN
+            and not _segment.tag(window[left[0] : left[1]]).startswith("m") and _starts_word(window, spans, j + 2)):
+        # 安全|全|链条, 规定|定|主管机关: a productive prefix starting a compound (but a measure
+        # word after a number is not one: 300多名|名职工)
+        return True
+    if _segment.frequency(simple) < RARE_WORD:
+        # 屠|呦|呦, 卡|卡尔, 钉|钉: a name or a sound. The first copy is a word of its own by the
+        # dictionary (the segmenter's guesses join unknown characters: 如钉|钉, 笨兔|兔).
+        plain = _segment.token_at(_segment.dictionary_tokens(window), j)
+        if plain[1] - plain[0] == 1:
+            return True
+    if left_size == 1 and _segment.tag(a) == "p" and (right_size >= 2 or _segment.frequency(window[j + 1 : j + 3]) > 0):
+        return True  # 以|以上, 对|对账单: a preposition before a word that starts with it
     if right_size == 1 and j >= 1 and left[0] >= j - 1 and _segment.surname_like(window[j - 1]):
         return True  # a doubled given name after a surname: 李喵喵, 马西西
     if left_size >= 2:
@@ -214,20 +320,162 @@ def _decided(extra: tuple[str, ...]) -> dict[tuple[str, int, int], bool]:
     return {}
 
 
+def _scan(text: str, extra: tuple[str, ...]):
+    decided = _decided(extra)
+    # A character typed twice or more: the runs of a repeated Han character.
+    for start, end in doubled_characters(text):
+        a = text[start]
+        if a in NUMERALS:
+            continue
+        window, j = _window(text, start, end)
+        run = end - start
+        # The same contexts recur (工作作风, 工会会员): decide each once.
+        fine = decided.get((window, j, run))
+        if fine is None:
+            if len(decided) >= 1 << 16:
+                decided.clear()
+            fine = decided[(window, j, run)] = _allowed(window, j, window[j : j + 2], extra) or (
+                _pair_is_fine(window, j) if run == 2 else (window[j : j + run] in lexicon() or all(
+                    _allowed(window, k, window[k : k + 2], extra) or _pair_is_fine(window, k)
+                    for k in range(j, j + run - 1)
+                ))  # 扎扎实实|实施, 哈哈哈
+            )
+        if fine:
+            continue
+        if run == 2:
+            if figure_of_speech(text, start) or quoted_term(text, start, end):
+                continue
+            window, j = clause(text, start, end)
+            if segmented_pair_is_fine(window, j):
+                continue
+        yield start, end, a, FUNCTION if run == 2 and function_word(a) else CHARACTER
+    # A word typed twice.
+    for first, stop in words_twice(text):
+        unit = text[first : first + 2]  # the same in every match of the run
+        a, b = unit
+        if not ("\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") or a == b or (a in NUMERALS and b in NUMERALS):
+            continue  # 哈哈哈哈: a run of one character, handled above; 二四二四: a number
+        if a in _EMPHATIC_START or b == "不":
+            continue  # 一步一步, 很多很多, 是不是不…
+        if text[first - 1 : first] == "该":
+            continue  # 该走神走神，该吃吃: "do what one will do anyway"
+        words = lexicon()
+        for start in range(first, stop, 4):
+            end = start + 4
+            window, j = _window(text, start, end)
+            if _allowed(window, j, window[j : j + 4], extra):
+                continue
+            if _ITEM_NUMBER.match(text, end) or quoted_term(text, start, end) or standard_title(text, start):
+                continue  # 方式|方式一：, 《恭喜恭喜》, 「快点快点」, 工业通信网络|网络与系统安全 第2-1部分
+            if window[j : j + 2] not in words:
+                continue  # not a word: two words that happen to repeat (华人|名人|名家)
+            if any(window[j + 2 : j + 2 + size] in words for size in (3, 4)):
+                continue  # the second copy starts a longer word (中队|中队长)
+            window, j = clause(text, start, end)
+            if not segmented_words_twice(window, j):
+                continue  # 黑龙江|龙江县: a word read across the repetition
+            yield start, end, unit, WORD
+
+
+WORD, FUNCTION, CHARACTER = "word", "function", "character"
+# Parts of speech (jieba's tags) of the words that, doubled between two words of one character,
+# are a slip of the keyboard and nothing else: particles, prepositions, conjunctions, pronouns
+# (的的, 在在, 和和, 那那).
+_SLIP_TAGS = ("u", "p", "c", "r")
+_last_scan: tuple = ("", (), ())
+
+
+def function_word(char: str) -> bool:
+    return _segment.tag(char).startswith(_SLIP_TAGS)
+
+
+def doublings_in(text: str, extra: tuple[str, ...]) -> tuple:
+    """(start, end, unit, kind) of every doubling in `text` that is not fine: kind WORD for a word
+    of two characters typed twice (属于属于), FUNCTION for a function word of one character typed
+    twice (的的), CHARACTER for any other character doubled at a word boundary (创业业). Kept for
+    the last text: ST004 and ST014 ask about the same one."""
+    global _last_scan
+    last = _last_scan
+    if last[0] is text and last[1] == extra:
+        return last[2]
+    found = tuple(sorted(_scan(text, extra)))
+    _last_scan = (text, extra, found)
+    return found
+
+
+def _hit(start: int, end: int, unit: str, kind: str) -> Hit:
+    if kind == WORD:
+        return Hit(start, end, f"「{unit}」重复了两次：删去一个", unit, Fix.replace(start, end, unit, "unsafe"))
+    run = end - start
+    return Hit(start, end, f"「{unit}」重复了{'两' if run == 2 else run}次：多打了一个「{unit}」", unit,
+               Fix.replace(start, end, unit, "unsafe"))
+
+
 class DoubledWord(Rule):
     code = "ST004"
     name = "doubled-word"
     category = "structure"
-    severity = "info"
-    summary = "字或词重复（的的、创业业、我们我们）"
+    severity = "warning"
+    summary = "词或虚词多打了一遍（属于属于、的的、在在）"
     why = (
-        "一个字或词多打了一遍（`三十三载的的不懈情怀`、`下岗创业业带头人`、`今年以来来共解决`、`通化属于属于`），"
-        "读者一眼就能看出来。汉语里也有很多合乎规范的叠用，规则用 jieba 分词和词表来判断，下面这些不报告："
-        "叠词（常常、人人、天天、看看、刚刚）和量词重叠（座座军营、场场精彩、个个讲安全）、"
-        "AABB（干干净净、家家户户）、ABAB 动词（研究研究）、一一、一AA（一个个）、动词带宾语的重叠（喝喝水、避避暑）、"
-        "两个词在同一个字上相接（研究所|所长、委员会|会议、工作|作风、两国|国歌、目的|的）、"
-        "常见姓氏后的叠字名（李喵喵、杨蓉蓉）、数字（一三一一一）。"
+        "一个双字词或一个虚词多打了一遍（`通化属于属于“双廊”`、`发展特色特色大榛子产业`、`三十三载的的不懈情怀`、"
+        "`一个在在加州大学的研究者`），读者一眼就能看出来。规则用 jieba 分词和它的词典判断："
+        "双字词要被读成同一个词连写两次；单字只报告助词、介词、连词、代词（的、在、和、那）前后都是单字词的情形。"
+        "其他单字在词语交界处的重复（`创业业带头人`）由 ST014 报告。下面这些不报告："
+        "叠词（常常、人人、看看）、AABB（干干净净）、ABAB 动词（研究研究、修改修改）、"
+        "后一个词开头又连着更长的词（中队|中队长）、`该走神走神` 这样的“该 A A”格式、"
+        "后面紧跟序号的标题（报名方式|方式一：）、引号和书名号里的名称与标题（《恭喜恭喜》、「快点快点」）、"
+        "标准名称里原本用空格隔开的两部分（工业通信网络 网络和系统安全 第2-1部分）、"
+        "前一个词以这个虚词结尾（目的|的、中和|和）、介词后接以它开头的词（以|以上）。"
         "词表在 `rules/data/structure-doublings.txt`，可用 `allowed-doublings` 选项补充。"
+    )
+    bad = "在吉林省总体布局中，通化属于属于“双廊、双带、双线”核心区之一。"
+    good = "在吉林省总体布局中，通化属于“双廊、双带、双线”核心区之一。"
+    fix_doc = "删去一个。这是不安全修正：重复也可能掩盖了漏字，要确认原意。"
+    fix_safety = "unsafe"
+    options = {"allowed-doublings": []}
+    specs = (
+        Spec("讲述老教师从教三十三载的的不懈情怀。", ("的的",), fixed="讲述老教师从教三十三载的不懈情怀。"),
+        Spec("我们我们要把工作抓紧抓实。", ("我们我们",), fixed="我们要把工作抓紧抓实。"),
+        Spec("一个在在加州大学的研究者，发展特色特色大榛子产业。", ("在在", "特色特色")),
+        Spec("营造了全社会人人想安全，个个讲安全，事事重安全，处处有安全的良好氛围。", ()),
+        Spec("常常、渐渐、谢谢、看看、天天、一一落实、多多益善、哈哈大笑。", ()),
+        Spec("使县总工会上上下下都积极地投入，把办公室打扫得干干净净。", ()),
+        Spec("这个问题要好好研究研究，大家再商量商量，把参数修改修改。", ()),
+        Spec("湘乡市市委书记参加了会议，为了了解情况，达到了目的的一半，碳达峰碳中和和“1+N”政策。", ()),
+        Spec("一个个鲜活的事例，一件件实事，一步一步地推进，很多很多人。", ()),
+        Spec("孩子仍然该走神走神，报名方式方式一：扫码，歌曲有《恭喜恭喜》，本是「快点快点」之意。", ()),
+        Spec("工业通信网络网络与系统安全 第2-1部分：建立工业自动化和控制系统安全程序", ()),
+        Spec("其画法为：以以上四点为圆心。", ()),
+        Spec("这项工作要研讨研讨。", ("研讨研讨",), options={"allowed-doublings": []}),
+        Spec("这项工作要研讨研讨。", (), options={"allowed-doublings": ["研讨研讨"]}),
+    )
+
+    kinds: tuple[str, ...] = (WORD, FUNCTION)
+
+    def check(self, doc, ctx):
+        extra = tuple(str(x) for x in ctx.option("allowed-doublings") or ())
+        for start, end, unit, kind in doublings_in(doc.text, extra):
+            if kind in self.kinds:
+                yield _hit(start, end, unit, kind)
+
+
+class DoubledCharacter(DoubledWord):
+    code = "ST014"
+    name = "doubled-character"
+    severity = "info"
+    summary = "词语交界处的字多打了一遍（创业业、以来来）"
+    why = (
+        "一个字在词尾和下一个词之间多打了一遍（`下岗创业业带头人`、`今年以来来共解决`）。"
+        "这类重复和合乎规范的两词相接很难分开：规则用 jieba 分词、它的词典和叠词词表判断，下面这些不报告："
+        "叠词（常常、天天）和量词重叠（座座军营、趟趟爆满）、AABB（干干净净）、一AA（一个个）、"
+        "动词带宾语的重叠（喝喝水、热热饭）、成串的叠用（歇歇脚、喝喝水、热热饭）、回环（具体抓抓具体）、"
+        "两个词在同一个字上相接（研究所|所长、委员会|会议、工作|作风）、"
+        "能产的前缀字开头的新词（安全|全链条、省辖市|市参议员、持有|有表决权）、"
+        "很少单用的字组成的名字和象声词（屠呦呦、钉钉、卡卡尔、喵喵叫）、引号里的短名称（“老老人”、“骐骐”）、"
+        "断行把词拆开时，下一行开头的字（法律法规规|定）、常见姓氏后的叠字名（李喵喵）、数字（一三一一一）。"
+        "分不开的情形仍然不少（执行主席席就座、连云港港），所以默认级别是 info；"
+        "双字词和虚词的重复由 ST004 报告。"
     )
     bad = "宣传了国家、省、市级劳动模范及下岗创业业带头人的先进事迹11件次。"
     good = "宣传了国家、省、市级劳动模范及下岗创业带头人的先进事迹11件次。"
@@ -235,78 +483,17 @@ class DoubledWord(Rule):
         "删去一个。这是不安全修正：保留第一个通常是对的，但重复也可能掩盖了漏字"
         "（`创业业带头人` 原本可能是 `创业就业带头人`）。"
     )
-    fix_safety = "unsafe"
-    options = {"allowed-doublings": []}
     specs = (
-        Spec("讲述老教师从教三十三载的的不懈情怀。", ("的的",), fixed="讲述老教师从教三十三载的不懈情怀。"),
         Spec("今年以来来共解决了拖欠职工工资的问题。", ("来来",)),
         Spec("及下崗創業業帶頭人的先進事跡", ("業業",)),
-        Spec("我们我们要把工作抓紧抓实。", ("我们我们",), fixed="我们要把工作抓紧抓实。"),
-        Spec("营造了全社会人人想安全，个个讲安全，事事重安全，处处有安全的良好氛围。", ()),
-        Spec("常常、渐渐、谢谢、看看、天天、一一落实、多多益善、哈哈大笑。", ()),
-        Spec("使县总工会上上下下都积极地投入，把办公室打扫得干干净净。", ()),
-        Spec("这个问题要好好研究研究，大家再商量商量。", ()),
         Spec("改进工作作风，发挥工会会员和农民工工会的作用，深入学习习近平新时代中国特色社会主义思想。", ()),
-        Spec("湘乡市市委书记和教育局局长参加了会议，为了了解情况，达到了目的的一半。", ()),
-        Spec("一个个鲜活的事例，一件件实事，一步一步地推进，很多很多人。", ()),
+        Spec("加强食品药品安全全链条监管，完善省辖市市参议员选举。", ()),
+        Spec("屠呦呦获奖，常用钉钉、微信联系，卡卡尔宣誓就任。", ()),
+        Spec("提供“歇歇脚、喝喝水、热热饭、充充电”服务，具体抓抓具体、深入抓抓深入，“老老人”服务。", ()),
         Spec("开展“五五”普法，即“一三一一一”工作思路。", ()),
-        Spec("这项工作要研讨研讨。", ("研讨研讨",), options={"allowed-doublings": []}),
-        Spec("这项工作要研讨研讨。", (), options={"allowed-doublings": ["研讨研讨"]}),
+        Spec("智能网联汽车生产企业应遵守网络安全法律法规规\n定，建立管理制度。", ()),
     )
-
-    def check(self, doc, ctx):
-        text = doc.text
-        extra = tuple(str(x) for x in ctx.option("allowed-doublings") or ())
-        decided = _decided(extra)
-        # A character typed twice or more: the runs of a repeated Han character.
-        for start, end in doubled_characters(text):
-            a = text[start]
-            if a in NUMERALS:
-                continue
-            window, j = _window(text, start, end)
-            run = end - start
-            # The same contexts recur (工作作风, 工会会员): decide each once.
-            fine = decided.get((window, j, run))
-            if fine is None:
-                if len(decided) >= 1 << 16:
-                    decided.clear()
-                fine = decided[(window, j, run)] = _allowed(window, j, window[j : j + 2], extra) or (
-                    _pair_is_fine(window, j) if run == 2 else (window[j : j + run] in lexicon() or all(
-                        _allowed(window, k, window[k : k + 2], extra) or _pair_is_fine(window, k)
-                        for k in range(j, j + run - 1)
-                    ))  # 扎扎实实|实施, 哈哈哈
-                )
-            if fine:
-                continue
-            if run == 2:
-                window, j = clause(text, start, end)
-                if segmented_pair_is_fine(window, j):
-                    continue
-            yield Hit(start, end, f"「{a}」重复了{'两' if run == 2 else run}次：多打了一个「{a}」", a,
-                      Fix.replace(start, end, a, "unsafe"))
-        # A word typed twice.
-        for first, stop in words_twice(text):
-            unit = text[first : first + 2]  # the same in every match of the run
-            a, b = unit
-            if not ("\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") or a == b or (a in NUMERALS and b in NUMERALS):
-                continue  # 哈哈哈哈: a run of one character, handled above; 二四二四: a number
-            if a in _EMPHATIC_START or b == "不":
-                continue  # 一步一步, 很多很多, 是不是不…
-            words = lexicon()
-            for start in range(first, stop, 4):
-                end = start + 4
-                window, j = _window(text, start, end)
-                if _allowed(window, j, window[j : j + 4], extra):
-                    continue
-                if window[j : j + 2] not in words:
-                    continue  # not a word: two words that happen to repeat (华人|名人|名家)
-                if any(window[j + 2 : j + 2 + size] in words for size in (3, 4)):
-                    continue  # the second copy starts a longer word (中队|中队长)
-                window, j = clause(text, start, end)
-                if not segmented_words_twice(window, j):
-                    continue  # 黑龙江|龙江县: a word read across the repetition
-                yield Hit(start, end, f"「{unit}」重复了两次：删去一个", unit,
-                          Fix.replace(start, end, unit, "unsafe"))
+    kinds = (CHARACTER,)
 
 
 _ITEM_TWICE = regex.compile(rf"([{HAN}]{{2,8}})、\1")

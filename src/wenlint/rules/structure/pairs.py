@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...findings import Hit
+from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._layout import MATE, layout
 
@@ -20,11 +20,17 @@ class UnbalancedPair(Rule):
         "不报告：因断行而跨到下一段的引语或括号（作为断行由 ST007 报告一次）；"
         "跨多段的引文按惯例每段开头用“、只在最后一段结尾用”；列表编号 `1)`、`a）`；"
         "表情符号 `:)`、`:-)`、`^_^`；英文里的撇号 `don’t`；"
-        "转换留下的直引号收尾（`“专精特新\"企业`）和半角直角引号 `｢…」`。"
+        "转换留下的直引号收尾（`“专精特新\"企业`，同一句之内）和半角直角引号 `｢…」`；"
+        "引出一串条文的引语（`修改为：“有下列情形之一的……：` 和其后的各项）。"
+        "全角括号配半角括号（`（…)`、`(…）`）也报告：两半应当一致。"
     )
     bad = "教育机关干部牢固树立“服务于群众、服务于基层的宗旨。"
     good = "教育机关干部牢固树立“服务于群众、服务于基层”的宗旨。"
-    fix_doc = "在引语或插入语结束的地方补上缺的标点，或删去多余的那一个。"
+    fix_doc = (
+        "在引语或插入语结束的地方补上缺的标点，或删去多余的那一个。全角和半角括号混用时，"
+        "把收尾的括号改成与开头一致的（不安全修正：也可能是开头那一个用错了）。"
+    )
+    fix_safety = "unsafe"
     specs = (
         Spec("教育机关干部牢固树立“服务于群众、服务于基层的宗旨。", ("“",)),
         Spec("学习《公民道德建设实施纲要，结合实践。", ("《",)),
@@ -36,10 +42,23 @@ class UnbalancedPair(Rule):
         Spec("（一）组织领导\n（二）工作措施", ()),
         Spec("培育一批“专精特新\"企业和“小巨人\"企业，以法语为母语（Hobsbawm 1992, 60 - 61）。", ()),
         Spec("此年被称为｢中华民国5G元年」。真开心 ^_^ 哈哈 :-)", ()),
+        Spec("名字来源于中国（“Kylin”：即中文的“麒麟”)，发言人(Stephanie）表示同意。",
+             ("（“Kylin”：即中文的“麒麟”)", "(Stephanie）"),
+             fixed="名字来源于中国（“Kylin”：即中文的“麒麟”），发言人(Stephanie)表示同意。"),
+        Spec("他补了一句：“如果在正规机构做，需要排队。又说竞争激烈，标明\"价格高\"。", ("“",),
+             note="straight quotes two sentences later pair among themselves"),
+        Spec("修改为：“有下列情形之一的，处五年以下有期徒刑：\n\n（一）集中资金优势操纵价格的；\n\n"
+             "（二）与他人串通交易的；\n\n（三）自买自卖的；\n\n“单位犯前款罪的，对单位判处罚金。”\n", (),
+             format="markdown", note="a quotation introducing a list runs over its items"),
     )
 
     def check(self, doc, ctx):
-        for offset, mark, role in layout(doc, ctx).unmatched:
+        lay = layout(doc, ctx)
+        for opened, closed in lay.mixed:
+            a, b = doc.text[opened], doc.text[closed]
+            yield Hit(opened, closed + 1, f"全角和半角括号混用：「{a}」用「{b}」收尾：把「{b}」改成「{MATE[a]}」",
+                      None, Fix.replace(closed, closed + 1, MATE[a], "unsafe"))
+        for offset, mark, role in lay.unmatched:
             mate = MATE[mark]
             if role == "open":
                 message = f"「{mark}」没有配对的「{mate}」：在引语或插入语结束处补上，或删去多余的「{mark}」"

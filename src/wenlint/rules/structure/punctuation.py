@@ -39,6 +39,26 @@ _ELLIPSIS_RUNS = re.compile(
 )
 
 
+# Hyphens standing for a dash (吸收--身体, 文章-------公众号, 19:30---20:30): two or more between
+# Chinese text or numbers. Not: `-->` (an arrow), `--base_model` (an option), a line of hyphens
+# (a separator, Markdown's rule or a setext underline), a hyphen at the start of a line (a list).
+_DASH_RUN = re.compile(
+    r"(?<=[\u4e00-\u9fff0-9”’」』》）】：。，])-{2,}(?=[\u4e00-\u9fff0-9“‘「『《（【])"
+)
+# ASCII full stops standing for an ellipsis inside Chinese text (这样的.... 还没睡醒); not the dot
+# leaders of a table of contents, which end in a page number (指导思想........ 2), nor the dots
+# that end a line (a title a web page cut short, 正在加载...: page furniture, not the author's).
+_DOT_RUN = re.compile(r"(?<=[\u4e00-\u9fff])\.{3,}(?![ \t.]*(?:[0-9]|\n|$))")
+
+
+def _han_line(text: str, start: int, end: int) -> bool:
+    """Is there a Han character near text[start:end] on its line?"""
+    lo = max(text.rfind("\n", 0, start) + 1, start - 20)
+    hi = text.find("\n", end)
+    hi = min(hi if hi >= 0 else len(text), end + 20)
+    return any("\u4e00" <= c <= "\u9fff" for c in text[lo:hi])
+
+
 def _han_before(text: str, i: int) -> bool:
     """Is the last character before `i`, blanks skipped, a Han character?"""
     i -= 1
@@ -62,8 +82,12 @@ class DoubledPunctuation(Rule):
         "连着两个停顿或句末标点（`当好主力军,、建功十一五`、`。。`、`，，`）是编辑或拼接时留下的，"
         "其中一个是多余的。用三个以上句号或全角点代替省略号（`。。。`、`．．．`）、省略号写得过长（`…………`）"
         "或后面又加句号（`…。`）、问号重复（`？？`）都不合规范。"
+        "用几个连字符代替破折号（`吸收--身体`、`文章-------公众号`、`19:30---20:30`）、"
+        "在句中用英文句点代替省略号（`这样的.... 还没睡醒`）也一样。"
         "不报告：`……`、`——`、`？！`、句号后的引号（`。”`）、表示强调的 `！！`、"
-        "时间里的冒号（10:30）和网址里的冒号（http://）。"
+        "时间里的冒号（10:30）和网址里的冒号（http://）；整行的连字符（分隔线、Markdown 的 `---`）、"
+        "行首的 `--`（列表）、箭头 `-->`、命令行选项 `--help`；目录里引到页码的点线（`指导思想........ 2`）、"
+        "行尾的 `...`（网页截短的标题、`正在加载...`）。"
     )
     bad = "特别是4月27日省总召开的庆祝五一暨“当好主力军,、建功十一五”动员大会。"
     good = "特别是4月27日省总召开的庆祝五一暨“当好主力军、建功十一五”动员大会。"
@@ -86,6 +110,10 @@ class DoubledPunctuation(Rule):
         Spec("他说：“这个……”。我们……都来了。What??不得科處死刑……。」", ()),
         Spec("Journal of History, in : , 11 (1959) 1: 23.", ()),
         Spec("建立职介所1个、培训基地2个，安置基地3个。", ()),
+        Spec("它们最容易被吸收--身体可以轻易分解，课程时间19:30---20:30，据说每天是这样的.... 还没睡醒",
+             ("--", "---", "...."), fixed="它们最容易被吸收--身体可以轻易分解，课程时间19:30---20:30，据说每天是这样的…… 还没睡醒"),
+        Spec("------------------------------------------------\n今天-->阴天，只加载--base_model\n"
+             "（一）指导思想....... 2\n评论加载中...\n  --林则徐", ()),
     )
 
     def check(self, doc, ctx):
@@ -112,6 +140,13 @@ class DoubledPunctuation(Rule):
                 # Which of two different marks was meant needs a reader: a suggestion, no fix.
                 yield Hit(m.start(), m.end(),
                           f"标点叠用「{''.join(marks)}」：只能保留一个（多半是「{keep}」）", keep)
+        for m in _DASH_RUN.finditer(text):
+            if _han_line(text, m.start(), m.end()):
+                yield Hit(m.start(), m.end(), f"用{len(m.group())}个连字符「-」代替破折号：应写作「——」（表示起止用「—」或「～」）",
+                          "——")
+        for m in _DOT_RUN.finditer(text):
+            yield Hit(m.start(), m.end(), "用英文句点代替省略号：应写作「……」", "……",
+                      Fix.replace(m.start(), m.end(), "……", "safe"))
         for m in _ELLIPSIS_RUNS.finditer(text):
             run = m.group()
             if run[0] in "？?":

@@ -1,0 +1,101 @@
+"""wenlint.tables: tables built once, kept in the cache directory by version, rebuilt when stale or
+unreadable (never a traceback), and the jieba table is exactly what jieba loads itself."""
+
+from __future__ import annotations
+
+import marshal
+
+import pytest
+
+from wenlint import tables
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("WENLINT_CACHE_DIR", str(tmp_path))
+    return tmp_path / "tables"
+
+
+class Builder:
+    def __init__(self, value):
+        self.value, self.calls = value, 0
+
+    def __call__(self):
+        self.calls += 1
+        return self.value
+
+
+def test_a_table_is_built_once_then_read_from_the_cache(cache):
+    build = Builder({"词": 3, "words": ("a", "b"), "bytes": b"\x00\x01"})
+    assert tables.cached("demo", build, "k1") == build.value
+    assert [p.name for p in cache.iterdir()] == [tables.table_path("demo", "k1").name]
+    assert tables.cached("demo", build, "k1") == build.value
+    assert build.calls == 1
+
+
+def test_another_version_or_key_builds_the_table_again(cache, monkeypatch):
+    build = Builder([1, 2, 3])
+    tables.cached("demo", build, "k1")
+    tables.cached("demo", build, "k2")
+    assert build.calls == 2
+    monkeypatch.setattr(tables, "__version__", "9.9.9")
+    tables.cached("demo", build, "k1")
+    assert build.calls == 3
+    assert len(list(cache.glob("demo-*.marshal"))) == 3  # each install keeps its own
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal data", b"\xff" * 40,
+                                     marshal.dumps(("another stamp", [0])), marshal.dumps([1, 2])])
+def test_a_corrupt_or_foreign_file_is_built_again_and_replaced(cache, content):
+    build = Builder("table")
+    path = tables.table_path("demo", "k")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    assert tables.cached("demo", build, "k") == "table"
+    assert build.calls == 1
+    assert tables.cached("demo", build, "k") == "table"
+    assert build.calls == 1
+
+
+def test_an_unwritable_directory_builds_in_memory(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("WENLINT_CACHE_DIR", str(blocker))
+    build = Builder("table")
+    assert tables.cached("demo", build) == "table"
+    assert tables.cached("demo", build) == "table"
+    assert build.calls == 2
+
+
+def test_the_jieba_table_is_what_jieba_loads(cache):
+    from wenlint.rules.structure import _segment
+
+    words_text, counts, total, tagged, tag_values, extra_tags, surnames = _segment._read_dictionary()
+    again = tables.cached("jieba-dictionary", _segment._read_dictionary)  # written and read back
+    assert again == (words_text, counts, total, tagged, tag_values, extra_tags, surnames)
+
+    import jieba
+    import jieba.posseg
+    from jieba.posseg.prob_emit import P
+
+    own = jieba.Tokenizer()
+    own.initialize()
+    words = words_text.split("\n")
+    from array import array
+
+    freq = array("q")
+    freq.frombytes(counts)
+    assert dict(zip(words, freq)) == own.FREQ and total == own.total
+    tags = dict(zip(words[:tagged], tag_values.split("\n")))
+    tags.update(extra_tags)
+    assert tags == jieba.posseg.dt.word_tag_tab
+    assert surnames == P[("B", "nr")]
+
+
+def test_segmentation_answers_from_the_table():
+    from wenlint.rules.structure import _segment
+
+    assert _segment.tokens("县总工会在县委的正确领导下")[:2] == ((0, 4), (4, 5))
+    assert _segment.tag("的") == "uj" and _segment.tag("看") == "v"
+    assert _segment.frequency("工会") > 0 and _segment.frequency("工会县") == 0
+    assert _segment.surname_like("李") and not _segment.surname_like("来")
