@@ -378,7 +378,7 @@ def _scan(text: str, extra: tuple[str, ...]):
 
 WORD, FUNCTION, CHARACTER, UNIT = "word", "function", "character", "unit"
 # A unit written both before and after 多 in an approximate number (50年多年 for 50多年).
-_UNIT_TWICE = re.compile(r"(?<=[0-9０-９一二三四五六七八九十百千万两])([年月天周个元次倍])多\1")
+_UNIT_TWICE = lazyre.compile(r"(?<=[0-9０-９一二三四五六七八九十百千万两])([年月天周个元次倍])多\1")
 
 
 def units_twice(text: str):

@@ -27,7 +27,7 @@ from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ... import lazyre
 
-_RUN = re.compile(r"[ \t\u3000\xa0]+")
+_RUN = lazyre.compile(r"[ \t\u3000\xa0]+")
 STOPS = "，。、；：？！"
 PAUSES = "，、；"
 OPENING = "“‘「『（《【〔"
@@ -45,12 +45,12 @@ def _han(c: str) -> bool:
 
 # A heading number or a short label at the start of a line, ending at the mark before a blank
 # (`（二） 设立…`, `理由：　一、…`, `三、 组织保障`); or a list number inside a line (`。1、 澳洲…`).
-_LABEL = re.compile(
+_LABEL = lazyre.compile(
     r"[ \t\u3000\xa0>*#-]*(?:[（(]?[0-9０-９一二三四五六七八九十]{1,3}[）)、.．]|[^\n，。；：:]{1,8}[：:])$"
 )
-_LIST_NUMBER = re.compile(r"(?:^|[。；！？\s])[0-9０-９一二三四五六七八九十]{1,2}、$")
-_LIST_MARKER = re.compile(r"[ \t\u3000\xa0>]*(?:[*+\-•·]|[0-9]{1,3}[.)])")
-_MENTION = re.compile(r"@[^\s@，。、；：？！]{1,20}$")
+_LIST_NUMBER = lazyre.compile(r"(?:^|[。；！？\s])[0-9０-９一二三四五六七八九十]{1,2}、$")
+_LIST_MARKER = lazyre.compile(r"[ \t\u3000\xa0>]*(?:[*+\-•·]|[0-9]{1,3}[.)])")
+_MENTION = lazyre.compile(r"@[^\s@，。、；：？！]{1,20}$")
 
 
 def _label(text: str, line_start: int, mark: int) -> bool:
@@ -58,7 +58,7 @@ def _label(text: str, line_start: int, mark: int) -> bool:
     return mark - line_start <= 12 and _LABEL.match(text, line_start, mark + 1) is not None
 
 
-_ALONE = re.compile(r"(?<=[ \t\u3000\xa0])[\u4e00-\u9fff](?=[ \t\u3000\xa0])")
+_ALONE = lazyre.compile(r"(?<=[ \t\u3000\xa0])[\u4e00-\u9fff](?=[ \t\u3000\xa0])")
 
 
 def _letter_by_letter(text: str, start: int, end: int) -> bool:
@@ -304,8 +304,8 @@ class SpaceAroundPunctuation(_MarkSpaceRule):
 # followed by a blank in an amount with decimals (`¥1, 326.00`). A list of numbers (`982, 324`,
 # page numbers), a table's columns of digits and a number spaced from Han text (`2008 年`) are
 # not among them.
-_SPLIT_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?([0-9](?: [0-9])+)[ \u3000]?(?=[\u4e00-\u9fff])")
-_SPACED_GROUPS = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:, [0-9]{3})+(?:,[0-9]{3})*\.[0-9]{2}(?![0-9])")
+_SPLIT_DIGITS = lazyre.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?([0-9](?: [0-9])+)[ \u3000]?(?=[\u4e00-\u9fff])")
+_SPACED_GROUPS = lazyre.compile(r"(?<![0-9.,])[0-9]{1,3}(?:, [0-9]{3})+(?:,[0-9]{3})*\.[0-9]{2}(?![0-9])")
 
 
 def number_blanks(text: str) -> list[tuple[int, int]]:
@@ -414,7 +414,7 @@ def _in_sentence(line: str) -> bool:
 
 
 # A line that is one two-character word with a blank in the middle (指 标).
-_JUSTIFIED = re.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])[ \t\u3000]*$")
+_JUSTIFIED = lazyre.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])[ \t\u3000]*$")
 
 # The structural particle 的 and the aspect particle 了; not 等, 得, 过, 之, which also start
 # words and names (`持续 得州`, `第十五條 之九`).
