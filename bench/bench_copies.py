@@ -10,6 +10,16 @@ such copy is converted to Traditional characters. The run collects every documen
 phase of a `wenlint check`), then runs the corpus phase (MinHash signatures, LSH banding, exact
 verification) and prints the time of each phase, the peak memory, and how many planted copies were
 found and how many pairs were reported that were not planted. Not a timed test.
+
+    python bench/bench_copies.py --files 2000 20000 [--jobs 1 2]
+
+writes the documents as files (every 100th copies an earlier one) and measures the cross-document
+phase as `wenlint check --select ST012` runs it, each run in a fresh process: on one process
+(collect, signatures, banding and verification in turn) and in a pool (collect and signatures in
+the workers, banding and verification in the parent as results arrive). It prints the wall time
+of the run, the part left after the last document is linted (`finish`), the CPU time of the
+process and its workers, the peak memory of each, and the ST012 findings (the same at every
+process count, or the run says so).
 """
 
 from __future__ import annotations
@@ -55,11 +65,103 @@ def document(rng: random.Random, chars, stock, clauses: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write_files(folder: Path, documents: int, seed: int = 1) -> None:
+    """`documents` files generated as above (every 100th copies most of an earlier one)."""
+    rng = random.Random(seed)
+    chars, stock = vocabulary(seed)
+    recent: list[str] = []
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(documents):
+        if i % 100 == 99 and recent:
+            source = rng.choice(recent)
+            lines = source.split("\n")
+            text = document(rng, chars, stock, rng.randint(5, 30)) + "\n".join(lines[: max(1, int(len(lines) * 0.8))])
+        else:
+            text = document(rng, chars, stock, rng.randint(20, 120))
+            recent = (recent + [text])[-50:]
+        (folder / f"doc{i:06d}.txt").write_text(text, encoding="utf-8")
+
+
+def measure(folder: str, jobs: int) -> dict:
+    """One run of the ST012 corpus phase over `folder` (in this process and its pool)."""
+
+    from wenlint.config import Overrides
+    from wenlint.engine import runner
+    from wenlint.engine.run import RunOptions, run
+
+    marks = {}
+    finish = runner.Linter.finish
+
+    def timed_finish(self, results):
+        marks["finish"] = time.perf_counter()
+        try:
+            return finish(self, results)
+        finally:
+            marks["finished"] = time.perf_counter()
+
+    runner.Linter.finish = timed_finish
+    start = time.perf_counter()
+    result = run([folder], Overrides(select=["ST012"]), RunOptions(jobs=jobs, isolated=True))
+    wall = time.perf_counter() - start
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    findings = sorted(f"{f.path}:{f.line}:{f.message}" for f in result.findings)
+    import hashlib
+
+    return {
+        "wall": wall, "finish": marks["finished"] - marks["finish"],
+        "cpu": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
+        "peak_mb": own.ru_maxrss / 1024, "worker_peak_mb": children.ru_maxrss / 1024,
+        "findings": len(findings), "digest": hashlib.sha1("\n".join(findings).encode()).hexdigest()[:12],
+    }
+
+
+def files_bench(sizes: list[int], jobs: list[int]) -> int:
+    import json
+    import subprocess
+    import tempfile
+
+    work = Path(tempfile.mkdtemp(prefix="wenlint-bench-copies-"))
+    status = 0
+    try:
+        print(f"{'documents':>10} {'MB':>6} {'jobs':>4} {'wall s':>7} {'finish s':>8} {'cpu s':>7} "
+              f"{'peak MB':>8} {'worker MB':>9} {'findings':>8}")
+        for size in sizes:
+            folder = work / f"d{size}"
+            write_files(folder, size)
+            mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+            digests = set()
+            for j in jobs:
+                out = subprocess.run([sys.executable, __file__, "--measure", str(folder), "--jobs", str(j)],
+                                     capture_output=True, text=True, check=True).stdout
+                r = json.loads(out.strip().splitlines()[-1])
+                digests.add(r["digest"])
+                print(f"{size:>10,} {mb:>6.1f} {j:>4} {r['wall']:>7.1f} {r['finish']:>8.2f} {r['cpu']:>7.1f} "
+                      f"{r['peak_mb']:>8.0f} {r['worker_peak_mb']:>9.0f} {r['findings']:>8}")
+            if len(digests) > 1:
+                print(f"  the findings DIFFER between process counts on {size} documents")
+                status = 1
+    finally:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+    return status
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=50_000, help="documents to generate (default 50000)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--files", type=int, nargs="+", help="write this many documents as files and run check")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts for --files")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.measure:
+        import json
+
+        print(json.dumps(measure(args.measure, args.jobs[0])))
+        return 0
+    if args.files:
+        return files_bench(args.files, args.jobs)
 
     import opencc
 

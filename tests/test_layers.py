@@ -12,7 +12,8 @@ import pytest
 
 from conftest import ROOT
 
-LAYERS = ["cli", "reports", "engine", "rules", "analyses", "documents", "config", "findings", "errors"]
+LAYERS = ["cli", "reports", "engine", "reporting", "rules", "analyses", "documents", "config", "findings", "errors",
+          "taxonomy"]
 
 
 def _lint_imports(*config: str) -> subprocess.CompletedProcess:
@@ -35,7 +36,8 @@ def test_the_contract_is_the_documented_layering():
     (layers,) = [c for c in config["contracts"] if c["type"] == "layers"]
     assert layers["layers"] == [f"wenlint.{name}" for name in LAYERS]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "errors/findings → config → documents → analyses → rules → engine → reports → cli" in readme
+    assert ("taxonomy → errors/findings → config → documents → analyses → rules → reporting → engine → reports → cli"
+            in readme)
 
 
 def test_a_rule_importing_the_engine_breaks_the_contract(tmp_path):

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+from .taxonomy import SEVERITIES, SEVERITY_RANK
+
 FIX_SAFETIES = ("safe", "unsafe")
 
 
@@ -19,7 +19,7 @@ def check_severity(value: str, where: str) -> str:
     from .errors import ConfigError
 
     if value not in SEVERITY_RANK:
-        raise ConfigError(f"{where}: severity must be one of error, warning, info (got {value!r})")
+        raise ConfigError(f"{where}: severity must be one of {', '.join(SEVERITIES)} (got {value!r})")
     return value
 
 

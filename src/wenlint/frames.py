@@ -11,8 +11,6 @@ from collections.abc import Iterable
 
 from .findings import FINDING_KEYS, SEVERITIES, Finding
 
-CATEGORIES = ("placeholder", "mask", "number", "chrome", "script", "structure", "meta")
-
 
 def findings_schema():
     import pandera.pandas as pa

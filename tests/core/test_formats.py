@@ -105,7 +105,7 @@ def test_rich_report_fits_narrow_terminals(project, width, monkeypatch):
     monkeypatch.chdir(project)
     result = run(["."], Overrides(select=["ZZ"], rule_packs=[PACK]), RunOptions(isolated=True))
     stream = io.StringIO()
-    render(result, stream, ReportOptions(format="rich", color=False, width=width))
+    render(result.files(), stream, ReportOptions(format="rich", color=False, width=width))
     lines = stream.getvalue().splitlines()
     assert lines and all(cell_len(line) <= width for line in lines)
     assert any("列印" in line for line in lines)

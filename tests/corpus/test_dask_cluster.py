@@ -93,11 +93,20 @@ def _findings(result):
     return sorted(tuple(f.to_dict().values()) for f in result.findings)
 
 
-def test_files_on_a_separate_scheduler_and_workers(scheduler, corpus):
+def test_files_on_a_separate_scheduler_and_workers(scheduler, corpus, monkeypatch):
+    from wenlint.rules.structure import copies
+
     options = RunOptions(config_file=corpus / "wenlint.toml", jobs=2)
     local = run([str(corpus), str(SEEDS)], Overrides(), options)
+    serial = run([str(corpus), str(SEEDS)], Overrides(), RunOptions(config_file=corpus / "wenlint.toml", jobs=1))
+    # ST012's copies are banded and verified on the client as the partitions come back
+    streamed = []
+    found = copies._Stream.found
+    monkeypatch.setattr(copies._Stream, "found", lambda self, paths: streamed.append(len(self.docs)) or found(self, paths))
+    monkeypatch.setattr(copies._Stream, "BATCH", 2)
     dask = run_dask([str(corpus), str(SEEDS)], Overrides(), options, scheduler=scheduler)
-    assert _findings(dask) == _findings(local)
+    assert streamed and streamed[0] > 5
+    assert _findings(dask) == _findings(local) == _findings(serial)
     assert sorted(dask.errors) == sorted(local.errors)
     copies = [f for f in dask.findings if f.code == "ST012"]
     assert {Path(f.path).name for f in copies} >= {"000_fb3087a37759ce00.txt", "003_c8e1670ebf633abb.txt"}

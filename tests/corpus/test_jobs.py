@@ -135,3 +135,25 @@ def test_copies_are_found_while_the_pool_lints(tmp_path, monkeypatch):
     assert used and used[0] > 10  # the stream saw the documents
     assert snapshot(parallel) == snapshot(serial)
     assert sum(f.code == "ST012" for f in serial.findings) >= 10
+
+
+def test_forked_workers_inherit_the_warmed_linters(corpus, monkeypatch):
+    """With fork, the parent warms its Linters (every rule on its own examples) and the workers
+    use them as they are: no worker builds a Linter, and the findings are a serial run's."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform: workers build their Linters")
+    overrides = Overrides(rule_packs=[DEMO_PACK])
+    serial = run([str(corpus)], overrides, RunOptions(jobs=1, isolated=True))
+    warmed = []
+    monkeypatch.setattr(pool, "warm", lambda linters: warmed.extend(linters))
+
+    def no_linter(*args, **kwargs):
+        raise AssertionError("a worker built a Linter")
+
+    monkeypatch.setattr(pool, "Linter", no_linter)
+    parallel = run([str(corpus)], overrides, RunOptions(jobs=2, isolated=True))
+    assert len(warmed) == 1
+    assert snapshot(parallel) == snapshot(serial)
+    assert not pool._inherited  # the parent lets go of them once the workers are forked

@@ -607,6 +607,7 @@ def test_doubled_word_real_document_near_misses(text):
     ("中国近代植物植物分类学的奠基人，共造成造成197人死亡。", ["植物植物", "造成造成"]),
     ("分成保护国和和亲近德国的附属国，电源都有可能可能引起开机不显示。", ["和和", "可能可能"]),
     ("活动共吸引了300多名名职工参加，发展特色特色大榛子产业。", ["名名", "特色特色"]),
+    ("这个学校已经有50年多年的历史了，两年多年均增长百分之五。", ["年多年"]),
 ])
 def test_doubled_word_real_document_defects(text, flags):
     assert flagged(text, "ST004", "ST014") == flags
@@ -764,6 +765,16 @@ def test_truncated_document_real_endings(text):
     "安徽省总工会宣教部\n二〇〇六年六月二十日\n正文。\n安徽省总工会宣教部\n二〇〇六年六月二十日\n",
     "[1] 习近平：《在全国科技大会上的讲话》，人民出版社2024年版，第3页。\n正文。\n"
     "[1] 习近平：《在全国科技大会上的讲话》，人民出版社2024年版，第3页。\n",
+    # an example quoted under two rules of a style guide; a heading repeated; a figure shown twice
+    "> 在 LeanCloud上，数据存储是围绕 AVObject 进行的，每个对象都有自己的属性和方法。\n规则一。\n"
+    "> 在 LeanCloud上，数据存储是围绕 AVObject 进行的，每个对象都有自己的属性和方法。\n",
+    "### Intellij Platform Plugin SDK 开发插件的入门指南与常见问题\n正文。\n"
+    "### Intellij Platform Plugin SDK 开发插件的入门指南与常见问题\n",
+    "![database-shard-method-2](./images/database-shard-method-2.png)\n正文。\n"
+    "![database-shard-method-2](./images/database-shard-method-2.png)\n",
+    # the same numbered requirement under two subsidies of a guideline
+    "（一）房租补贴\n1.申报主体已签订招商协议的，应达到招商协议履约条件。\n"
+    "（二）装修补贴\n1.申报主体已签订招商协议的，应达到招商协议履约条件。\n",
 ])
 def test_repeated_paragraph_layout_is_not_a_repeat(text):
     assert flagged(text, "ST011") == []
@@ -819,3 +830,40 @@ def test_dash_and_dot_runs(text, flags):
 ])
 def test_dash_and_dot_runs_quiet(text):
     assert flagged(text, "ST001") == []
+
+
+# ----- ST015 a passage repeated with its line breaks elsewhere (issue 14) -------------------------
+
+_HAN_CHARS = __import__("re").compile("[\u4e00-\u9fff]")
+_LEAD = ("补贴规划纲要提出，我国将落实医保关系转移接续办法，实现医疗保险缴费年限在各地互认，累计合并计算。"
+         "记者了解到，实际上，2011年7月正式实施的社保法，已经明确提出个人跨统筹地区就业的，其基本养老保险关系随本人转移，"
+         "缴费年限累计计算，这为实施办法奠定了法律基础。")
+
+
+def test_repeated_passage_split_differently():
+    # the same text, broken at other places: ST011 compares paragraphs and misses it
+    split = _LEAD[:40] + "\n" + _LEAD[40:90] + "\n" + _LEAD[90:] + "\n"
+    assert len(_HAN_CHARS.findall(_LEAD)) >= 100
+    text = _LEAD + "\n二、延伸阅读\n" + split
+    assert flagged(text, "ST011") == []
+    (hit,) = lint(text, "ST015")
+    assert hit.line == 3 and "与第1行起的文字重复" in hit.message
+    # inside a longer paragraph (a web page's 延伸阅读 box repeating three sentences of the body)
+    text = "正文开始。" + _LEAD + "这是正文的后续内容。\n【延伸阅读】据介绍，" + _LEAD + "\n"
+    assert [f.line for f in lint(text, "ST015")] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    # the same paragraph split the same way: ST011's finding, not reported twice
+    _LEAD + "\n二、其他\n" + _LEAD + "\n",
+    # a list of headlines and the heading of each story (新闻联播)
+    "1. " + _LEAD[:60] + "\n正文。\n### " + _LEAD[:60] + "\n",
+    # a statute: articles repeat their clauses by design
+    "".join(f"第{n}条 " + _LEAD + "\n" for n in "一二三四五六"),
+    # shorter than 100 Han characters (one sentence: parallel clauses, set phrases)
+    _LEAD[:80] + "\n正文。\n在新的一年里，" + _LEAD[:80] + "\n",
+    "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。\n正文。\n"
+    "在新的一年里，坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。\n",
+])
+def test_repeated_passage_quiet(text):
+    assert flagged(text, "ST015") == []

@@ -281,3 +281,23 @@ def test_band_index_gives_the_pairs_of_banded_pairs_and_of_an_exact_jaccard_chec
             if common == 0:
                 assert (i, j) not in expected, (i, j)
     assert any(len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= 0.5 for i, j in expected)
+
+
+def test_band_index_at_the_edges_of_its_keys():
+    """Keys at both ends of the range (value 0 in the first band, 2^32-1 in the last) pair their
+    documents across runs, and an index refuses more documents than its entries can number."""
+    import numpy as np
+
+    from wenlint.rules.structure._lsh import BandIndex, document_keys
+
+    def doc(band, value, salt):  # shares only (band, value) with the documents of other salts
+        sig = np.arange(1, 65, dtype=np.uint32)[None, :] * np.uint32(1000) + np.uint32(salt * 7 + 5)
+        sig[0, band] = value
+        return document_keys(sig)
+
+    index = BandIndex(64)
+    assert index.add([doc(63, 0xFFFFFFFF, 0), doc(0, 0, 1)], [0, 1])[0].tolist() == []
+    new, old = index.add([doc(0, 0, 2), doc(63, 0xFFFFFFFF, 3)], [2, 3])
+    assert sorted(zip(new.tolist(), old.tolist())) == [(2, 1), (3, 0)]
+    with pytest.raises(OverflowError):
+        index.add([doc(1, 1, 4)], [index.capacity])

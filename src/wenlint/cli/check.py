@@ -7,11 +7,12 @@ from pathlib import Path
 
 from ..config import Overrides
 from ..engine.cache import cache_dir
-from ..engine.run import RunOptions, RunResult, run
-from ..engine.selection import at_least
+from ..engine.run import Run, RunOptions, RunResult, run
 from ..errors import ConfigError
 from ..findings import check_severity
-from ..reports import NEEDS_CONTEXT, ReportOptions, render
+from ..taxonomy import DEFAULT_FAIL_ON, least_severe
+from ..reporting.model import RuleInfo, RunInfo, Tally
+from ..reports import NEEDS_CONTEXT, NEEDS_SOURCE, ReportOptions, open_report
 from .progress import progress_for
 
 
@@ -62,57 +63,117 @@ def run_check(args) -> int:
     if args.engine == "dask" and (args.fix or args.diff):
         raise ConfigError("--fix and --diff work on local files; use them without --engine dask")
     show_progress = not args.no_progress and sys.stderr.isatty()
-    result = run_engine(args, overrides_from(args), options, progress_for(show_progress))
+    planned = stream_engine(args, overrides_from(args), options, progress_for(show_progress))
+    report_format = args.format or _config_format(planned.linters) or _default_format(args)
+    _check_statistics(args.statistics, report_format)
+    if report_format in NEEDS_SOURCE:
+        options.keep_source = True  # a format named in a configuration file: known once the run is planned
+    tally = Tally()
+    if args.write_baseline:
+        return _write_baseline(planned, tally, Path(args.write_baseline))
+    if args.diff:
+        return _report_diff(planned, tally)
+    report = ReportOptions(
+        format=report_format,
+        statistics=args.statistics,
+        color={"always": True, "never": False}.get(args.color),
+        fix_mode=options.fix,
+    )
+    info = RunInfo(rules={rule.code: RuleInfo.of(rule) for linter in planned.linters for rule in linter.rules},
+                   fail_on=_fail_on(planned.linters))
+    baseline = None
+    if args.baseline:
+        from ..engine.baseline import BaselineFilter
 
-    for warning in result.warnings:
-        sys.stderr.write(f"wenlint: warning: {warning}\n")
-    for message in result.errors:
-        sys.stderr.write(f"wenlint: error: {message}\n")
-    for file_result in result.results:
+        baseline = BaselineFilter(Path(args.baseline))
+    with _ReportStream(args.output, report, info) as out:
+        for file_result in _each(planned, tally):
+            if file_result.fixed_bytes is not None:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(file_result.fixed_bytes)
+                sys.stdout.flush()
+            elif file_result.fixed_text is not None:
+                sys.stdout.write(file_result.fixed_text)
+            if baseline is not None:
+                file_result.findings = baseline.new(file_result.findings, file_result.line_text)
+                tally.known = baseline.known
+            tally.count(file_result)
+            out.report(to_stderr=file_result.fixed_text is not None).file(file_result)
+        _run_problems(planned, tally)
+        out.report(to_stderr=False).close(tally)
+    if tally.errors:
+        return 2
+    failing = tally.failing(info.fail_on)
+    return 1 if failing and not args.exit_zero else 0
+
+
+def _each(planned, tally: Tally):
+    """The run's files, each one's warnings and errors noted in `tally` and written to standard
+    error as it comes."""
+    for file_result in planned:
+        warnings, errors = tally.note(file_result)
+        for message in warnings:
+            sys.stderr.write(f"wenlint: warning: {message}\n")
+        for message in errors:
+            sys.stderr.write(f"wenlint: error: {message}\n")
         if file_result.fixed_path:
             sys.stderr.write(
                 f"wenlint: wrote {file_result.fixed_path} ({file_result.fixed} "
                 f"fix{'es' if file_result.fixed != 1 else ''}); the original is unchanged\n"
             )
+        yield file_result
 
-    if args.write_baseline:
-        from ..engine.baseline import write_baseline
 
-        count = write_baseline(Path(args.write_baseline), result.findings, result.line_texts())
-        sys.stderr.write(f"wenlint: wrote {count} findings to the baseline {args.write_baseline}\n")
-        return 2 if result.errors else 0
+def _run_problems(planned, tally: Tally) -> None:
+    tally.problems += planned.problems
+    for message in planned.problems:
+        sys.stderr.write(f"wenlint: error: {message}\n")
 
-    known = 0
-    if args.baseline:
-        known = _apply_baseline(result, Path(args.baseline))
 
-    if args.diff:
-        return _report_diff(result)
+class _ReportStream:
+    """The report, opened on its stream when the first file comes (standard input fixed with
+    --fix goes to standard output, and the report then to standard error)."""
 
-    for file_result in result.results:
-        if file_result.fixed_bytes is not None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(file_result.fixed_bytes)
-            sys.stdout.flush()
-        elif file_result.fixed_text is not None:
-            sys.stdout.write(file_result.fixed_text)
+    def __init__(self, output: str | None, options: ReportOptions, info: RunInfo) -> None:
+        self.output = output
+        self.options = options
+        self.info = info
+        self.handle = None
+        self._report = None
 
-    report_format = args.format or _config_format(result) or _default_format(args)
-    _check_statistics(args.statistics, report_format)
-    report = ReportOptions(
-        format=report_format,
-        statistics=args.statistics,
-        color={"always": True, "never": False}.get(args.color),
-        known=known,
-        fix_mode=options.fix,
-    )
-    _write_report(result, report, args.output, to_stderr=any(r.fixed_text is not None for r in result.results))
+    def __enter__(self) -> _ReportStream:
+        return self
 
-    if result.errors:
-        return 2
-    fail_on = _fail_on(result)
-    failing = [f for f in result.findings if at_least(f.severity, fail_on)]
-    return 1 if failing and not args.exit_zero else 0
+    def report(self, to_stderr: bool):
+        if self._report is None:
+            if self.output:
+                # Written as it is rendered (a report of 100 000 findings held whole took hundreds of MB).
+                try:
+                    self.handle = open(self.output, "w", encoding="utf-8")
+                except OSError as exc:
+                    raise ConfigError(f"{self.output}: cannot write the report ({exc.strerror})") from None
+                stream = self.handle
+            else:
+                stream = sys.stderr if to_stderr else sys.stdout
+            self._report = open_report(stream, self.options, self.info)
+        return self._report
+
+    def __exit__(self, *exc) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def _write_baseline(planned, tally: Tally, path: Path) -> int:
+    from ..engine.baseline import BaselineWriter
+
+    writer = BaselineWriter(path)
+    for file_result in _each(planned, tally):
+        tally.count(file_result)
+        writer.add(file_result.findings, file_result.line_text)
+    _run_problems(planned, tally)
+    count = writer.write()
+    sys.stderr.write(f"wenlint: wrote {count} findings to the baseline {path}\n")
+    return 2 if tally.errors else 0
 
 
 def _check_statistics(statistics: bool, report_format: str | None) -> None:
@@ -147,29 +208,42 @@ def run_engine(args, overrides: Overrides, options: RunOptions, progress=None) -
     return run(paths, overrides, options, progress)
 
 
-def _apply_baseline(result: RunResult, baseline: Path) -> int:
-    from ..engine.baseline import filter_new
-
-    new, known = filter_new(baseline, result.findings, result.line_texts())
-    keep = {id(f) for f in new}
-    for file_result in result.results:
-        file_result.findings = [f for f in file_result.findings if id(f) in keep]
-    return known
+def stream_engine(args, overrides: Overrides, options: RunOptions, progress=None):
+    """A run on the chosen engine, planned and ready to stream its files (`Run`)."""
+    if args.engine == "dask":
+        return _Finished(run_engine(args, overrides, options, progress))
+    return Run(args.paths or ["."], overrides, options, progress)
 
 
-def _report_diff(result: RunResult) -> int:
-    diffs = [r.diff for r in result.results if r.diff]
-    for diff in diffs:
-        sys.stdout.write(diff)
-    fixes = sum(r.fixed for r in result.results)
-    sys.stderr.write(f"wenlint: would apply {fixes} fix{'es' if fixes != 1 else ''} in {len(diffs)} file{'s' if len(diffs) != 1 else ''}\n")
-    if result.errors:
+class _Finished:
+    """A run already over (the Dask engine), streamed as `Run` streams: files by path."""
+
+    def __init__(self, result: RunResult) -> None:
+        self.result = result
+        self.linters = result.linters
+        self.problems = result.problems
+
+    def __iter__(self):
+        return iter(sorted(self.result.results, key=lambda r: r.path))
+
+
+def _report_diff(planned, tally: Tally) -> int:
+    fixes = files = 0
+    for file_result in _each(planned, tally):
+        tally.count(file_result)
+        if file_result.diff:
+            sys.stdout.write(file_result.diff)
+            files += 1
+        fixes += file_result.fixed
+    _run_problems(planned, tally)
+    sys.stderr.write(f"wenlint: would apply {fixes} fix{'es' if fixes != 1 else ''} in {files} file{'s' if files != 1 else ''}\n")
+    if tally.errors:
         return 2
-    return 1 if diffs else 0
+    return 1 if files else 0
 
 
-def _config_format(result: RunResult) -> str | None:
-    for linter in result.linters:
+def _config_format(linters) -> str | None:
+    for linter in linters:
         if linter.settings.format:
             return linter.settings.format
     return None
@@ -179,18 +253,5 @@ def _default_format(args) -> str:
     return "rich" if not args.output and sys.stdout.isatty() else "concise"
 
 
-def _fail_on(result: RunResult) -> str:
-    levels = [linter.settings.fail_on for linter in result.linters] or ["warning"]
-    return min(levels, key=lambda level: {"info": 1, "warning": 2, "error": 3}[level])
-
-
-def _write_report(result: RunResult, report: ReportOptions, output: str | None, to_stderr: bool) -> None:
-    if output:
-        # Written as it is rendered (a report of 100 000 findings held whole took hundreds of MB).
-        try:
-            with open(output, "w", encoding="utf-8") as stream:
-                render(result, stream, report)
-        except OSError as exc:
-            raise ConfigError(f"{output}: cannot write the report ({exc.strerror})") from None
-        return
-    render(result, sys.stderr if to_stderr else sys.stdout, report)
+def _fail_on(linters) -> str:
+    return least_severe([linter.settings.fail_on for linter in linters] or [DEFAULT_FAIL_ON])

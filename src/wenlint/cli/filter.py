@@ -16,6 +16,7 @@ import argparse
 import sys
 
 from ..errors import ConfigError
+from ..taxonomy import SEVERITIES
 
 REASONS_FIELD = "wenlint_reasons"
 
@@ -37,7 +38,7 @@ def add_filter_parser(commands, add_selection, add_configuration) -> None:
     command.add_argument("--kept", metavar="FILE", help="where the records that pass go (.jsonl, .json, .csv, .parquet)")
     command.add_argument("--dropped", metavar="FILE", help="where the records that fail go, with their reasons")
     command.add_argument("--reasons-field", default=REASONS_FIELD, metavar="NAME", help=f"the field of the reasons (default: {REASONS_FIELD})")
-    command.add_argument("--drop-on", choices=("error", "warning", "info"), help="drop a record with findings at or above this severity (default: the fail level)")
+    command.add_argument("--drop-on", choices=SEVERITIES, help="drop a record with findings at or above this severity (default: the fail level)")
     command.add_argument("--gate", action="append", default=[], metavar="GATE", help="also drop records that fail a gate (a TOML file or a shipped gate's name)")
     command.add_argument("--fix", action="store_true", help="write the text with the safe fixes applied (chrome removed, script normalised)")
     command.add_argument("-j", "--jobs", type=int, metavar="N", help="processes to judge with (default: all cores; 1: serial)")

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ..config import FORMATS, SCRIPTS
+from ..taxonomy import SEVERITIES
 from .filter import add_filter_parser, add_record_options
 
 
@@ -48,7 +49,7 @@ def build_parser() -> OneLineParser:
     cache.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default: WENLINT_CACHE_DIR, else the user cache directory)")
     add_record_options(check)
     res = check.add_argument_group("result")
-    res.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: warning)")
+    res.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default: warning)")
     res.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     res.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     res.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")

@@ -10,6 +10,7 @@ from ..errors import ConfigError
 from ..rules.base import Rule, Spec
 from ..rules.measured import measured_label
 from ..rules.registry import load_registry
+from ..taxonomy import SEVERITY, category
 
 
 def rule_row(rule: Rule) -> dict:
@@ -53,8 +54,6 @@ def run_rules(args) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from ..reports.rich_report import CATEGORY_STYLES, SEVERITY_STYLES
-
     console = Console(highlight=False)
     if not console.is_terminal:
         _plain_table(rules)
@@ -78,10 +77,10 @@ def run_rules(args) -> int:
         row = rule_row(rule)
         source = "builtin" if row["source"] == "builtin" else Path(row["source"]).name if row["source"].endswith(".toml") else row["source"]
         cells = [
-            f"[{CATEGORY_STYLES.get(rule.category, 'white')}]{rule.code}[/]",
+            f"[{category(rule.category).style}]{rule.code}[/]",
             rule.name + ("" if rule.default_enabled else " (opt-in)"),
             rule.category,
-            f"[{SEVERITY_STYLES[rule.severity]}]{rule.severity}[/]",
+            f"[{SEVERITY[rule.severity].style}]{rule.severity}[/]",
             row["fixable"],
             row["measured"] or "",
             *([source] if with_source else []),
@@ -122,11 +121,6 @@ def _flagged_example(rule: Rule, text: str):
     return shown, flags
 
 
-SEVERITY_PROMISE = {
-    "error": "error 错误：几乎可以肯定是缺陷（实测精确率 ≥ 0.97）",
-    "warning": "warning 警告：细心的编辑会想看到的问题，默认的失败级别（实测精确率 ≥ 0.90）",
-    "info": "info 提示：风格或一致性提示，默认不会让检查失败",
-}
 
 
 def run_explain(args) -> int:
@@ -148,7 +142,8 @@ def run_explain(args) -> int:
     measured = measured_label(rule.code)
     if measured:
         console.print(Text(f"实测精确率 measured precision (dev set + clean corpus): {measured}"))
-    console.print(Text(SEVERITY_PROMISE[rule.severity], style="dim"))
+    level = SEVERITY[rule.severity]
+    console.print(Text(f"{level.name} {level.label}：{level.promise}", style="dim"))
     console.print()
 
     def section(title: str, body) -> None:

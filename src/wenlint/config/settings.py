@@ -1,44 +1,29 @@
 """Settings: what a run lints and how, from a configuration file and the command line.
 
-Keys (in `[tool.wenlint]` of pyproject.toml, or at the top level of wenlint.toml / .wenlint.toml):
-
-    select, extend-select, ignore     rule selectors: codes, prefixes, categories, names, "ALL"
-    severity                          table: selector -> "error" | "warning" | "info"
-    per-file-ignores                  table: glob -> list of selectors
-    rules                             extra rule packs (TOML), relative to the config file
-    script                            "simplified" | "traditional" | "auto"
-    markup                            "auto" | "text" | "markdown": how .txt/.md files are read
-    fail-on                           "error" | "warning" | "info"
-    include, extend-include           file patterns linted in a directory walk
-    exclude, extend-exclude           gitignore-style patterns never walked into
-    respect-gitignore                 honour .gitignore files (default true)
-    encoding                          "auto" or a codec name
-    max-file-size                     bytes, or a string such as "64MB"
-    format                            default output format
-    [<category>]                      options of a rule family, e.g. [tool.wenlint.chrome]
+The keys (in `[tool.wenlint]` of pyproject.toml, or at the top level of wenlint.toml /
+.wenlint.toml) and the options of each rule family (`[tool.wenlint.<category>]`) are declared,
+with their types, defaults and descriptions, in config/options.py; this module checks a table
+against them and makes it `Settings`.
 """
 
 from __future__ import annotations
 
 import re
+import types
+import typing
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from ..errors import ConfigError
-from ..findings import check_severity
+from ..taxonomy import CATEGORIES, DEFAULT_FAIL_ON
+from .options import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Declared, Format, Markup, Script, config_keys, family_options
 
-CATEGORIES = ("placeholder", "mask", "number", "chrome", "script", "structure", "meta")
-SCRIPTS = ("simplified", "traditional", "auto")
-MARKUPS = ("auto", "text", "markdown")
-FORMATS = ("rich", "concise", "json", "jsonl", "csv", "sarif", "github", "junit", "html", "gitlab", "rdjson", "pylint")
-
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
-DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox", "node_modules",
-    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis",
-    "site-packages", "*.egg-info", "build", "dist",
-)
+SCRIPTS = typing.get_args(Script)
+MARKUPS = typing.get_args(Markup)
+FORMATS = typing.get_args(Format)
 
 
 @dataclass
@@ -53,7 +38,7 @@ class Settings:
     rule_packs: list[Path] = field(default_factory=list)
     script: str = "auto"
     markup: str = "auto"  # "markdown": read .txt as Markdown too; "text": read .md as plain text
-    fail_on: str = "warning"
+    fail_on: str = DEFAULT_FAIL_ON
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     respect_gitignore: bool = True
@@ -64,63 +49,94 @@ class Settings:
     regex_timeout: float = 2.0  # seconds a single pattern may run on one document
 
 
-_TABLE_KEYS = {"severity", "per-file-ignores"}
-
-
 def settings_from_table(table: dict[str, Any], config_file: Path | None) -> Settings:
+    """Settings from a configuration table, every key and option checked against its declaration
+    (config/options.py); the first that is wrong is a ConfigError naming the file and the key."""
     where = str(config_file) if config_file else "configuration"
     root = config_file.parent if config_file else Path.cwd()
     settings = Settings(root=root, config_file=config_file)
+    keys = config_keys()
     extend_include: list[str] = []
     extend_exclude: list[str] = []
     for key, value in table.items():
-        if key in CATEGORIES and isinstance(value, dict):
-            settings.options[key] = value
-        elif key == "select":
-            settings.select = _strings(value, where, key)
-        elif key == "extend-select":
-            settings.extend_select = _strings(value, where, key)
-        elif key == "ignore":
-            settings.ignore = _strings(value, where, key)
-        elif key == "severity":
-            table_value = _expect(value, dict, where, key)
-            settings.severity = {
-                sel: check_severity(level, f"{where}: severity.{sel}") for sel, level in table_value.items()
-            }
-        elif key == "per-file-ignores":
-            table_value = _expect(value, dict, where, key)
-            settings.per_file_ignores = {glob: _strings(v, where, f"{key}.{glob}") for glob, v in table_value.items()}
-        elif key == "rules":
-            settings.rule_packs = [root / p for p in _strings(value, where, key)]
-        elif key == "script":
-            settings.script = _choice(value, SCRIPTS, where, key)
-        elif key == "markup":
-            settings.markup = _choice(value, MARKUPS, where, key)
-        elif key == "fail-on":
-            settings.fail_on = _choice(value, ("error", "warning", "info"), where, key)
-        elif key == "include":
-            settings.include = _strings(value, where, key)
+        declaration = keys.get(key)
+        if key in CATEGORIES and (isinstance(value, dict) or declaration is None):
+            settings.options[key] = _family_table(key, value, where)
+            continue
+        if declaration is None:
+            raise ConfigError(f"{where}: unknown key {key!r}")
+        value = _checked(declaration, value, where, key)
+        if key == "rules":
+            settings.rule_packs = [root / p for p in value]
         elif key == "extend-include":
-            extend_include = _strings(value, where, key)
-        elif key == "exclude":
-            settings.exclude = _strings(value, where, key)
+            extend_include = value
         elif key == "extend-exclude":
-            extend_exclude = _strings(value, where, key)
-        elif key == "respect-gitignore":
-            settings.respect_gitignore = _expect(value, bool, where, key)
-        elif key == "encoding":
-            settings.encoding = _expect(value, str, where, key)
+            extend_exclude = value
         elif key == "max-file-size":
             settings.max_file_size = parse_size(value, f"{where}: max-file-size")
-        elif key == "format":
-            settings.format = _choice(value, FORMATS, where, key)
-        elif key == "regex-timeout":
-            settings.regex_timeout = float(_expect(value, (int, float), where, key))
         else:
-            raise ConfigError(f"{where}: unknown key {key!r}")
+            setattr(settings, declaration.attribute, value)
     settings.include += extend_include
     settings.exclude += extend_exclude
     return settings
+
+
+def _family_table(category: str, table: Any, where: str) -> dict[str, Any]:
+    """A family's options, those it declares checked; other names are left for the registry to
+    judge (a plugin's rule of the family may declare them)."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: [tool.wenlint.{category}] must be a table of options (got {table!r})")
+    declared = family_options(category)
+    return {name: _checked(declared[name], value, where, f"[tool.wenlint.{category}] {name}") if name in declared
+            else value for name, value in table.items()}
+
+
+def _checked(declaration: Declared, value: Any, where: str, key: str) -> Any:
+    if isinstance(value, str) and _takes_strings(declaration.type):
+        value = [value]  # a single selector or pattern may be written without brackets
+    try:
+        return declaration.check(value)
+    except msgspec.ValidationError as exc:
+        if isinstance(value, dict) and typing.get_origin(_bare(declaration.type)) is dict:
+            inner = Declared(declaration.name, declaration.attribute, typing.get_args(_bare(declaration.type))[1],
+                             None, "")
+            for name, item in value.items():
+                _checked(inner, item, where, f"{key}.{name}")
+        raise ConfigError(f"{where}: {key} {_problem(declaration.type, exc)} (got {value!r})") from None
+
+
+def _bare(kind: Any) -> Any:
+    while typing.get_origin(kind) is typing.Annotated:
+        kind = typing.get_args(kind)[0]
+    return kind
+
+
+def _takes_strings(kind: Any) -> bool:
+    kind = _bare(kind)
+    options = typing.get_args(kind) if typing.get_origin(kind) in (typing.Union, types.UnionType) else (kind,)
+    return list[str] in options
+
+
+def _problem(kind: Any, exc: Exception) -> str:
+    kind = _bare(kind)
+    members = typing.get_args(kind) if typing.get_origin(kind) in (typing.Union, types.UnionType) else (kind,)
+    choices = [c for m in members if typing.get_origin(m) is typing.Literal for c in typing.get_args(m)]
+    if choices and str(exc).startswith("Invalid enum value"):
+        return "must be one of " + ", ".join(choices)
+    if kind == list[str] or list[str] in members:
+        return "must be a list of strings"
+    if kind is bool:
+        return "must be true or false"
+    if typing.get_origin(kind) is dict:
+        return "must be a table"
+    # msgspec says "Expected `float` > 0.0" or "Expected `int`, got `str`": keep the type and the bound.
+    text = str(exc).split(" - at `", 1)[0].removeprefix("Expected ").split(", got ", 1)[0]
+    text = re.sub(r"\b(?:int|float|str|array|object|null)\b", lambda m: _TYPE_WORDS[m.group()], text.replace("`", ""))
+    return "must be " + text.replace(" | ", " or ")
+
+
+_TYPE_WORDS = {"int": "an integer", "float": "a number", "str": "a string", "array": "a list", "object": "a table",
+               "null": "unset"}
 
 
 def parse_size(value: Any, where: str) -> int:
@@ -131,30 +147,6 @@ def parse_size(value: Any, where: str) -> int:
         raise ConfigError(f"{where}: expected a size such as 64MB (got {value!r})")
     factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2).lower()]
     return int(float(m.group(1)) * factor)
-
-
-def _expect(value: Any, kind: type | tuple, where: str, key: str) -> Any:
-    if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise ConfigError(f"{where}: {key} must be {_TYPE_WORDS.get(names, names)} (got {value!r})")
-    return value
-
-
-_TYPE_WORDS = {"dict": "a table", "list": "a list", "str": "a string", "bool": "true or false"}
-
-
-def _strings(value: Any, where: str, key: str) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: {key} must be a list of strings (got {value!r})")
-    return list(value)
-
-
-def _choice(value: Any, choices: tuple[str, ...], where: str, key: str) -> str:
-    if value not in choices:
-        raise ConfigError(f"{where}: {key} must be one of {', '.join(choices)} (got {value!r})")
-    return value
 
 
 @dataclass

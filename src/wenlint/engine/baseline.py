@@ -28,16 +28,37 @@ def _key(finding: Finding, base: Path, line_text: str) -> tuple[str, str, str, s
     return (rel.replace(os.sep, "/"), finding.code, finding.text, digest)
 
 
+class BaselineWriter:
+    """A baseline made file by file (`add`), written at the end (`write`): it holds one count per
+    distinct finding, not the findings."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.base = path.resolve().parent
+        self.counts: Counter = Counter()
+        self.findings = 0
+
+    def add(self, findings: list[Finding], line_text) -> None:
+        """`line_text(n)`: the text of line n of the file the findings are in (None: not kept)."""
+        for f in findings:
+            self.counts[_key(f, self.base, line_text(f.line) or "")] += 1
+        self.findings += len(findings)
+
+    def write(self) -> int:
+        entries = [
+            {"path": p, "code": c, "text": t, "line_digest": d, "count": n}
+            for (p, c, t, d), n in sorted(self.counts.items())
+        ]
+        data = {"tool": "wenlint", "version": VERSION, "findings": entries}
+        self.path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return self.findings
+
+
 def write_baseline(path: Path, findings: list[Finding], line_texts: dict[tuple[str, int], str]) -> int:
-    base = path.resolve().parent
-    counts = Counter(_key(f, base, line_texts.get((f.path, f.line), "")) for f in findings)
-    entries = [
-        {"path": p, "code": c, "text": t, "line_digest": d, "count": n}
-        for (p, c, t, d), n in sorted(counts.items())
-    ]
-    data = {"tool": "wenlint", "version": VERSION, "findings": entries}
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return len(findings)
+    writer = BaselineWriter(path)
+    for f in findings:
+        writer.add([f], lambda n, f=f: line_texts.get((f.path, n)))
+    return writer.write()
 
 
 def read_baseline(path: Path) -> Counter:
@@ -49,6 +70,26 @@ def read_baseline(path: Path) -> Counter:
         raise ConfigError(f"{path}: baseline not found (create it with --write-baseline)") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"{path}: not a wenlint baseline ({type(exc).__name__}: {exc})") from None
+
+
+class BaselineFilter:
+    """The findings a baseline does not account for, file by file in the order of the output."""
+
+    def __init__(self, path: Path) -> None:
+        self.remaining = read_baseline(path)
+        self.base = path.resolve().parent
+        self.known = 0
+
+    def new(self, findings: list[Finding], line_text) -> list[Finding]:
+        out = []
+        for finding in findings:
+            key = _key(finding, self.base, line_text(finding.line) or "")
+            if self.remaining[key] > 0:
+                self.remaining[key] -= 1
+                self.known += 1
+            else:
+                out.append(finding)
+        return out
 
 
 def filter_new(

@@ -27,7 +27,7 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -139,6 +139,9 @@ class Cache:
             return None
         return _digest(linter_digest, target.path, "1" if target.explicit else "0", data)
 
+    def has(self, key: str) -> bool:
+        return os.path.exists(self._path(key))
+
     def load(self, key: str) -> Any:
         try:
             with open(self._path(key), "rb") as handle:
@@ -189,36 +192,47 @@ def _result(target: Target, entry: dict) -> FileResult:
     return result
 
 
-LintAll = Callable[[list[tuple[Target, Linter]]], list[FileResult]]
+LintAll = Callable[[list[tuple[Target, Linter]]], Iterable[FileResult]]
 
 
-def lint_cached(work: list[tuple[Target, Linter]], options, lint_all: LintAll) -> tuple[list[FileResult], list[str | None], set[int]]:
-    """Results for `work` (in order), from the cache where a file is unchanged and from `lint_all`
-    for the rest; also each file's key (None: not cacheable) and the indices that were hits."""
+def iter_cached(work: list[tuple[Target, Linter]], options, lint_all: LintAll) -> Iterator[tuple[FileResult, str | None, bool]]:
+    """(result, key, hit) for each file of `work`, in order: from the cache where a file is
+    unchanged, from `lint_all` (one call, in order) for the rest. The key is None for a file that
+    cannot be cached. Entries are read as they are yielded, so a warm run holds one at a time."""
     cache = Cache(options.cache_dir)
     digests: dict[int, str] = {}
     keys: list[str | None] = []
-    done: list[FileResult | None] = []
-    hits: set[int] = set()
-    for index, (target, linter) in enumerate(work):
+    for target, linter in work:
         digest = digests.get(id(linter))
         if digest is None:
             digest = digests[id(linter)] = linter_key(linter, options)
-        key = cache.file_key(target, digest, linter.settings.max_file_size) if target.path != "-" else None
-        keys.append(key)
-        entry = cache.load(key) if key else None
+        keys.append(cache.file_key(target, digest, linter.settings.max_file_size) if target.path != "-" else None)
+    present = [key is not None and cache.has(key) for key in keys]
+    fresh = iter(lint_all([item for item, there in zip(work, present) if not there]))
+    for index, (target, linter) in enumerate(work):
+        key = keys[index]
+        entry = cache.load(key) if present[index] else None
         if entry is not None:
-            done.append(_result(target, entry))
+            yield _result(target, entry), key, True
+            continue
+        # A miss, or an entry that could not be read (lint it on its own).
+        result = next(fresh) if not present[index] else next(iter(lint_all([(target, linter)])))
+        stored = _entry(result)
+        if stored is not None and key:
+            cache.store(key, stored)
+        yield result, key, False
+
+
+def lint_cached(work: list[tuple[Target, Linter]], options, lint_all: LintAll) -> tuple[list[FileResult], list[str | None], set[int]]:
+    """Results for `work` (in order), each file's key (None: not cacheable) and the indices that
+    were hits."""
+    done, keys, hits = [], [], set()
+    for index, (result, key, hit) in enumerate(iter_cached(work, options, lint_all)):
+        done.append(result)
+        keys.append(key)
+        if hit:
             hits.add(index)
-        else:
-            done.append(None)
-    missing = [i for i, r in enumerate(done) if r is None]
-    for index, result in zip(missing, lint_all([work[i] for i in missing])):
-        done[index] = result
-        entry = _entry(result)
-        if entry is not None and keys[index]:
-            cache.store(keys[index], entry)
-    return done, keys, hits  # type: ignore[return-value]
+    return done, keys, hits
 
 
 def finish_cached(work, done: list[FileResult], keys: list[str | None], hits: set[int], options,

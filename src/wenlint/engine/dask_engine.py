@@ -9,7 +9,9 @@ with the same include/exclude/.gitignore rules, one configuration per path); glo
 are expanded with fsspec. The files are split into partitions; each partition is a task that reads
 its files through fsspec (so workers read remote storage themselves) and lints them with a Linter
 the worker builds once per configuration. What corpus rules collected comes back to the client,
-which runs the corpus phase as the local engine does; the results are identical.
+which runs the corpus phase as the local engine does; the results are identical. The client takes
+each partition as it is done and feeds the corpus rules' streams (ST012 bands the signatures the
+workers computed and verifies the copies) while the other partitions are still linted.
 
 For a profile, the rows stay on the workers: the client sends each partition the findings the
 corpus phase added to its documents, the workers build and validate their part of the table,
@@ -243,15 +245,31 @@ class _Plan:
     def owned(self, parts: list[list[FileResult]]) -> list[tuple[FileResult, Linter]]:
         """(result, linter) of the results of every partition: a shard's partition gives its
         records, any other one result per file."""
+        return [pair for batch, results in zip(self.batches, parts) for pair in self.owned_by(batch, results)]
+
+    def owned_by(self, batch, results: list[FileResult]) -> list[tuple[FileResult, Linter]]:
         from .records import is_shard
 
-        pairs = []
-        for batch, results in zip(self.batches, parts):
-            if len(batch) == 1 and is_shard(batch[0][0]):
-                pairs += [(r, self.owners[batch[0][1]]) for r in results]
-            else:
-                pairs += [(r, self.owners[key]) for r, (_, key, _) in zip(results, batch)]
-        return pairs
+        if len(batch) == 1 and is_shard(batch[0][0]):
+            return [(r, self.owners[batch[0][1]]) for r in results]
+        return [(r, self.owners[key]) for r, (_, key, _) in zip(results, batch)]
+
+    def gather(self, futures) -> list[list[FileResult]]:
+        """The partitions' results in order, taken as each is done: the corpus rules' streams
+        (ST012's banding and verification) get them while the other partitions are linted."""
+        from distributed import as_completed
+
+        feeding = any([linter.open_streams(self.documents) for linter in self.owners.values()])
+        if not feeding:
+            return futures[0].client.gather(futures) if futures else []
+        number = {future.key: n for n, future in enumerate(futures)}
+        parts: list = [None] * len(futures)
+        for future, results in as_completed(futures, with_results=True):
+            n = number[future.key]
+            parts[n] = results
+            for result, linter in self.owned_by(self.batches[n], results):
+                linter.feed(result)
+        return parts
 
 
 def _prepare(paths, overrides, options, workers: int) -> _Plan:
@@ -302,7 +320,7 @@ def run_dask(paths: list[str], overrides: Overrides | None = None, options: RunO
         if prepared.batches:
             settings = dask.scatter(prepared.settings, broadcast=True)
             futures = dask.map(lint_partition, prepared.batches, settings=settings, options=options, pure=False)
-            parts = dask.gather(futures)
+            parts = prepared.gather(futures)
     return finish([], [], prepared.linters, prepared.run_result, prepared.owned(parts))
 
 
@@ -344,7 +362,7 @@ def profile_dask(paths: list[str], overrides: Overrides | None = None, options: 
             return DaskProfile(run_result, 0, None if output_dir else frame, [])
         settings = dask.scatter(prepared.settings, broadcast=True)
         parts = dask.map(lint_partition, prepared.batches, settings=settings, options=options, pure=False)
-        views = dask.gather(dask.map(corpus_view, parts, pure=False))
+        views = prepared.gather(dask.map(corpus_view, parts, pure=False))
         light = [r for view in views for r in view]
         finish([], [], prepared.linters, run_result, prepared.owned(views))
         added_all = {r.path: r.findings for r in light if r.findings}

@@ -30,7 +30,7 @@ from .run import RunOptions, lint_target
 from .runner import FileResult, Linter
 
 MIN_FILES = 8  # fewer files than this: lint serially, a pool would cost more than it saves
-CHUNKS_PER_WORKER = 12  # about this many chunks per worker, smaller ones last
+CHUNKS_PER_WORKER = 24  # the smallest chunk: this fraction of a worker's share
 MAX_CHUNK_FILES = 64
 
 

@@ -129,10 +129,7 @@ def _lint_pooled(item) -> list[FileResult]:
     from . import pool
 
     shard, records, key = item
-    linter = pool._linters.get(key)
-    if linter is None:
-        linter = pool._linters[key] = Linter(pool._settings[key])
-    return lint_batch(shard, records, linter, pool._options)
+    return lint_batch(shard, records, pool.linter_for(key), pool._options)
 
 
 class _Ready:
@@ -155,19 +152,27 @@ def _in_pool(shards, batches, options: RunOptions):
 
     keys: dict[int, int] = {}
     settings = {}
+    linters = {}
     for _, linter in shards:
         key = keys.setdefault(id(linter), len(keys))
         settings[key] = linter.settings
+        linters[key] = linter
     workers = options.jobs
     pending: deque = deque()
+    submitted = 0
+    context = pool._context()
+    pool.fork_ready(context, linters)  # the workers inherit warmed Linters (see engine/pool.py)
     try:
-        with ProcessPoolExecutor(workers, mp_context=pool._context(), initializer=pool._init,
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=pool._init,
                                  initargs=(settings, options)) as executor:
             for shard, records, linter, failure in batches:
                 if failure is not None:
                     pending.append((_Ready([failure]), linter))
                 else:
                     pending.append((executor.submit(_lint_pooled, (shard, records, keys[id(linter)])), linter))
+                    submitted += 1
+                    if submitted == workers:  # every worker is forked by now (some Pythons fork one per submit)
+                        pool.fork_done()
                 if len(pending) >= 2 * workers:
                     future, owner = pending.popleft()
                     yield future.result(), owner
@@ -176,3 +181,5 @@ def _in_pool(shards, batches, options: RunOptions):
                 yield future.result(), owner
     except BrokenProcessPool as exc:
         raise WenlintError(f"a worker process died ({exc}); try --jobs 1") from None
+    finally:
+        pool.fork_done()

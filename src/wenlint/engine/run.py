@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from ..documents.walk import Target, iter_targets
 from ..documents.writer import encode, unified_diff, write_fixed
 from ..errors import EmptyDocument, InputError, WenlintError
 from ..findings import Finding
-from .runner import DISABLED, FileResult, Linter
+from ..reporting.model import Tally
+from .runner import FileResult, Linter
 from .suppression import Suppressions
 
 
@@ -55,24 +57,21 @@ class RunResult:
 
     @property
     def errors(self) -> list[str]:
-        return [r.error for r in self.results if r.error] + self._file_problems() + self.problems
-
-    def _file_problems(self) -> list[str]:
-        """The problems of each file; a rule disabled after a time-out is reported once (each
-        worker of a pool disables it on its own)."""
-        out, disabled = [], set()
-        for problem in (p for r in self.results for p in r.problems):
-            if problem.endswith(DISABLED):
-                code = problem.split(" rule ", 1)[1].split(" ", 1)[0]
-                if code in disabled:
-                    continue
-                disabled.add(code)
-            out.append(problem)
-        return out
+        """File errors, then the problems of each file (a rule disabled after a time-out named
+        once), then the run's."""
+        tally = Tally()
+        for result in self.results:
+            tally.note(result)
+        tally.problems = self.problems
+        return tally.errors
 
     @property
     def warnings(self) -> list[str]:
         return [r.warning for r in self.results if r.warning]
+
+    def files(self) -> list[FileResult]:
+        """The results in the order of the output (by path), as reports take them."""
+        return sorted(self.results, key=lambda r: r.path)
 
     def line_texts(self) -> dict[tuple[str, int], str]:
         return {(r.path, n): text for r in self.results for n, text in r.context.items()}
@@ -278,7 +277,7 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
 
         if usable(options):
             return _run_cached(work, linters, options, run_result, progress)
-    done = _lint_all(work, options, progress, documents=len(work))
+    done = list(_lint_all(work, options, progress, documents=len(work)))
     records = list(lint_shards(shards, options)) if shards else []
     if progress is not None:
         progress.stop()
@@ -286,8 +285,9 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
 
 
 def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
-              documents: int = 0) -> list[FileResult]:
-    """Lint `work` serially or in a pool; `documents`: how many the run plans in all."""
+              documents: int = 0) -> Iterator[FileResult]:
+    """Lint `work` serially or in a pool, yielding each file's result in order; `documents`: how
+    many the run plans in all."""
     from .pool import use_pool
 
     if use_pool(work, options):
@@ -296,16 +296,15 @@ def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=N
         from .pool import lint_in_pool
 
         # starts the progress bar once workers run
-        done = lint_in_pool(work, replace(options, documents=documents or len(work)), progress)
-    else:
+        yield from lint_in_pool(work, replace(options, documents=documents or len(work)), progress)
+        return
+    if progress is not None:
+        progress.start(len(work))
+    for target, linter in work:
+        result = lint_target(target, linter, options)
         if progress is not None:
-            progress.start(len(work))
-        done = []
-        for target, linter in work:
-            done.append(lint_target(target, linter, options))
-            if progress is not None:
-                progress.advance(target.path)
-    return done
+            progress.advance(target.path)
+        yield result
 
 
 def _run_cached(work, linters: _Linters, options: RunOptions, run_result: RunResult, progress=None) -> RunResult:
@@ -319,3 +318,102 @@ def _run_cached(work, linters: _Linters, options: RunOptions, run_result: RunRes
     run_result.results += done
     run_result.linters = list(linters.by_config.values())
     return run_result
+
+
+class Run:
+    """A run planned and ready to stream: iterating it lints the files and yields each file's
+    `FileResult` with its final findings, in the order of the output — the paths that could not
+    be planned, then the files by path, then the records of each shard (shards by path) in their
+    order. After the iteration, `problems` holds the run-level problems.
+
+    Nothing of a file is kept once it is yielded. When a configuration has rules that compare
+    documents, a file's findings are final only after the corpus phase: the results wait on disk
+    (engine/spill.py) and are replayed when it is over, so memory stays flat in the number of
+    findings either way."""
+
+    def __init__(self, paths: list[str], overrides: Overrides | None = None, options: RunOptions | None = None,
+                 progress=None) -> None:
+        self.options = options or RunOptions()
+        self._linters = _Linters(overrides or Overrides(), self.options)
+        self._planned = RunResult()
+        self.work = plan(paths, self._linters, self.options, self._planned)
+        self.progress = progress
+        self.problems: list[str] = []
+        from .records import is_shard, refuse_fixes
+
+        refuse_fixes([(t, linter) for t, linter in self.work if is_shard(t)], self.options)
+
+    @property
+    def linters(self) -> list[Linter]:
+        """The Linter of each configuration the run uses (all known once it is planned)."""
+        return list(self._linters.by_config.values())
+
+    def __iter__(self) -> Iterator[FileResult]:
+        from .records import is_shard, lint_shards
+
+        options, progress = self.options, self.progress
+        yield from self._planned.results
+        shards = sorted(((t, linter) for t, linter in self.work if is_shard(t)), key=lambda item: item[0].path)
+        files = sorted(((t, linter) for t, linter in self.work if not is_shard(t)), key=lambda item: item[0].path)
+        cached = False
+        if options.cache_dir is not None and not shards:
+            from .cache import usable
+
+            cached = usable(options)
+        if cached:
+            from .cache import iter_cached
+
+            keyed = iter_cached(files, options, lambda todo: _lint_all(todo, options, progress, len(files)))
+        else:
+            keyed = ((result, None, False) for result in _lint_all(files, options, progress, documents=len(files)))
+        owned = ((result, linter) for (result, _, _), (_, linter) in zip(keyed, files))
+        records = lint_shards(shards, options) if shards else ()
+        if not any(linter.corpus_rules for linter in self.linters):
+            yield from (result for result, _ in owned)
+            yield from (result for result, _ in records)
+            if progress is not None:
+                progress.stop()
+            for linter in self.linters:
+                self.problems += linter.finish([])
+            return
+        yield from self._after_corpus_phase(files, keyed, owned, records, cached)
+
+    def _after_corpus_phase(self, files, keyed, owned, records, cached: bool) -> Iterator[FileResult]:
+        from .runner import drop_used_after_all
+        from .spill import Spill
+
+        spill = Spill()
+        stubs, owners, keys, hits = [], [], [], set()
+        if cached:
+            # iter_cached gives (result, key, hit): keep the keys for the cached corpus phase.
+            for index, ((result, key, hit), (_, linter)) in enumerate(zip(keyed, files)):
+                stubs.append(spill.put(result))
+                owners.append(linter)
+                keys.append(key)
+                if hit:
+                    hits.add(index)
+        else:
+            for result, linter in owned:
+                stubs.append(spill.put(result))
+                owners.append(linter)
+        for result, linter in records:
+            stubs.append(spill.put(result))
+            owners.append(linter)
+        if self.progress is not None:
+            self.progress.stop()
+        if cached:
+            from .cache import finish_cached
+
+            self.problems += finish_cached(files, stubs, keys, hits, self.options, self.linters,
+                                           lambda linter, results: linter.finish(results))
+        else:
+            for linter in self.linters:
+                self.problems += linter.finish([s for s, owner in zip(stubs, owners) if owner is linter])
+        for result, stub, linter in zip(spill.replay(), stubs, owners):
+            if stub.findings:
+                result.findings += stub.findings
+            result.suppressions = stub.suppressions
+            drop_used_after_all(linter, result)
+            result.suppressions = None
+            result.findings.sort(key=lambda f: f.sort_key)
+            yield result

@@ -13,6 +13,7 @@ from ..analyses.base import active_reads
 from ..config import Settings
 from ..documents import Document
 from ..findings import Finding, Hit
+from ..reporting.model import DISABLED, FileReport
 from ..rules.base import CorpusHit, CorpusRule, Rule, RuleContext
 from ..rules.patterns import PatternTimeout
 from ..rules.registry import Registry, load_registry
@@ -20,7 +21,6 @@ from .selection import enabled_rules, matches, severity_of
 from .suppression import Suppressions, unused_hits
 
 UNUSED_SUPPRESSION = "WL001"
-DISABLED = "rule disabled for the rest of the run"
 
 
 class Cancelled(Exception):
@@ -28,21 +28,15 @@ class Cancelled(Exception):
 
 
 @dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
+class FileResult(FileReport):
+    """A file's result as the engine makes it: what reports see (`FileReport`: path, findings,
+    error, warning, problems, fixed, context, fixed_path, source) and what the engine needs too."""
+
     collected: dict[str, Any] = field(default_factory=dict)  # corpus rule code -> what it collected
     suppressions: Suppressions | None = None
-    error: str | None = None  # the file could not be linted (exit status 2)
-    warning: str | None = None  # the file was skipped (a binary file met in a walk, ...)
-    problems: list[str] = field(default_factory=list)  # rules that failed on this file
-    fixed: int = 0  # fixes applied
     diff: str | None = None  # with --diff: what --fix would change
     fixed_text: str | None = None  # standard input with --fix: the fixed text
     fixed_bytes: bytes | None = None  # ... encoded as standard input was (what the CLI prints)
-    context: dict[int, str] = field(default_factory=dict)  # line number -> text, for flagged lines
-    fixed_path: str | None = None  # --fix on a Word file: the fixed copy written (findings are on it)
-    source: str | None = None  # the document's text, when RunOptions.keep_source asks for it
     metrics: Any = None  # `wenlint profile`: the document's measures (wenlint.profile.metrics)
 
 
@@ -213,9 +207,6 @@ class Linter:
                     raise
                 problems.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
                 continue
-            finally:
-                self.contexts[rule.code].stream = None
-                self.streams.pop(rule.code, None)
             for hit in hits:
                 result = by_path.get(hit.path)
                 if result is None:
@@ -226,6 +217,9 @@ class Linter:
                 if result.suppressions and result.suppressions.silences(hit.location.line - 1, rule):
                     continue
                 result.findings.append(self._corpus_finding(rule, hit))
+        for code in self.streams:  # used up: a later run opens its own
+            self.contexts[code].stream = None
+        self.streams = {}
         for result in results:
             if self.report_unused and result.suppressions is not None and result.suppressions.used:
                 _drop_used_after_all(result)
@@ -240,6 +234,12 @@ class Linter:
             severity=self.severity[rule.code], message=hit.message, text=loc.text,
             suggestion=hit.suggestion,
         )
+
+
+def drop_used_after_all(linter: Linter, result) -> None:
+    """`_drop_used_after_all` where `finish` would apply it (a result replayed after the phase)."""
+    if linter.report_unused and result.suppressions is not None and result.suppressions.used:
+        _drop_used_after_all(result)
 
 
 def _drop_used_after_all(result: FileResult) -> None:

@@ -11,9 +11,9 @@ when a selector names their code or name.
 
 from __future__ import annotations
 
-from ..config import CATEGORIES, Settings
+from ..config import Settings
 from ..errors import ConfigError
-from ..findings import SEVERITY_RANK
+from ..taxonomy import CATEGORIES, at_least
 from ..rules.base import Rule
 from ..rules.registry import Registry
 
@@ -95,5 +95,4 @@ def severity_of(rule: Rule, settings: Settings) -> str:
     return level
 
 
-def at_least(severity: str, threshold: str) -> bool:
-    return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold]
+__all__ = ["at_least", "enabled_rules", "matches", "severity_of", "specificity"]

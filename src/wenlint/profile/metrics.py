@@ -33,8 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..findings import SEVERITIES, Finding
-
-CATEGORIES = ("placeholder", "mask", "number", "chrome", "script", "structure", "meta")
+from ..taxonomy import CATEGORIES
 SCRIPTS = ("simplified", "traditional", "mixed", "none", "unknown")
 
 # Runs of Han characters: stdlib `re` on literal ranges is the fastest way to count them.

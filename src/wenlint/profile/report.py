@@ -6,6 +6,7 @@ import json
 import math
 from typing import TextIO
 
+from ..taxonomy import SEVERITY
 from .gates import Gate, GateFailure, gate_passed
 
 SCRIPT_WORDS = {"simplified": "简", "traditional": "繁", "mixed": "混", "none": "—", "unknown": "?"}
@@ -68,7 +69,7 @@ def render_gates(gates: list[Gate], failures: list[GateFailure], documents: int,
         for heading in ("path", "check", "value", "expected", "message"):
             table.add_column(heading, overflow="fold")
         for f in failures:
-            style = "bold red" if f.severity == "error" else "yellow"
+            style = SEVERITY[f.severity].style
             value = "NaN" if f.value is None else f"{f.value:.4g}" if isinstance(f.value, float) else str(f.value)
             table.add_row(f.path, f"[{style}]{f.gate}:{f.check}[/]", value, f.expected, f.message)
         console.print(table)

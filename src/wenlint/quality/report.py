@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..taxonomy import CATEGORIES
 from .measure import Measurement
 
-FAMILIES = ("placeholder", "mask", "number", "chrome", "script", "structure", "meta")
+FAMILIES = CATEGORIES
 
 
 def _f(value) -> str:

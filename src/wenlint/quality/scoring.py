@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ..taxonomy import SEVERITY_LIST, at_least
 from .labels import Confirmation, Label
 
 PER_CHARS = 20_000
 WARNING_OR_WORSE = ("error", "warning")
 # What a severity promises: the least precision a rule must measure to keep it.
-SEVERITY_BAR = {"error": 0.97, "warning": 0.90, "info": 0.0}
+SEVERITY_BAR = {s.name: s.precision for s in SEVERITY_LIST}
 
 
 @dataclass(frozen=True)
@@ -319,5 +320,4 @@ def precision_class(precision: float | None) -> str:
 
 
 def earns(severity: str, measured_class: str) -> bool:
-    order = {"info": 0, "warning": 1, "error": 2}
-    return measured_class == "unmeasured" or order[measured_class] >= order[severity]
+    return measured_class == "unmeasured" or at_least(measured_class, severity)

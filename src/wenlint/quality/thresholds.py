@@ -18,13 +18,14 @@ from pathlib import Path
 
 
 from ..config.discovery import tomllib
+from ..taxonomy import CATEGORIES
 from .measure import Measurement
 
 FLOOR_SECTIONS = ("dev.recall", "dev.precision", "seeds.recall")
 
 # Density of findings at warning-or-worse per clean folder, by groups of families.
 DENSITY_GROUPS = {
-    "all": ("placeholder", "mask", "number", "chrome", "script", "structure", "meta"),
+    "all": CATEGORIES,
     "structure+number": ("structure", "number"),
     "script+mask": ("script", "mask"),
     "chrome": ("chrome",),

@@ -9,13 +9,13 @@ fingerprint, so they are unique within a report."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
-from typing import TextIO
 
-from . import ReportOptions
-from ..engine.run import RunResult
+from . import Report as BaseReport
+from ..findings import Finding
+from ..reporting.jsonstream import ITEMS, JsonList
+from ..reporting.model import FileReport, Tally
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -31,35 +31,40 @@ def relative_path(path: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def issues(result: RunResult) -> list[dict]:
-    lines = result.line_texts()
-    seen: Counter = Counter()
-    out = []
-    for f in result.findings:
-        path = relative_path(f.path)
-        line_digest = hashlib.blake2b(lines.get((f.path, f.line), "").strip().encode(), digest_size=8).hexdigest()
-        key = f"{path}\0{f.code}\0{f.text}\0{line_digest}"
-        seen[key] += 1
-        fingerprint = hashlib.blake2b(f"{key}\0{seen[key]}".encode(), digest_size=16).hexdigest()
-        description = f"{f.code} {f.message}「{f.text}」" + (f"（建议：{f.suggestion}）" if f.suggestion else "")
-        out.append({
-            "type": "issue",
-            "description": description,
-            "check_name": f"{f.code} {f.name}",
-            "categories": ["Style"],
-            "fingerprint": fingerprint,
-            "severity": SEVERITIES[f.severity],
-            "location": {
-                "path": path,
-                "lines": {"begin": f.line, "end": f.end_line},
-                "positions": {
-                    "begin": {"line": f.line, "column": f.column},
-                    "end": {"line": f.end_line, "column": f.end_column},
-                },
+def issue(f: Finding, line_text: str | None, seen: Counter) -> dict:
+    path = relative_path(f.path)
+    line_digest = hashlib.blake2b((line_text or "").strip().encode(), digest_size=8).hexdigest()
+    key = f"{path}\0{f.code}\0{f.text}\0{line_digest}"
+    seen[key] += 1
+    fingerprint = hashlib.blake2b(f"{key}\0{seen[key]}".encode(), digest_size=16).hexdigest()
+    description = f"{f.code} {f.message}「{f.text}」" + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+    return {
+        "type": "issue",
+        "description": description,
+        "check_name": f"{f.code} {f.name}",
+        "categories": ["Style"],
+        "fingerprint": fingerprint,
+        "severity": SEVERITIES[f.severity],
+        "location": {
+            "path": path,
+            "lines": {"begin": f.line, "end": f.end_line},
+            "positions": {
+                "begin": {"line": f.line, "column": f.column},
+                "end": {"line": f.end_line, "column": f.end_column},
             },
-        })
-    return out
+        },
+    }
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    stream.write(json.dumps(issues(result), ensure_ascii=False, indent=2) + "\n")
+class Report(BaseReport):
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.seen: Counter = Counter()
+        self.array = JsonList(self.stream)
+        self.array.open(ITEMS)
+
+    def file(self, report: FileReport) -> None:
+        self.array.extend(issue(f, report.line_text(f.line), self.seen) for f in report.findings)
+
+    def close(self, tally: Tally) -> None:
+        self.array.close()

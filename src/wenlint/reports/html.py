@@ -13,8 +13,9 @@ Content-Security-Policy forbids loading anything) so it can be mailed or archive
   move to the next and previous finding, ] and [ to the next and previous file, and a bar shows
   where you are.
 
-The document text comes from `FileResult.source` (kept when the run is asked for this format); a
-file whose text was not kept is read again, and shown without text if that fails.
+The document text comes from `FileReport.source` (kept when the run is asked for this format); a
+file whose text was not kept is shown as its notes only. The page needs the whole run (totals in
+the header, links to the next file), so this report keeps every linted file until the end.
 """
 
 from __future__ import annotations
@@ -23,27 +24,18 @@ import html
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TextIO
 
-from . import ReportOptions
+from . import Report as BaseReport
 from ..version import __version__
-from ..engine.run import RunResult
 from ..findings import Finding
-from .summary import CATEGORY_WORDS, SEVERITY_WORDS
+from ..reporting.model import FileReport, Tally
+from ..taxonomy import CATEGORY_LIST, OTHER, SEVERITIES, SEVERITY, category_label
 
 CONTEXT_LINES = 2  # lines shown around a finding before the rest is folded
 FOLD_AT = 6  # fold a stretch of clean lines only when it is at least this long
 
-CATEGORY_COLOURS = {  # (ink, background)
-    "placeholder": ("#a21caf", "#fae8ff"),
-    "mask": ("#b91c1c", "#fee2e2"),
-    "number": ("#b45309", "#fef3c7"),
-    "chrome": ("#0e7490", "#cffafe"),
-    "script": ("#1d4ed8", "#dbeafe"),
-    "structure": ("#15803d", "#dcfce7"),
-    "meta": ("#4b5563", "#e5e7eb"),
-}
-OTHER_COLOURS = ("#4b5563", "#e5e7eb")
+CATEGORY_COLOURS = {c.name: (c.ink, c.background) for c in CATEGORY_LIST}  # (ink, background)
+OTHER_COLOURS = (OTHER.ink, OTHER.background)
 
 
 def esc(value: object) -> str:
@@ -211,19 +203,6 @@ def _offset(starts: list[int], text: str, line: int, column: int) -> int:
     return min(max(starts[line - 1] + column - 1, 0), len(text))
 
 
-def _source_of(result) -> str | None:
-    if result.source is not None:
-        return result.source
-    if result.path == "-":
-        return None
-    try:
-        from ..documents import load_path
-
-        return load_path(result.path).source
-    except Exception:  # the report must not fail because a file went away
-        return None
-
-
 def _category(finding: Finding) -> str:
     return finding.category if finding.category in CATEGORY_COLOURS else "other"
 
@@ -233,8 +212,8 @@ def _severity_counts(findings: list[Finding]) -> str:
     if not findings:
         return '<span class="sev-counts"><span>没有问题</span></span>'
     parts = [
-        f'<span class="s-{s}">{counts[s]} {SEVERITY_WORDS[s]}</span>'
-        for s in ("error", "warning", "info") if counts[s]
+        f'<span class="s-{s}">{counts[s]} {SEVERITY[s].label}</span>'
+        for s in SEVERITIES if counts[s]
     ]
     return f'<span class="sev-counts">{"".join(parts)}</span>'
 
@@ -246,20 +225,22 @@ def _position(f: Finding) -> str:
     return f"{f.line}:{f.column}"
 
 
+def _severity_label(severity: str) -> str:
+    return SEVERITY[severity].label if severity in SEVERITY else severity
+
+
 def _title(f: Finding) -> str:
-    text = f"{f.code} {f.name}（{SEVERITY_WORDS.get(f.severity, f.severity)}）：{f.message}"
+    text = f"{f.code} {f.name}（{_severity_label(f.severity)}）：{f.message}"
     if f.suggestion:
         text += f"；建议：{f.suggestion}"
     return text
 
 
 class _Page:
-    def __init__(self, result: RunResult) -> None:
-        self.result = result
-        self.findings = result.findings
-        self.files = sorted(
-            (r for r in result.results if r.error is None and r.warning is None), key=lambda r: r.path
-        )
+    def __init__(self, files: list[FileReport], tally: Tally) -> None:
+        self.tally = tally
+        self.files = sorted(files, key=lambda r: r.path)
+        self.findings = sorted((f for r in files for f in r.findings), key=lambda f: f.sort_key)
         by_path: dict[str, list[Finding]] = defaultdict(list)
         for f in self.findings:
             by_path[f.path].append(f)
@@ -276,10 +257,10 @@ class _Page:
 
     def header(self) -> str:
         counts = Counter(f.severity for f in self.findings)
-        parts = "，".join(f"{SEVERITY_WORDS[s]} {counts[s]}" for s in ("error", "warning", "info") if counts[s])
+        parts = "，".join(f"{SEVERITY[s].label} {counts[s]}" for s in SEVERITIES if counts[s])
         files = len(self.files)
         totals = f"{len(self.findings)} 个问题，{files} 个文件" + (f"（{parts}）" if parts else "")
-        fixed = sum(r.fixed for r in self.result.results)
+        fixed = self.tally.fixed
         if fixed:
             totals += f"，已自动修复 {fixed} 处"
         return (
@@ -304,7 +285,7 @@ class _Page:
         out = ['<h2>按类别</h2>', '<table class="summary" id="by-category"><tr><th>类别</th><th>数量</th></tr>']
         for category, count in sorted(names.items(), key=lambda item: (-item[1], item[0])):
             css = category if category in CATEGORY_COLOURS else "other"
-            label = CATEGORY_WORDS.get(category, "")
+            label = category_label(category) if category in CATEGORY_COLOURS else ""
             out.append(
                 f'<tr class="cat-{css}" data-category="{esc(category)}"><td><span class="chip"></span>'
                 f"{esc(label)} {esc(category)}</td><td class=\"n\">{count}</td></tr>"
@@ -327,7 +308,7 @@ class _Page:
         return "\n".join(out)
 
     def problems(self) -> str:
-        messages = self.result.errors
+        messages = self.tally.errors
         if not messages:
             return ""
         items = "".join(f"<li>{esc(m)}</li>" for m in messages)
@@ -352,7 +333,7 @@ class _Page:
             f'<h2><span class="path">{esc(r.path)}</span>{_severity_counts(findings)}{fixed}'
             f'<span class="file-nav">{"".join(nav)}</span></h2>\n'
         )
-        text = _source_of(r)
+        text = r.source
         if text is None:
             body = self._notes_only(findings)
         else:
@@ -486,7 +467,7 @@ class _Page:
             f'data-line="{f.line}" data-column="{f.column}">',
             f'<span class="nav">{prev_link}{next_link}</span>',
             f'<a class="code" href="#f-{n}">{esc(f.code)}</a>',
-            f'<span class="sev s-{esc(f.severity)}">{esc(SEVERITY_WORDS.get(f.severity, f.severity))}</span>',
+            f'<span class="sev s-{esc(f.severity)}">{esc(_severity_label(f.severity))}</span>',
             f'<span class="pos">{_position(f)}</span>',
             f'<span class="msg">{esc(f.message)}</span> ',
             f'<span class="flagged">「{esc(flagged)}」</span>',
@@ -527,5 +508,14 @@ class _Page:
         )
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    stream.write(_Page(result).render())
+class Report(BaseReport):
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.files: list[FileReport] = []
+
+    def file(self, report: FileReport) -> None:
+        if report.linted:
+            self.files.append(report)
+
+    def close(self, tally: Tally) -> None:
+        self.stream.write(_Page(self.files, tally).render())

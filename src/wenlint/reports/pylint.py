@@ -4,14 +4,13 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
-from . import ReportOptions
-from ..engine.run import RunResult
+from . import Report as BaseReport
+from ..reporting.model import FileReport
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    for f in result.findings:
-        text = f.text if "\n" not in f.text else f.text.split("\n", 1)[0] + "…"
-        message = f"{f.message}「{text}」".replace("\n", " ")
-        stream.write(f"{f.path}:{f.line}: [{f.code}({f.name}), ] {message}\n")
+class Report(BaseReport):
+    def file(self, report: FileReport) -> None:
+        for f in report.findings:
+            text = f.text if "\n" not in f.text else f.text.split("\n", 1)[0] + "…"
+            message = f"{f.message}「{text}」".replace("\n", " ")
+            self.stream.write(f"{f.path}:{f.line}: [{f.code}({f.name}), ] {message}\n")

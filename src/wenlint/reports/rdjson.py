@@ -8,26 +8,24 @@ suggestion."""
 
 from __future__ import annotations
 
-import json
-from typing import TextIO
-
-from . import ReportOptions
+from . import Report as BaseReport
 from ..version import __version__
-from ..engine.run import RunResult
 from ..findings import Finding
+from ..reporting.jsonstream import ITEMS, JsonList
+from ..reporting.model import FileReport, Tally
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SOURCE = {"name": "wenlint", "url": "https://pypi.org/project/wenlint/"}
 
 
-def _position(lines: dict, path: str, line: int, column: int) -> dict | None:
-    text = lines.get((path, line))
+def _position(lines: FileReport, path: str, line: int, column: int) -> dict | None:
+    text = lines.line_text(line)
     if text is None:
         return None
     return {"line": line, "column": len(text[: column - 1].encode("utf-8")) + 1}
 
 
-def _range(lines: dict, path: str, line: int, column: int, end_line: int, end_column: int) -> dict | None:
+def _range(lines: FileReport, path: str, line: int, column: int, end_line: int, end_column: int) -> dict | None:
     start = _position(lines, path, line, column)
     end = _position(lines, path, end_line, end_column)
     if start is None or end is None:
@@ -35,7 +33,7 @@ def _range(lines: dict, path: str, line: int, column: int, end_line: int, end_co
     return {"start": start, "end": end}
 
 
-def _suggestions(lines: dict, f: Finding) -> list[dict]:
+def _suggestions(lines: FileReport, f: Finding) -> list[dict]:
     if f.fix:
         edits = f.fix["edits"]
     elif f.suggestion is not None:
@@ -49,7 +47,7 @@ def _suggestions(lines: dict, f: Finding) -> list[dict]:
     return [{"range": r, "text": e["content"]} for r, e in zip(ranges, edits)]
 
 
-def diagnostic(lines: dict, f: Finding) -> dict:
+def diagnostic(lines: FileReport, f: Finding) -> dict:
     span = _range(lines, f.path, f.line, f.column, f.end_line, f.end_column)
     location = {"path": f.path, "range": span or {"start": {"line": f.line}, "end": {"line": f.end_line}}}
     item = {
@@ -64,13 +62,14 @@ def diagnostic(lines: dict, f: Finding) -> dict:
     return item
 
 
-def document(result: RunResult) -> dict:
-    lines = result.line_texts()
-    return {
-        "source": {**SOURCE, "version": __version__},
-        "diagnostics": [diagnostic(lines, f) for f in result.findings],
-    }
+class Report(BaseReport):
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.array = JsonList(self.stream)
+        self.array.open({"source": {**SOURCE, "version": __version__}, "diagnostics": ITEMS})
 
+    def file(self, report: FileReport) -> None:
+        self.array.extend(diagnostic(report, f) for f in report.findings)
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    stream.write(json.dumps(document(result), ensure_ascii=False, indent=2) + "\n")
+    def close(self, tally: Tally) -> None:
+        self.array.close()

@@ -4,7 +4,7 @@ summary by category and by rule. Widths are measured in terminal cells, so Chine
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import TextIO
 
 from rich.cells import cell_len
@@ -13,21 +13,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from . import Report as BaseReport
 from . import ReportOptions
-from ..engine.run import RunResult
 from ..findings import Finding
-from .summary import CATEGORY_WORDS, SEVERITY_WORDS, counts_line
+from ..reporting.model import FileReport, Tally
+from ..taxonomy import SEVERITIES, SEVERITY, category, category_label
+from .summary import counts_line
 
-SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-CATEGORY_STYLES = {
-    "placeholder": "magenta",
-    "mask": "red",
-    "number": "yellow",
-    "chrome": "cyan",
-    "script": "blue",
-    "structure": "green",
-    "meta": "white",
-}
 CONTEXT_CELLS = 24  # terminal cells of context shown on each side of the flagged text
 
 
@@ -67,7 +59,7 @@ def _clip_right(text: str, cells: int) -> str:
 def context(finding: Finding, line_text: str | None) -> Text:
     """The flagged text highlighted inside a window of its line."""
     flagged = finding.text.split("\n", 1)[0].rstrip("\r")
-    style = f"bold reverse {CATEGORY_STYLES.get(finding.category, 'white')}"
+    style = f"bold reverse {category(finding.category).style}"
     if line_text is None:
         return Text.assemble(("› ", "dim"), (flagged, style))
     start = finding.column - 1
@@ -86,9 +78,9 @@ def context(finding: Finding, line_text: str | None) -> Text:
 def _counts_text(findings: list[Finding]) -> Text:
     counts = Counter(f.severity for f in findings)
     parts = []
-    for severity in ("error", "warning", "info"):
+    for severity in SEVERITIES:
         if counts[severity]:
-            parts.append((f"{counts[severity]} {SEVERITY_WORDS[severity]}", SEVERITY_STYLES[severity]))
+            parts.append((f"{counts[severity]} {SEVERITY[severity].label}", SEVERITY[severity].style))
     text = Text()
     for i, part in enumerate(parts):
         if i:
@@ -115,50 +107,47 @@ def file_section(path: str, findings: list[Finding], lines: dict[int, str]) -> G
             body.append("  [可自动修复]" if f.fix["safety"] == "safe" else "  [可修复，需 --unsafe-fixes]", "dim green")
         table.add_row(
             f"{f.line}:{f.column}",
-            Text(f.code, CATEGORY_STYLES.get(f.category, "white")),
-            Text(SEVERITY_WORDS[f.severity], SEVERITY_STYLES[f.severity]),
+            Text(f.code, category(f.category).style),
+            Text(SEVERITY[f.severity].label, SEVERITY[f.severity].style),
             body,
         )
     return Group(heading, Padding(table, (0, 0, 1, 2)))
 
 
-def summary(findings: list[Finding]) -> Group:
-    by_category: dict[str, Counter] = defaultdict(Counter)
-    for f in findings:
-        by_category[f.category][f.severity] += 1
+def summary(tally: Tally) -> Group:
     categories = Table(title="按类别", title_justify="left", box=None, header_style="bold", pad_edge=False)
     categories.add_column("类别")
-    for severity in ("error", "warning", "info"):
-        categories.add_column(SEVERITY_WORDS[severity], justify="right", style=SEVERITY_STYLES[severity])
+    for severity in SEVERITIES:
+        categories.add_column(SEVERITY[severity].label, justify="right", style=SEVERITY[severity].style)
     categories.add_column("合计", justify="right", style="bold")
-    for category, counts in sorted(by_category.items(), key=lambda item: -sum(item[1].values())):
-        label = Text(f"{CATEGORY_WORDS.get(category, category)} {category}", CATEGORY_STYLES.get(category, "white"))
-        categories.add_row(label, *(str(counts[s] or "") for s in ("error", "warning", "info")), str(sum(counts.values())))
+    for name, counts in sorted(tally.by_category.items(), key=lambda item: -sum(item[1].values())):
+        label = Text(f"{category_label(name)} {name}", category(name).style)
+        categories.add_row(label, *(str(counts[s] or "") for s in SEVERITIES), str(sum(counts.values())))
     rules = Table(title="按规则", title_justify="left", box=None, header_style="bold", pad_edge=False)
     rules.add_column("次数", justify="right")
     rules.add_column("代码")
     rules.add_column("规则")
     rules.add_column("修复")
-    counts = Counter((f.code, f.name, f.category) for f in findings)
-    fixable = {f.code for f in findings if f.fix and f.fix["safety"] == "safe"}
-    for (code, name, category), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:12]:
-        rules.add_row(str(n), Text(code, CATEGORY_STYLES.get(category, "white")), name, "可自动修复" if code in fixable else "")
+    for (code, name, family), n in sorted(tally.by_rule.items(), key=lambda item: (-item[1], item[0]))[:12]:
+        fix = "可自动修复" if tally.fix_kind.get(code) == "safe" else ""
+        rules.add_row(str(n), Text(code, category(family).style), name, fix)
     return Group(categories, Text(""), rules)
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    console = make_console(stream, options)
-    findings = result.findings
-    if options.statistics:
-        console.print(summary(findings))
-        return
-    grouped: dict[str, list[Finding]] = defaultdict(list)
-    for f in findings:
-        grouped[f.path].append(f)
-    contexts = {r.path: r.context for r in result.results}
-    for path, items in grouped.items():
-        console.print(file_section(path, items, contexts.get(path, {})))
-    if findings:
-        console.print(summary(findings))
-        console.print()
-    console.print(Text(counts_line(result, options), style="bold"))
+class Report(BaseReport):
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.console = make_console(self.stream, self.options)
+
+    def file(self, report: FileReport) -> None:
+        if report.findings and not self.options.statistics:
+            self.console.print(file_section(report.path, report.findings, report.context))
+
+    def close(self, tally: Tally) -> None:
+        if self.options.statistics:
+            self.console.print(summary(tally))
+            return
+        if tally.findings:
+            self.console.print(summary(tally))
+            self.console.print()
+        self.console.print(Text(counts_line(tally, self.options), style="bold"))

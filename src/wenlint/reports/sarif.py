@@ -5,15 +5,14 @@ Columns are counted in Unicode code points (`columnKind`), the same as every oth
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
-from typing import TextIO
 from urllib.parse import quote
 
-from . import ReportOptions
+from . import Report as BaseReport
 from ..version import __version__
-from ..engine.run import RunResult
+from ..reporting.jsonstream import ITEMS, JsonList
+from ..reporting.model import FileReport, RuleInfo, Tally
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -27,7 +26,7 @@ def _uri(path: str) -> str:
     return quote(Path(rel).as_posix())
 
 
-def _rule_entry(rule) -> dict:
+def _rule_entry(rule: RuleInfo) -> dict:
     help_text = "\n\n".join(
         part for part in (
             rule.summary,
@@ -77,56 +76,60 @@ def _fix(fix: dict, uri: str) -> dict:
     }
 
 
-def sarif_document(result: RunResult) -> dict:
-    rules = {}
-    for linter in result.linters:
-        for rule in linter.rules:
-            rules.setdefault(rule.code, rule)
-    ordered = sorted(rules)
-    index = {code: i for i, code in enumerate(ordered)}
-    results = []
-    lines = result.line_texts()
-    seen: dict[tuple[str, str, str], int] = {}
-    for f in result.findings:
-        region = {
-            "startLine": f.line,
-            "startColumn": f.column,
-            "endLine": f.end_line,
-            "endColumn": f.end_column,
-            "snippet": {"text": f.text},
-        }
-        uri = _uri(f.path)
-        item = {
-            "ruleId": f.code,
-            "level": LEVELS[f.severity],
-            "message": {"text": f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
-            "partialFingerprints": {"wenlint/v2": _fingerprint(f, lines.get((f.path, f.line)), seen)},
-        }
-        if f.code in index:
-            item["ruleIndex"] = index[f.code]
-        if f.fix and f.fix.get("edits"):
-            item["fixes"] = [_fix(f.fix, uri)]
-        results.append(item)
-    return {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "wenlint",
-                        "version": __version__,
-                        "informationUri": HOME,
-                        "rules": [_rule_entry(rules[code]) for code in ordered],
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
+def sarif_result(f, line_text: str | None, seen: dict, index: dict[str, int]) -> dict:
+    region = {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+        "snippet": {"text": f.text},
     }
+    uri = _uri(f.path)
+    item = {
+        "ruleId": f.code,
+        "level": LEVELS[f.severity],
+        "message": {"text": f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "partialFingerprints": {"wenlint/v2": _fingerprint(f, line_text, seen)},
+    }
+    if f.code in index:
+        item["ruleIndex"] = index[f.code]
+    if f.fix and f.fix.get("edits"):
+        item["fixes"] = [_fix(f.fix, uri)]
+    return item
 
 
-def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:
-    stream.write(json.dumps(sarif_document(result), ensure_ascii=False, indent=2) + "\n")
+class Report(BaseReport):
+    """The rule table is known before the first file, so the results are written as they come."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        rules = self.run.rules
+        ordered = sorted(rules)
+        self.index = {code: i for i, code in enumerate(ordered)}
+        self.seen: dict[tuple[str, str, str], int] = {}
+        self.results = JsonList(self.stream)
+        self.results.open({
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "wenlint",
+                            "version": __version__,
+                            "informationUri": HOME,
+                            "rules": [_rule_entry(rules[code]) for code in ordered],
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": ITEMS,
+                }
+            ],
+        })
+
+    def file(self, report: FileReport) -> None:
+        self.results.extend(sarif_result(f, report.line_text(f.line), self.seen, self.index) for f in report.findings)
+
+    def close(self, tally: Tally) -> None:
+        self.results.close()

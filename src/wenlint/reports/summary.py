@@ -2,66 +2,43 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
-from ..engine.run import RunResult
-from ..findings import Finding
-
-SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
-CATEGORY_WORDS = {
-    "placeholder": "占位符",
-    "mask": "遮蔽词",
-    "number": "数字矛盾",
-    "chrome": "网页残留",
-    "script": "繁简与字符",
-    "structure": "结构",
-    "meta": "抑制注释",
-}
+from ..reporting.model import Tally
+from ..taxonomy import SEVERITIES
 
 
-def severity_counts(findings: list[Finding]) -> Counter:
-    return Counter(f.severity for f in findings)
-
-
-def counts_line(result: RunResult, options) -> str:
-    findings = result.findings
-    files = len([r for r in result.results if r.error is None and r.warning is None])
-    if not findings:
+def counts_line(tally: Tally, options) -> str:
+    files = tally.files
+    if not tally.findings:
         line = f"No findings in {files} file{'s' if files != 1 else ''}."
     else:
-        counts = severity_counts(findings)
-        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
-        line = f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files} file{'s' if files != 1 else ''} ({', '.join(parts)})."
-        fixable = sum(1 for f in findings if f.fix and f.fix["safety"] == "safe")
-        if fixable and not options.fix_mode:
-            line += f" {fixable} fixable with --fix."
-    fixed = sum(r.fixed for r in result.results)
-    if fixed:
-        line += f" Fixed {fixed}."
-    if options.known:
-        line += f" {options.known} known from the baseline."
+        counts = tally.severities
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in SEVERITIES if counts[s]]
+        line = (f"Found {tally.findings} finding{'s' if tally.findings != 1 else ''} in {files} "
+                f"file{'s' if files != 1 else ''} ({', '.join(parts)}).")
+        if tally.safe_fixes and not options.fix_mode:
+            line += f" {tally.safe_fixes} fixable with --fix."
+    if tally.fixed:
+        line += f" Fixed {tally.fixed}."
+    if tally.known:
+        line += f" {tally.known} known from the baseline."
     return line
 
 
-def statistics(findings: list[Finding]) -> list[dict]:
+def _by_count(tally: Tally) -> list[tuple[tuple[str, str], int]]:
+    counts: dict[tuple[str, str], int] = {}
+    for (code, name, _), n in tally.by_rule.items():
+        counts[(code, name)] = counts.get((code, name), 0) + n
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def statistics(tally: Tally) -> list[dict]:
     """`--statistics` as records, most frequent rule first: code, name, count and the fix its
     findings carry ("safe", "unsafe" or null)."""
-    counts = Counter((f.code, f.name) for f in findings)
-    fixes: dict[str, str] = {}
-    for f in findings:
-        if f.fix:
-            fixes[f.code] = "safe" if f.fix["safety"] == "safe" or fixes.get(f.code) == "safe" else "unsafe"
-    return [
-        {"code": code, "name": name, "count": n, "fix": fixes.get(code)}
-        for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    ]
+    return [{"code": code, "name": name, "count": n, "fix": tally.fix_kind.get(code)}
+            for (code, name), n in _by_count(tally)]
 
 
-def statistics_lines(findings: list[Finding]) -> list[str]:
-    counts = Counter((f.code, f.name) for f in findings)
-    fixable = {f.code for f in findings if f.fix}
-    width = max((len(str(n)) for n in counts.values()), default=1)
-    return [
-        f"{n:>{width}}\t{code}\t{'[*] ' if code in fixable else ''}{name}"
-        for (code, name), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    ]
+def statistics_lines(tally: Tally) -> list[str]:
+    rows = _by_count(tally)
+    width = max((len(str(n)) for _, n in rows), default=1)
+    return [f"{n:>{width}}\t{code}\t{'[*] ' if code in tally.fix_kind else ''}{name}" for (code, name), n in rows]

@@ -76,7 +76,9 @@ class Rule:
     fix_doc: ClassVar[str] = ""  # how to fix it (by hand, or what --fix does)
     fix_safety: ClassVar[str] = "none"  # "safe", "unsafe" or "none"
     default_enabled: ClassVar[bool] = True
-    options: ClassVar[dict[str, Any]] = {}  # option -> default, set under [tool.wenlint.<category>]
+    # option -> default, set under [tool.wenlint.<category>]. A built-in rule's come from the
+    # declarations of its family's options (config/options.py); a plugin may set its own.
+    options: ClassVar[dict[str, Any]] = {}
     specs: ClassVar[tuple[Spec, ...]] = ()
     # The document analyses `check` reads (providers from wenlint.analyses, or their names).
     reads: ClassVar[tuple[Any, ...]] = ()
@@ -84,6 +86,13 @@ class Rule:
     # findings first); `check` finds nothing.
     computed_by_engine: ClassVar[bool] = False
     source: str = "builtin"  # "builtin", a pack file, or "plugin:<name>"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "options" not in cls.__dict__ and cls.code and cls.category:
+            from ..config.options import rule_options
+
+            cls.options = rule_options(cls.category, cls.code)
 
     def check(self, doc: Document, ctx: RuleContext) -> Iterable[Hit]:
         return ()

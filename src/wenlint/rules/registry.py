@@ -14,9 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RulePackError
+from ..taxonomy import CATEGORIES, SEVERITIES
 from .base import Rule
 
-FAMILY_PACKAGES = ("placeholder", "mask", "number", "chrome", "script", "structure", "meta")
+FAMILY_PACKAGES = CATEGORIES  # each built-in family is a package of the same name
 ENTRY_POINT_GROUP = "wenlint.rules"
 
 
@@ -184,8 +185,8 @@ def _check_plugin_rule(rule: Rule, where: str) -> None:
         raise RulePackError(f"{where}: rule {rule.code!r}: code must be two capital letters and three digits")
     if not _NAME.fullmatch(rule.name or ""):
         raise RulePackError(f"{where}: rule {rule.code}: name must be kebab-case ASCII")
-    if rule.severity not in ("error", "warning", "info"):
-        raise RulePackError(f"{where}: rule {rule.code}: severity must be error, warning or info")
+    if rule.severity not in SEVERITIES:
+        raise RulePackError(f"{where}: rule {rule.code}: severity must be {', '.join(SEVERITIES[:-1])} or {SEVERITIES[-1]}")
     if not rule.category or not rule.summary:
         raise RulePackError(f"{where}: rule {rule.code}: needs a category and a summary")
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..rules.base import Rule
-
-SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
+from ..taxonomy import SEVERITY
 FIX_WORDS = {"safe": "可自动修复", "unsafe": "可修复（不安全，需核对）", "none": "需手动修改"}
 
 
@@ -16,7 +15,7 @@ def _block(text: str) -> str:
 def explain_markdown(rule: Rule) -> str:
     """The same sections as `wenlint explain`, in the same order."""
     parts = [
-        f"**{rule.code} {rule.name}** · {rule.category} · {SEVERITY_WORDS.get(rule.severity, rule.severity)}"
+        f"**{rule.code} {rule.name}** · {rule.category} · {SEVERITY[rule.severity].label if rule.severity in SEVERITY else rule.severity}"
         f" · {FIX_WORDS.get(rule.fix_safety, rule.fix_safety)}",
     ]
     sections = (

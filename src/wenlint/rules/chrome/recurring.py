@@ -67,7 +67,6 @@ class RecurringLine(CorpusRule):
         "[tool.wenlint.chrome] recurring-min-documents（默认 3）和 recurring-min-length（默认 10）调整。"
     )
     fix_safety = "none"
-    options = {"recurring-min-documents": 3, "recurring-min-length": 10}
     specs = (
         Spec(
             "社区工作总结\n\n学习总结就上红星学习网，天天更新好文章\n今年以来，社区工作取得了新成绩。",

@@ -45,7 +45,6 @@ class SiteName(Rule):
     good = "我局在市直各部门中第一家建立了自己的网站。"
     fix_doc = "删除整行（--fix 自动删除）。名单见 rules/data/chrome-sites.toml，可用 extra-sites 选项补充。"
     fix_safety = "safe"
-    options = {"extra-sites": []}
     specs = (
         Spec(
             "更多精品范文尽在第一范文网\n工作总结 - 橙子范文网\n[阿达秘书网]\n正文。",

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from ...findings import Hit
 from ..base import Rule, Spec
-from ..placeholder._data import MASK_OPTIONS
 from ..placeholder._scan import hits_for
 from ... import lazyre
 
@@ -35,7 +34,6 @@ class MaskedWord(Rule):
         "上下文词。"
     )
     fix_safety = "unsafe"
-    options = dict(MASK_OPTIONS)
     specs = (
         Spec("加强了马列主义、毛泽东思想、邓**理论的学习", ("邓**理论",),
              fixed="加强了马列主义、毛泽东思想、邓小平理论的学习"),

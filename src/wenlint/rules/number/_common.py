@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...analyses import analysis
+from ...analyses.outline import HEADING_MARK_INSIDE, number_word_after, structure
 from ._numerals import Quantity, cn_to_int, quantity, small_cn
 
 class lazy:  # noqa: N801 - used like re.compile
@@ -181,29 +182,15 @@ def amounts(text: str, start: int, end: int) -> list[Amount]:
 # ----- outline: headings, titles, pieces ------------------------------------------------------
 
 CN_NUM = "一二三四五六七八九十"
-# A heading number at a line start (or at a sentence start: "。3.细化…"):
-#   一、  （一）  1、 1.  （1）
-_MARK = (
-    r"(?:(?P<cd>[一二三四五六七八九十]{1,3})[、．]"
-    r"|[（(](?P<cp>[一二三四五六七八九十]{1,3})[）)]"
-    r"|(?P<dd>\d{1,2})(?:[、．]|\.(?![\d.]))"
-    r"|[（(](?P<dp>\d{1,2})[）)])"
-)
-# Inside a sentence "二、" is never taken as a heading, so those scans leave it out (no other
-# alternative can match where it does).
-_MARK_INSIDE = (
-    r"(?:[（(](?P<cp>[一二三四五六七八九十]{1,3})[）)]"
-    r"|(?P<dd>\d{1,2})(?:[、．]|\.(?![\d.]))"
-    r"|[（(](?P<dp>\d{1,2})[）)])"
-)
+# A heading number inside a sentence ("。3.细化…", "；（2）…"); at a line start the structure pass
+# (wenlint.analyses.outline) reads them. "二、" inside a sentence is never taken as a heading.
 # Each pattern starts with a literal, so the scan skips ahead in C (the rules must be fast).
 HEADING_SCANS = (
-    lazy(r"\n[ \t\u3000]*" + _MARK),
-    lazy(r"。[ \t\u3000]*" + _MARK_INSIDE),
-    lazy(r"；[ \t\u3000]*" + _MARK_INSIDE),
+    lazy(r"。[ \t\u3000]*" + HEADING_MARK_INSIDE),
+    lazy(r"；[ \t\u3000]*" + HEADING_MARK_INSIDE),
 )
-HEADING_AT_START = lazy(r"[ \t\u3000]*" + _MARK)
-_LIST_AFTER = lazy(r"[一二三四五六七八九十百千万\d]{1,3}[、，,]")
+# The schemes of the outline the number rules check: 一、 （一） 1、 1. （1）.
+STYLES = ("cd", "cp", "dd", "dp")
 TERMINAL = "。！？!?；;：:…”」』）)】>》]"
 
 DOC_TYPES = (
@@ -215,9 +202,6 @@ _NOT_TITLE = lazy(r"[。，,；;！!？?:：>|]")
 PIECE_MARK = lazy(r"(?:^|(?<=\n))[ \t\u3000]*【(?:篇|第)\s*[0-9一二三四五六七八九十]+\s*篇?】")
 # (?=(…))\1: the line is taken whole, never backtracked into (a long line fails at once)
 SHORT_LINE = lazy(r"\n(?=([^\n]{2,60}))\1(?=\n|$)")
-# The short lines without the punctuation that no title or date line has (_NOT_TITLE): with the
-# 【篇N】 lines, the only short lines that can be outline candidates.
-_SHORT_PLAIN = lazy(r"\n(?=([^\n。，,；;！!？?:：>|]{2,60}))\1(?=\n|$)")
 SHORT_FIRST = lazy(r"([^\n]{2,60})(?=\n|$)")
 DATE_LINE = lazy(r"^[\s(（]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[\s)）]*$")
 TITLE_YEAR = lazy(
@@ -264,9 +248,6 @@ class Outline:
         return found
 
 
-_OPEN_END = frozenset("“‘《（(「、，,—")  # the sentence is visibly still open
-
-
 def _first(item):
     return item[0]
 
@@ -276,62 +257,40 @@ def _small(raw: str) -> int | None:
     return small_cn(raw)
 
 
-@analysis("number.outline")
+@analysis("number.outline", needs=(structure,))
 def outline(doc) -> Outline:
     text = doc.text
     out = Outline()
-    # headings
+    # headings: at a line start, as the structure pass reads them (a line that continues the
+    # sentence of the line before is left out); inside a sentence, after 。 or ；
     found = []
-    first = HEADING_AT_START.match(text)
-    if first:
-        found.append((0, first, True))
-    for scan, at_line in zip(HEADING_SCANS, (True, False, False)):
-        found.extend([(m.start(), m, at_line) for m in scan.finditer(text)])
+    heading_line_starts = set()  # line starts of the headings that start their line
+    add_line = heading_line_starts.add
+    for line in structure(doc).lines:
+        h = line.heading
+        if h is not None and h.scheme in STYLES and not h.continues:
+            found.append((line.start - 1 if line.index else 0, h.start, h.end, h.scheme, h.number, line.index))
+            add_line(line.start)
+    small = _small
+    for scan in HEADING_SCANS:
+        for m in scan.finditer(text):
+            style = m.lastgroup
+            raw = m.group(style)
+            number = int(raw) if style == "dd" or style == "dp" else small(raw)
+            if not number:
+                continue
+            end = m.end()
+            if number_word_after(text, style, end):
+                continue
+            found.append((m.start(), m.start(style) - (style == "cp" or style == "dp"), end, style, number, None))
     found.sort(key=_first)
     line_starts = doc.line_starts
     headings = out.headings
-    heading_line_starts = set()  # line starts of the headings that start their line
-    add_line = heading_line_starts.add
-    append = headings.append
-    small = _small
-    list_after = _LIST_AFTER.match
-    for ms, m, at_start in found:
-        style = m.lastgroup
-        raw = m.group(style)
-        if style == "dd" or style == "dp":
-            number = int(raw)
-            marker = m.start(style) - (style == "dp")
-        else:
-            number = small(raw)
-            marker = m.start(style) - (style == "cp")
-        if not number:
-            continue
-        end = m.end()
-        if style == "cd":
-            if not at_start:
-                continue  # "。二、" inside a sentence is too often a list
-            if list_after(text, end):
-                continue  # 十、百、千、万 / 一、二、三 as words, not a heading
-        elif style == "dd":
-            nxt = text[end:end + 1]
-            if nxt in "月日年%％万亿" or nxt.isdigit():
-                continue
-        if at_start:
-            if marker and (ms or text[0] == "\n"):
-                # a line that continues the previous one (a paragraph broken mid-sentence), so a
-                # number at its start ("十、百、千、万”工程…") is not a heading: the last
-                # character before the line break (trailing spaces aside) leaves a sentence open
-                j = ms - 1
-                c = text[j] if j >= 0 else "\n"
-                while c != "\n" and c.isspace():
-                    j -= 1
-                    c = text[j] if j >= 0 else "\n"
-                if c in _OPEN_END:
-                    continue
-                add_line(ms + 1)
-            else:
-                add_line(0)
-        append(Heading(marker, end, bisect_right(line_starts, marker) - 1, style, number, at_start))
+    for _, marker, end, style, number, line_index in found:
+        at_start = line_index is not None
+        if not at_start:
+            line_index = bisect_right(line_starts, marker) - 1
+        headings.append(Heading(marker, end, line_index, style, number, at_start))
     # post date in a page header
     head = text[:3000]
     pm = POST_DATE.search(head) if ("时间" in head or "時間" in head or "日期" in head) else None
@@ -349,18 +308,13 @@ def outline(doc) -> Outline:
         i = text.find("【", i + 1)
     candidates = []
     # the short lines (2 to 60 characters) that can be candidates, in order: the first line, the
-    # lines without _NOT_TITLE punctuation and the 【篇N】 lines
-    sm = SHORT_FIRST.match(text)
-    shorts = [(sm.start(1), sm.end(1))] if sm else []
-    spans = [m.span(1) for m in _SHORT_PLAIN.finditer(text)]
-    if mark_starts:
-        for ls in mark_starts:
-            le = text.find("\n", ls)
-            le = len(text) if le == -1 else le
-            if ls and 2 <= le - ls <= 60:
-                spans.append((ls, le))
-        spans = sorted(set(spans))
-    shorts += spans
+    # lines without the punctuation no title or date line has (_NOT_TITLE) and the 【篇N】 lines
+    shorts = []
+    not_title = _NOT_TITLE.search
+    for line in structure(doc).lines:
+        ls, le = line.start, line.end
+        if 2 <= le - ls <= 60 and (not line.index or ls in mark_starts or not_title(text, ls, le) is None):
+            shorts.append((ls, le))
     for ls, le in shorts:
         if ls in heading_line_starts:
             continue

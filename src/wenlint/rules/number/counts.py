@@ -208,7 +208,6 @@ class AnnouncedCount(Rule):
     bad = "要做到三个结合，即把平安创建与文明创建结合起来；与信访工作结合起来。"
     good = "要做到两个结合，即把平安创建与文明创建结合起来；与信访工作结合起来。"
     fix_doc = "补上漏掉的条目，或改正数目，使两者一致。"
-    options = {"count-lists-before": False}
     specs = (
         Spec(bad, ("三个结合",)),
         Spec(good),

@@ -9,19 +9,8 @@ from typing import Any
 
 PLACEHOLDER_DATA = "placeholder-words.toml"
 MASK_DATA = "mask-phrases.toml"
-
-# Options a project may set; the scanner reads them for every PH/MK rule alike, so that all rules
-# of both families see the same analysis of a document.
-PLACEHOLDER_OPTIONS: dict[str, Any] = {
-    "name-suffixes": [],
-    "amount-units": [],
-    "bare-year-words": [],
-    "ignore-words": [],
-}
-MASK_OPTIONS: dict[str, Any] = {
-    "phrases": {},
-    "governance-words": [],
-}
+# The options a project may set (declared in config/options.py) are read by the scanner for every
+# PH/MK rule alike, so that all rules of both families see the same analysis of a document.
 
 
 @lru_cache(maxsize=4)

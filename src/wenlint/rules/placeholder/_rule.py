@@ -7,16 +7,14 @@ from typing import ClassVar
 
 from ...findings import Hit
 from ..base import Rule
-from ._data import PLACEHOLDER_OPTIONS
 from ._scan import hits_for
 
 
 class ScanRule(Rule):
     category: ClassVar[str] = "placeholder"
     severity: ClassVar[str] = "error"
-    # Every option of the family shapes the one shared analysis; each rule lists those that
-    # change what it reports.
-    options: ClassVar[dict] = {"ignore-words": list(PLACEHOLDER_OPTIONS["ignore-words"])}
+    # Every option of the family shapes the one shared analysis; the declaration of each option
+    # (config/options.py) lists the rules whose findings it changes.
     reads: ClassVar[tuple] = ("placeholder.scan",)
 
     def check(self, doc, ctx) -> Iterable[Hit]:

@@ -18,7 +18,6 @@ class AmountPlaceholder(ScanRule):
     bad = "为困难职工解决生产、生活资金达XX多元"
     good = "为困难职工解决生产、生活资金达6000多元"
     fix_doc = "写上实际数字。其他量词可以用选项 `amount-units` 添加。没有自动修复。"
-    options = {"amount-units": [], "ignore-words": []}
     specs = (
         Spec("为13名困难职工解决生产、生活资金达XX多元", ("XX多元",)),
         Spec("代表队的XX多名运动员参加了比赛", ("XX多名",)),

@@ -20,7 +20,6 @@ class GenericPlaceholder(ScanRule):
     bad = "广泛开展“当好主力军、建功‘xxx’活动”"
     good = "广泛开展“当好主力军、建功‘十一五’活动”"
     fix_doc = "把占位符换成原本要写的内容，或删去。没有自动修复。"
-    options = {"ignore-words": []}
     specs = (
         Spec("广泛开展“当好主力军、建功‘xxx’活动”", ("xxx",)),
         Spec("抽调干部参加了xx、xx乡和xx乡3个乡镇的工作", ("xx",)),

@@ -24,7 +24,6 @@ class NamePlaceholder(ScanRule):
         "写上实际名称。自己的名称结尾（牧业、牧场……）可以加到占位符类的选项 `name-suffixes` 里"
         "（[tool.wenlint.placeholder]）。没有自动修复。"
     )
-    options = {"name-suffixes": [], "ignore-words": []}
     specs = (
         Spec("xx縣總工會", ("xx縣",)),
         Spec("连续五年开展“XX区爱岗敬业十佳职工”评选", ("XX区",)),

@@ -38,7 +38,6 @@ class LowercaseAbbreviation(Rule):
         "的名称可列入 `lowercase-exceptions` 选项。"
     )
     fix_safety = "unsafe"
-    options = {"lowercase-exceptions": ["www"]}
     specs = (
         Spec("举办了庆五一职工卡拉ok比赛。我们到美达制衣、湘慈aes水电有限公司调研。", ("ok", "aes"),
              fixed="举办了庆五一职工卡拉OK比赛。我们到美达制衣、湘慈AES水电有限公司调研。"),
@@ -152,7 +151,6 @@ class StrayKana(Rule):
     good = "第一条 人口普查由工作组负责。"
     fix_doc = "改用建议的汉字；引用的日文名称也可能合法，所以修正是不安全的，只在 --unsafe-fixes 时应用。"
     fix_safety = "unsafe"
-    options = {"max-kana-share": 0.05}
     specs = (
         Spec("第ー条 人ロ普查由エ作组负责。", ("ー", "ロ", "エ"), fixed="第一条 人口普查由工作组负责。"),
         # Japanese words and titles are Japanese, not slips; the katakana middle dot is a variant mark.

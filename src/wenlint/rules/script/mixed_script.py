@@ -162,7 +162,6 @@ class MixedScript(Rule):
         "--unsafe-fixes 时应用。配置 `script` 可以指定文档应有的字体。"
     )
     fix_safety = "safe"
-    options = {"quoted-max": 15}
     specs = (
         Spec("我们认真学习了會議精神，进一步统一了思想。", ("會議",), fixed="我们认真学习了会议精神，进一步统一了思想。"),
         # A whole paragraph in the other script is one finding, not one per character.

@@ -318,7 +318,6 @@ class WrongOneToMany(Rule):
         "没有词组支持而可疑的（機關乾學習 → 幹）只在 --unsafe-fixes 时改正。"
     )
     fix_safety = "safe"
-    options = {"mainland-markers": [], "min-mainland-markers": None}
     specs = (
         Spec(MAINLAND_T + "鼓勵機關幹部做個好乾部，組織大家幫貧困戶乾農活，組織機關乾學習計算機知識。",
              ("乾部", "乾農活", "乾"),

@@ -37,7 +37,6 @@ class TaiwanPhraseArtifact(Rule):
         "增加大陆机构用语。"
     )
     fix_safety = "unsafe"
-    options = {"artifacts": {}, "mainland-markers": [], "min-mainland-markers": None}
     specs = (
         Spec(MAINLAND_T + "教育機關幹部牢固樹立服務於民眾的宗旨，對辦公用品和腳踏車擺放提出了要求。",
              ("民眾", "腳踏車"),

@@ -109,7 +109,6 @@ class HalfWidthPunctuation(Rule):
         "多余的空格。"
     )
     fix_safety = "safe"
-    options = {"punctuation-width": "auto"}
     specs = (
         Spec("一年来,县总工会在县委的领导下,取得了显著成绩;得到了充分肯定!\n会议要求:各级工会(含基层)要落实。",
              (",",),
@@ -157,7 +156,6 @@ class StrayHalfWidthPunctuation(Rule):
     good = "会议指出，要加强学习，提高素质，改进作风；要团结协作，开拓创新。会议要求，各级工会要认真落实。"
     fix_doc = "`--fix` 把这一行里汉字之间的半角标点和括住中文的半角括号改成全角（安全修正）。"
     fix_safety = "safe"
-    options = {"punctuation-width": "auto"}
     specs = (
         Spec("会议指出，要加强学习，提高素质，改进作风，务求实效；要团结协作，开拓创新。\n"
              "会议要求,各级工会要认真落实；同时，要加强督查（每季度一次）。\n下午三点，会议结束。",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 
 from ...analyses import analysis
-from ...analyses.pages import is_page_line
+from ...analyses.outline import MASKED, PAGE, structure
 from ...documents.document import MASK
 from ._lexicon import trailer_pattern
 from ... import lazyre
@@ -194,23 +194,20 @@ class Layout:
     def __init__(self, doc, trailer_markers: tuple[str, ...] = ()) -> None:
         self.doc = doc
         text = doc.text
-        source = doc.source  # the same offsets as `text`
         markdown = doc.format == "markdown"
         self.lines: list[Line] = []
-        pos = 0
-        for index, raw in enumerate(doc.lines):
-            stripped = raw.strip(_MASK_SPACES)
-            if not stripped:
-                kind = KIND_BARRIER if source[pos : pos + len(raw)].strip() else KIND_BLANK
-                line = Line(index, pos, pos, "", kind)
+        # The lines as the structure pass splits and classifies them (wenlint.analyses.outline).
+        for shared in structure(doc).lines:
+            index = shared.index
+            if shared.blank:
+                kind = KIND_BARRIER if shared.kind == MASKED else KIND_BLANK
+                line = Line(index, shared.start, shared.start, "", kind)
             else:
-                start = pos + len(raw) - len(raw.lstrip(_MASK_SPACES)) if raw[0] in _MASK_SPACES else pos
-                end = start + len(stripped)
-                line = self._classify(index, start, end, stripped, markdown)
+                line = self._classify(index, shared.first, shared.last, shared.content, markdown,
+                                      shared.kind == PAGE)
                 if markdown:
-                    _markdown_source(line, source[pos : pos + len(raw)])
+                    _markdown_source(line, doc.source[shared.start : shared.end])
             self.lines.append(line)
-            pos += len(raw) + 1
         self._mark_trailer(trailer_pattern(trailer_markers))
         self.block_mode = markdown or (doc.format == "text" and self._hard_wrapped())
         self.paragraphs = self._paragraphs()
@@ -231,10 +228,10 @@ class Layout:
 
     # ----- lines ------------------------------------------------------------------------------
 
-    def _classify(self, index: int, start: int, end: int, content: str, markdown: bool) -> Line:
+    def _classify(self, index: int, start: int, end: int, content: str, markdown: bool, page: bool) -> Line:
         if MASK in content and content.strip(_MASK_SPACES) == "":
             return Line(index, start, end, content, KIND_BARRIER)
-        if is_page_line(content):
+        if page:
             return Line(index, start, end, content, KIND_PAGE)
         if content[0] in "-=_*~—－＝·•.。…" and SEPARATOR.fullmatch(content):
             return Line(index, start, end, content, KIND_BARRIER)
@@ -391,7 +388,7 @@ def _trailer_markers(ctx) -> tuple[str, ...]:
     return tuple(str(m) for m in option(ctx, "trailer-markers", ()) or ())
 
 
-@analysis("structure.layout", key=_trailer_markers)
+@analysis("structure.layout", key=_trailer_markers, needs=(structure,))
 def layout(doc, ctx) -> Layout:
     return Layout(doc, _trailer_markers(ctx))
 

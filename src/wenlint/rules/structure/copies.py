@@ -25,6 +25,10 @@ each document's characters found in the other, and the block of lines where the 
 
 The signatures are computed where the documents are linted (`summarise`: a pool worker, a Dask
 worker, the records engine) once the run is known to be large; `finish` computes the missing ones.
+In a pool or on Dask the parent does the rest while the workers lint (`stream`, `_Stream`): the
+documents are banded a batch at a time as they arrive (`_lsh.BandIndex`: the keys of earlier
+batches held sorted, the new keys looked up in them) and each new candidate pair is verified at
+once; `finish` only puts the verified pairs in order. Same pairs, same findings.
 numpy is imported only then: a one-file check never pays for it. `bench/bench_copies.py` measures
 the phase (figures in the README).
 
@@ -446,11 +450,11 @@ class _Stream:
         from ._lsh import BandIndex
 
         self.min_share, self.min_chars, self.num_perm = min_share, min_chars, num_perm
-        self.index = BandIndex()
+        self.index = BandIndex(num_perm)
         self.docs: list[Collected] = []
         self.paths: list[str] = []
         self.numbers: dict[str, int] = {}
-        self.sets = _Sets(self.docs, range(1 << 62))
+        self.sets = _Sets(self.docs, range(1 << 62), keep=256)  # (sets of long documents are large)
         self.pending = 0  # documents not banded yet (the last of self.docs)
         self.kept: list[tuple] = []  # (a, b, shared, first, last of a; the same of b), a > b
         self.duplicated = False
@@ -465,7 +469,9 @@ class _Stream:
         self.paths.append(path)
         self.docs.append(data)
         self.pending += 1
-        if self.pending >= self.BATCH:
+        # Batches grow with the stream (fewer, larger runs to search), up to a sixteenth of it:
+        # what is left for `finish` stays small.
+        if self.pending >= max(self.BATCH, len(self.docs) // 16):
             self.flush()
 
     def flush(self) -> None:
@@ -541,7 +547,6 @@ class CopiedDocument(CorpusRule):
     bad = SAMPLE  # (documented examples of a corpus rule run with two copies of the bad one)
     good = OTHER_REPORT
     fix_doc = "删去重复的副本，或只保留其中一份；本规则不修改文件。"
-    options = {"min-share": 0.5, "min-chars": 200, "exact-below": 200, "num-perm": 64}
     specs = (
         Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE,)),
         Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE_TRADITIONAL,), note="the same text in the other script"),

@@ -376,7 +376,19 @@ def _scan(text: str, extra: tuple[str, ...]):
             yield start, end, unit, WORD
 
 
-WORD, FUNCTION, CHARACTER = "word", "function", "character"
+WORD, FUNCTION, CHARACTER, UNIT = "word", "function", "character", "unit"
+# A unit written both before and after 多 in an approximate number (50年多年 for 50多年).
+_UNIT_TWICE = lazyre.compile(r"(?<=[0-9０-９一二三四五六七八九十百千万两])([年月天周个元次倍])多\1")
+
+
+def units_twice(text: str):
+    """(start, end, unit) of every 年多年 after a number, unless the second unit starts a word
+    with what follows (两年多|年均增长)."""
+    for m in _UNIT_TWICE.finditer(text):
+        unit = m.group(1)
+        if text[m.end() - 1 : m.end() + 1] in lexicon():
+            continue
+        yield m.start(), m.end(), unit
 # Parts of speech (jieba's tags) of the words that, doubled between two words of one character,
 # are a slip of the keyboard and nothing else: particles, prepositions, conjunctions, pronouns
 # (的的, 在在, 和和, 那那).
@@ -397,12 +409,15 @@ def doublings_in(text: str, extra: tuple[str, ...]) -> tuple:
     last = _last_scan
     if last[0] is text and last[1] == extra:
         return last[2]
-    found = tuple(sorted(_scan(text, extra)))
+    found = tuple(sorted([*_scan(text, extra), *((a, b, u, UNIT) for a, b, u in units_twice(text))]))
     _last_scan = (text, extra, found)
     return found
 
 
 def _hit(start: int, end: int, unit: str, kind: str) -> Hit:
+    if kind == UNIT:
+        return Hit(start, end, f"数字后的「{unit}」多写了一个：应写作「多{unit}」", f"多{unit}",
+                   Fix.replace(start, end, f"多{unit}", "unsafe"))
     if kind == WORD:
         return Hit(start, end, f"「{unit}」重复了两次：删去一个", unit, Fix.replace(start, end, unit, "unsafe"))
     run = end - start
@@ -426,13 +441,13 @@ class DoubledWord(Rule):
         "后面紧跟序号的标题（报名方式|方式一：）、引号和书名号里的名称与标题（《恭喜恭喜》、「快点快点」）、"
         "标准名称里原本用空格隔开的两部分（工业通信网络 网络和系统安全 第2-1部分）、"
         "前一个词以这个虚词结尾（目的|的、中和|和）、介词后接以它开头的词（以|以上）。"
+        "数字后的单位在“多”前后各写一次（`50年多年`）也报告，后一个单位和下文成词的（`两年多|年均增长`）不报告。"
         "词表在 `rules/data/structure-doublings.txt`，可用 `allowed-doublings` 选项补充。"
     )
     bad = "在吉林省总体布局中，通化属于属于“双廊、双带、双线”核心区之一。"
     good = "在吉林省总体布局中，通化属于“双廊、双带、双线”核心区之一。"
     fix_doc = "删去一个。这是不安全修正：重复也可能掩盖了漏字，要确认原意。"
     fix_safety = "unsafe"
-    options = {"allowed-doublings": []}
     specs = (
         Spec("讲述老教师从教三十三载的的不懈情怀。", ("的的",), fixed="讲述老教师从教三十三载的不懈情怀。"),
         Spec("我们我们要把工作抓紧抓实。", ("我们我们",), fixed="我们要把工作抓紧抓实。"),
@@ -446,11 +461,12 @@ class DoubledWord(Rule):
         Spec("孩子仍然该走神走神，报名方式方式一：扫码，歌曲有《恭喜恭喜》，本是「快点快点」之意。", ()),
         Spec("工业通信网络网络与系统安全 第2-1部分：建立工业自动化和控制系统安全程序", ()),
         Spec("其画法为：以以上四点为圆心。", ()),
+        Spec("这家公司已经有50年多年的历史了，今年两年多年均增长5%。", ("年多年",), fixed="这家公司已经有50多年的历史了，今年两年多年均增长5%。"),
         Spec("这项工作要研讨研讨。", ("研讨研讨",), options={"allowed-doublings": []}),
         Spec("这项工作要研讨研讨。", (), options={"allowed-doublings": ["研讨研讨"]}),
     )
 
-    kinds: tuple[str, ...] = (WORD, FUNCTION)
+    kinds: tuple[str, ...] = (WORD, FUNCTION, UNIT)
 
     def check(self, doc, ctx):
         extra = tuple(str(x) for x in ctx.option("allowed-doublings") or ())

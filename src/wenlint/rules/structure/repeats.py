@@ -1,4 +1,5 @@
-"""ST011 a paragraph (or a run of paragraphs) repeated inside one file."""
+"""ST011 a paragraph (or a run of paragraphs) repeated inside one file; ST015 a passage repeated
+with its line breaks in other places."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from operator import itemgetter
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
-from ._layout import KIND_TRAILER, layout
+from ._layout import KIND_PROSE, KIND_TEXT, KIND_TRAILER, layout
 from ... import lazyre
 
 _NOT_WORD = lazyre.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
@@ -16,6 +17,7 @@ _NOT_WORD = lazyre.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
 # bare URLs.
 _MARKUP = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
 _LINK = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
+_IMAGES = lazyre.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # A table row: Markdown `| a | b |`, or cells separated by tabs (a Word table read as text).
 _TABLE_ROW = lazyre.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
 # An article of a statute (第十二条, 第十二條): laws repeat clauses from article to article by design.
@@ -30,9 +32,13 @@ def furniture(raw: str) -> bool:
     or images (查看原文, a citation list), an HTML tag, a footnote or reference line."""
     if _TABLE_ROW.match(raw):
         return True
+    if raw.lstrip(" \t\u3000").startswith((">", "#")):
+        return True  # a quotation (an example quoted under two rules) or a Markdown heading
     stripped = raw.lstrip(" \t\u3000>")
     if stripped.startswith(("[^", "<")) or _NOTE.match(stripped):
         return True  # a footnote or a reference (the same source cited twice)
+    if _IMAGES.fullmatch(raw.strip()):
+        return True  # images (the same figure shown twice)
     if "](" in raw or "<" in raw or "://" in raw:
         prose = _NOT_WORD.sub("", _MARKUP.sub("", raw))
         links = _LINK.findall(raw)
@@ -46,6 +52,8 @@ def furniture(raw: str) -> bool:
 def statute(text: str) -> bool:
     """A law or regulation (several lines open with 第…条): its articles repeat clauses on purpose."""
     return len(_ARTICLE.findall(text, 0, 200_000)) >= 5
+# Repeated paragraphs in a row that are a block pasted again even when each is a numbered item.
+PASTED_RUN = 3
 KEY = 12  # characters at either end of a paragraph that index it for near duplicates
 first_chars, last_chars = itemgetter(slice(None, KEY)), itemgetter(slice(-KEY, None))
 
@@ -67,7 +75,9 @@ class RepeatedParagraph(Rule):
         "连续重复的几段作为一块报告一次。短于 `min-paragraph-chars`（默认20字）的段落不比较，"
         "比如每节都有的 `一、指导思想`。近似重复要求开头或结尾的12个字与原段相同。"
         "不报告：法律法规（条文之间按设计重复同样的款项）；分隔线、表格行、只有链接或图片的行（`[查看原文](…)`）、"
-        "引用条文列表、HTML 标签、脚注和参考文献行、署名。"
+        "引用条文列表、HTML 标签、脚注和参考文献行、署名；Markdown 的引用块（同一个例子在两条规则下引用）和标题；"
+        "不到三段的编号条目（申请指南里每项补贴下面相同的“1.申报主体…”）。"
+        "重复的位置断行不同的（同一段话换了断行的地方、夹在另一段里）由 ST015 报告。"
         "在干净语料上测得的精确率不到警告级别的要求，所以默认级别是 info。"
     )
     bad = (
@@ -82,7 +92,6 @@ class RepeatedParagraph(Rule):
     )
     fix_doc = "删除重复的段落（不安全修正：要确认保留哪一份）。"
     fix_safety = "unsafe"
-    options = {"min-paragraph-chars": 20, "similarity": 0.8}
     specs = (
         Spec(bad, ("一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，取得了显著的成绩。",),
              fixed="一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，取得了显著的成绩。\n一、领导重视\n"),
@@ -118,7 +127,7 @@ class RepeatedParagraph(Rule):
         # Layout lines and short paragraphs are never compared: their text stands for nothing.
         source = doc.source  # the same offsets, with Markdown syntax not masked
         raws = ["" if len(raw) < minimum or len(_NOT_WORD.sub("", raw)) < minimum
-                or furniture(source[lines[first].start : lines[last].end]) else raw
+                or furniture(source[source.rfind("\n", 0, lines[first].start) + 1 : lines[last].end]) else raw
                 for raw, (first, last) in zip(raws, spans)]
         # A paragraph can repeat another, or be repeated, only if another has the same first or
         # last characters: in most documents no two have.
@@ -182,6 +191,9 @@ class RepeatedParagraph(Rule):
             last = n
             while last + 1 < count and repeats.get(last + 1, (None,))[0] == repeats[last][0] + 1:
                 last += 1
+            if last - n + 1 < PASTED_RUN and all(lay.lines[paragraphs[k][0]].enum for k in range(n, last + 1)):
+                n = last + 1  # numbered items repeated in parallel sections (申报条件 1. 2. under each subsidy)
+                continue
             first_line, last_line = paragraphs[n][0], paragraphs[last][1]
             orig_first, orig_last = paragraphs[original][0], paragraphs[original + last - n][1]
             here = f"第{first_line + 1}行" if first_line == last_line else f"第{first_line + 1}–{last_line + 1}行"
@@ -193,3 +205,131 @@ class RepeatedParagraph(Rule):
             yield Hit(line.start, line.end, f"{here}与{there}{kind}：删除重复的内容", None,
                       Fix.delete(delete_start, delete_end, "unsafe"))
             n = last + 1
+
+
+# ----- ST015 ---------------------------------------------------------------------------------
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+SHINGLE = 12  # Han characters in the pieces that index the text for repeats
+
+
+def repeated_runs(stream: str, shortest: int):
+    """(first, second, length): every maximal run of at least `shortest` characters of `stream`
+    that occurred before (first: where it occurred first, second: where it occurs again), found
+    from the pieces of SHINGLE characters both runs share."""
+    seen: dict[str, int] = {}
+    run = None  # [first, second, last piece of the run]
+    runs = []
+    for j in range(len(stream) - SHINGLE + 1):
+        piece = stream[j : j + SHINGLE]
+        i = seen.get(piece)
+        if i is None:
+            seen[piece] = j
+        if run is not None and run[2] == j - 1 and i is not None and j - i == run[1] - run[0]:
+            run[2] = j
+            continue
+        if run is not None:
+            runs.append(run)
+            run = None
+        if i is not None and j - i >= SHINGLE:
+            run = [i, j, j]
+    if run is not None:
+        runs.append(run)
+    for first, second, last in runs:
+        length = last - second + SHINGLE
+        if length >= shortest:
+            yield first, second, length
+
+
+class RepeatedPassage(Rule):
+    code = "ST015"
+    name = "repeated-passage"
+    category = "structure"
+    severity = "info"
+    summary = "一段文字在文件中重复出现，但断行或分段的位置不同（按字比较，跨越行界）"
+    why = (
+        "网页和 PDF 转换常把同一段话粘贴两次，第二次在不同的地方断了行，或者夹在另一段里"
+        "（网页“延伸阅读”框里重复了正文的三句话；摘要框和正文第一段相同）：逐段比较（ST011）找不到。"
+        "规则只看汉字，把全文连成一串，用12个字的片段找出重复出现的、不少于 `min-chars`（默认100，约三句话）个汉字的文字，"
+        "在第二次出现处报告。两处断行位置完全相同、整段重复的，由 ST011 报告。"
+        "不报告：法律法规（条文按设计重复款项）；标题、列表项和编号行（新闻联播开头的要目和后面各条的标题、"
+        "目录和正文的标题）；表格行、链接行、脚注和参考文献行。"
+        "更短的重复（一句话）多是政策文件的并列条款、新闻的导语和套话，不报告。"
+        "政策文件的并列条款和新闻的摘要也会合理地重复，所以默认级别是 info。"
+    )
+    bad = (
+        "补贴规划纲要提出，我国将落实医保关系转移接续办法，实现医疗保险缴费年限在各地互认，累计合并计算。"
+        "记者了解到，实际上，2011年7月正式实施的社保法，已经明确提出个人跨统筹地区就业的，其基本养老保险关系随本人转移，"
+        "缴费年限累计计算。\n延伸阅读：\n补贴规划纲要提出，我国将落实医保关系转移接续办法，实现医疗保险缴费年限在各地互认，"
+        "累计合并计算。记者了解到，实际上，2011年7月正式实施的社保法，\n"
+        "已经明确提出个人跨统筹地区就业的，其基本养老保险关系随本人转移，缴费年限累计计算。\n"
+    )
+    good = (
+        "补贴规划纲要提出，我国将落实医保关系转移接续办法，实现医疗保险缴费年限在各地互认，累计合并计算。"
+        "记者了解到，实际上，2011年7月正式实施的社保法，已经明确提出个人跨统筹地区就业的，其基本养老保险关系随本人转移，"
+        "缴费年限累计计算。\n延伸阅读：\n社保关系转移接续办法的实施细则将于下月公布。\n"
+    )
+    fix_doc = "删除重复的文字（要由人确认保留哪一处，不自动修正）。"
+    reads = ("structure.layout",)
+    specs = (
+        Spec(bad, ("补贴规划纲要提出，我国将落实医保关系转移接续办法，实现医疗保险缴费年限在各地互认，"
+                   "累计合并计算。记者了解到，实际上，2011年7月正式实施的社保法，\n"
+                   "已经明确提出个人跨统筹地区就业的，其基本养老保险关系随本人转移，缴费年限累计计算",)),
+        Spec("一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，开展了形式多样的活动，取得了显著的成绩。\n"
+             "二、其他\n"
+             "一年来，县总工会在县委和市总工会的正确领导下，以提高干部素质为重点，开展了形式多样的活动，取得了显著的成绩。\n", (),
+             note="the same paragraph, split the same way: ST011's finding"),
+        Spec("1. 习近平对防汛救灾工作作出重要指示强调要全力组织抢险救援伤员救治群众安置扎实做好灾后恢复重建\n"
+             "正文第一段。\n"
+             "### 习近平对防汛救灾工作作出重要指示强调要全力组织抢险救援伤员救治群众安置扎实做好灾后恢复重建\n", (),
+             note="a list of headlines and the heading of each story"),
+    )
+
+    def check(self, doc, ctx):
+        text = doc.text
+        shortest = int(ctx.option("min-chars"))
+        if len(text) < 2 * shortest or statute(text):
+            return
+        lay = layout(doc, ctx)
+        source = doc.source
+        # The Han characters of the prose lines, and where each is in the text.
+        pieces, offsets, line_of = [], [], []
+        for line in lay.lines:
+            if line.enum or not (line.kind in (KIND_PROSE, KIND_TEXT)
+                                 or (line.kind == KIND_TRAILER and "。" in line.content)):
+                continue  # a heading, a list item, furniture (but sentences after a 延伸阅读 are prose)
+            if furniture(source[line.start : line.end]):
+                continue
+            for m in _HAN.finditer(text, line.start, line.end):
+                pieces.append(m.group())
+                offsets.extend(range(m.start(), m.end()))
+                line_of.extend([line.index] * (m.end() - m.start()))
+        stream = "".join(pieces)
+        if len(stream) < 2 * shortest:
+            return
+        for first, second, length in repeated_runs(stream, shortest):
+            if self._same_paragraphs(lay, line_of, offsets, first, second, length):
+                continue
+            start, end = offsets[second], offsets[second + length - 1] + 1
+            first_line, last_line = line_of[second] + 1, line_of[second + length - 1] + 1
+            here = f"第{first_line}行" if first_line == last_line else f"第{first_line}–{last_line}行"
+            yield Hit(start, end, f"{here}的这段文字（{length}个汉字）与第{line_of[first] + 1}行起的文字重复：删除重复的内容")
+
+    @staticmethod
+    def _same_paragraphs(lay, line_of, offsets, first, second, length) -> bool:
+        """Do both copies start with a line and break at the same places (ST011's repeat)?"""
+        def cut(at):
+            lines = line_of[at : at + length]
+            starts = offsets[at] == _first_han(lay.lines[lines[0]])
+            breaks = [k for k in range(1, len(lines)) if lines[k] != lines[k - 1]]
+            return starts, breaks
+        a_starts, breaks_a = cut(first)
+        b_starts, breaks_b = cut(second)
+        # Broken at the same places and both starting with a line: the paragraphs repeat as they
+        # are (a run of them may run on into the next copy: 3–7, 8–12, 13–17).
+        return breaks_a == breaks_b and a_starts and b_starts
+
+
+def _first_han(line) -> int:
+    m = _HAN.search(line.content)
+    return line.end - len(line.content) + m.start() if m else -1

@@ -170,7 +170,6 @@ class _MarkSpaceRule(Rule):
     # Five in a document make it one finding: the count that finds the most labelled blanks with
     # the fewest findings on the dev set and the clean corpus; left out one document at a time,
     # the same count is chosen for 951 of the 952 documents.
-    options = {"document-wide-min": 5, "document-wide-share": 0.0}
 
     def check(self, doc, ctx):
         runs = [(a, b) for a, b, kind in mark_space_runs(doc) if kind in self.kinds]
@@ -270,7 +269,6 @@ class SpaceAroundPunctuation(_MarkSpaceRule):
     severity = "info"
     kinds = (OTHER,)
     what = "中文标点前后"
-    options = {"document-wide-min": 5, "document-wide-share": 0.1}
     summary = "句号、冒号后或引号、括号外侧多了空格（形成 “物联网”、已经完成。 下一步）"
     why = (
         "全角标点自带间距，旁边再加空格会留下空隙。这条规则管的是确定性较低的位置：句号、问号、叹号后"
@@ -333,7 +331,6 @@ class SpaceInsideNumber(Rule):
     good = "第10条 鼓励企业技术改造，奖励¥1,326.00元。"
     fix_doc = "删除数字中间的空格（--fix 自动删除）。整篇都有时，一次修正删除全部。"
     fix_safety = "safe"
-    options = {"document-wide-min": 5}
     specs = (
         Spec("第 1 0 条 鼓励企业技术改造，奖励¥1, 326.00元。", ("1 0", "1, 326.00"),
              fixed="第 10 条 鼓励企业技术改造，奖励¥1,326.00元。"),
@@ -461,7 +458,6 @@ class SpaceInsideWord(Rule):
     good = "支持战略性新兴产业发展，对固定资产投资给予补助。"
     fix_doc = "删除词中间的空格（安全修正：空格在词典词的中间，不会改变意思）。--fix 一次删除全部。"
     fix_safety = "safe"
-    options = {"document-wide-min": 3, "extracted-min": 5, "justified-min": 5}
     specs = (
         Spec("支持战略性新 兴产业发展，对固定资 产投资给予补助。", (" ", " "),
              fixed="支持战略性新兴产业发展，对固定资产投资给予补助。"),
