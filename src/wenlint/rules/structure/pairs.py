@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import regex
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
 from ._layout import MATE, layout
-from ... import lazyre
 
 
 class UnbalancedPair(Rule):
@@ -87,7 +87,7 @@ class UnbalancedPair(Rule):
 
 
 _QUOTES = "“”‘’「」『』"
-_STOP_OR_BREAK = lazyre.compile_regex("[。\n]")  # a quoted question may end in ？
+_STOP_OR_BREAK = regex.compile("[。\n]")  # a quoted question may end in ？
 NEAR = 30  # characters: a slip of one pair, not two marks left over from different sentences
 
 
