@@ -38,7 +38,7 @@ def test_a_built_in_rules_options_are_its_familys_declarations():
     for rule in REGISTRY:
         if rule.source == "builtin":
             assert rule.options == rule_options(rule.category, rule.code), rule.code
-    assert REGISTRY.rules["ST013"].options == {"document-wide-min": 3}  # a rule whose default differs
+    assert REGISTRY.rules["ST013"].options["document-wide-min"] == 3  # a rule whose default differs
     assert REGISTRY.rules["ST002"].options == {"document-wide-min": 5, "document-wide-share": 0.1}
 
 

@@ -85,18 +85,25 @@ SEED_FINDINGS = {
 @pytest.mark.parametrize("prefix", sorted(SEED_FINDINGS))
 def test_seed_structural_defects(prefix):
     got = _st(seed_text(prefix), "ST")
-    got = [g for g in got if g[0] not in ("ST002", "ST012")]
+    got = [g for g in got if g[0] not in MARK_SPACES + ("ST012",)]
     assert got == SEED_FINDINGS[prefix]
+
+
+MARK_SPACES = ("ST002", "ST020", "ST021", "ST022")
 
 
 def test_seed_spaces_around_punctuation():
     counts = {p: len(lint(seed_text(p), "ST002")) for p in SEED_FINDINGS}
     # a space after a heading number (二、 狠抓三大教育) is a layout choice, not a stray space
-    assert counts == {"000": 0, "001": 1, "002": 0, "003": 56, "004": 6}
-    got = _st(seed_text("003"), "ST002")
-    # 实施\xa0“\xa0十一五\xa0”\xa0规划: four spaces, four findings
-    assert [g[2] for g in got if g[1] == 121] == [45, 104, 106, 110, 112]
-    assert _st(seed_text("001"), "ST002") == [("ST002", 6, 120, " ")]  # “中国梦·劳动美” 主题
+    assert counts == {"000": 0, "001": 1, "002": 0, "003": 40, "004": 6}
+    # 实施\xa0“\xa0十一五\xa0”\xa0规划: the outer blanks are ST002's; the inner ones are ST021's,
+    # one finding for the fifteen of the document
+    got = _st(seed_text("003"), *MARK_SPACES)
+    assert [g[:3] for g in got if g[1] == 121] == [("ST002", 121, 45), ("ST002", 121, 104),
+                                                   ("ST021", 121, 106), ("ST002", 121, 112)]
+    assert [f.message[:6] for f in lint(seed_text("003"), "ST021")] == ["全文有15处"]
+    assert _st(seed_text("003"), "ST020") == [("ST020", 151, 357, "\xa0")]  # 良好风尚\xa0。
+    assert _st(seed_text("001"), *MARK_SPACES) == [("ST002", 6, 120, " ")]  # “中国梦·劳动美” 主题
 
 
 def test_seed_unbalanced_pairs_are_broken_lines_not_stray_marks():
@@ -186,9 +193,11 @@ def test_doubled_punctuation_fixes():
 # ----- ST002 spaces, ST003 closing mark at line start -----------------------------------------
 
 def test_space_around_punctuation():
-    assert flagged("加大对 “第一责任人”落实责任制的监督检查力度 。", "ST002") == [" ", " "]
+    assert flagged("加大对 “第一责任人”落实责任制的监督检查力度 。", "ST002") == [" "]
+    assert flagged("加大对 “第一责任人”落实责任制的监督检查力度 。", "ST020") == [" "]
     assert flagged("  一、总体要求\n坚持“热爱伟大祖国 建设美好家园”主题。  ", "ST002") == []
-    assert _fixed("实施 “ 十一五 ” 规划。", "ST002", unsafe=False) == "实施“十一五”规划。"
+    assert _fixed("实施 “ 十一五 ” 规划。", "ST002", unsafe=False) == "实施“ 十一五 ”规划。"
+    assert _fixed("实施 “ 十一五 ” 规划。", "ST021", unsafe=False) == "实施 “十一五” 规划。"
 
 
 def test_closing_mark_at_line_start():
@@ -351,6 +360,12 @@ def test_marks_left_once_pairs_are_taken_out_tell_balanced_paragraphs():
     ("坚持“三个代表”重要思想】为指导。", ["】"]),
     ("制订了『规范管理制度，落实到人。", ["『"]),
     ("他说：“很好。\n\n我们继续。", ["“"]),
+    # one slip, one finding: quotes typed the wrong way round, halves of different pairs
+    ("他的”马赛回旋“简直亮瞎眼，观众都站了起来。", ["”马赛回旋“"]),
+    ("以Anthropic 公司首席执行官发表的 ”强大的 AI 将为我们带来什么？“ 的长文为题。", ["”强大的 AI 将为我们带来什么？“"]),
+    ("加强与当地发展改革、民政“ 老龄）、卫生健康等部门的沟通协调。", ["“ 老龄）"]),
+    # two marks left over in different sentences are two findings
+    ("开展“双争活动，效果明显。会后大家都说很好’。", ["“", "’"]),
     # a full-width bracket closed by a half-width one, and the reverse
     ("Apache Kylin 的名字来源于中国（“Kylin”：即中文的“麒麟”)：", ["（“Kylin”：即中文的“麒麟”)"]),
     ("NASA发言人斯蒂芬妮(Stephanie Schierhol）表示，已经研究了这些变化。", ["(Stephanie Schierhol）"]),
@@ -614,7 +629,7 @@ def test_doubled_word_loads_the_segmenter_only_for_a_question():
 def test_space_around_punctuation_is_linear_on_long_runs():
     import time
 
-    from wenlint.rules.structure.punctuation import stray_spaces
+    from wenlint.rules.structure.spacing import stray_spaces
 
     for text in ("中" + " " * 1_000_000 + "文。\n", "中，" + " " * 1_000_000 + "文。\n",
                  "中" + "\u3000" * 500_000 + "，" + " " * 500_000 + "文", "，" * 1_000_000):
@@ -626,14 +641,100 @@ def test_space_around_punctuation_is_linear_on_long_runs():
 
 
 def test_space_around_punctuation_document_wide():
-    text = "".join(f"第{i}项工作， 已经完成。 " for i in range(8)) + "\n"
+    text = "".join(f"第{i}项工作已经完成。 " for i in range(8)) + "\n"
     got = lint(text, "ST002")
     assert len(got) == 1 and "全文有" in got[0].message
     # one fix for all (the trailing space at the line end is not next to a mark inside the text)
-    assert _fixed(text, "ST002", unsafe=False) == "".join(f"第{i}项工作，已经完成。" for i in range(8)) + " \n"
+    assert _fixed(text, "ST002", unsafe=False) == "".join(f"第{i}项工作已经完成。" for i in range(8)) + " \n"
     # mostly right: one by one
-    text = "".join(f"第{i}项工作，已经完成。" for i in range(30)) + "这一项， 也完成了。\n"
+    text = "".join(f"第{i}项工作，已经完成。" for i in range(30)) + "这一项已经完成。 还有一项。\n"
     assert flagged(text, "ST002") == [" "]
+
+
+# ----- ST020-ST022 blanks beside punctuation, by place ---------------------------------------
+
+@pytest.mark.parametrize("text, code, flags", [
+    # before a pause or stop mark, after Han text or a closing mark
+    ("香港，一国两制可丢在路边 ，中央因此采取强硬措施。", "ST020", [" "]),
+    ("新手爸妈指南等等与您一同分享 。让您在陪伴孩子长大的过程中", "ST020", [" "]),
+    ("发展补助和奖励。\n二 、支持范围\n", "ST020", [" "]),
+    ("深化经济体制改革」\xa0\xa0，但是会议也提到", "ST020", ["\xa0\xa0"]),
+    # inner side of a pair, beside Han text (also after a sentence end: 赶上。 ”)
+    ("社保法已经明确提出“\u3000个人跨统筹地区就业的”。", "ST021", ["\u3000"]),
+    ("遊界的姚思榮形容有「 黑工」帶團。", "ST021", [" "]),
+    ("他说：“开源模型正在迎头赶上。 ”在这一年里", "ST021", [" "]),
+    ("《 新华文摘》和《中国社会科学》", "ST021", [" "]),
+    # after a comma, an enumeration comma, a semicolon, before Han text
+    ("香港不可以没有国家， 国家不可以没有香港。", "ST022", [" "]),
+    ("推动四个重点产业规模化、 集群化、高端化发展。", "ST022", [" "]),
+    ("以“文明驾驶”为主题，\u3000针对各种不文明驾驶行为。", "ST022", ["\u3000"]),
+])
+def test_blanks_beside_punctuation_by_place(text, code, flags):
+    assert flagged(text, code) == flags
+    others = [c for c in MARK_SPACES if c != code]
+    assert flagged(text, *others) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Latin words and numbers spaced as Latin text is (ST002's, not these rules')
+    "刚刚买了一部 iPhone ，好开心！内存有 DDR ，DDR2 两代。",
+    "采用全玻片数字扫描技术（ whole slide imaging ）。2003 ，第167页。",
+    "社区， 2008 年成立；主题，“开源”。",
+    # a form's blank, an open period, a list number run into the line, a heading number
+    "□是（事故名称：      ） □否\n当代（1949- ）\n两大优势。1、 工作签证时间长。\n三、 组织保障\n",
+    # set letter by letter; a list marker's blank; Markdown syntax; an @mention
+    "协 同 能 力 ， 支 持 对 接 。\n为 落 实 《 国 家 中 长 期 规 划 》\n* ：《辛亥双十》1981\n感谢@庄表伟 ，优化官网。\n",
+    # outer side of quotation marks, after a sentence end, after a colon: ST002's
+    "我们以 “开源治理” 为使命。已经完成。 下一步是推广。答： 第一，规范取证。",
+])
+def test_blanks_beside_punctuation_near_misses(text):
+    assert flagged(text, "ST020", "ST021", "ST022") == []
+
+
+def test_blanks_beside_punctuation_in_markdown_syntax():
+    text = "- **调查对象** ：覆盖开发者、社区成员。\n\n| 名称 | 值 |\n|---|---|\n| 甲 | 1 |\n"
+    assert flagged(text, "ST020", "ST021", "ST022", path="doc.md") == []
+
+
+def test_blanks_beside_punctuation_document_wide():
+    text = "".join(f"第{i}项工作， 已经完成。" for i in range(6)) + "\n"
+    got = lint(text, "ST022")
+    assert len(got) == 1 and got[0].message.startswith("全文有6处")
+    assert _fixed(text, "ST022", unsafe=False) == "".join(f"第{i}项工作，已经完成。" for i in range(6)) + "\n"
+    # four: one by one, however long the document
+    text = "".join(f"第{i}项工作， 已经完成。" for i in range(4)) + "\n"
+    assert len(lint(text, "ST022")) == 4
+
+
+def test_blanks_beside_punctuation_are_found_in_linear_time_on_one_long_line():
+    import time
+
+    from wenlint.rules.structure.spacing import mark_spaces
+
+    for text in ("这一项， 已经完成。" * 100_000, "中 文 ， " * 100_000):
+        started = time.perf_counter()
+        mark_spaces(text)
+        assert time.perf_counter() - started < 3.0
+
+
+# ----- ST023 blanks inside numbers ---------------------------------------------------------
+
+def test_space_inside_number():
+    text = "".join(f"第 1 {i} 条 鼓励企业创新。\n" for i in range(6))
+    got = lint(text, "ST023")
+    assert len(got) == 1 and got[0].message.startswith("全文有6处")
+    assert _fixed(text, "ST023", unsafe=False) == "".join(f"第 1{i} 条 鼓励企业创新。\n" for i in range(6))
+    assert flagged("| 收入 | ¥1, 326.00 | 金孜达 |\n| 支出 | -1, 058.00 | 朱晟 |", "ST023") == ["1, 326.00", "1, 058.00"]
+
+
+@pytest.mark.parametrize("text", [
+    "第 10 条 鼓励企业创新，2008 年 10 月起施行。",
+    "序号 数量\n1 1\n2 2\n",
+    "参见第982, 324页；Nature 462, 469 (2009)；共 3, 5, 7 三组。",
+    "金额为1,326.00元，另付 1, 2 两项。",
+])
+def test_space_inside_number_near_misses(text):
+    assert flagged(text, "ST023") == []
 
 
 def test_broken_lines_of_a_hard_wrapped_document_are_one_finding():
@@ -672,6 +773,21 @@ def test_repeated_paragraph_layout_is_not_a_repeat(text):
     ("支持战略性新 兴产业发展，对固定资 产投资给予补助。", [" ", " "]),
     ("中共中央 国务院印发《意见》，强基层 兴边疆，生态 建设稳步推进。", []),
     ("2008年7月17日 经人力资源和社会保障部第8次部务会议审议通过。", []),
+    # a particle leans on the word before it, in a sentence or a table cell
+    ("基本形成结构合理、生态完善 的智能传感器产业体系。", [" "]),
+    ("| 13:30-14:10 | PHP 下 的微服务治理之道 | 黄朝晖 |", [" "]),
+    # a headline sets phrases apart with blanks; 得 and 之 start words and names
+    ("油菜播种基本结束 面积增 长势好", []),
+    ("（2）美国冬季风暴持续 得州至少8人死亡；", []),
+    ("第十五條 之九\n的确 的确如此。", []),
+    # one character after a comma starts a word
+    ("不含采矿、矿 产品初加工项目。", [" "]),
+    # four splits: the blank between two words (自主 研发) is not yet a sign of an extraction
+    ("引导资 金投向矿 产品加工，支持战略新 兴产业和固定资 产投资，鼓励自主 研发。", [" "] * 4),
+    ("引导资 金投向矿 产品加工，支持战略新 兴产业、固定资 产投资和专项资 金，鼓励自主 研发。", [" "] * 6),
+    # a table's justified two-character cells, one a line; headings spaced the same way come alone
+    ("指 标\n2020年\n粮 食\n120\n玉 米\n80\n大 豆\n20\n其中：男 性\n女 性\n", [" "] * 5),
+    ("目 录\n前 言\n第一章　总　则\n第一条　为了规范管理，制定本条例。\n附　则\n", []),
 ])
 def test_space_inside_word(text, flags):
     assert flagged(text, "ST013") == flags

@@ -124,9 +124,15 @@ class ScriptOptions(FamilyOptions):
 
 class StructureOptions(FamilyOptions):
     document_wide_min: Annotated[int, describe(
-        "同一问题至少出现这么多次才当作全文习惯，报告一处", "ST002", "ST007", "ST013", defaults={"ST013": 3})] = 5
+        "同一问题至少出现这么多次才当作全文习惯，报告一处", "ST002", "ST007", "ST013", "ST020", "ST021", "ST022",
+        "ST023", defaults={"ST013": 3})] = 5
     document_wide_share: Annotated[float, describe(
-        "同一问题至少占这么大比例才当作全文习惯", "ST002", "ST007", defaults={"ST007": 0.3})] = 0.1
+        "同一问题至少占这么大比例才当作全文习惯", "ST002", "ST007", "ST020", "ST021", "ST022",
+        defaults={"ST007": 0.3, "ST020": 0.0, "ST021": 0.0, "ST022": 0.0})] = 0.1
+    extracted_min: Annotated[int, describe(
+        "PDF 转换的文本里词中空格至少这么多处，才按整篇的习惯报告一处", "ST013")] = 5
+    justified_min: Annotated[int, describe(
+        "两端对齐留下的字间空格至少这么多处，才按整篇的习惯报告一处", "ST013")] = 5
     allowed_doublings: Annotated[Strings, describe("不报告的重叠字词（如「研讨研讨」），在内置词表之外再加", "ST004", "ST014")] = []
     trailer_markers: Annotated[Strings, describe("页尾网站内容的开头（其后的内容不算正文的结尾），在内置清单之外再加", "ST010")] = []
     min_paragraph_chars: Annotated[int, describe("参与比较的段落至少有多少个字", "ST011")] = 20

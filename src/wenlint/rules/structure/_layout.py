@@ -181,14 +181,12 @@ def _has_punctuation(content: str) -> bool:
 
 
 def _markdown_source(line: Line, raw: str) -> None:
-    """What the masking hides from a Markdown line: the pipes of a table row, the destination of
-    a link that ends it (`> 被引用條文: [第七條](../法.md#第七條)` ends on a reference)."""
+    """What the masking hides from a Markdown line: the destination of a link that ends it
+    (`> 被引用條文: [第七條](../法.md#第七條)` ends on a reference, not mid-sentence)."""
     if line.kind in (KIND_BLANK, KIND_BARRIER):
         return
     raw = raw.strip(SPACES)
-    if raw.lstrip("> \t").startswith("|"):
-        line.kind, line.enum = KIND_ITEM, True
-    elif raw.endswith(")") and line.ends != END_STOP and MARKDOWN_LINK_TAIL.search(raw):
+    if raw.endswith(")") and line.ends != END_STOP and MARKDOWN_LINK_TAIL.search(raw):
         line.ends = END_STOP
 
 

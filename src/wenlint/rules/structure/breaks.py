@@ -99,7 +99,7 @@ class BrokenLine(Rule):
         "以脚注标记（`。[1]`、`。①`）或零宽字符结尾的行，句号后多出的逗号（`通過。,,`）；"
         "Markdown 的强调、链接、图片、表格行，以链接结尾的引用行（`> 被引用條文: [第七條](…)`）；"
         "分隔线和 setext 标题下划线（`----`、`====`）；以英文、网址结尾的行（中英对照）；表情符号（`:-)`）；"
-        "引号里的整段引文（引号内已有句号，如一封信的落款换行）。"
+        "引号里的整段引文（引号内已有句号，如一封信的落款换行）；逐行引用的诗句（`“长风破浪会有时，` / `直挂云帆济沧海。”`）。"
     )
     bad = "全市林业系统干部职工发出了“开展送林业科技下乡活动的通知”，实施“\n十、百、千、万”工程，即组织10个科技下乡服务团。"
     good = "全市林业系统干部职工发出了“开展送林业科技下乡活动的通知”，实施“十、百、千、万”工程，即组织10个科技下乡服务团。"
@@ -141,6 +141,8 @@ class BrokenLine(Rule):
              note="a bulleted list ends at a blank line"),
         Spec("市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知\n\n\n"
              "市场监管总局办公厅、工业和信息化部办公厅关于开展2022年度智能制造标准应用试点工作的通知\n", ()),
+        Spec("他在讲话中引用了两句诗：\n“长风破浪会有时，\n直挂云帆济沧海。”\n大家深受鼓舞，纷纷表示要把工作做好。", (),
+             note="verse quoted a line at a time"),
         Spec("孙发表宣言：「如无罢市，则先运我货前来，商械当必照所定条件分交各户可也。即候毅安\n孙文十月九日」。", (),
              note="a letter quoted whole: its closing lines break inside the quotation"),
         Spec("> 理由：　　照協商共識條文通過。,,\n\n> 被引用條文: 財團法人法 [第六十條](../財團法人法.md#第六十條)\n", (),
@@ -220,6 +222,8 @@ class BrokenLine(Rule):
                 continue  # a soft line break inside a Markdown paragraph
             if not lay.continues(b) or _ended(text, a) or _title_like(a) or b.content == a.content:
                 continue
+            if doc.format == "markdown" and (_table_row(doc, a) or _table_row(doc, b)):
+                continue  # a table row (its pipes are masked in the text)
             if blank and not page and _bullet(a):
                 continue  # a bulleted list ends at a blank line (* 降水、雾、雪… / 其它：)
             marker = _page_marker(lay, a, b)
@@ -246,6 +250,8 @@ class BrokenLine(Rule):
             return None
         if _INNER_STOP.search(text, open_at, a.eff_end):
             return None
+        if len(a.content) <= VERSE_MAX and a.ends == END_CLAUSE:
+            return None  # verse quoted a line at a time (“床前明月光， / 疑是地上霜。”)
         mark, mate = text[open_at], text[close_at]
         edits, apart = [], False
         for (i, j), pair in sorted(lay.joined.items()):
@@ -272,11 +278,17 @@ def _cuts_words(text: str, found) -> bool:
 
 
 _BULLETS = "*+-•·●○■□◆◇▲△★☆►▶✓✔"
+VERSE_MAX = 20  # characters of a short line ending on a comma: a line of verse, not a cut sentence
 
 
 def _bullet(line) -> bool:
     return line.enum and line.content[0] in _BULLETS
 _INNER_STOP = regex.compile("[。！？!?]")
+
+
+def _table_row(doc, line) -> bool:
+    """Does a Markdown line start with a table's pipe (masked in `doc.text`)?"""
+    return doc.source[doc.line_span(line.index)[0] : line.start].strip(" \t>").startswith("|")
 
 
 def _ended(text: str, line) -> bool:
