@@ -167,9 +167,9 @@ class _MarkSpaceRule(Rule):
     kinds: tuple[str, ...] = ()
     reads = ("structure.mark-spaces",)
     what = ""  # the place, for the messages
-    # Five in a document make it one finding: the count that finds the most labelled blanks with
-    # the fewest findings on the dev set and the clean corpus; left out one document at a time,
-    # the same count is chosen for 951 of the 952 documents.
+    # Five in a document make it one finding (`document-wide-min`, config/options.py): the count
+    # that finds the most labelled blanks with the fewest findings on the dev set and the clean
+    # corpus; left out one document at a time, the same count is chosen for 951 of the 952 documents.
 
     def check(self, doc, ctx):
         runs = [(a, b) for a, b, kind in mark_space_runs(doc) if kind in self.kinds]
