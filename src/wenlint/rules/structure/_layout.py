@@ -14,7 +14,7 @@ from __future__ import annotations
 
 
 from ...analyses import analysis
-from ...analyses.outline import MASKED, PAGE, structure
+from ...analyses.outline import ENUMERATOR, ENUMERATOR_STARTS, MASKED, PAGE, structure
 from ...documents.document import MASK
 from ._lexicon import trailer_pattern
 from ... import lazyre
@@ -35,25 +35,6 @@ END_STOP, END_CLAUSE, END_SEMI, END_COLON, END_OPEN, END_WORD = (
 )
 MID_SENTENCE = (END_CLAUSE, END_OPEN, END_WORD)
 
-# How a list item or heading starts: 一、 （一） 1、 1. (1) ① 第一， 一是 首先 • and Markdown markers.
-ENUMERATOR = lazyre.compile(
-    r"(?:[一二三四五六七八九十百]{1,3}[、.．]"
-    r"|[（(][一二三四五六七八九十]{1,3}[）)]"
-    r"|[0-9０-９]{1,3}(?:[、，,]|[.．](?![0-9０-９]))"
-    r"|[（(][0-9０-９]{1,3}[）)]|[0-9]{1,2}[）)]"
-    r"|[①-⑳]"
-    r"|第[一二三四五六七八九十百0-9]{1,4}[，,、章节部条是條節]"
-    r"|[一二三四五六七八九十]{1,3}是"
-    r"|(?:首先|其次|再次|最后)[，,]"
-    r"|[•·●○■□◆◇▲△★☆►▶✓✔]"
-    r"|[*+\-][ \t](?=\S)"  # a plain-text bullet (Wikipedia extractions keep Markdown's `* `)
-    r")"
-)
-# The characters an enumerator starts with: most lines start with none of them.
-ENUMERATOR_STARTS = frozenset(
-    "一二三四五六七八九十百（(0123456789０１２３４５６７８９第首其再最•·●○■□◆◇▲△★☆►▶✓✔*+-"
-    + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1))
-)
 MARKDOWN_BLOCK = lazyre.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
 BLOCKQUOTE = lazyre.compile(r"(?:>[ \t]?)+")
 # Website furniture glued to the end or the start of a line of prose, ignored when deciding
