@@ -40,7 +40,7 @@ from ...documents.document import MASK  # in place of masked Markdown syntax and
 from ...findings import Hit
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import Claims, _pack_flagged_short_lines, line_hit, pack_flags_line, short_view
+from ._common import Claims, _pack_flagged_short_lines, line_hit, pack_flags_line, short_lines
 from .related import TITLE_END
 from ... import lazyre
 
@@ -182,20 +182,21 @@ def _title_suffix(lines: list[str]):
     return first, m.group("title"), m.start("suffix"), m.end("suffix")
 
 
-@analysis("chrome.page", needs=(short_view, _pack_flagged_short_lines))
+@analysis("chrome.page", needs=(short_lines, _pack_flagged_short_lines))
 def page_view(doc) -> tuple[list[float], tuple | None, bool]:
     """The line scores, the page title's suffix and whether the document is a captured page (an
     analysis: other rules of the family ask whether a bare URL or a source line sits in a page)."""
     lines = doc.lines
     markdown = doc.format == "markdown"
     sources = doc.source.split("\n") if markdown else lines
+    ruled = _pack_flagged_short_lines(doc)  # (a line of PROSE_LEN or less is a short line)
     scores: list[float] = []
-    flagged: dict[int, bool] = {}
+    flagged: set[int] = set()
     for i, line in enumerate(lines):
-        flagged[i] = bool(line.strip()) and len(line) <= PROSE_LEN and pack_flags_line(doc, i)
-        if not line.strip():
+        if not line or line.isspace():
             scores.append(0.0)
-        elif flagged[i]:
+        elif len(line) <= PROSE_LEN and i in ruled:
+            flagged.add(i)
             scores.append(3.0)
         else:
             scores.append(score(line, markdown, sources[i] if i < len(sources) else None))
@@ -203,9 +204,7 @@ def page_view(doc) -> tuple[list[float], tuple | None, bool]:
     seeds = [i for i, v in enumerate(scores) if v >= SEED]
     # A page has furniture of several kinds; navigation bars alone are also how an encyclopedia
     # article ends (its navigation box).
-    kinds = {
-        "rule" if flagged[i] else "nav" if _nav_items(lines[i].strip()) else "widget" for i in seeds
-    }
+    kinds = {"rule" if i in flagged else "nav" if _nav_items(lines[i].strip()) else "widget" for i in seeds}
     page = len(seeds) + (suffix is not None) >= PAGE_SEEDS and len(kinds) + (suffix is not None) >= 2
     return scores, suffix, page
 

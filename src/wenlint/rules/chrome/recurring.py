@@ -17,7 +17,7 @@ import hashlib
 
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
-from ._common import ENUMERATOR, short_view
+from ._common import ENUMERATOR, short_lines
 from .lines import DATE, score as furniture_score
 from .related import TITLE_END
 from ... import lazyre
@@ -51,7 +51,7 @@ class RecurringLine(CorpusRule):
     code = "CH030"
     name = "recurring-line"
     category = "chrome"
-    reads = ("chrome.short-lines",)
+    reads = ("lines.short",)
     severity = "info"
     summary = "在多个文档中逐字重复出现的行（可能是未知网站的页眉页脚）"
     why = (
@@ -112,7 +112,7 @@ class RecurringLine(CorpusRule):
         min_len = _int(ctx.option("recurring-min-length"), 10)
         lines = doc.lines
         found: dict[int, tuple[int, int, int, str]] = {}
-        for i in short_view(doc).lines:
+        for i in short_lines(doc).lines:
             line = lines[i]
             s = line.strip()
             if not min_len <= len(s) <= MAX_LEN or s[-1] in PROSE_END:
