@@ -33,6 +33,7 @@ the byline under it, are kept: they are the article's own title.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ...analyses import analysis
@@ -182,36 +183,67 @@ def _title_suffix(lines: list[str]):
     return first, m.group("title"), m.start("suffix"), m.end("suffix")
 
 
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """Whether a document is a captured web page, and the line model's view of it."""
+
+    page: bool
+    suffix: tuple | None  # the page title's site suffix: (line index, title, start, end) in its line
+    scores: list[float]  # each line's score; left empty when the document cannot be a page
+
+
 @analysis("chrome.page", needs=(short_lines, _pack_flagged_short_lines))
-def page_view(doc) -> tuple[list[float], tuple | None, bool]:
+def page_view(doc) -> PageView:
     """The line scores, the page title's suffix and whether the document is a captured page (an
     analysis: other rules of the family ask whether a bare URL or a source line sits in a page)."""
     lines = doc.lines
+    suffix = _title_suffix(lines)
+    ruled = {i for i in _pack_flagged_short_lines(doc) if len(lines[i]) <= PROSE_LEN and not lines[i].isspace()}
+    nav = _nav_lines(doc)
+    # A page has furniture of several kinds; navigation bars alone are also how an encyclopedia
+    # article ends (its navigation box). Without a title suffix, a line of the pack or a navigation
+    # bar, every furniture line would be of one kind: no page, whatever the scores.
+    if suffix is None and not ruled and not nav:
+        return PageView(False, None, [])
+    scores = _scores(doc, ruled)
+    seeds = [i for i, v in enumerate(scores) if v >= SEED]
+    kinds = {"rule" if i in ruled else "nav" if i in nav else "widget" for i in seeds}
+    page = len(seeds) + (suffix is not None) >= PAGE_SEEDS and len(kinds) + (suffix is not None) >= 2
+    return PageView(page, suffix, scores)
+
+
+def _scores(doc, ruled: set[int]) -> list[float]:
+    """Each line's furniture score; a line a pack rule flags scores 3."""
+    lines = doc.lines
     markdown = doc.format == "markdown"
     sources = doc.source.split("\n") if markdown else lines
-    ruled = _pack_flagged_short_lines(doc)  # (a line of PROSE_LEN or less is a short line)
     scores: list[float] = []
-    flagged: set[int] = set()
     for i, line in enumerate(lines):
         if not line or line.isspace():
             scores.append(0.0)
-        elif len(line) <= PROSE_LEN and i in ruled:
-            flagged.add(i)
+        elif i in ruled:
             scores.append(3.0)
         else:
             scores.append(score(line, markdown, sources[i] if i < len(sources) else None))
-    suffix = _title_suffix(lines)
-    seeds = [i for i, v in enumerate(scores) if v >= SEED]
-    # A page has furniture of several kinds; navigation bars alone are also how an encyclopedia
-    # article ends (its navigation box).
-    kinds = {"rule" if i in flagged else "nav" if _nav_items(lines[i].strip()) else "widget" for i in seeds}
-    page = len(seeds) + (suffix is not None) >= PAGE_SEEDS and len(kinds) + (suffix is not None) >= 2
-    return scores, suffix, page
+    return scores
+
+
+def _nav_lines(doc) -> set[int]:
+    """The lines that are a menu or a footer bar (`_nav_items`), found from their separators."""
+    text, lines, starts = doc.text, doc.lines, doc.line_starts
+    found: set[int] = set()
+    m = NAV_CHAR.search(text)
+    while m is not None:
+        i = doc.line_index(m.start())
+        if _nav_items(lines[i].strip()):
+            found.add(i)
+        m = NAV_CHAR.search(text, starts[i] + len(lines[i]) + 1)
+    return found
 
 
 def is_page(doc) -> bool:
     """Whether the document is a captured web page (several furniture lines), not an edited one."""
-    return page_view(doc)[2]
+    return page_view(doc).page
 
 
 # Two credit fields in a row (记者：吉颐 编辑：马强, 来源：新华网编辑：VV) inside a line of text: a news
@@ -244,11 +276,12 @@ def _credit_spans(doc, claims: Claims) -> list:
 def detect(doc, claims: Claims) -> dict:
     lines = doc.lines
     result: dict = {RULE_LINES: [], RULE_SUFFIX: [], RULE_CREDIT: []}
-    scores, suffix, page = page_view(doc)
-    if not page:
+    view = page_view(doc)
+    if not view.page:
         result[RULE_CREDIT] = _credit_spans(doc, claims)
         return result
-    scores = [3.0 if i in claims.lines else v for i, v in enumerate(scores)]
+    suffix = view.suffix
+    scores = [3.0 if i in claims.lines else v for i, v in enumerate(view.scores)]
     seeds = [i for i, v in enumerate(scores) if v >= SEED]
     furniture = set(seeds)
     protected: set[int] = set()
