@@ -110,16 +110,19 @@ def sites_pattern(extra: tuple[str, ...] = ()) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _pack_line_patterns() -> tuple:
-    """The (already compiled) patterns of the chrome pack's line rules."""
+def _pack_line_rules() -> tuple:
+    """The chrome pack's line rules."""
     from ..registry import builtin_pack_rules
 
     return tuple(
-        p
-        for rule in builtin_pack_rules()
-        if rule.category == "chrome" and getattr(rule, "extend", "") == "line"
-        for p in rule.patterns
+        rule for rule in builtin_pack_rules() if rule.category == "chrome" and getattr(rule, "extend", "") == "line"
     )
+
+
+@lru_cache(maxsize=1)
+def _pack_line_patterns() -> tuple:
+    """The (already compiled) patterns of the chrome pack's line rules."""
+    return tuple(p for rule in _pack_line_rules() for p in rule.patterns)
 
 
 @lru_cache(maxsize=4096)
@@ -132,12 +135,16 @@ def _pack_flags(line: str) -> bool:
 def _pack_flagged_short_lines(doc) -> frozenset[int]:
     """The short lines a line rule of the chrome pack flags, found with one search of each pattern
     over the short-line view (the patterns are MULTILINE and never cross a line), not with every
-    pattern on every line."""
+    pattern on every line; a rule that cannot match the document (the packs' shared prefilter)
+    is not searched."""
     view = short_lines(doc)
     flagged: set[int] = set()
-    for pattern in _pack_line_patterns():
-        for m in pattern.finditer(view.text):
-            flagged.add(view.line_of(m.start()))
+    for rule in _pack_line_rules():
+        if not rule.may_match(doc):
+            continue
+        for pattern in rule.patterns:
+            for m in pattern.finditer(view.text):
+                flagged.add(view.line_of(m.start()))
     return frozenset(flagged)
 
 
