@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ...analyses import analysis
@@ -19,6 +20,17 @@ ENUMERATOR = lazyre.compile(
     r"[^\S\n]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}[、.．](?!\d)"
     r"|第[一二三四五六七八九十百\d]+[、，,章节条部分]|[①-⑳])"
 )
+
+
+def lines_matching(doc, pattern) -> Iterator[int]:
+    """The indices of the lines of `doc.text` where `pattern` (which never crosses a line) matches,
+    in order, each once: one search from each line after a line that matched."""
+    text, lines, starts = doc.text, doc.lines, doc.line_starts
+    m = pattern.search(text)
+    while m is not None:
+        i = doc.line_index(m.start())
+        yield i
+        m = pattern.search(text, starts[i] + len(lines[i]) + 1)
 
 
 def line_hit(doc, index: int, message: str, suggestion: str | None = None) -> Hit:

@@ -41,7 +41,7 @@ from ...documents.document import MASK  # in place of masked Markdown syntax and
 from ...findings import Hit
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import Claims, _pack_flagged_short_lines, line_hit, pack_flags_line, short_lines
+from ._common import Claims, _pack_flagged_short_lines, line_hit, lines_matching, pack_flags_line, short_lines
 from .related import TITLE_END
 from ... import lazyre
 
@@ -230,15 +230,8 @@ def _scores(doc, ruled: set[int]) -> list[float]:
 
 def _nav_lines(doc) -> set[int]:
     """The lines that are a menu or a footer bar (`_nav_items`), found from their separators."""
-    text, lines, starts = doc.text, doc.lines, doc.line_starts
-    found: set[int] = set()
-    m = NAV_CHAR.search(text)
-    while m is not None:
-        i = doc.line_index(m.start())
-        if _nav_items(lines[i].strip()):
-            found.add(i)
-        m = NAV_CHAR.search(text, starts[i] + len(lines[i]) + 1)
-    return found
+    lines = doc.lines
+    return {i for i in lines_matching(doc, NAV_CHAR) if _nav_items(lines[i].strip())}
 
 
 def is_page(doc) -> bool:
@@ -248,10 +241,13 @@ def is_page(doc) -> bool:
 
 # Two credit fields in a row (记者：吉颐 编辑：马强, 来源：新华网编辑：VV) inside a line of text: a news
 # site's credit box run into the article. One field alone, or a colophon's 编辑/审核/签发, is not.
-# (The look-ahead names the characters a match starts with: `re` then skips to them instead of
-# trying the optional prefix at every position.)
+# The first label is spelt out with its optional prefix (内容来源|…|文章来源|…|来源|…, the order
+# `(?:内容|文章)?(?:来源|…)` tries): every alternative then starts with a literal character, and `re`
+# skips ahead to those characters instead of trying the pattern at every position.
+_CREDIT_LABELS = ("来源", "记者", "通讯员", "摄影", "编辑", "责任编辑")
 CREDIT_PAIR = lazyre.compile(
-    r"(?=[内文来记通摄编责])(?:内容|文章)?(?:来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\n]{1,16}?"
+    "(?:" + "|".join(prefix + label for prefix in ("内容", "文章", "") for label in _CREDIT_LABELS) + ")"
+    r"[:：][^:：，。！？!?\n]{1,16}?"
     r"(?:(?:文章)?来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\s]{1,12}"
 )
 CREDIT_SPAN_MESSAGE = "「{}」是新闻网站的来源、记者、编辑署名，夹在了正文里：请删除"
