@@ -88,16 +88,16 @@ class Document:
             out.append(source[pos:start])
             # Line by line: a line masked from its start to its end becomes spaces (it reads as a
             # blank line); a part of a line becomes MASK characters.
-            for piece in re.split(r"(\n)", source[start:end]):
-                if piece == "\n" or not piece:
-                    out.append(piece)
-                    start += len(piece)
-                    continue
-                begins = start == 0 or source[start - 1] == "\n"
-                stop = start + len(piece)
-                ends = stop == len(source) or source[stop] == "\n"
-                out.append((" " if begins and ends else MASK) * len(piece))
-                start = stop
+            for i, piece in enumerate(source[start:end].split("\n")):
+                if i:
+                    out.append("\n")
+                    start += 1
+                if piece:
+                    begins = start == 0 or source[start - 1] == "\n"
+                    stop = start + len(piece)
+                    ends = stop == len(source) or source[stop] == "\n"
+                    out.append((" " if begins and ends else MASK) * len(piece))
+                    start = stop
             pos = end
         out.append(source[pos:])
         return "".join(out)

@@ -302,6 +302,8 @@ def _target_end(source: str, pos: int, hi: int) -> int:
 
 
 def _bare_urls(source: str) -> list[Span]:
+    if "://" not in source and "www." not in source:
+        return []
     spans = []
     for m in _BARE_URL.finditer(source):
         end = m.end()
@@ -334,15 +336,17 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 # ----- is a plain-text file Markdown? ---------------------------------------------------------
 
+# Each kind of syntax with the text that any match of it holds: a pattern runs only over a sample
+# that has its text (most plain-text documents have none of them).
 _SIGNALS = {
-    "heading": re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M),
+    "heading": (re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M), ("# ", "#\t")),
     # A line with text (its leading blanks, then a non-blank: linear in the line's length), then
     # the underline.
-    "setext": re.compile(r"^[^\S\n]*\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*$", re.M),
-    "fence": re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1", re.M | re.S),
-    "link": re.compile(r"!?\[[^\]\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)"),
-    "table": re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}", re.M),
-    "reference": re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+", re.M),
+    "setext": (re.compile(r"^[^\S\n]*\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*$", re.M), ("=", "---")),
+    "fence": (re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1", re.M | re.S), ("```", "~~~")),
+    "link": (re.compile(r"!?\[[^\]\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)"), ("](",)),
+    "table": (re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}", re.M), ("|",)),
+    "reference": (re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+", re.M), ("]:",)),
 }
 SAMPLE = 100_000  # characters read to decide
 
@@ -354,7 +358,9 @@ def looks_like_markdown(source: str) -> bool:
     `*` and `***` of its own."""
     sample = source[:SAMPLE]
     score = 0
-    for pattern in _SIGNALS.values():
+    for pattern, needles in _SIGNALS.values():
+        if not any(needle in sample for needle in needles):
+            continue
         found = 0
         for _ in pattern.finditer(sample):
             found += 1
