@@ -56,7 +56,7 @@ class Document:
         if masked is None:
             from .masking import masked_spans
 
-            masked = masked_spans(self.source, format)
+            masked = masked_spans(self.source, format, self.line_starts)
         self.masked_spans = sorted(masked)
         self.text = self._mask(self.source, self.masked_spans)
         # The results of document analyses (wenlint.analyses), kept by their provider.

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 
 from .directives import find_directives
 from .. import lazyre
@@ -35,10 +36,11 @@ _BARE_URL = lazyre.compile(r"(?:https?|ftp)://[!#$%&'*+,\-./0-9:;=?@A-Z\[\]_a-z~
 _CLOSING_FENCE = lazyre.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*$")
 
 
-def masked_spans(source: str, format: str) -> list[Span]:
+def masked_spans(source: str, format: str, starts: list[int] | None = None) -> list[Span]:
+    """The spans of `source` to mask; `starts`, the offsets its lines start at, if known."""
     spans = [(d.start, d.end) for d in find_directives(source, format)]
     if format == "markdown":
-        spans += markdown_spans(source)
+        spans += markdown_spans(source, starts)
     return _merge(spans)
 
 
@@ -49,8 +51,9 @@ def _events(body: str):
     return pyromark.events_with_range(body, options=options)
 
 
-def markdown_spans(source: str) -> list[Span]:
-    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+def markdown_spans(source: str, starts: list[int] | None = None) -> list[Span]:
+    if starts is None:
+        starts = [0] + [m.end() for m in re.finditer("\n", source)]
     n = len(source)
 
     def line_start(i: int) -> int:
@@ -70,7 +73,7 @@ def markdown_spans(source: str) -> list[Span]:
     # rules read headings and separators by them.
     # Link reference definitions leave no event: a line that looks like one is one when no
     # top-level block holds it; those blocks' byte ranges are kept only when there is such a line.
-    references = _REFERENCE_LINE.search(source) is not None
+    references = "]:" in source and _REFERENCE_LINE.search(source) is not None
     blocks: list[tuple[int, int]] = []
     depth = 0
     links: list[tuple[str, int, int]] = []  # the links open: (link type, start, end)
@@ -78,6 +81,9 @@ def markdown_spans(source: str) -> list[Span]:
     opaque_depth = 0
     inner_end = 0  # where the last event inside the innermost link or image ended
     for event, where in _events(body):
+        if type(event) is dict and "Text" in event and depth:  # the most frequent event by far
+            inner_end = where["end"]
+            continue
         lo, hi = where["start"], where["end"]
         if type(event) is str:  # SoftBreak, HardBreak, Rule
             if depth == 0 and references:
@@ -160,7 +166,11 @@ class _Positions:
         self.bytes = body.encode("utf-8")
         self.starts = starts
         self.ascii = len(self.bytes) == len(body)
-        self.byte_starts = starts if self.ascii else [0] + [m.end() for m in re.finditer(b"\n", self.bytes)]
+
+    @cached_property
+    def byte_starts(self) -> list[int]:
+        """The byte offsets the lines start at (a prose document with no syntax needs none)."""
+        return self.starts if self.ascii else [0] + [m.end() for m in re.finditer(b"\n", self.bytes)]
 
     def line(self, offset: int) -> int:
         return bisect_right(self.byte_starts, offset) - 1
@@ -260,6 +270,8 @@ def _html_spans(source: str, lo: int, hi: int) -> list[Span]:
     between tags is prose."""
     spans = [m.span() for m in _HTML_COMMENT.finditer(source, lo, hi)]
     spans += [m.span() for m in _HTML_RAW.finditer(source, lo, hi)]
+    if not spans:
+        return [m.span() for m in _HTML_TAG.finditer(source, lo, hi)]
     blocked = _merge(spans)
     firsts = [start for start, _ in blocked]
     spans += [m.span() for m in _HTML_TAG.finditer(source, lo, hi) if _outside(m.span(), blocked, firsts)]
@@ -302,11 +314,21 @@ def _target_end(source: str, pos: int, hi: int) -> int:
 
 
 def _bare_urls(source: str) -> list[Span]:
-    if "://" not in source and "www." not in source:
-        return []
-    spans = []
-    for m in _BARE_URL.finditer(source):
-        end = m.end()
+    # Every URL starts at an `http`, `https` or `ftp` before a `://`, or at a `www.`: the pattern
+    # is tried only there (in order, as a scan would), since scanning a whole text for it is slow.
+    starts = set()
+    for mark, back in (("://", (5, 4, 3)), ("www.", (0,))):
+        i = source.find(mark)
+        while i >= 0:
+            starts.update(i - b for b in back if i >= b)
+            i = source.find(mark, i + 1)
+    spans: list[Span] = []
+    scanned = 0
+    for start in sorted(starts):
+        m = _BARE_URL.match(source, start) if start >= scanned else None
+        if m is None:
+            continue
+        scanned = end = m.end()
         while end > m.start() and source[end - 1] in ".,;:!?'\"":
             end -= 1  # sentence punctuation after a URL is not part of it
         spans.append((m.start(), end))
