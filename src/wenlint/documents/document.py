@@ -88,7 +88,13 @@ class Document:
             out.append(source[pos:start])
             # Line by line: a line masked from its start to its end becomes spaces (it reads as a
             # blank line); a part of a line becomes MASK characters.
-            for i, piece in enumerate(source[start:end].split("\n")):
+            part = source[start:end]
+            if "\n" not in part:  # most spans: a part of one line
+                whole = (start == 0 or source[start - 1] == "\n") and (end == len(source) or source[end] == "\n")
+                out.append((" " if whole else MASK) * len(part))
+                pos = end
+                continue
+            for i, piece in enumerate(part.split("\n")):
                 if i:
                     out.append("\n")
                     start += 1

@@ -166,6 +166,7 @@ class _Positions:
         self.bytes = body.encode("utf-8")
         self.starts = starts
         self.ascii = len(self.bytes) == len(body)
+        self._last = (0, 0)  # the last (byte offset, character offset) converted
 
     @cached_property
     def byte_starts(self) -> list[int]:
@@ -179,7 +180,12 @@ class _Positions:
         if self.ascii:
             return offset
         i = self.line(offset)
-        return self.starts[i] + len(self.bytes[self.byte_starts[i] : offset].decode("utf-8"))
+        start, char = self.byte_starts[i], self.starts[i]
+        if start <= self._last[0] <= offset:  # on from the last offset asked for, on its line
+            start, char = self._last
+        char += len(self.bytes[start:offset].decode("utf-8"))
+        self._last = (offset, char)
+        return char
 
 
 def _link_syntax(source: str, at: _Positions, opening: int, link: tuple[str, int, int], inner_end: int) -> list[Span]:
