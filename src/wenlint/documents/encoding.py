@@ -11,8 +11,6 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-import regex
-
 from ..errors import InputError
 from .. import lazyre
 
