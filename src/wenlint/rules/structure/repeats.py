@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from operator import itemgetter
 
 from ...findings import Fix, Hit
@@ -51,6 +52,8 @@ def furniture(raw: str) -> bool:
 
 def statute(text: str) -> bool:
     """A law or regulation (several lines open with 第…条): its articles repeat clauses on purpose."""
+    if text.count("条", 0, 200_000) + text.count("條", 0, 200_000) < 5:
+        return False
     return len(_ARTICLE.findall(text, 0, 200_000)) >= 5
 # Repeated paragraphs in a row that are a block pasted again even when each is a numbered item.
 PASTED_RUN = 3
@@ -124,14 +127,17 @@ class RepeatedParagraph(Rule):
         spans = [(first, last) for first, last in lay.paragraphs if lines[first].kind != KIND_TRAILER]
         raws = [lines[first].content if first == last else text[lines[first].start : lines[last].end]
                 for first, last in spans]
+        # A paragraph can repeat another, or be repeated, only if another has the same first or
+        # last characters: in most documents few have, and only those are read further.
+        head_count = Counter(first_chars(raw) for raw in raws if len(raw) >= minimum)
+        tail_count = Counter(last_chars(raw) for raw in raws if len(raw) >= minimum)
         # Layout lines and short paragraphs are never compared: their text stands for nothing.
         source = doc.source  # the same offsets, with Markdown syntax not masked
-        raws = ["" if len(raw) < minimum or len(_NOT_WORD.sub("", raw)) < minimum
+        raws = ["" if len(raw) < minimum or (head_count[raw[:KEY]] == 1 and tail_count[raw[-KEY:]] == 1)
+                or len(_NOT_WORD.sub("", raw)) < minimum
                 or furniture(source[source.rfind("\n", 0, lines[first].start) + 1 : lines[last].end]) else raw
                 for raw, (first, last) in zip(raws, spans)]
-        # A paragraph can repeat another, or be repeated, only if another has the same first or
-        # last characters: in most documents no two have.
-        long = [raw for raw in raws if len(raw) >= minimum]
+        long = [raw for raw in raws if raw]
         head_count = Counter(map(first_chars, long))
         tail_count = Counter(map(last_chars, long))
         if len(head_count) == len(long) and len(tail_count) == len(long):
@@ -211,12 +217,69 @@ class RepeatedParagraph(Rule):
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 SHINGLE = 12  # Han characters in the pieces that index the text for repeats
+# Characters so common in Chinese prose that few stretches of fifty characters lack all of them:
+# where the text is sampled to prove that it repeats nothing long (the pieces of every position are
+# compared only in the rare documents that do).
+ANCHORS = "的一是在不了有和人中"  # the same in Simplified and Traditional script
+
+
+@lru_cache(maxsize=4)
+def _sampling(shortest: int):
+    """The patterns of `may_repeat` for runs of `shortest` characters: the pieces of half that
+    length after each anchor, and the next stretch too long to be sure to hold an anchor in a run's
+    first part (found in one pass: short gaps and anchors, then the long gap)."""
+    piece = shortest // 2
+    reach = shortest - piece + 1  # a run's first `reach` characters start pieces inside it
+    after_anchor = re.compile(f"[{ANCHORS}](?=(.{{{piece - 1}}}))")
+    long_gap = re.compile(f"(?:[^{ANCHORS}]{{0,{reach - 1}}}[{ANCHORS}])*([^{ANCHORS}]{{{reach},}})")
+    return piece, reach, after_anchor, long_gap
+
+
+def may_repeat(stream: str, shortest: int) -> bool:
+    """False when no `shortest` characters occur twice in `stream`, proven from a sample of it: a
+    run occurring twice has the same pieces after the same anchors in both copies, or starts with
+    a stretch free of anchors in both (whose pieces are then taken at every position)."""
+    length = max(shortest, SHINGLE)
+    piece, reach, after_anchor, long_gap = _sampling(length)
+    pieces = after_anchor.findall(stream)
+    if len(set(pieces)) < len(pieces):
+        at = [m.start(1) for m in after_anchor.finditer(stream)]
+        if _in_long_run(stream, pieces, at, length):
+            return True
+    at = []
+    gap = long_gap.match(stream)
+    while gap:
+        start, end = gap.span(1)
+        at.extend(range(start, end - reach + 1))
+        gap = long_gap.match(stream, end)
+    pieces = [stream[i : i + piece] for i in at]
+    return len(set(pieces)) < len(pieces) and _in_long_run(stream, pieces, at, length)
+
+
+def _in_long_run(stream: str, pieces: list[str], at: list[int], length: int) -> bool:
+    """Are two equal pieces (the piece at at[k] is pieces[k]) inside two equal runs of `length`
+    characters?"""
+    places: dict[str, list[int]] = {}
+    for text, i in zip(pieces, at):
+        places.setdefault(text, []).append(i)
+    for group in places.values():
+        for k, a in enumerate(group):
+            for b in group[k + 1 :]:
+                # The equal run reaches back `before` characters; does it go on to `length`?
+                before = 0
+                while before < min(length, a) and stream[a - before - 1] == stream[b - before - 1]:
+                    before += 1
+                if stream[a - before : a - before + length] == stream[b - before : b - before + length]:
+                    return True
+    return False
 
 
 def repeated_runs(stream: str, shortest: int):
     """(first, second, length): every maximal run of at least `shortest` characters of `stream`
     that occurred before (first: where it occurred first, second: where it occurs again), found
     from the pieces of SHINGLE characters both runs share."""
+    if not may_repeat(stream, shortest):
+        return
     seen: dict[str, int] = {}
     run = None  # [first, second, last piece of the run]
     runs = []
@@ -291,22 +354,17 @@ class RepeatedPassage(Rule):
         if len(text) < 2 * shortest or statute(text):
             return
         lay = layout(doc, ctx)
-        source = doc.source
-        # The Han characters of the prose lines, and where each is in the text.
-        pieces, offsets, line_of = [], [], []
-        for line in lay.lines:
-            if line.enum or not (line.kind in (KIND_PROSE, KIND_TEXT)
-                                 or (line.kind == KIND_TRAILER and "。" in line.content)):
-                continue  # a heading, a list item, furniture (but sentences after a 延伸阅读 are prose)
-            if furniture(source[line.start : line.end]):
-                continue
+        lines = self._prose_lines(lay, doc.source)
+        # The Han characters of the prose lines, first without noting where each is: most
+        # documents repeat nothing that long.
+        stream = "".join("".join(_HAN.findall(text, start, end)) for start, end in _blocks(lines))
+        if len(stream) < 2 * shortest or not may_repeat(stream, shortest):
+            return
+        offsets, line_of = [], []
+        for line in lines:
             for m in _HAN.finditer(text, line.start, line.end):
-                pieces.append(m.group())
                 offsets.extend(range(m.start(), m.end()))
                 line_of.extend([line.index] * (m.end() - m.start()))
-        stream = "".join(pieces)
-        if len(stream) < 2 * shortest:
-            return
         for first, second, length in repeated_runs(stream, shortest):
             if self._same_paragraphs(lay, line_of, offsets, first, second, length):
                 continue
@@ -314,6 +372,17 @@ class RepeatedPassage(Rule):
             first_line, last_line = line_of[second] + 1, line_of[second + length - 1] + 1
             here = f"第{first_line}行" if first_line == last_line else f"第{first_line}–{last_line}行"
             yield Hit(start, end, f"{here}的这段文字（{length}个汉字）与第{line_of[first] + 1}行起的文字重复：删除重复的内容")
+
+    @staticmethod
+    def _prose_lines(lay, source):
+        lines = []
+        for line in lay.lines:
+            if line.enum or not (line.kind in (KIND_PROSE, KIND_TEXT)
+                                 or (line.kind == KIND_TRAILER and "。" in line.content)):
+                continue  # a heading, a list item, furniture (but sentences after a 延伸阅读 are prose)
+            if not furniture(source[line.start : line.end]):
+                lines.append(line)
+        return lines
 
     @staticmethod
     def _same_paragraphs(lay, line_of, offsets, first, second, length) -> bool:
@@ -328,6 +397,20 @@ class RepeatedPassage(Rule):
         # Broken at the same places and both starting with a line: the paragraphs repeat as they
         # are (a run of them may run on into the next copy: 3–7, 8–12, 13–17).
         return breaks_a == breaks_b and a_starts and b_starts
+
+
+def _blocks(lines):
+    """(start, end) of each run of consecutive lines: only blanks separate them."""
+    start = end = None
+    last = -2
+    for line in lines:
+        if line.index != last + 1:
+            if start is not None:
+                yield start, end
+            start = line.start
+        end, last = line.end, line.index
+    if start is not None:
+        yield start, end
 
 
 def _first_han(line) -> int:
