@@ -76,3 +76,14 @@ def test_unit_twice_is_found_from_the_duo():
         text = "".join(rng.choice("5两年多月多年\n") for _ in range(rng.randint(0, 25)))
         found = [(m.start() - 1, m.end(), m[1]) for m in _UNIT_TWICE.finditer(text)]
         assert found == [(m.start(), m.end(), m[1]) for m in before.finditer(text)], text
+
+
+def test_markup_pattern_removes_what_it_removed_with_one_alternative_for_links_and_images():
+    from wenlint.rules.structure.repeats import _MARKUP
+
+    before = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
+    rng = random.Random(3)
+    parts = ["!", "[", "]", "(", ")", "<", ">", "http://", "https://", "^", "1", "字", " ", "\n", "a"]
+    for _ in range(20000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 20)))
+        assert _MARKUP.sub("", text) == before.sub("", text), text

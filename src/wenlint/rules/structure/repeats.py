@@ -14,9 +14,9 @@ from ._layout import KIND_PROSE, KIND_TEXT, KIND_TRAILER, layout
 from ... import lazyre
 
 _NOT_WORD = lazyre.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
-# Markup that carries no prose of its own: Markdown links and images (their targets), HTML tags,
-# bare URLs.
-_MARKUP = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
+# Markup that carries no prose of its own: Markdown images and links (their targets), HTML tags,
+# bare URLs. Each alternative starts with a literal, so that the engine skips to where one can match.
+_MARKUP = lazyre.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
 _LINK = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 _IMAGES = lazyre.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # A table row: Markdown `| a | b |`, or cells separated by tabs (a Word table read as text).
@@ -31,7 +31,7 @@ _PROSE_SHARE = 0.5  # a line whose links leave less than this share of prose is 
 def furniture(raw: str) -> bool:
     """A paragraph that is layout rather than prose: a separator, a table row, a line of links
     or images (查看原文, a citation list), an HTML tag, a footnote or reference line."""
-    if _TABLE_ROW.match(raw):
+    if ("|" in raw or "\t" in raw) and _TABLE_ROW.match(raw):
         return True
     if raw.lstrip(" \t\u3000").startswith((">", "#")):
         return True  # a quotation (an example quoted under two rules) or a Markdown heading
@@ -42,7 +42,7 @@ def furniture(raw: str) -> bool:
         return True  # images (the same figure shown twice)
     if "](" in raw or "<" in raw or "://" in raw:
         prose = _NOT_WORD.sub("", _MARKUP.sub("", raw))
-        links = _LINK.findall(raw)
+        links = _LINK.findall(raw) if "](" in raw else []
         if len(prose) < 20 or (links and len(prose) < _PROSE_SHARE * len(_NOT_WORD.sub("", raw))):
             return True
         if links and raw.lstrip().startswith(">"):
@@ -278,8 +278,6 @@ def repeated_runs(stream: str, shortest: int):
     """(first, second, length): every maximal run of at least `shortest` characters of `stream`
     that occurred before (first: where it occurred first, second: where it occurs again), found
     from the pieces of SHINGLE characters both runs share."""
-    if not may_repeat(stream, shortest):
-        return
     seen: dict[str, int] = {}
     run = None  # [first, second, last piece of the run]
     runs = []
