@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 
+from wenlint.documents import Document
 from wenlint.rules.structure.doubling import _UNIT_TWICE, equal_runs, words_twice
 from wenlint.rules.structure.repeats import ANCHORS, SHINGLE, may_repeat, repeated_runs, statute
 
@@ -47,9 +48,9 @@ def test_repeated_runs_after_the_proof():
 
 
 def test_statute_needs_five_articles():
-    assert statute("".join(f"第{n}条 内容。\n" for n in "一二三四五"))
-    assert not statute("".join(f"第{n}条 内容。\n" for n in "一二三四"))
-    assert not statute("本条例的条件和条款，" * 10)
+    assert statute(Document("".join(f"第{n}条 内容。\n" for n in "一二三四五")))
+    assert not statute(Document("".join(f"第{n}条 内容。\n" for n in "一二三四")))
+    assert not statute(Document("本条例的条件和条款，" * 10))
 
 
 def test_doubling_runs_of_han_characters_are_the_runs_of_all_characters():

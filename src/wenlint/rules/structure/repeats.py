@@ -8,6 +8,7 @@ from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
 
+from ...analyses import analysis
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._layout import KIND_PROSE, KIND_TEXT, KIND_TRAILER, layout
@@ -50,8 +51,10 @@ def furniture(raw: str) -> bool:
     return False
 
 
-def statute(text: str) -> bool:
+@analysis("structure.statute")
+def statute(doc) -> bool:
     """A law or regulation (several lines open with 第…条): its articles repeat clauses on purpose."""
+    text = doc.text
     if text.count("条", 0, 200_000) + text.count("條", 0, 200_000) < 5:
         return False
     return len(_ARTICLE.findall(text, 0, 200_000)) >= 5
@@ -69,7 +72,7 @@ class RepeatedParagraph(Rule):
     code = "ST011"
     name = "repeated-paragraph"
     category = "structure"
-    reads = ("structure.layout",)
+    reads = ("structure.layout", "structure.statute")
     severity = "info"
     summary = "段落在同一文件中重复出现（完全相同或几乎相同）"
     why = (
@@ -122,7 +125,7 @@ class RepeatedParagraph(Rule):
         minimum = int(ctx.option("min-paragraph-chars"))
         threshold = float(ctx.option("similarity"))
         lines = lay.lines
-        if statute(text):
+        if statute(doc):
             return
         spans = [(first, last) for first, last in lay.paragraphs if lines[first].kind != KIND_TRAILER]
         raws = [lines[first].content if first == last else text[lines[first].start : lines[last].end]
@@ -331,7 +334,7 @@ class RepeatedPassage(Rule):
         "缴费年限累计计算。\n延伸阅读：\n社保关系转移接续办法的实施细则将于下月公布。\n"
     )
     fix_doc = "删除重复的文字（要由人确认保留哪一处，不自动修正）。"
-    reads = ("structure.layout",)
+    reads = ("structure.layout", "structure.statute")
     specs = (
         Spec(bad, ("补贴规划纲要提出，我国将落实医保关系转移接续办法，实现医疗保险缴费年限在各地互认，"
                    "累计合并计算。记者了解到，实际上，2011年7月正式实施的社保法，\n"
@@ -349,7 +352,7 @@ class RepeatedPassage(Rule):
     def check(self, doc, ctx):
         text = doc.text
         shortest = int(ctx.option("min-chars"))
-        if len(text) < 2 * shortest or statute(text):
+        if len(text) < 2 * shortest or statute(doc):
             return
         lay = layout(doc, ctx)
         lines = self._prose_lines(lay, doc.source)
