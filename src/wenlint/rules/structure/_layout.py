@@ -185,7 +185,7 @@ class Layout:
                 line = Line(index, shared.start, shared.start, "", kind)
             else:
                 line = self._classify(index, shared.first, shared.last, shared.content, markdown,
-                                      shared.kind == PAGE)
+                                      shared.kind == PAGE, shared.enumerated)
                 if markdown:
                     _markdown_source(line, doc.source[shared.start : shared.end])
             self.lines.append(line)
@@ -209,7 +209,10 @@ class Layout:
 
     # ----- lines ------------------------------------------------------------------------------
 
-    def _classify(self, index: int, start: int, end: int, content: str, markdown: bool, page: bool) -> Line:
+    def _classify(self, index: int, start: int, end: int, content: str, markdown: bool, page: bool,
+                  enum: bool) -> Line:
+        """`enum`: whether the structure pass read `content` as starting like a heading or a list
+        item (its loose reading, `outline.Line.enumerated`)."""
         if MASK in content and content.strip(_MASK_SPACES) == "":
             return Line(index, start, end, content, KIND_BARRIER)
         if page:
@@ -225,6 +228,7 @@ class Layout:
                 start = end - len(content)
                 if not content:
                     return Line(index, start, end, content, KIND_BLANK)
+                enum = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
             block = MARKDOWN_BLOCK.match(content)
             if block:
                 kind = KIND_HEADING if content.startswith("#") else KIND_ITEM
@@ -232,7 +236,6 @@ class Layout:
                 line.ends = ending(content)
                 line.enum = True
                 return line
-        enum = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
         length = len(content)
         inner_stop = _STOP.search(content, 0, length - 1) is not None
         if enum and length <= 40 and not inner_stop:

@@ -51,8 +51,10 @@ def _word_across(text: str, end: int, start: int) -> bool:
         right = right.split(stop, 1)[0]
     if not left or not right:
         return False
-    from ._segment import dictionary_tokens
+    from ._segment import dictionary_tokens, dictionary_words_across
 
+    if dictionary_words_across(left + right, len(left)) == []:
+        return False  # no word of the dictionary runs across: settled without segmenting
     # By the dictionary alone: the guessing of unknown words would glue a name's last character
     # to the next line's first (中新社记者 杜洋 摄 / 在单霁翔看来 -> 摄在).
     return any(a < len(left) < b for a, b in dictionary_tokens(left + right))

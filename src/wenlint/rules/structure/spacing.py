@@ -308,10 +308,18 @@ _SPLIT_DIGITS = lazyre.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?([0-9](?: [0-9])+
 _SPACED_GROUPS = lazyre.compile(r"(?<![0-9.,])[0-9]{1,3}(?:, [0-9]{3})+(?:,[0-9]{3})*\.[0-9]{2}(?![0-9])")
 
 
+# What each holds: a digit, a space, a digit; a comma and a space. (Both patterns start with a
+# look-behind, tried at every position; most texts have neither and are passed over.)
+_DIGIT_SPACE_DIGIT = lazyre.compile(r"[0-9] [0-9]")
+
+
 def number_blanks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every number with blanks inside it."""
-    found = [m.span(1) for m in _SPLIT_DIGITS.finditer(text)]
-    found += [m.span() for m in _SPACED_GROUPS.finditer(text)]
+    found = []
+    if _DIGIT_SPACE_DIGIT.search(text):
+        found += [m.span(1) for m in _SPLIT_DIGITS.finditer(text)]
+    if ", " in text:
+        found += [m.span() for m in _SPACED_GROUPS.finditer(text)]
     return sorted(found)
 
 
@@ -384,7 +392,7 @@ def _line_of(text: str, start: int, known: tuple[int, int]) -> tuple[int, int]:
 def splits_word(text: str, start: int) -> bool:
     """Does the blank at `start` sit inside a word of jieba's dictionary: the text around it, with
     the blank taken out, has a dictionary word across the place where it was?"""
-    from ._segment import dictionary_tokens
+    from ._segment import dictionary_tokens, dictionary_words_across, tokens
 
     left = _HAN_TAIL.search(text, max(0, start - SIDE), start).group()
     right = _HAN_HEAD.match(text, start + 1, start + 1 + SIDE).group()
@@ -393,16 +401,18 @@ def splits_word(text: str, start: int) -> bool:
         # a date or a number before it (2008年7月17日 经…), a heading (前 言); one character
         # after a comma is a word's start (采矿、矿 产品)
         return False
-    from ._segment import tokens
-
+    cut = len(left)
+    # A dictionary word across the space, cut so that one piece is a single character (概 念,
+    # 固定资 产): a compound of two words cut between them (中办 国办) is two words. Most blanks
+    # have no such word in the dictionary at all, which settles them without segmenting.
+    across = dictionary_words_across(left + right, cut)
+    if across is not None and not any(min(cut - a, b - cut) == 1 for a, b in across):
+        return False
     # Two words either side (中办 国办, 停火 协议): the space is between words, whatever
     # compound the dictionary also lists.
     before, after = tokens(left)[-1], tokens(right)[0]
     if before[1] - before[0] >= 2 and after[1] - after[0] >= 2:
         return False
-    # A dictionary word across the space, cut so that one piece is a single character (概 念,
-    # 固定资 产): a compound of two words cut between them (中办 国办) is two words.
-    cut = len(left)
     return any(a < cut < b and min(cut - a, b - cut) == 1 for a, b in dictionary_tokens(left + right))
 
 
@@ -429,8 +439,8 @@ def before_particle(text: str, start: int) -> bool:
     from ._segment import tag, tokens
 
     right = _HAN_HEAD.match(text, start + 1, start + 1 + SIDE).group()
-    if len(right) < 2:
-        return False
+    if len(right) < 2 or tag(right[0]) not in _PARTICLES:
+        return False  # (the particle is the first character, a word alone)
     a, b = tokens(right)[0]
     word = right[a:b]
     return len(word) == 1 and tag(word) in _PARTICLES and not _letter_by_letter(text, start, start + 1)
