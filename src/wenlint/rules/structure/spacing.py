@@ -25,6 +25,7 @@ from ...analyses import analysis
 from ...documents.document import MASK
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
+from ._segment import dictionary_tokens, dictionary_words_across, frequency, tag, tokens
 from ... import lazyre
 
 _RUN = lazyre.compile(r"[ \t\u3000\xa0]+")
@@ -392,8 +393,6 @@ def _line_of(text: str, start: int, known: tuple[int, int]) -> tuple[int, int]:
 def splits_word(text: str, start: int) -> bool:
     """Does the blank at `start` sit inside a word of jieba's dictionary: the text around it, with
     the blank taken out, has a dictionary word across the place where it was?"""
-    from ._segment import dictionary_tokens, dictionary_words_across, tokens
-
     left = _HAN_TAIL.search(text, max(0, start - SIDE), start).group()
     right = _HAN_HEAD.match(text, start + 1, start + 1 + SIDE).group()
     after_mark = start >= 2 and len(left) == 1 and text[start - 2] in "，、；：（“《"
@@ -424,7 +423,7 @@ def _in_sentence(line: str) -> bool:
 
 
 # A line that is one two-character word with a blank in the middle (指 标).
-_JUSTIFIED = lazyre.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])[ \t\u3000]*$")
+_JUSTIFIED = lazyre.compile(r"[ \t\u3000]*[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff][ \t\u3000]*")
 
 # The structural particle 的 and the aspect particle 了; not 等, 得, 过, 之, which also start
 # words and names (`持续 得州`, `第十五條 之九`).
@@ -436,8 +435,6 @@ def before_particle(text: str, start: int) -> bool:
     `搜狐试用频道 的注册会员`, `PHP 下 的微服务`)? No phrase starts with one, in a sentence, a
     title or a table cell, so the blank is a slip. The particle is what jieba's dictionary tags
     so (`uj`, `ul`) and reads as a word of its own there (not 的确, 了解)."""
-    from ._segment import tag, tokens
-
     right = _HAN_HEAD.match(text, start + 1, start + 1 + SIDE).group()
     if len(right) < 2 or tag(right[0]) not in _PARTICLES:
         return False  # (the particle is the first character, a word alone)
@@ -490,28 +487,27 @@ class SpaceInsideWord(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        gaps, between = [], []
+        gaps, between, cells = [], [], []
         line, prose = (0, 0), False
         for m in _GAP.finditer(text):
             g = m.start()
-            if before_particle(text, g):
-                gaps.append(g)
-                continue
             if line != (line := _line_of(text, g, line)):
                 # a short line is a heading or a signature spaced on purpose (附　则, 主任 何立峰)
                 words = text[line[0] : line[1]]
                 prose = len(words.strip()) > 12 and _in_sentence(words)
+                if _JUSTIFIED.fullmatch(words):
+                    cells.append(g)
+            if before_particle(text, g):
+                gaps.append(g)
+                continue
             if prose and not _letter_spaced(text, g):
                 (gaps if splits_word(text, g) else between).append(g)
         if len(gaps) >= int(ctx.option("extracted-min")):
             # So many words split that the text is a PDF extraction: the blanks between two words
             # of its sentences are the same leftovers (引导 资金, 自主 研发).
             gaps = sorted(gaps + between)
-        cells = [m for m in _JUSTIFIED.finditer(text)]
         if len(cells) >= int(ctx.option("justified-min")):
-            from ._segment import frequency
-
-            cells = [m.end(1) for m in cells if frequency(m.group(1) + m.group(2))]
+            cells = [g for g in cells if frequency(text[g - 1] + text[g + 1])]
         if len(cells) >= int(ctx.option("justified-min")):
             # Many two-character words spread over a line each (指 标, 粮 食, 男 性): a table's cells
             # justified in the original and kept as blanks; a heading (目 录, 附　则) comes alone.
