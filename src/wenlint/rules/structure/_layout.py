@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from ...analyses import analysis
 from ...analyses.outline import ENUMERATOR, ENUMERATOR_STARTS, MASKED, PAGE, structure
-from ...documents.document import MASK
 from ._lexicon import trailer_pattern
 from ... import lazyre
 
@@ -141,7 +140,6 @@ def ending(content: str) -> str:
     return END_WORD
 
 
-_MASK_SPACES = MASK + SPACES
 # How a line ends when its last character decides alone: any but a closing bracket or quote, or a
 # dash, after which `ending` looks further back.
 _LOOK_BACK = "）)^DPp" + DASHES + CLOSERS_AFTER_STOP + ".～*_~`]①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789"
@@ -186,7 +184,7 @@ class Layout:
             else:
                 line = self._classify(index, shared.first, shared.last, shared.content, markdown,
                                       shared.kind == PAGE, shared.enumerated)
-                if markdown:
+                if markdown and line.ends != END_STOP:
                     _markdown_source(line, doc.source[shared.start : shared.end])
             self.lines.append(line)
         self._mark_trailer(trailer_pattern(trailer_markers))
@@ -213,8 +211,6 @@ class Layout:
                   enum: bool) -> Line:
         """`enum`: whether the structure pass read `content` as starting like a heading or a list
         item (its loose reading, `outline.Line.enumerated`)."""
-        if MASK in content and content.strip(_MASK_SPACES) == "":
-            return Line(index, start, end, content, KIND_BARRIER)
         if page:
             return Line(index, start, end, content, KIND_PAGE)
         if content[0] in "-=_*~—－＝·•.。…" and SEPARATOR.fullmatch(content):

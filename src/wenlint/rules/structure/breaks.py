@@ -42,14 +42,14 @@ def _page_marker(lay, a, b) -> str:
     return ""
 
 
+_CLAUSE_MARK = lazyre.compile("[，,、；;。！？：:“”（）()《》]")
+
+
 def _word_across(text: str, end: int, start: int) -> bool:
     """Does a word run across the line break between text[:end] and text[start:] (指|导帮助,
     的良|好工作机制), as jieba's dictionary segments the few characters either side?"""
-    left = text[max(0, end - 6) : end]
-    right = text[start : start + 6]
-    for stop in "，,、；;。！？：:“”（）()《》":
-        left = left.rsplit(stop, 1)[-1]
-        right = right.split(stop, 1)[0]
+    left = _CLAUSE_MARK.split(text[max(0, end - 6) : end])[-1]  # (the clause on either side)
+    right = _CLAUSE_MARK.split(text[start : start + 6], 1)[0]
     if not left or not right:
         return False
     if dictionary_words_across(left + right, len(left)) == []:

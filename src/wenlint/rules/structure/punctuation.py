@@ -47,6 +47,7 @@ _ELLIPSIS_SIGN = lazyre.compile(r"？？|\?\?|………|．．|…[．.]")
 _DASH_RUN = lazyre.compile(
     r"(?<=[\u4e00-\u9fff0-9”’」』》）】：。，])-{2,}(?=[\u4e00-\u9fff0-9“‘「『《（【])"
 )
+_HYPHENS = lazyre.compile(r"-{2,}")
 # ASCII full stops standing for an ellipsis inside Chinese text (这样的.... 还没睡醒); not the dot
 # leaders of a table of contents, which end in a page number (指导思想........ 2), nor the dots
 # that end a line (a title a web page cut short, 正在加载...: page furniture, not the author's).
@@ -143,9 +144,11 @@ class DoubledPunctuation(Rule):
                 yield Hit(m.start(), m.end(),
                           f"标点叠用「{''.join(marks)}」：只能保留一个（多半是「{keep}」）", keep)
         # The patterns below start with a look-behind, which is tried at every position: a text
-        # without what a run must hold (`--`, `...`, `？？`…) is passed over without them.
-        for m in _DASH_RUN.finditer(text) if "--" in text else ():
-            if _han_line(text, m.start(), m.end()):
+        # without what a run must hold (`...`, `？？`…) is passed over without them, and a dash
+        # run is tried only where a run of hyphens starts.
+        for hyphens in _HYPHENS.finditer(text):
+            m = _DASH_RUN.match(text, hyphens.start())
+            if m and _han_line(text, m.start(), m.end()):
                 yield Hit(m.start(), m.end(), f"用{len(m.group())}个连字符「-」代替破折号：应写作「——」（表示起止用「—」或「～」）",
                           "——")
         for m in _DOT_RUN.finditer(text) if "..." in text else ():

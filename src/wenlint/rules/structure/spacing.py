@@ -309,18 +309,32 @@ _SPLIT_DIGITS = lazyre.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?([0-9](?: [0-9])+
 _SPACED_GROUPS = lazyre.compile(r"(?<![0-9.,])[0-9]{1,3}(?:, [0-9]{3})+(?:,[0-9]{3})*\.[0-9]{2}(?![0-9])")
 
 
-# What each holds: a digit, a space, a digit; a comma and a space. (Both patterns start with a
-# look-behind, tried at every position; most texts have neither and are passed over.)
+# What each holds: a digit, a space, a digit; a comma and a space. Both patterns start with a
+# look-behind, which is tried at every position, and neither reaches over a line break: they are
+# tried on the lines that hold what they need, most texts have none.
 _DIGIT_SPACE_DIGIT = lazyre.compile(r"[0-9] [0-9]")
+_COMMA_SPACE = lazyre.compile(", ")
+
+
+def _lines_holding(text: str, sign) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text` with a match of `sign` in it, once each."""
+    lines = []
+    end = -1
+    for m in sign.finditer(text):
+        if m.start() > end:
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            lines.append((text.rfind("\n", 0, m.start()) + 1, end))
+    return lines
 
 
 def number_blanks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every number with blanks inside it."""
     found = []
-    if _DIGIT_SPACE_DIGIT.search(text):
-        found += [m.span(1) for m in _SPLIT_DIGITS.finditer(text)]
-    if ", " in text:
-        found += [m.span() for m in _SPACED_GROUPS.finditer(text)]
+    for start, end in _lines_holding(text, _DIGIT_SPACE_DIGIT):
+        found += [m.span(1) for m in _SPLIT_DIGITS.finditer(text, start, end)]
+    for start, end in _lines_holding(text, _COMMA_SPACE):
+        found += [m.span() for m in _SPACED_GROUPS.finditer(text, start, end)]
     return sorted(found)
 
 
