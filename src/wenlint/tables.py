@@ -21,7 +21,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -78,6 +77,8 @@ def cached(name: str, build: Callable[[], Any], key: str = "") -> Any:
 def _write(path: Path, data: bytes, name: str) -> None:
     """Old files of other versions are left: two installs sharing the directory must not rebuild
     each other's tables on every run."""
+    import tempfile  # only when a table is written: not on the start of every run
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
