@@ -21,7 +21,7 @@ import hashlib
 import marshal
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,21 @@ def _stamp(name: str, key: str) -> str:
 def table_path(name: str, key: str = "") -> Path:
     digest = hashlib.blake2b(_stamp(name, key).encode("utf-8"), digest_size=8).hexdigest()
     return tables_dir() / f"{name}-{digest}.marshal"
+
+
+def files_key(paths: Iterable[Path]) -> str:
+    """A key that changes when one of `paths` is edited, replaced or removed (name, size and
+    modification time of each): for a table derived from data files and from the code that
+    derives it, also in a checkout where the version stays the same."""
+    out = []
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            out.append(f"{path}:missing")
+            continue
+        out.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(out)
 
 
 def cached(name: str, build: Callable[[], Any], key: str = "") -> Any:
