@@ -22,20 +22,9 @@ import msgspec
 from msgspec import Meta, Struct
 
 from ..taxonomy import CATEGORIES
+from .choices import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Format, Markup, Script, Severity
 
-Severity = Literal["error", "warning", "info"]
-Script = Literal["simplified", "traditional", "auto"]
-Markup = Literal["auto", "text", "markdown"]
-Format = Literal["rich", "concise", "json", "jsonl", "csv", "sarif", "github", "junit", "html", "gitlab", "rdjson",
-                 "pylint"]
 Strings = list[str]
-
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
-DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox", "node_modules",
-    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis",
-    "site-packages", "*.egg-info", "build", "dist",
-)
 
 
 def describe(text: str, *rules: str, defaults: dict[str, Any] | None = None) -> Meta:
