@@ -236,32 +236,18 @@ def signature(hashes, num_perm: int) -> "np.ndarray":
 def banded_pairs(signatures: list, n: int):
     """Candidate pairs (i < j, sorted) of documents with a segment that agrees with a segment of
     the other on at least one MinHash value: each value (band of one row) is a key, the keys are
-    sorted (the shuffle) and the documents that share a key are paired (the reduce)."""
+    sorted (the shuffle) and the documents that share a key are paired (the reduce): one batch
+    of `_lsh.BandIndex`, its pairs generated a bounded chunk at a time."""
     import numpy as np
 
-    sizes = [len(s) for s in signatures]
-    if not sum(sizes):
+    from ._lsh import BandIndex, document_keys
+
+    bands = next((s.shape[1] for s in signatures if s.size), 0)
+    if not bands:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    matrix = np.concatenate([s for s in signatures if len(s)])
-    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    found = []
-    for band in range(matrix.shape[1]):
-        keys = matrix[:, band]
-        order = np.argsort(keys, kind="stable")
-        ordered, members = keys[order], owner[order]
-        # Documents whose segments share a key: pair each position with the next ones of its run.
-        at = np.flatnonzero(ordered[1:] == ordered[:-1])
-        step = 1
-        while len(at):
-            found.append(np.minimum(members[at], members[at + step]) * n + np.maximum(members[at], members[at + step]))
-            step += 1
-            at = at[at + step < len(ordered)]
-            at = at[ordered[at + step] == ordered[at]]
-    if not found:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    keys = np.unique(np.concatenate(found))
-    keys = keys[keys // n != keys % n]  # segments of one document
-    return keys // n, keys % n
+    new, old = BandIndex(bands).add([document_keys(s) for s in signatures], list(range(n)))
+    order = np.lexsort((new, old))
+    return old[order], new[order]
 
 
 _BLOCK = lazyre.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row
