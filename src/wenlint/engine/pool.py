@@ -25,7 +25,7 @@ import os
 from ..config import Settings
 from ..documents.walk import Target
 from ..errors import WenlintError
-from .corpus import summarise
+from .corpus import Shelf, ShelfReader, drain, shelve, summarise, use_workers
 from .run import RunOptions, lint_target
 from .runner import FileResult, Linter
 
@@ -85,15 +85,19 @@ _settings: dict[int, Settings] = {}
 _linters: dict[int, Linter] = {}
 _options: RunOptions | None = None
 _inherited: dict[int, Linter] = {}  # set in the parent before a fork: the warmed Linters
+_shelf: Shelf | None = None  # where this worker keeps what the corpus streams verify here
+_reader: ShelfReader | None = None
 
 
 def _init(settings: dict[int, Settings], options: RunOptions) -> None:
-    global _options
+    global _options, _shelf, _reader
     _settings.clear()
     _settings.update(settings)
     _linters.clear()
     _linters.update(_inherited)  # empty unless forked from a parent that warmed them
     _options = options
+    _shelf = Shelf(options.shelf) if options.shelf else None
+    _reader = ShelfReader(options.shelf) if options.shelf else None
 
 
 def linter_for(key: int) -> Linter:
@@ -109,11 +113,31 @@ def _lint(item: tuple[Target, int]) -> FileResult:
     result = lint_target(target, linter, _options)
     if _options.documents:
         summarise(linter, result.collected, _options.documents)
+        if _shelf is not None:
+            shelve(result.collected, _shelf.put)
     return result
 
 
 def _lint_chunk(chunk: list[tuple[int, Target, int]]) -> list[tuple[int, FileResult]]:
-    return [(index, _lint((target, key))) for index, target, key in chunk]
+    done = [(index, _lint((target, key))) for index, target, key in chunk]
+    if _shelf is not None:
+        _shelf.flush()  # before the parent learns where the documents are
+    return done
+
+
+def _run_task(fn, pairs, args):
+    """A corpus stream's task (`_PoolRunner`), run by a worker with the documents on the shelves."""
+    return fn(pairs, _reader.load, *args)
+
+
+class _PoolRunner:
+    """The workers of a pool as a corpus stream sees them (see engine/corpus.py)."""
+
+    def __init__(self, executor) -> None:
+        self.executor = executor
+
+    def submit(self, fn, pairs, *args):
+        return self.executor.submit(_run_task, fn, pairs, args)
 
 
 # ----- in the parent --------------------------------------------------------------------------
@@ -208,8 +232,14 @@ def _prepare_corpus_rules(linters: dict[int, Linter], documents: dict[int, int])
     return thread
 
 
-def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None) -> list[FileResult]:
+def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
+                 shelve: bool = False) -> list[FileResult]:
+    """With `shelve` (nothing of the results outlives the run, as a cache would keep it), what
+    corpus rules collected stays with the workers in a temporary directory, and the corpus
+    streams verify their pairs there while the pool is open."""
     # Imported here: a one-file check must not pay for multiprocessing.
+    import shutil
+    import tempfile
     from collections import Counter
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -227,6 +257,12 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
     done: list[FileResult | None] = [None] * len(items)
     context = _context()
     sizes = [_size(target) for _, target, _ in items]
+    from dataclasses import replace
+
+    shelf = None
+    if shelve and options.documents and any(linter.corpus_rules for linter in linters.values()):
+        shelf = tempfile.mkdtemp(prefix="wenlint-shelf-")
+        options = replace(options, shelf=shelf)
     documents = Counter(key for _, _, key in items)  # per configuration
     fork_ready(context, linters, documents)
     try:
@@ -237,6 +273,10 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
             # can deadlock the child).
             fork_done()
             streams = {key: linter.open_streams(options.documents) for key, linter in linters.items()}
+            if shelf is not None:
+                runner = _PoolRunner(executor)
+                for linter in linters.values():
+                    use_workers(linter, runner)
             forked = context.get_start_method() == "fork"  # then prepared before the fork
             preparing = None if forked else _prepare_corpus_rules(linters, documents)
             # The workers are forked by now: the progress bar's thread starts after them.
@@ -251,10 +291,15 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
                             linters[items[index][2]].feed(result)
                         if progress is not None:
                             progress.advance(result.path)
+            for key, linter in linters.items():
+                if streams[key]:
+                    drain(linter)
             if preparing is not None:
                 preparing.join()
     except BrokenProcessPool as exc:
         raise WenlintError(f"a worker process died ({exc}); try --jobs 1") from None
     finally:
         fork_done()
+        if shelf is not None:
+            shutil.rmtree(shelf, ignore_errors=True)
     return done  # type: ignore[return-value]
