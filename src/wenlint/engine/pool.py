@@ -150,7 +150,7 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-# A Markdown document for the warm-up: the parser (markdown-it) and what rules build for
+# A Markdown document for the warm-up: the Markdown parser and what rules build for
 # Markdown are loaded once in the parent, not in each worker.
 _MARKDOWN = "# 标题\n\n一、总体要求\n\n- 第一项，见[链接](https://example.com)。\n\n| 项目 | 数量 |\n|---|---|\n| 合计 | 1 |\n"
 
