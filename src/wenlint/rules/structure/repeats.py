@@ -380,6 +380,7 @@ class RepeatedPassage(Rule):
 
     @staticmethod
     def _prose_lines(lay, source):
+        """The lines whose text is compared: prose, not headings, list items or furniture."""
         lines = []
         for line in lay.lines:
             if line.enum or not (line.kind in (KIND_PROSE, KIND_TEXT)
@@ -405,7 +406,8 @@ class RepeatedPassage(Rule):
 
 
 def _blocks(lines):
-    """(start, end) of each run of consecutive lines: only blanks separate them."""
+    """(start, end) of each run of consecutive lines: what separates two lines (a line break,
+    blanks) holds no Han character, so the run reads as its lines one after the other."""
     start = end = None
     last = -2
     for line in lines:
