@@ -36,8 +36,3 @@ def test_words_across_a_cut_hold_every_token_the_segmenter_puts_there():
 def test_words_across_a_cut(window, cut, words):
     assert _segment.dictionary_words_across(window, cut) == words
 
-
-def test_one_character_tags_are_the_dictionary_tags():
-    for char in "的了在看业業之等得过x":
-        assert _segment.tag(char) == _segment._tags().get(char.translate(_segment.t2s_table()), "")
-    assert _segment.tag("关于") == "p"
