@@ -99,13 +99,26 @@ def test_files_on_a_separate_scheduler_and_workers(scheduler, corpus, monkeypatc
     options = RunOptions(config_file=corpus / "wenlint.toml", jobs=2)
     local = run([str(corpus), str(SEEDS)], Overrides(), options)
     serial = run([str(corpus), str(SEEDS)], Overrides(), RunOptions(config_file=corpus / "wenlint.toml", jobs=1))
-    # ST012's copies are banded and verified on the client as the partitions come back
+    # ST012's copies are banded on the client as the partitions come back, and their pairs are
+    # verified by tasks on the workers that hold the partitions: the client holds band keys and
+    # locators (Shelved), never the unit hashes
     streamed = []
     found = copies._Stream.found
-    monkeypatch.setattr(copies._Stream, "found", lambda self, paths: streamed.append(len(self.docs)) or found(self, paths))
+
+    def seen(self, paths):
+        streamed.append((len(self.docs), {type(d).__name__ for d in self.docs}))
+        return found(self, paths)
+
+    monkeypatch.setattr(copies._Stream, "found", seen)
     monkeypatch.setattr(copies._Stream, "BATCH", 2)
-    dask = run_dask([str(corpus), str(SEEDS)], Overrides(), options, scheduler=scheduler)
-    assert streamed and streamed[0] > 5
+    from distributed import Client, get_task_stream
+
+    with Client(scheduler) as client, get_task_stream(client) as tasks:
+        workers = set(client.scheduler_info()["workers"])
+        dask = run_dask([str(corpus), str(SEEDS)], Overrides(), options, client=client)
+    assert streamed and streamed[0][0] > 5 and streamed[0][1] == {"Shelved"}
+    verified = [t for t in tasks.data if t["key"].startswith("verify_on_parts")]
+    assert verified and {t["worker"] for t in verified} <= workers
     assert _findings(dask) == _findings(local) == _findings(serial)
     assert sorted(dask.errors) == sorted(local.errors)
     copies = [f for f in dask.findings if f.code == "ST012"]

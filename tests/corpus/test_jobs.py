@@ -118,8 +118,12 @@ def test_a_pool_lets_corpus_rules_prepare_their_finish_meanwhile(corpus, monkeyp
 
 
 def test_copies_are_found_while_the_pool_lints(tmp_path, monkeypatch):
-    """ST012 in a large run (its MinHash path): the signatures are computed in the workers and
-    the parent bands and verifies them as results arrive; the findings equal a serial run's."""
+    """ST012 in a large run (its MinHash path): the signatures are computed in the workers, the
+    parent bands them as results arrive, and the candidate pairs are verified by the workers
+    (the unit hashes stay on their shelves: the parent never holds them); the findings equal a
+    serial run's, and the shelves are gone after the run."""
+    import tempfile
+
     from wenlint.rules.structure import copies
 
     root = make_corpus(tmp_path / "c", copies=3)
@@ -129,12 +133,38 @@ def test_copies_are_found_while_the_pool_lints(tmp_path, monkeypatch):
     serial = run([str(root)], overrides, RunOptions(jobs=1, **options))
     used = []
     found = copies._Stream.found
-    monkeypatch.setattr(copies._Stream, "found", lambda self, paths: used.append(len(self.docs)) or found(self, paths))
+
+    def seen(self, paths):
+        used.append((len(self.docs), {type(d).__name__ for d in self.docs}, self.runner is not None))
+        return found(self, paths)
+
+    monkeypatch.setattr(copies._Stream, "found", seen)
     monkeypatch.setattr(copies._Stream, "BATCH", 3)
+    monkeypatch.setattr(copies._Stream, "TASK", 7)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     parallel = run([str(root)], overrides, RunOptions(jobs=2, **options))
-    assert used and used[0] > 10  # the stream saw the documents
+    assert used and used[0][0] > 10 and used[0][1:] == ({"Shelved"}, True)
     assert snapshot(parallel) == snapshot(serial)
     assert sum(f.code == "ST012" for f in serial.findings) >= 10
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_cached_pool_run_keeps_the_documents_whole(tmp_path, monkeypatch):
+    """A cache keeps what corpus rules collected for the next run: nothing of it may point to a
+    worker's shelf, which is gone when the run ends."""
+    from wenlint.rules.structure import copies
+
+    root = make_corpus(tmp_path / "c", copies=2)
+    (root / "wenlint.toml").write_text("[structure]\nexact-below = 2\n", encoding="utf-8")
+    overrides = Overrides(select=["ST012"])
+    serial = run([str(root)], overrides, RunOptions(jobs=1, config_file=root / "wenlint.toml"))
+    cached = RunOptions(jobs=2, config_file=root / "wenlint.toml", cache_dir=tmp_path / "cache")
+    for _ in range(2):
+        result = run([str(root)], overrides, cached)
+        assert not any(isinstance(r.collected.get("ST012"), copies.Shelved) for r in result.results)
+        assert [f.to_dict() for f in result.findings] == [f.to_dict() for f in serial.findings]
 
 
 def test_forked_workers_inherit_the_warmed_linters(corpus, monkeypatch):

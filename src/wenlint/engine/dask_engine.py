@@ -124,6 +124,60 @@ def corpus_view(results: list[FileResult]) -> list[FileResult]:
     ]
 
 
+def client_view(results: list[FileResult], number: int, whole: bool) -> list[FileResult]:
+    """The partition as the client takes it while the corpus streams verify on the workers:
+    the results (`whole`) or their corpus view, with what corpus rules collected shelved (ST012:
+    band keys and a locator, partition number, record, rule: the unit hashes stay here)."""
+    view = results if whole else corpus_view(results)
+    view = [replace(r, collected=dict(r.collected)) for r in view]  # (the partition's own stay whole)
+    for index, result in enumerate(view):
+        collected = result.collected
+        for code, data in collected.items():
+            hook = getattr(data, "shelve", None)
+            if hook is not None:
+                try:
+                    collected[code] = hook(lambda _, where=(number, index, code): where)
+                except Exception:  # kept whole: verified where the stream sends it
+                    pass
+    return view
+
+
+def verify_on_parts(fn, pairs, args, numbers: list[int], *parts):
+    """A corpus stream's task on the worker that holds (or is sent) the partitions it names."""
+    held = dict(zip(numbers, parts))
+    return fn(pairs, lambda where: held[where[0]][where[1]].collected[where[2]], *args)
+
+
+class _Tasks:
+    def __init__(self, futures) -> None:
+        self.futures = futures
+
+    def done(self) -> bool:
+        return all(f.done() for f in self.futures)
+
+    def result(self) -> list:
+        return [row for f in self.futures for row in f.result()]
+
+
+class DaskRunner:
+    """The cluster as a corpus stream sees it (see engine/corpus.py): a task per pair of
+    partitions, run on the workers with the partitions' results."""
+
+    def __init__(self, client, partitions) -> None:
+        self.client, self.partitions = client, partitions
+
+    def submit(self, fn, pairs, *args) -> _Tasks:
+        groups: dict[tuple, list] = {}
+        for pair in pairs:
+            numbers = tuple(sorted({w[0] for w in pair[2:4] if isinstance(w, tuple)}))
+            groups.setdefault(numbers, []).append(pair)
+        return _Tasks([
+            self.client.submit(verify_on_parts, fn, group, args, list(numbers),
+                               *[self.partitions[n] for n in numbers], pure=False)
+            for numbers, group in groups.items()
+        ])
+
+
 def profile_partition(results: list[FileResult], added: dict[str, list]):
     """This partition's profile rows (with the corpus phase's findings `added`), validated."""
     from ..profile.schema import profile_frame
@@ -254,21 +308,37 @@ class _Plan:
             return [(r, self.owners[batch[0][1]]) for r in results]
         return [(r, self.owners[key]) for r, (_, key, _) in zip(results, batch)]
 
-    def gather(self, futures) -> list[list[FileResult]]:
-        """The partitions' results in order, taken as each is done: the corpus rules' streams
-        (ST012's banding and verification) get them while the other partitions are linted."""
+    def gather(self, futures, whole: bool = True) -> list[list[FileResult]]:
+        """The partitions' results in order (`whole`, or their corpus view), taken as each is
+        done: the corpus rules' streams (ST012's banding) get them while the other partitions
+        are linted, and send the verification of their pairs to the workers that hold the
+        partitions (`DaskRunner`)."""
         from distributed import as_completed
 
+        from .corpus import drain, use_workers
+
         feeding = any([linter.open_streams(self.documents) for linter in self.owners.values()])
+        if not futures:
+            return []
+        client = futures[0].client
         if not feeding:
-            return futures[0].client.gather(futures) if futures else []
-        number = {future.key: n for n, future in enumerate(futures)}
+            views = futures if whole else client.map(corpus_view, futures, pure=False)
+            return client.gather(views)
+        runner = DaskRunner(client, futures)
+        shelving = any([use_workers(linter, runner) for linter in self.owners.values()])
+        if shelving:
+            views = client.map(client_view, futures, range(len(futures)), whole=whole, pure=False)
+        else:
+            views = futures if whole else client.map(corpus_view, futures, pure=False)
+        number = {future.key: n for n, future in enumerate(views)}
         parts: list = [None] * len(futures)
-        for future, results in as_completed(futures, with_results=True):
+        for future, results in as_completed(views, with_results=True):
             n = number[future.key]
             parts[n] = results
             for result, linter in self.owned_by(self.batches[n], results):
                 linter.feed(result)
+        for linter in self.owners.values():
+            drain(linter)
         return parts
 
 
@@ -362,7 +432,7 @@ def profile_dask(paths: list[str], overrides: Overrides | None = None, options: 
             return DaskProfile(run_result, 0, None if output_dir else frame, [])
         settings = dask.scatter(prepared.settings, broadcast=True)
         parts = dask.map(lint_partition, prepared.batches, settings=settings, options=options, pure=False)
-        views = prepared.gather(dask.map(corpus_view, parts, pure=False))
+        views = prepared.gather(parts, whole=False)
         light = [r for view in views for r in view]
         finish([], [], prepared.linters, run_result, prepared.owned(views))
         added_all = {r.path: r.findings for r in light if r.findings}

@@ -25,7 +25,7 @@ import os
 from ..config import Settings
 from ..documents.walk import Target
 from ..errors import WenlintError
-from .corpus import summarise
+from .corpus import Shelf, ShelfReader, drain, shelve, summarise, use_workers
 from .run import RunOptions, lint_target
 from .runner import FileResult, Linter
 
@@ -85,15 +85,19 @@ _settings: dict[int, Settings] = {}
 _linters: dict[int, Linter] = {}
 _options: RunOptions | None = None
 _inherited: dict[int, Linter] = {}  # set in the parent before a fork: the warmed Linters
+_shelf: Shelf | None = None  # where this worker keeps what the corpus streams verify here
+_reader: ShelfReader | None = None
 
 
 def _init(settings: dict[int, Settings], options: RunOptions) -> None:
-    global _options
+    global _options, _shelf, _reader
     _settings.clear()
     _settings.update(settings)
     _linters.clear()
     _linters.update(_inherited)  # empty unless forked from a parent that warmed them
     _options = options
+    _shelf = Shelf(options.shelf) if options.shelf else None
+    _reader = ShelfReader(options.shelf) if options.shelf else None
 
 
 def linter_for(key: int) -> Linter:
@@ -109,11 +113,31 @@ def _lint(item: tuple[Target, int]) -> FileResult:
     result = lint_target(target, linter, _options)
     if _options.documents:
         summarise(linter, result.collected, _options.documents)
+        if _shelf is not None:
+            shelve(result.collected, _shelf.put)
     return result
 
 
 def _lint_chunk(chunk: list[tuple[int, Target, int]]) -> list[tuple[int, FileResult]]:
-    return [(index, _lint((target, key))) for index, target, key in chunk]
+    done = [(index, _lint((target, key))) for index, target, key in chunk]
+    if _shelf is not None:
+        _shelf.flush()  # before the parent learns where the documents are
+    return done
+
+
+def _run_task(fn, pairs, args):
+    """A corpus stream's task (`_PoolRunner`), run by a worker with the documents on the shelves."""
+    return fn(pairs, _reader.load, *args)
+
+
+class _PoolRunner:
+    """The workers of a pool as a corpus stream sees them (see engine/corpus.py)."""
+
+    def __init__(self, executor) -> None:
+        self.executor = executor
+
+    def submit(self, fn, pairs, *args):
+        return self.executor.submit(_run_task, fn, pairs, args)
 
 
 # ----- in the parent --------------------------------------------------------------------------
@@ -126,28 +150,47 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+# A Markdown document for the warm-up: the parser (markdown-it) and what rules build for
+# Markdown are loaded once in the parent, not in each worker.
+_MARKDOWN = "# 标题\n\n一、总体要求\n\n- 第一项，见[链接](https://example.com)。\n\n| 项目 | 数量 |\n|---|---|\n| 合计 | 1 |\n"
+
+
 def warm(linters: list[Linter]) -> None:
     """Build what the rules load on first use, before workers are forked (see the module's
-    documentation): every rule's own examples through each Linter, findings discarded."""
+    documentation): each rule on its own examples, and every rule on one Markdown document;
+    findings discarded."""
     from ..documents import Document
 
     for linter in linters:
-        texts = dict.fromkeys(t for r in linter.rules for t in (r.bad, r.good) if isinstance(t, str) and t)
-        for n, text in enumerate(texts):
-            doc = Document(text, path=f"<warm-up {n}>")
-            linter.run_rules(doc, [])
-            linter.collect(doc, [])
+        n = 0
+        for rule in linter.document_rules:
+            for text in dict.fromkeys(t for t in (rule.bad, rule.good) if isinstance(t, str) and t):
+                linter._safe_check(rule, Document(text, path=f"<warm-up {n}>"), [])
+                n += 1
+        for rule in linter.corpus_rules:
+            for text in (rule.bad, rule.good):
+                if isinstance(text, str) and text:
+                    linter.collect(Document(text, path=f"<warm-up {n}>"), [])
+                    n += 1
+        doc = Document(_MARKDOWN, path="<warm-up.md>", format="markdown")
+        linter.run_rules(doc, [])
+        linter.collect(doc, [])
         linter.disabled.clear()
 
 
-def fork_ready(context, linters: dict[int, Linter]) -> None:
-    """With fork: warm the parent's Linters, let the workers inherit them, freeze the heap."""
+def fork_ready(context, linters: dict[int, Linter], documents: dict[int, int] | None = None) -> None:
+    """With fork: warm the parent's Linters, let the corpus rules `prepare` for the run's
+    `documents` (per Linter key; ST012 imports numpy), let the workers inherit all that, freeze
+    the heap."""
     _inherited.clear()
     if context.get_start_method() != "fork":
         return
     import gc
 
     warm(list(linters.values()))
+    if documents is not None:
+        for key, linter in linters.items():
+            _prepare(linter, documents[key])
     _inherited.update(linters)
     gc.collect()
     gc.freeze()
@@ -160,31 +203,40 @@ def fork_done() -> None:
     gc.unfreeze()
 
 
-def _prepare_corpus_rules(work: list[tuple[Target, Linter]]):
-    """A started thread that runs the corpus rules' `prepare`, or None when there are none."""
+def _prepare(linter: Linter, documents: int) -> None:
+    for rule in linter.corpus_rules:
+        try:
+            rule.prepare(documents, linter.contexts[rule.code])
+        except Exception:  # finish does the same work again and reports what fails
+            pass
+
+
+def _prepare_corpus_rules(linters: dict[int, Linter], documents: dict[int, int]):
+    """A started thread that runs the corpus rules' `prepare` (spawned workers: the parent has
+    nothing to hand them), or None when there are none."""
     import threading
-    from collections import Counter
-
-    counts = Counter(id(linter) for _, linter in work)  # documents per configuration
-    linters = {id(linter): linter for _, linter in work}
-
-    def prepare() -> None:
-        for key, linter in linters.items():
-            for rule in linter.corpus_rules:
-                try:
-                    rule.prepare(counts[key], linter.contexts[rule.code])
-                except Exception:  # finish does the same work again and reports what fails
-                    pass
 
     if not any(linter.corpus_rules for linter in linters.values()):
         return None
+
+    def prepare() -> None:
+        for key, linter in linters.items():
+            _prepare(linter, documents[key])
+
     thread = threading.Thread(target=prepare, name="wenlint-prepare", daemon=True)
     thread.start()
     return thread
 
 
-def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None) -> list[FileResult]:
+def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
+                 shelve: bool = False) -> list[FileResult]:
+    """With `shelve` (nothing of the results outlives the run, as a cache would keep it), what
+    corpus rules collected stays with the workers in a temporary directory, and the corpus
+    streams verify their pairs there while the pool is open."""
     # Imported here: a one-file check must not pay for multiprocessing.
+    import shutil
+    import tempfile
+    from collections import Counter
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -201,7 +253,14 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
     done: list[FileResult | None] = [None] * len(items)
     context = _context()
     sizes = [_size(target) for _, target, _ in items]
-    fork_ready(context, linters)
+    from dataclasses import replace
+
+    shelf = None
+    if shelve and options.documents and any(linter.corpus_rules for linter in linters.values()):
+        shelf = tempfile.mkdtemp(prefix="wenlint-shelf-")
+        options = replace(options, shelf=shelf)
+    documents = Counter(key for _, _, key in items)  # per configuration
+    fork_ready(context, linters, documents)
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init,
                                  initargs=(settings, options)) as executor:
@@ -210,7 +269,12 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
             # can deadlock the child).
             fork_done()
             streams = {key: linter.open_streams(options.documents) for key, linter in linters.items()}
-            preparing = _prepare_corpus_rules(work)
+            if shelf is not None:
+                runner = _PoolRunner(executor)
+                for linter in linters.values():
+                    use_workers(linter, runner)
+            forked = context.get_start_method() == "fork"  # then prepared before the fork
+            preparing = None if forked else _prepare_corpus_rules(linters, documents)
             # The workers are forked by now: the progress bar's thread starts after them.
             if progress is not None:
                 progress.start(len(items))
@@ -223,10 +287,15 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
                             linters[items[index][2]].feed(result)
                         if progress is not None:
                             progress.advance(result.path)
+            for key, linter in linters.items():
+                if streams[key]:
+                    drain(linter)
             if preparing is not None:
                 preparing.join()
     except BrokenProcessPool as exc:
         raise WenlintError(f"a worker process died ({exc}); try --jobs 1") from None
     finally:
         fork_done()
+        if shelf is not None:
+            shutil.rmtree(shelf, ignore_errors=True)
     return done  # type: ignore[return-value]

@@ -27,16 +27,41 @@ def document_keys(signature: np.ndarray) -> np.ndarray:
     return (signature.astype(np.uint64) | bands[None, :]).ravel()
 
 
-def _cross(a_start, a_count, b_start, b_count):
-    """Every (a, b) position pair of the groups: a in [a_start, a_start + a_count), b likewise."""
-    sizes = a_count * b_count
-    total = int(sizes.sum())
-    if not total:
-        return _EMPTY, _EMPTY
-    group = np.repeat(np.arange(len(sizes)), sizes)
-    offset = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    width = b_count[group]
-    return a_start[group] + offset // width, b_start[group] + offset % width
+LIMIT = 1 << 16  # candidate (document, document) entries generated at a time
+
+
+def _row_pairs(a_pos, b_lo, width, limit: int = LIMIT):
+    """(a, b) position pairs, a chunk of about `limit` at a time: every row k pairs a_pos[k]
+    with b in [b_lo[k], b_lo[k] + width[k]). Near copies share most keys, so a key's group is
+    large and its pairs many: generated in bounded chunks, never all at once."""
+    keep = width > 0
+    a_pos, b_lo, width = a_pos[keep], b_lo[keep], width[keep]
+    ends = np.cumsum(width)
+    start = 0
+    while start < len(width):
+        stop = max(start + 1, int(np.searchsorted(ends, ends[start] - width[start] + limit, side="right")))
+        w = width[start:stop]
+        row = np.repeat(np.arange(start, stop), w)
+        offset = np.arange(len(row), dtype=np.int64) - np.repeat(np.cumsum(w) - w, w)
+        yield a_pos[row], b_lo[row] + offset
+        start = stop
+
+
+class _Pairs:
+    """Distinct pair codes, gathered a chunk at a time: memory in the distinct pairs (what a
+    corpus has), not in the pairs generated (one per shared key)."""
+
+    def __init__(self) -> None:
+        self.parts: list[np.ndarray] = []
+
+    def add(self, codes: np.ndarray) -> None:
+        if len(codes):
+            self.parts.append(np.unique(codes))
+        if len(self.parts) > 8:
+            self.parts = [self.result()]
+
+    def result(self) -> np.ndarray:
+        return np.unique(np.concatenate(self.parts)) if self.parts else _EMPTY
 
 
 class BandIndex:
@@ -59,31 +84,31 @@ class BandIndex:
         if owners and max(owners) >= self.capacity:
             raise OverflowError(f"more than {self.capacity} documents in one band index")
         bits, mask = self.owner_bits, np.uint64(self.capacity - 1)
-        batch = np.sort(np.concatenate(keys) << bits | np.repeat(np.asarray(owners, dtype=np.uint64), sizes))
+        batch = np.concatenate(keys)  # (shifted and numbered in place: the batch is the largest array here)
+        batch <<= bits
+        batch |= np.repeat(np.asarray(owners, dtype=np.uint64), sizes)
+        batch.sort()
         batch = batch[np.concatenate(([True], batch[1:] != batch[:-1]))]  # a key once per document
         key, owner = batch >> bits, (batch & mask).astype(np.int64)
         starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
         counts = np.diff(np.append(starts, len(batch)))
         unique = key[starts]
-        found_new, found_old = [], []
-        # within the batch: the owners of each key with each other
-        shared = counts > 1
-        a, b = _cross(starts[shared], counts[shared], starts[shared], counts[shared])
-        keep = a < b
-        found_new.append(owner[b[keep]])  # entries of a key are in document order: b is the newer
-        found_old.append(owner[a[keep]])
+        pairs = _Pairs()
+        # within the batch: each entry with the later entries of its key (in document order)
+        position = np.arange(len(batch), dtype=np.int64)
+        end = np.repeat(starts + counts, counts)
+        for a, b in _row_pairs(position, position + 1, end - position - 1):
+            pairs.add(owner[b] << 32 | owner[a])
         # with every earlier run
         for run in self.runs:
             lo = np.searchsorted(run, unique << bits, side="left")
             hi = np.searchsorted(run, unique << bits | mask, side="right")
-            hit = hi > lo
-            a, b = _cross(starts[hit], counts[hit], lo[hit], (hi - lo)[hit])
-            found_new.append(owner[a])
-            found_old.append((run[b] & mask).astype(np.int64))
+            for a, b in _row_pairs(position, np.repeat(lo, counts).astype(np.int64),
+                                   np.repeat(hi - lo, counts).astype(np.int64)):
+                pairs.add(owner[a] << 32 | (run[b] & mask).astype(np.int64))
         self._push(batch)
-        new, old = np.concatenate(found_new), np.concatenate(found_old)
-        pairs = np.unique(new << 32 | old)
-        return pairs >> 32, pairs & 0xFFFFFFFF
+        found = pairs.result()
+        return found >> 32, found & 0xFFFFFFFF
 
     def _push(self, entries: np.ndarray) -> None:
         self.runs.append(entries)

@@ -159,6 +159,34 @@ class Collected:
         heads = self.heads.split("\n")
         return column, heads[line] if line < len(heads) else ""
 
+    def shelve(self, put):
+        """What the corpus phase needs to hold of a signed document when its units stay where it
+        was linted: `put(self)` keeps them there and says where (a place in a worker's shelf
+        file, a record of a Dask partition). Unsigned (a small run): the document itself."""
+        if self.signature is None:
+            return self
+        from ._lsh import document_keys
+
+        keys = document_keys(self.signature)
+        self.signature = None
+        return Shelved(keys, self.total, put(self))
+
+
+class Shelved:
+    """A document as the corpus phase holds it while its `Collected` stays with the worker that
+    linted it: its band keys until they are banded, its size, where the rest is (`locator`,
+    known to the engine that put it there), and the heads of the lines its verified copies
+    start on (all a finding quotes)."""
+
+    __slots__ = ("keys", "total", "locator", "heads")
+
+    def __init__(self, keys, total: int, locator) -> None:
+        self.keys, self.total, self.locator = keys, total, locator
+        self.heads: dict[int, tuple[int, str]] = {}
+
+    def head(self, line: int) -> tuple[int, str]:
+        return self.heads.get(line, (0, ""))
+
 
 def collect_text(text: str) -> Collected:
     normal = normalise(text)
@@ -236,32 +264,18 @@ def signature(hashes, num_perm: int) -> "np.ndarray":
 def banded_pairs(signatures: list, n: int):
     """Candidate pairs (i < j, sorted) of documents with a segment that agrees with a segment of
     the other on at least one MinHash value: each value (band of one row) is a key, the keys are
-    sorted (the shuffle) and the documents that share a key are paired (the reduce)."""
+    sorted (the shuffle) and the documents that share a key are paired (the reduce): one batch
+    of `_lsh.BandIndex`, its pairs generated a bounded chunk at a time."""
     import numpy as np
 
-    sizes = [len(s) for s in signatures]
-    if not sum(sizes):
+    from ._lsh import BandIndex, document_keys
+
+    bands = next((s.shape[1] for s in signatures if s.size), 0)
+    if not bands:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    matrix = np.concatenate([s for s in signatures if len(s)])
-    owner = np.repeat(np.arange(n, dtype=np.int64), sizes)
-    found = []
-    for band in range(matrix.shape[1]):
-        keys = matrix[:, band]
-        order = np.argsort(keys, kind="stable")
-        ordered, members = keys[order], owner[order]
-        # Documents whose segments share a key: pair each position with the next ones of its run.
-        at = np.flatnonzero(ordered[1:] == ordered[:-1])
-        step = 1
-        while len(at):
-            found.append(np.minimum(members[at], members[at + step]) * n + np.maximum(members[at], members[at + step]))
-            step += 1
-            at = at[at + step < len(ordered)]
-            at = at[ordered[at + step] == ordered[at]]
-    if not found:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    keys = np.unique(np.concatenate(found))
-    keys = keys[keys // n != keys % n]  # segments of one document
-    return keys // n, keys % n
+    new, old = BandIndex(bands).add([document_keys(s) for s in signatures], list(range(n)))
+    order = np.lexsort((new, old))
+    return old[order], new[order]
 
 
 _BLOCK = lazyre.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row
@@ -312,6 +326,37 @@ class _Sets:
         if common < 2 or common < 0.7 * min_share * min(len(si), len(sj)):
             return None
         return _share(self.docs[self.paths[i]], sj), _share(self.docs[self.paths[j]], si)
+
+
+def verify_pairs(pairs, load, min_share: float, min_chars: int) -> list[tuple]:
+    """Verify candidate pairs where the documents are (a pool worker reading its shelf, a Dask
+    worker holding the partitions): `pairs` are (a, b, where a is, where b is), `load(where)`
+    gives a `Collected`. The pairs that are copies come back as (a, b, characters, first line,
+    last line of a; the same of b; the head of a's first line, of b's)."""
+    loaded: list[Collected] = []
+    number: dict = {}
+
+    def local(where) -> int:
+        k = number.get(where)
+        if k is None:
+            k = number[where] = len(loaded)
+            loaded.append(load(where))
+        return k
+
+    sets = _Sets(loaded, range(1 << 62), keep=256)
+    rows = []
+    for a, b, where_a, where_b in pairs:
+        i, j = local(where_a), local(where_b)
+        shares = sets.pair(i, j, min_share)
+        if shares is None:
+            continue
+        (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
+        share_a, share_b = shared_a / loaded[i].total, shared_b / loaded[j].total
+        if max(share_a, share_b) < min_share or min(shared_a, shared_b) < min_chars:
+            continue
+        rows.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b,
+                     loaded[i].head(first_a), loaded[j].head(first_b)))
+    return rows
 
 
 class _Arrays:
@@ -439,28 +484,41 @@ class _Arrays:
 
 
 class _Stream:
-    """The corpus phase done while a pool lints (`CopiedDocument.stream`): the documents are
-    numbered as they arrive, banded a batch at a time against those before them (`BandIndex`)
-    and every new candidate pair is verified at once with `_Sets` (the numbers `_Arrays` gives
-    for the same pair). `finish` only orders the verified pairs as the all-at-once path does."""
+    """The corpus phase done while a pool or a Dask cluster lints (`CopiedDocument.stream`): the
+    documents are numbered as they arrive, banded a batch at a time against those before them
+    (`BandIndex`: the shuffle is its sort, the reduce the ranges of equal keys) and the new
+    candidate pairs are verified. With a runner (`use`: the engine's workers) the pairs are sent
+    in tasks to where the documents are (`verify_pairs`) and the documents arrive `Shelved`: the
+    stream holds their keys until they are banded, then only their size and where they are.
+    Without one, the pairs are verified here with `_Sets`. `finish` only orders the verified
+    pairs as the all-at-once path does (the numbers `_Arrays` gives for the same pairs)."""
 
     BATCH = 64  # documents banded together
+    TASK = 512  # candidate pairs per verification task
 
     def __init__(self, min_share: float, min_chars: int, num_perm: int) -> None:
         from ._lsh import BandIndex
 
         self.min_share, self.min_chars, self.num_perm = min_share, min_chars, num_perm
         self.index = BandIndex(num_perm)
-        self.docs: list[Collected] = []
+        self.docs: list = []  # Collected or Shelved, by number
         self.paths: list[str] = []
         self.numbers: dict[str, int] = {}
         self.sets = _Sets(self.docs, range(1 << 62), keep=256)  # (sets of long documents are large)
         self.pending = 0  # documents not banded yet (the last of self.docs)
         self.kept: list[tuple] = []  # (a, b, shared, first, last of a; the same of b), a > b
         self.duplicated = False
+        self.runner = None
+        self.waiting: list = []  # verification tasks sent and not yet taken in
+
+    def use(self, runner) -> None:
+        """Verify on the workers: `runner.submit(verify_pairs, pairs, min_share, min_chars)` runs
+        `verify_pairs` where the documents are (with a `load` for their locators) and returns a
+        task with `done()` and `result()`."""
+        self.runner = runner
 
     def add(self, path: str, data) -> None:
-        if not isinstance(data, Collected) or data.total < self.min_chars:
+        if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
             return
         if path in self.numbers:
             self.duplicated = True
@@ -474,28 +532,68 @@ class _Stream:
         if self.pending >= max(self.BATCH, len(self.docs) // 16):
             self.flush()
 
-    def flush(self) -> None:
+    def _keys(self, data):
         from ._lsh import document_keys
 
+        if isinstance(data, Shelved):
+            keys, data.keys = data.keys, None
+            return keys
+        if data.signature is None or data.signature.shape[1] != self.num_perm:
+            data.signature = signature(data.hashes, self.num_perm)
+        keys = document_keys(data.signature)
+        data.signature = None  # banded: no longer needed
+        return keys
+
+    def flush(self) -> None:
         numbers = range(len(self.docs) - self.pending, len(self.docs))
-        keys = []
-        for n in numbers:
-            data = self.docs[n]
-            if data.signature is None or data.signature.shape[1] != self.num_perm:
-                data.signature = signature(data.hashes, self.num_perm)
-            keys.append(document_keys(data.signature))
-            data.signature = None  # banded: no longer needed
+        keys = [self._keys(self.docs[n]) for n in numbers]
         self.pending = 0
         new, old = self.index.add(keys, list(numbers))
-        for a, b in zip(new.tolist(), old.tolist()):
-            shares = self.sets.pair(a, b, self.min_share)
-            if shares is None:
+        if self.runner is None:
+            for a, b in zip(new.tolist(), old.tolist()):
+                row = self._verify(a, b)
+                if row is not None:
+                    self.kept.append(row)
+            return
+        docs = self.docs
+        # A document the engine could not shelve travels with its pairs.
+        pairs = [(a, b, getattr(docs[a], "locator", docs[a]), getattr(docs[b], "locator", docs[b]))
+                 for a, b in zip(new.tolist(), old.tolist())]
+        for lo in range(0, len(pairs), self.TASK):
+            self.waiting.append(self.runner.submit(verify_pairs, pairs[lo : lo + self.TASK], self.min_share,
+                                                   self.min_chars))
+        self._take(block=False)
+
+    def _verify(self, a: int, b: int):
+        if isinstance(self.docs[a], Shelved) or isinstance(self.docs[b], Shelved):
+            raise RuntimeError("a document kept by a worker, and no worker to verify it")
+        shares = self.sets.pair(a, b, self.min_share)
+        if shares is None:
+            return None
+        (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
+        share_a, share_b = shared_a / self.docs[a].total, shared_b / self.docs[b].total
+        if max(share_a, share_b) < self.min_share or min(shared_a, shared_b) < self.min_chars:
+            return None
+        return a, b, shared_a, first_a, last_a, shared_b, first_b, last_b
+
+    def _take(self, block: bool) -> None:
+        """Take in the verified pairs of the tasks that are done (all of them when `block`)."""
+        waiting = []
+        for task in self.waiting:
+            if not (block or task.done()):
+                waiting.append(task)
                 continue
-            (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
-            share_a, share_b = shared_a / self.docs[a].total, shared_b / self.docs[b].total
-            if max(share_a, share_b) < self.min_share or min(shared_a, shared_b) < self.min_chars:
-                continue
-            self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
+            for a, b, shared_a, first_a, last_a, shared_b, first_b, last_b, head_a, head_b in task.result():
+                self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
+                for n, line, head in ((a, first_a, head_a), (b, first_b, head_b)):
+                    if isinstance(self.docs[n], Shelved):
+                        self.docs[n].heads[line] = head
+        self.waiting = waiting
+
+    def drain(self) -> None:
+        """Band what is left and wait for every verification (before the workers go away)."""
+        self.flush()
+        self._take(block=True)
 
     def covers(self, docs: dict) -> bool:
         """Did exactly these documents pass through the stream?"""
@@ -505,7 +603,7 @@ class _Stream:
     def found(self, paths: list[str]):
         """The verified pairs as `_exact` gives them: (path, its matches) in the order of the
         paths, each document's matches in the order of the pairs (i < j in the paths' order)."""
-        self.flush()
+        self.drain()
         rank = {p: i for i, p in enumerate(paths)}
         pairs = []
         for a, b, shared_a, first_a, last_a, shared_b, first_b, last_b in self.kept:
@@ -586,7 +684,7 @@ class CopiedDocument(CorpusRule):
         # A document with fewer characters than min-chars can share no more than that.
         docs = {
             path: data for path, data in collected.items()
-            if isinstance(data, Collected) and data.total >= min_chars
+            if isinstance(data, (Collected, Shelved)) and data.total >= min_chars
         }
         if len(docs) < 2:
             return
@@ -594,6 +692,8 @@ class CopiedDocument(CorpusRule):
         stream = ctx.stream
         if isinstance(stream, _Stream) and stream.covers(docs):
             found = stream.found(paths)
+        elif any(isinstance(data, Shelved) for data in docs.values()):
+            raise RuntimeError("documents kept by the workers did not all pass through the corpus stream")
         elif len(docs) <= int(ctx.option("exact-below")):
             found = self._exact(paths, docs, min_share, min_chars)
         else:
