@@ -154,19 +154,10 @@ def dictionary_words_across(window: str, cut: int) -> list[tuple[int, int]] | No
     return found
 
 
-@lru_cache(maxsize=1)
-def _character_tags() -> dict[str, str]:
-    """The part of speech of every word of one character: a small table of its own, since most
-    questions are about one character (is it 的, a preposition, a measure word?)."""
-    key = f"{DICTIONARY_FORMAT} jieba {_import_jieba().__version__}"
-    return cached("jieba-character-tags", lambda: {w: t for w, t in _tags().items() if len(w) == 1}, key)
-
-
 def tag(word: str) -> str:
     """The part of speech jieba's dictionary gives a word ('' when it has none): `uj` for 的,
     `p` for 在, `v` for 看, `n` for 业."""
-    word = word.translate(t2s_table())
-    return (_character_tags() if len(word) == 1 else _tags()).get(word, "")
+    return _tags().get(word.translate(t2s_table()), "")
 
 
 def dictionary() -> dict[str, int]:
