@@ -31,8 +31,9 @@ class JsonList:
 
     def add(self, item: Any) -> None:
         inner = self.indent + "  "
-        text = _flat_object(item, inner)
-        if text is None:
+        try:
+            text = _encode(item, inner)
+        except _Unusual:
             text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
         self.stream.write(("[\n" if not self.count else ",\n") + inner + text)
         self.count += 1
@@ -46,26 +47,34 @@ class JsonList:
         self.stream.write(self.suffix + "\n")
 
 
-def _flat_object(item: Any, indent: str) -> str | None:
-    """The text json.dumps(indent=2) gives for a dict of strings, integers, booleans and None (a
-    finding), written with the C string encoder: json.dumps with an indent encodes in Python.
-    None for anything else."""
-    if type(item) is not dict or not item:
-        return None
-    parts = []
-    for key, value in item.items():
-        if type(key) is not str:
-            return None
-        kind = type(value)
-        if kind is str:
-            text = encode_basestring(value)
-        elif kind is int:
-            text = int.__repr__(value)
-        elif value is None:
-            text = "null"
-        elif kind is bool:
-            text = "true" if value else "false"
-        else:
-            return None
-        parts.append(f"{indent}  {encode_basestring(key)}: {text}")
-    return "{\n" + ",\n".join(parts) + f"\n{indent}}}"
+class _Unusual(Exception):
+    """A value `_encode` leaves to json.dumps."""
+
+
+def _encode(value: Any, indent: str) -> str:
+    """The text json.dumps(indent=2, ensure_ascii=False) gives for `value` at `indent`, for the
+    values findings hold (dicts with string keys, lists, strings, integers, booleans, None),
+    written with the C string encoder: json.dumps with an indent encodes in pure Python."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    inner = indent + "  "
+    if kind is dict:
+        if not value:
+            return "{}"
+        if not all(type(key) is str for key in value):
+            raise _Unusual
+        body = ",\n".join(f"{inner}{encode_basestring(k)}: {_encode(v, inner)}" for k, v in value.items())
+        return f"{{\n{body}\n{indent}}}"
+    if kind is list:
+        if not value:
+            return "[]"
+        body = ",\n".join(inner + _encode(v, inner) for v in value)
+        return f"[\n{body}\n{indent}]"
+    raise _Unusual
