@@ -147,3 +147,40 @@ def test_fix_on_records_is_refused_before_anything_is_written(tmp_path, shards):
     proc = run_wenlint("check", str(doc), shards["jsonl"], "--fix", "--isolated", plugins=False)
     assert proc.returncode == 2 and b"wenlint filter --fix" in proc.stderr and b"Traceback" not in proc.stderr
     assert doc.read_text(encoding="utf-8").startswith("小花文档网")
+
+
+@pytest.mark.parametrize("exact_below", [200, 2])
+def test_streamed_records_keep_their_units_on_a_shelf_and_find_the_same_copies(tmp_path, monkeypatch, exact_below):
+    """`Run` (what `check` streams) sends records through ST012's stream as they are read: their
+    unit hashes go to a shelf file and their band keys to files per band (SpilledBands); the
+    findings are those of `run`, which holds every record (the exact path for a small run, the
+    MinHash path when exact-below says so), serially and with a pool."""
+    import tempfile
+
+    from wenlint.engine.run import Run
+    from wenlint.rules.structure import copies
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    rows = [{"id": f"s{n}", "text": p.read_text(encoding="utf-8")} for n, p in enumerate(seeds)]
+    rows += [{"id": f"c{n}", "text": "前言。\n" + p.read_text(encoding="utf-8")[: 400 + 60 * n]}
+             for n, p in enumerate(seeds[:6])]
+    rows += [{"id": "short", "text": "一句话。"}]
+    shard = write_shards(tmp_path / "s", rows)["jsonl"]
+    (tmp_path / "wenlint.toml").write_text(f"[structure]\nexact-below = {exact_below}\n", encoding="utf-8")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    seen = []
+    found = copies._Stream.found
+    monkeypatch.setattr(copies._Stream, "found", lambda self, paths: seen.append(
+        (type(self.index).__name__, {type(d).__name__ for d in self.docs})) or found(self, paths))
+    for jobs in (1, 2):
+        options = RunOptions(config_file=tmp_path / "wenlint.toml", id_field="id", jobs=jobs)
+        whole = run([shard], Overrides(select=["ST012"]), options)
+        streamed = Run([shard], Overrides(select=["ST012"]), options)
+        findings = sorted(json.dumps(f.to_dict(), ensure_ascii=False) for r in streamed for f in r.findings)
+        assert findings == sorted(json.dumps(f.to_dict(), ensure_ascii=False) for f in whole.findings)
+        assert sum('"ST012"' in f for f in findings) >= 6
+        assert list(scratch.iterdir()) == []
+    if exact_below == 2:
+        assert seen and all(s == ("SpilledBands", {"Shelved"}) for s in seen)

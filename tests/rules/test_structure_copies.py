@@ -301,3 +301,43 @@ def test_band_index_at_the_edges_of_its_keys():
     assert sorted(zip(new.tolist(), old.tolist())) == [(2, 1), (3, 0)]
     with pytest.raises(OverflowError):
         index.add([doc(1, 1, 4)], [index.capacity])
+
+
+def test_bands_spilled_to_disk_give_the_pairs_of_the_band_index():
+    """SpilledBands (the shuffle to a file per band, the reduce a band at a time, for corpora
+    too large to hold their keys) pairs exactly the documents BandIndex pairs, and its files are
+    gone once the pairs are given."""
+    import os
+
+    import numpy as np
+
+    from wenlint.rules.structure import _lsh
+    from wenlint.rules.structure._lsh import BandIndex, SpilledBands, document_keys
+    from wenlint.rules.structure.copies import signature
+
+    rng = random.Random(5)
+    common = [rng.randrange(1 << 32) for _ in range(300)]
+    docs = []
+    for _ in range(120):
+        if docs and rng.random() < 0.4:  # a near copy of an earlier document
+            units = list(rng.choice(docs))
+            units[rng.randrange(len(units))] = rng.randrange(1 << 32)
+        else:
+            units = [rng.choice(common) if rng.random() < 0.5 else rng.randrange(1 << 32) for _ in range(rng.randint(2, 90))]
+        docs.append(units)
+    keys = [document_keys(signature(np.array(u, dtype=np.uint32).tobytes(), 64)) for u in docs]
+    index, spilled = BandIndex(), SpilledBands()
+    expected = set()
+    for lo in range(0, len(docs), 13):
+        numbers = list(range(lo, min(lo + 13, len(docs))))
+        new, old = index.add([keys[n] for n in numbers], numbers)
+        expected |= set(zip(new.tolist(), old.tolist()))
+        assert spilled.add([keys[n] for n in numbers], numbers)[0].tolist() == []
+    _lsh._row_pairs.__defaults__ = (7,)  # pairs generated a few at a time
+    try:
+        new, old = spilled.pairs()
+    finally:
+        _lsh._row_pairs.__defaults__ = (_lsh.LIMIT,)
+    assert set(zip(new.tolist(), old.tolist())) == expected and len(new) == len(expected) > 20
+    assert not os.path.exists(spilled.directory)
+    assert spilled.pairs()[0].tolist() == []

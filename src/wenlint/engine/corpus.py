@@ -107,3 +107,61 @@ class ShelfReader:
         for handle in self.files.values():
             handle.close()
         self.files.clear()
+
+
+class _Done:
+    def __init__(self, rows) -> None:
+        self.rows = rows
+
+    def done(self) -> bool:
+        return True
+
+    def result(self):
+        return self.rows
+
+
+class LocalCorpus:
+    """The corpus streams of records fed in this process as the shards are read (`Run`): what
+    corpus rules collected of a record is signed here unless a worker did, put on a shelf file
+    of this process (ST012: only its band keys, size and place stay in memory, and beyond a
+    million documents its keys go to disk too) and verified here when the streams ask."""
+
+    def __init__(self, linters: list[Linter], documents: int) -> None:
+        import tempfile
+
+        self.documents = documents
+        self.linters = {id(linter) for linter in linters if linter.open_streams(documents)}
+        self.directory = tempfile.mkdtemp(prefix="wenlint-shelf-") if self.linters else None
+        if self.directory:
+            self.shelf, self.reader = Shelf(self.directory), ShelfReader(self.directory)
+            for linter in linters:
+                if id(linter) in self.linters:
+                    use_workers(linter, self)
+
+    def submit(self, fn, pairs, *args) -> _Done:
+        self.shelf.flush()
+        return _Done(fn(pairs, self.reader.load, *args))
+
+    def load(self, locator):
+        self.shelf.flush()
+        return self.reader.load(locator)
+
+    def add(self, result, linter: Linter) -> None:
+        if id(linter) not in self.linters or result.error is not None or result.warning is not None:
+            return
+        summarise(linter, result.collected, self.documents)
+        shelve(result.collected, self.shelf.put)
+        linter.feed(result)
+
+    def drain(self, linters: list[Linter]) -> None:
+        for linter in linters:
+            if id(linter) in self.linters:
+                drain(linter)
+
+    def close(self) -> None:
+        if self.directory:
+            import shutil
+
+            self.shelf.file.close()
+            self.reader.close()
+            shutil.rmtree(self.directory, ignore_errors=True)

@@ -397,12 +397,32 @@ class Run:
                 if hit:
                     hits.add(index)
         else:
-            for result, linter in owned:
-                stubs.append(spill.put(result))
-                owners.append(linter)
-        for result, linter in records:
-            stubs.append(spill.put(result))
-            owners.append(linter)
+            # Only the stubs the corpus phase can add to wait in memory (a million short records
+            # with nothing collected hold nothing each); records go through the corpus streams
+            # as they are read, their collected data on a shelf (engine/corpus.py).
+            local = None
+            if records:
+                from .corpus import LocalCorpus
+                from .records import RECORDS_RUN
+
+                local = LocalCorpus(self.linters, RECORDS_RUN)
+            try:
+                for result, linter in owned:
+                    stub = spill.put(result)
+                    stubs.append(stub if stub.needed() else None)
+                    owners.append(linter)
+                for result, linter in records:
+                    local.add(result, linter)
+                    stub = spill.put(result)
+                    stubs.append(stub if stub.needed() else None)
+                    owners.append(linter)
+                if local is not None:
+                    local.drain(self.linters)
+                for linter in self.linters:
+                    self.problems += linter.finish([s for s, owner in zip(stubs, owners) if owner is linter and s])
+            finally:
+                if local is not None:
+                    local.close()
         if self.progress is not None:
             self.progress.stop()
         if cached:
@@ -410,10 +430,11 @@ class Run:
 
             self.problems += finish_cached(files, stubs, keys, hits, self.options, self.linters,
                                            lambda linter, results: linter.finish(results))
-        else:
-            for linter in self.linters:
-                self.problems += linter.finish([s for s, owner in zip(stubs, owners) if owner is linter])
         for result, stub, linter in zip(spill.replay(), stubs, owners):
+            if stub is None:
+                result.findings.sort(key=lambda f: f.sort_key)
+                yield result
+                continue
             if stub.findings:
                 result.findings += stub.findings
             result.suppressions = stub.suppressions

@@ -115,3 +115,64 @@ class BandIndex:
         while len(self.runs) > 1 and len(self.runs[-2]) <= 2 * len(self.runs[-1]):
             last, before = self.runs.pop(), self.runs.pop()
             self.runs.append(np.sort(np.concatenate((before, last)), kind="stable"))  # (merges two runs)
+
+
+class SpilledBands:
+    """The same candidate pairs as `BandIndex` for a corpus too large to hold its keys (a
+    million records): the shuffle goes to disk, a file per band (`add` appends each batch's
+    entries to the files of their bands), and the reduce (`pairs`) reads one band at a time,
+    sorts it and pairs the documents of each key. Memory: one band's entries and the distinct
+    candidate pairs, whatever the number of documents."""
+
+    def __init__(self, bands: int = 64) -> None:
+        import shutil
+        import tempfile
+        import weakref
+
+        self.owner_bits = np.uint64(32 - max(1, (bands - 1).bit_length()))
+        self.capacity = 1 << int(self.owner_bits)
+        self.directory = tempfile.mkdtemp(prefix="wenlint-bands-")
+        self.files = [open(f"{self.directory}/{band}.bin", "wb") for band in range(bands)]
+        self._removed = weakref.finalize(self, shutil.rmtree, self.directory, True)
+
+    def add(self, keys: list[np.ndarray], owners: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Append the documents' keys to their bands' files; the pairs come from `pairs`."""
+        sizes = [len(k) for k in keys]
+        if not sum(sizes):
+            return _EMPTY, _EMPTY
+        if owners and max(owners) >= self.capacity:
+            raise OverflowError(f"more than {self.capacity} documents in one band index")
+        batch = np.concatenate(keys)
+        band = (batch >> np.uint64(32)).astype(np.int64)
+        batch <<= self.owner_bits
+        batch |= np.repeat(np.asarray(owners, dtype=np.uint64), sizes)
+        order = np.argsort(band, kind="stable")
+        batch, band = batch[order], band[order]
+        bounds = np.searchsorted(band, np.arange(len(self.files) + 1))
+        for b in np.flatnonzero(np.diff(bounds)).tolist():
+            batch[bounds[b] : bounds[b + 1]].tofile(self.files[b])
+        return _EMPTY, _EMPTY
+
+    def pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every candidate pair (later document, earlier one), each once; the files are removed."""
+        if not self._removed.alive:  # (asked again: the pairs were given)
+            return _EMPTY, _EMPTY
+        bits, mask = self.owner_bits, np.uint64(self.capacity - 1)
+        for handle in self.files:
+            handle.close()
+        found = _Pairs()
+        try:
+            for handle in self.files:
+                entries = np.unique(np.fromfile(handle.name, dtype=np.uint64))  # sorted, a key once per document
+                key, owner = entries >> bits, (entries & mask).astype(np.int64)
+                del entries
+                starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+                counts = np.diff(np.append(starts, len(key)))
+                position = np.arange(len(key), dtype=np.int64)
+                end = np.repeat(starts + counts, counts)
+                for a, b in _row_pairs(position, position + 1, end - position - 1):
+                    found.add(owner[b] << 32 | owner[a])
+        finally:
+            self._removed()
+        pairs = found.result()
+        return pairs >> 32, pairs & 0xFFFFFFFF
