@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -398,31 +399,11 @@ class Run:
                     hits.add(index)
         else:
             # Only the stubs the corpus phase can add to wait in memory (a million short records
-            # with nothing collected hold nothing each); records go through the corpus streams
-            # as they are read, their collected data on a shelf (engine/corpus.py).
-            local = None
-            if records:
-                from .corpus import LocalCorpus
-                from .records import RECORDS_RUN
-
-                local = LocalCorpus(self.linters, RECORDS_RUN)
-            try:
-                for result, linter in owned:
-                    stub = spill.put(result)
-                    stubs.append(stub if stub.needed() else None)
-                    owners.append(linter)
-                for result, linter in records:
-                    local.add(result, linter)
-                    stub = spill.put(result)
-                    stubs.append(stub if stub.needed() else None)
-                    owners.append(linter)
-                if local is not None:
-                    local.drain(self.linters)
-                for linter in self.linters:
-                    self.problems += linter.finish([s for s, owner in zip(stubs, owners) if owner is linter and s])
-            finally:
-                if local is not None:
-                    local.close()
+            # with nothing collected hold nothing each).
+            for result, linter in chain(owned, records):
+                stub = spill.put(result)
+                stubs.append(stub if stub.needed() else None)
+                owners.append(linter)
         if self.progress is not None:
             self.progress.stop()
         if cached:
@@ -430,6 +411,9 @@ class Run:
 
             self.problems += finish_cached(files, stubs, keys, hits, self.options, self.linters,
                                            lambda linter, results: linter.finish(results))
+        else:
+            for linter in self.linters:
+                self.problems += linter.finish([s for s, owner in zip(stubs, owners) if owner is linter and s])
         for result, stub, linter in zip(spill.replay(), stubs, owners):
             if stub is None:
                 result.findings.sort(key=lambda f: f.sort_key)

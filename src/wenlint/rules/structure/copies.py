@@ -25,10 +25,15 @@ each document's characters found in the other, and the block of lines where the 
 
 The signatures are computed where the documents are linted (`summarise`: a pool worker, a Dask
 worker, the records engine) once the run is known to be large; `finish` computes the missing ones.
-In a pool or on Dask the parent does the rest while the workers lint (`stream`, `_Stream`): the
-documents are banded a batch at a time as they arrive (`_lsh.BandIndex`: the keys of earlier
-batches held sorted, the new keys looked up in them) and each new candidate pair is verified at
-once; `finish` only puts the verified pairs in order. Same pairs, same findings.
+In a pool or on Dask the corpus phase is done while the workers lint (`stream`, `_Stream`), and
+the documents' unit hashes stay where they were linted: the engine shelves each `Collected` (a
+pool worker's shelf file, a Dask partition) and the parent receives only its band keys (`Shelved`).
+The documents are banded a batch at a time as they arrive (`_lsh.BandIndex`: the keys of earlier
+batches held sorted, the new keys looked up in them; its pairs are generated a bounded chunk at a
+time, so near copies sharing most keys cost memory in their distinct pairs only), and each batch
+of new candidate pairs is sent to the workers (`verify_pairs`, run where the two documents are),
+which return the pairs that are copies with the heads of their first lines. `finish` only puts
+the verified pairs in order. Same pairs, same findings.
 numpy is imported only then: a one-file check never pays for it. `bench/bench_copies.py` measures
 the phase (figures in the README).
 
@@ -212,7 +217,6 @@ def collect_text(text: str) -> Collected:
 # ----- MinHash signatures and LSH banding (the candidate pairs of a large run) ---------------------
 
 SEGMENT = 64  # shingles per signed segment; segments overlap by half
-SPILL_ABOVE = 1 << 20  # documents a run may plan before its band keys go to disk (a stream's)
 
 
 @lru_cache(maxsize=4)
@@ -497,12 +501,11 @@ class _Stream:
     BATCH = 64  # documents banded together
     TASK = 512  # candidate pairs per verification task
 
-    def __init__(self, min_share: float, min_chars: int, num_perm: int, spill: bool = False) -> None:
-        from ._lsh import BandIndex, SpilledBands
+    def __init__(self, min_share: float, min_chars: int, num_perm: int) -> None:
+        from ._lsh import BandIndex
 
         self.min_share, self.min_chars, self.num_perm = min_share, min_chars, num_perm
-        # Beyond a million documents the keys go to disk and are banded at the end (SpilledBands).
-        self.index = SpilledBands(num_perm) if spill else BandIndex(num_perm)
+        self.index = BandIndex(num_perm)
         self.docs: list = []  # Collected or Shelved, by number
         self.paths: list[str] = []
         self.numbers: dict[str, int] = {}
@@ -550,9 +553,7 @@ class _Stream:
         numbers = range(len(self.docs) - self.pending, len(self.docs))
         keys = [self._keys(self.docs[n]) for n in numbers]
         self.pending = 0
-        self._verify_all(*self.index.add(keys, list(numbers)))
-
-    def _verify_all(self, new, old) -> None:
+        new, old = self.index.add(keys, list(numbers))
         if self.runner is None:
             for a, b in zip(new.tolist(), old.tolist()):
                 row = self._verify(a, b)
@@ -597,8 +598,6 @@ class _Stream:
     def drain(self) -> None:
         """Band what is left and wait for every verification (before the workers go away)."""
         self.flush()
-        if hasattr(self.index, "pairs"):  # banded on disk: the pairs come now
-            self._verify_all(*self.index.pairs())
         self._take(block=True)
 
     def covers(self, docs: dict) -> bool:
@@ -670,10 +669,8 @@ class CopiedDocument(CorpusRule):
     def summarise(self, data, documents: int, ctx):
         """Where the document was linted (a pool worker, a Dask worker), once the run is known to
         be large: its MinHash signatures, so that the corpus phase only bands them."""
-        num_perm = int(ctx.option("num-perm"))
-        if isinstance(data, Collected) and documents > int(ctx.option("exact-below")) and (
-                data.signature is None or data.signature.shape[1] != num_perm):
-            data.signature = signature(data.hashes, num_perm)
+        if isinstance(data, Collected) and documents > int(ctx.option("exact-below")):
+            data.signature = signature(data.hashes, int(ctx.option("num-perm")))
         return data
 
     def prepare(self, documents, ctx):
@@ -683,8 +680,7 @@ class CopiedDocument(CorpusRule):
     def stream(self, documents: int, ctx):
         """A large run linted by a pool: band and verify the documents as they arrive."""
         if documents > int(ctx.option("exact-below")):
-            return _Stream(float(ctx.option("min-share")), int(ctx.option("min-chars")), int(ctx.option("num-perm")),
-                           spill=documents > SPILL_ABOVE)
+            return _Stream(float(ctx.option("min-share")), int(ctx.option("min-chars")), int(ctx.option("num-perm")))
         return None
 
     def finish(self, collected, ctx):
@@ -699,17 +695,11 @@ class CopiedDocument(CorpusRule):
             return
         paths = sorted(docs)
         stream = ctx.stream
-        exact = len(docs) <= int(ctx.option("exact-below"))
-        if isinstance(stream, _Stream) and stream.covers(docs) and exact and hasattr(stream.runner, "load"):
-            # (a records run, streamed before its size was known, small after all)
-            docs = {path: stream.runner.load(data.locator) if isinstance(data, Shelved) else data
-                    for path, data in docs.items()}
-            found = self._exact(paths, docs, min_share, min_chars)
-        elif isinstance(stream, _Stream) and stream.covers(docs):
+        if isinstance(stream, _Stream) and stream.covers(docs):
             found = stream.found(paths)
         elif any(isinstance(data, Shelved) for data in docs.values()):
             raise RuntimeError("documents kept by the workers did not all pass through the corpus stream")
-        elif exact:
+        elif len(docs) <= int(ctx.option("exact-below")):
             found = self._exact(paths, docs, min_share, min_chars)
         else:
             found = self._approximate(paths, docs, min_share, min_chars, int(ctx.option("num-perm")))
