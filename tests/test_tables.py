@@ -99,3 +99,32 @@ def test_segmentation_answers_from_the_table():
     assert _segment.tag("的") == "uj" and _segment.tag("看") == "v"
     assert _segment.frequency("工会") > 0 and _segment.frequency("工会县") == 0
     assert _segment.surname_like("李") and not _segment.surname_like("来")
+
+
+def test_a_files_key_changes_when_a_source_file_changes(tmp_path):
+    source = tmp_path / "dictionary.txt"
+    source.write_text("发\t發 髮\n", encoding="utf-8")
+    before = tables.files_key([source])
+    assert tables.files_key([source]) == before
+    source.write_text("发\t發\n", encoding="utf-8")
+    assert tables.files_key([source]) != before
+    source.unlink()
+    assert "missing" in tables.files_key([source])
+
+
+def test_the_script_tables_read_from_the_cache_are_the_ones_built(cache):
+    """What SC001-SC003 read from the cache directory equals what they build from OpenCC's files."""
+    from wenlint.rules.script import _convert, _detect, one_to_many
+
+    built = (_detect._build_tables(), _convert.Converter(_detect.tables().st, _detect.read_dictionary("STPhrases.txt"),
+                                                         choices=True).state(), one_to_many._build_model())
+    for function in (_detect.tables, _convert.to_traditional, one_to_many._model):
+        function.cache_clear()
+    _detect.tables(), _convert.to_traditional(), one_to_many._model()  # built, written
+    for function in (_detect.tables, _convert.to_traditional, one_to_many._model):
+        function.cache_clear()
+    t, converter, model = _detect.tables(), _convert.to_traditional(), one_to_many._model()  # read back
+    assert (t.st, t.ts, t.s_only, t.t_only, t.variant_std, t.tw_variant) == built[0]
+    assert converter.state() == built[1]
+    assert (model[0], model[1], model[3], model[4]) == built[2]
+    assert any(p.name.startswith("opencc-s2t") for p in cache.iterdir())

@@ -21,8 +21,7 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +53,21 @@ def table_path(name: str, key: str = "") -> Path:
     return tables_dir() / f"{name}-{digest}.marshal"
 
 
+def files_key(paths: Iterable[Path]) -> str:
+    """A key that changes when one of `paths` is edited, replaced or removed (name, size and
+    modification time of each): for a table derived from data files and from the code that
+    derives it, also in a checkout where the version stays the same."""
+    out = []
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            out.append(f"{path}:missing")
+            continue
+        out.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+    return "\n".join(out)
+
+
 def cached(name: str, build: Callable[[], Any], key: str = "") -> Any:
     """The table `name`: read from the cache when a file for this version and `key` is there and
     sound, else `build()` (then written for the next process)."""
@@ -78,6 +92,8 @@ def cached(name: str, build: Callable[[], Any], key: str = "") -> Any:
 def _write(path: Path, data: bytes, name: str) -> None:
     """Old files of other versions are left: two installs sharing the directory must not rebuild
     each other's tables on every run."""
+    import tempfile  # only when a table is written: not on the start of every run
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")

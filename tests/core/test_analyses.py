@@ -67,7 +67,7 @@ def test_every_provider_declares_its_result_type_and_keeps_it():
     settings = Settings()
     linter = Linter(settings)
     linter.run_rules(doc)  # computes what the rules read
-    assert {"structure.layout", "number.outline", "chrome.short-lines", "script.info"} <= set(PROVIDERS)
+    assert {"structure.layout", "number.outline", "lines.short", "script.info"} <= set(PROVIDERS)
     for name, provider in PROVIDERS.items():
         declared = provider.result_type
         assert declared is not None, name

@@ -102,3 +102,19 @@ def test_docs_and_schema_come_from_the_declarations():
     for name, declared in config_keys().items():
         assert f"| `{name}` |" in page
     assert schema["properties"]["fail-on"]["enum"] == ["error", "warning", "info"]  # declared order
+
+
+def test_the_options_of_the_rules_come_from_the_declarations(tmp_path, monkeypatch):
+    """Rule classes read their options from a table kept in the cache directory; it holds exactly
+    what the declarations give, built or read back."""
+    from wenlint.config import defaults
+
+    monkeypatch.setenv("WENLINT_CACHE_DIR", str(tmp_path))
+    rules = list(load_registry())
+    for _ in range(2):  # built, then read back
+        defaults._table.cache_clear()
+        for rule in rules:
+            if rule.source == "builtin":
+                assert defaults.rule_options(rule.category, rule.code) == rule_options(rule.category, rule.code)
+    assert any(p.name.startswith("option-declarations") for p in (tmp_path / "tables").iterdir())
+    defaults._table.cache_clear()

@@ -130,3 +130,67 @@ def test_real_page_captures_lose_their_furniture():
              if f.severity != "info" for p in [f.path]}
     assert len(labels & found) >= 0.9 * len(labels)
     assert len(found - labels) <= 2
+
+
+# ----- the page decision and the scans behind it ------------------------------------------------
+
+WIDGETS = "县政府工作报告\n登录\n注册\n分享\n收藏\n举报\n返回\n今年以来，全县经济运行总体平稳，主要指标好于预期。\n"
+
+
+def _view(text: str, name: str = "doc.txt"):
+    from wenlint.documents import Document
+    from wenlint.rules.chrome.lines import page_view
+
+    return page_view(Document(text, path=name))
+
+
+def test_furniture_of_one_kind_is_no_page_and_its_lines_are_not_scored():
+    """Six control words and nothing else: without a title suffix, a line of the pack or a
+    navigation bar there is one kind of furniture, which no page has alone."""
+    view = _view(WIDGETS)
+    assert not view.page and view.scores == []
+
+
+def test_a_second_kind_of_furniture_makes_the_page():
+    view = _view(WIDGETS + "关于我们 | 联系我们 | 网站地图\n")
+    assert view.page and len(view.scores) == len((WIDGETS + "关于我们 | 联系我们 | 网站地图\n").split("\n"))
+    assert _view("县城新闻早知道_红星网\n" + WIDGETS).page  # a title with a site suffix
+
+
+def test_the_pack_lines_are_those_of_every_pattern_on_every_short_line():
+    """A rule the packs' prefilter rules out is not searched: the lines found are the same as with
+    every pattern searched."""
+    from pathlib import Path
+
+    from wenlint.documents import load_path
+    from wenlint.rules.chrome._common import _pack_flagged_short_lines, _pack_line_patterns, short_lines
+
+    root = Path(__file__).resolve().parents[2]
+    paths = sorted((root / "seeds").glob("*.txt")) + sorted((CORPUS / "web").glob("*.txt"))[:40]
+    for path in paths:
+        doc = load_path(path)
+        view = short_lines(doc)
+        every = {view.line_of(m.start()) for p in _pack_line_patterns() for m in p.finditer(view.text)}
+        assert _pack_flagged_short_lines(doc) == every, path.name
+
+
+def test_the_credit_pattern_matches_as_written_with_its_optional_prefix():
+    import itertools
+    import re
+
+    from wenlint.rules.chrome.lines import CREDIT_PAIR
+
+    written = re.compile(
+        r"(?:内容|文章)?(?:来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\n]{1,16}?"
+        r"(?:(?:文章)?来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\s]{1,12}"
+    )
+    found = 0
+    for parts in itertools.product(
+        ("", "内", "内容", "文章", "王"), ("来源", "记者", "通讯员", "摄影", "编辑", "责任编辑", "责任"), ("：", ":"),
+        ("", "王", "王 ", "，王", "新华网"), ("文章来源", "来源", "编辑", "责任编辑", "记者"), ("：", ":"),
+        ("", "马强", " 马强", "马强。"),
+    ):
+        text = "".join(parts)
+        assert [m.span() for m in CREDIT_PAIR.finditer(text)] == [m.span() for m in written.finditer(text)], text
+        found += CREDIT_PAIR.search(text) is not None
+    assert found > 100

@@ -284,8 +284,12 @@ def structure(doc) -> Structure:
     pos = 0
     previous = ""
     for index, raw in enumerate(doc.lines):
-        append(_classify(text, source, index, pos, raw, markdown, table_rows, previous))
+        if raw:
+            append(_classify(text, source, index, pos, raw, markdown, table_rows, previous))
+            pos += len(raw) + 1
+        else:  # an empty line (most blank lines): nothing to classify
+            append(Line(index, pos, pos, pos, pos, "", BLANK, None, False))
+            pos += 1
         previous = raw
-        pos += len(raw) + 1
     blocks = markdown or (doc.format == "text" and _hard_wrapped(lines))
     return Structure(lines, _paragraphs(lines, blocks), blocks)

@@ -13,6 +13,7 @@ from ..findings import check_severity
 from ..taxonomy import DEFAULT_FAIL_ON, least_severe
 from ..reporting.model import RuleInfo, RunInfo, Tally
 from ..reports import NEEDS_CONTEXT, NEEDS_SOURCE, ReportOptions, open_report
+from . import settle_gc
 from .progress import progress_for
 
 
@@ -64,6 +65,7 @@ def run_check(args) -> int:
         raise ConfigError("--fix and --diff work on local files; use them without --engine dask")
     show_progress = not args.no_progress and sys.stderr.isatty()
     planned = stream_engine(args, overrides_from(args), options, progress_for(show_progress))
+    settle_gc()  # the registry and the Linters are loaded now
     report_format = args.format or _config_format(planned.linters) or _default_format(args)
     _check_statistics(args.statistics, report_format)
     if report_format in NEEDS_SOURCE:

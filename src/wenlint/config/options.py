@@ -11,29 +11,20 @@ milliseconds: a configuration file is read on every `wenlint check` of a reposit
 
 from __future__ import annotations
 
+import copy
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta, Struct
 
 from ..taxonomy import CATEGORIES
+from .choices import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Format, Markup, Script, Severity
 
-Severity = Literal["error", "warning", "info"]
-Script = Literal["simplified", "traditional", "auto"]
-Markup = Literal["auto", "text", "markdown"]
-Format = Literal["rich", "concise", "json", "jsonl", "csv", "sarif", "github", "junit", "html", "gitlab", "rdjson",
-                 "pylint"]
 Strings = list[str]
-
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.docx")
-DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".tox", ".nox", "node_modules",
-    "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis",
-    "site-packages", "*.egg-info", "build", "dist",
-)
 
 
 def describe(text: str, *rules: str, defaults: dict[str, Any] | None = None) -> Meta:
@@ -188,17 +179,26 @@ def declared(model: type[Struct]) -> Iterator[Declared]:
 
 
 def config_keys() -> dict[str, Declared]:
-    return {d.name: d for d in declared(ConfigKeys)}
+    return dict(_declarations(ConfigKeys))
 
 
 def family_options(category: str) -> dict[str, Declared]:
     model = FAMILIES.get(category)
-    return {d.name: d for d in declared(model)} if model else {}
+    return dict(_declarations(model)) if model else {}
+
+
+@lru_cache(maxsize=None)
+def _declarations(model: type[Struct]) -> tuple[tuple[str, Declared], ...]:
+    """`declared(model)` by name, read once per process: every built-in rule class asks for its
+    family's (resolving the annotations is most of the cost of defining a rule class)."""
+    return tuple((d.name, d) for d in declared(model))
 
 
 def rule_options(category: str, code: str) -> dict[str, Any]:
-    """The options a built-in rule reads, with its defaults (a rule's `options`)."""
-    return {name: d.default_for(code) for name, d in family_options(category).items() if code in d.rules}
+    """The options a built-in rule reads, with its defaults (a rule's `options`; each rule has its
+    own copy of a list or table default)."""
+    return {name: copy.deepcopy(d.default_for(code)) for name, d in family_options(category).items()
+            if code in d.rules}
 
 
 def config_schema() -> dict[str, Any]:

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
 from ..errors import ConfigError
 from ..taxonomy import CATEGORIES, DEFAULT_FAIL_ON
-from .options import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Declared, Format, Markup, Script, config_keys, family_options
+from .choices import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, Format, Markup, Script
+
+if typing.TYPE_CHECKING:
+    from .options import Declared
 
 SCRIPTS = typing.get_args(Script)
 MARKUPS = typing.get_args(Markup)
@@ -55,6 +56,8 @@ def settings_from_table(table: dict[str, Any], config_file: Path | None) -> Sett
     where = str(config_file) if config_file else "configuration"
     root = config_file.parent if config_file else Path.cwd()
     settings = Settings(root=root, config_file=config_file)
+    from .options import config_keys  # with msgspec: only when there is a configuration to check
+
     keys = config_keys()
     extend_include: list[str] = []
     extend_exclude: list[str] = []
@@ -86,12 +89,18 @@ def _family_table(category: str, table: Any, where: str) -> dict[str, Any]:
     judge (a plugin's rule of the family may declare them)."""
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: [tool.wenlint.{category}] must be a table of options (got {table!r})")
+    from .options import family_options
+
     declared = family_options(category)
     return {name: _checked(declared[name], value, where, f"[tool.wenlint.{category}] {name}") if name in declared
             else value for name, value in table.items()}
 
 
 def _checked(declaration: Declared, value: Any, where: str, key: str) -> Any:
+    import msgspec
+
+    from .options import Declared
+
     if isinstance(value, str) and _takes_strings(declaration.type):
         value = [value]  # a single selector or pattern may be written without brackets
     try:

@@ -56,7 +56,7 @@ class Document:
         if masked is None:
             from .masking import masked_spans
 
-            masked = masked_spans(self.source, format)
+            masked = masked_spans(self.source, format, self.line_starts)
         self.masked_spans = sorted(masked)
         self.text = self._mask(self.source, self.masked_spans)
         # The results of document analyses (wenlint.analyses), kept by their provider.
@@ -88,16 +88,22 @@ class Document:
             out.append(source[pos:start])
             # Line by line: a line masked from its start to its end becomes spaces (it reads as a
             # blank line); a part of a line becomes MASK characters.
-            for piece in re.split(r"(\n)", source[start:end]):
-                if piece == "\n" or not piece:
-                    out.append(piece)
-                    start += len(piece)
-                    continue
-                begins = start == 0 or source[start - 1] == "\n"
-                stop = start + len(piece)
-                ends = stop == len(source) or source[stop] == "\n"
-                out.append((" " if begins and ends else MASK) * len(piece))
-                start = stop
+            part = source[start:end]
+            if "\n" not in part:  # most spans: a part of one line
+                whole = (start == 0 or source[start - 1] == "\n") and (end == len(source) or source[end] == "\n")
+                out.append((" " if whole else MASK) * len(part))
+                pos = end
+                continue
+            for i, piece in enumerate(part.split("\n")):
+                if i:
+                    out.append("\n")
+                    start += 1
+                if piece:
+                    begins = start == 0 or source[start - 1] == "\n"
+                    stop = start + len(piece)
+                    ends = stop == len(source) or source[stop] == "\n"
+                    out.append((" " if begins and ends else MASK) * len(piece))
+                    start = stop
             pos = end
         out.append(source[pos:])
         return "".join(out)

@@ -11,8 +11,6 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-import regex
-
 from ..errors import InputError
 from .. import lazyre
 
@@ -91,7 +89,8 @@ def _strict(data: bytes, codec: str) -> str | None:
 # Control codes other than whitespace (and the DOS end-of-file mark): no document has more than
 # a stray one. A guess from nothing but the bytes must also have no unassigned code point and few
 # private-use ones (web pages carry icon-font characters there; decoded binary data is full of them).
-_CONTROL = lazyre.compile_regex(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x84\x86-\x9f]")
+# A plain character class: `re` scans a whole text for it several times faster than `regex`.
+_CONTROL = lazyre.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x84\x86-\x9f]")
 _UNASSIGNED = lazyre.compile_regex(r"[\p{Cn}\p{Cs}]")
 _PRIVATE = lazyre.compile_regex(r"\p{Co}")
 
@@ -111,7 +110,7 @@ def looks_like_text(text: str, strict: bool = False) -> bool:
     return _count(_CONTROL, text, allowed) <= allowed
 
 
-def _count(pattern: regex.Pattern, text: str, enough: int) -> int:
+def _count(pattern, text: str, enough: int) -> int:
     """Matches of `pattern` in `text`, counting no further than one past `enough`."""
     return sum(1 for _ in zip(range(enough + 1), pattern.finditer(text)))
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from pathlib import Path
 
 from ..errors import EmptyDocument, InputError
 from .document import Document
@@ -20,7 +19,7 @@ def document_format(name: str, source: str | None = None, markup: str = "auto") 
     """"docx", "markdown" or "text". `markup` ("auto", "text", "markdown") decides how a text
     file is read: by its suffix, and with "auto" a `.txt` file whose content is Markdown (see
     `looks_like_markdown`, given its `source`) is read as Markdown too."""
-    suffix = Path(name).suffix.lower()
+    suffix = os.path.splitext(name)[1].lower()
     if suffix in DOCX_SUFFIXES:
         return "docx"
     if markup != "auto":

@@ -1,20 +1,20 @@
 """What is not prose and must not be linted: Markdown syntax, code, front matter, comments, link
 targets, and wenlint's own suppression comments in every format.
 
-Markdown is read by a CommonMark parser (markdown-it-py, with GFM tables and strikethrough):
-the block structure (code, HTML blocks, tables, headings, rules) comes from its tokens and
-their line maps; the inline syntax (emphasis markers, link and image targets, inline code,
-autolinks, inline HTML) is found again in the source by walking each inline token's children in
-order, so every masked span is an exact offset range of the source. Masking never changes a
-length (see `Document._mask`), so positions stay exact.
+Markdown is read by a CommonMark parser (pulldown-cmark through pyromark, with GFM tables and
+strikethrough), whose events carry the exact source range of every block and inline element:
+code blocks, HTML blocks and table rows are masked by the lines they cover; emphasis markers,
+link and image brackets and targets, inline code, autolinks and inline HTML by their own
+characters, so every masked span is an exact offset range of the source. Masking never changes
+a length (see `Document._mask`), so positions stay exact.
 
-`looks_like_markdown` tells a plain-text file whose content is Markdown (`markup = "auto"`).
-"""
+`looks_like_markdown` tells a plain-text file whose content is Markdown (`markup = "auto"`)."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_right
+from functools import cached_property
 
 from .directives import find_directives
 from .. import lazyre
@@ -30,53 +30,30 @@ _FRONT_LINE = lazyre.compile(r"[ \t]*(?:#.*|[-\w.\"' ]+[:=].*|-[ \t].*|[ \t]+\S.
 _HTML_COMMENT = lazyre.compile(r"<!--.*?-->", re.S)
 _HTML_RAW = lazyre.compile(r"<(script|style|pre)\b.*?</\1\s*>", re.S | re.I)
 _HTML_TAG = lazyre.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_REFERENCE = lazyre.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S")
+_REFERENCE_LINE = lazyre.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S", re.M)
 _TABLE_PIPE = lazyre.compile(r"(?<!\\)\|")
 _BARE_URL = lazyre.compile(r"(?:https?|ftp)://[!#$%&'*+,\-./0-9:;=?@A-Z\[\]_a-z~]+|www\.[A-Za-z0-9-]+\.[!#$%&'*+,\-./0-9:;=?@A-Z_a-z~]+")
 _CLOSING_FENCE = lazyre.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*$")
 
 
-def masked_spans(source: str, format: str) -> list[Span]:
+def masked_spans(source: str, format: str, starts: list[int] | None = None) -> list[Span]:
+    """The spans of `source` to mask; `starts`, the offsets its lines start at, if known."""
     spans = [(d.start, d.end) for d in find_directives(source, format)]
     if format == "markdown":
-        spans += markdown_spans(source)
+        spans += markdown_spans(source, starts)
     return _merge(spans)
 
 
-@lru_cache(maxsize=1)
-def _parser():
-    from markdown_it import MarkdownIt
+def _events(body: str):
+    import pyromark
 
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    parser.core.ruler.at("inline", _inline_where_syntax)
-    return parser
+    options = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
+    return pyromark.events_with_range(body, options=options)
 
 
-# A character that can start inline syntax (emphasis, code, links, images, autolinks, HTML,
-# strikethrough, entities, escapes). Without one, an inline token's children are only text and
-# line breaks, which mask nothing.
-_INLINE_SYNTAX = lazyre.compile(r"[*_`\[\]!<>&\\~]")
-
-
-def _inline_where_syntax(state) -> None:
-    """markdown-it's core `inline` rule, for the inline tokens whose children can hold syntax:
-    those with such a character, and every table cell (whose text moves the cursor of its row).
-    Most paragraphs of prose have none, and their inline parse was a third of the parse."""
-    in_table = 0
-    for token in state.tokens:
-        if token.type == "table_open":
-            in_table += 1
-        elif token.type == "table_close":
-            in_table -= 1
-        elif token.type == "inline":
-            if token.children is None:
-                token.children = []
-            if in_table or _INLINE_SYNTAX.search(token.content):
-                state.md.inline.parse(token.content, state.md, state.env, token.children)
-
-
-def markdown_spans(source: str) -> list[Span]:
-    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+def markdown_spans(source: str, starts: list[int] | None = None) -> list[Span]:
+    if starts is None:
+        starts = [0] + [m.end() for m in re.finditer("\n", source)]
     n = len(source)
 
     def line_start(i: int) -> int:
@@ -91,49 +68,159 @@ def markdown_spans(source: str) -> list[Span]:
     if front:
         spans += _front_matter_spans(source, front)
         body = re.sub(r"[^\n]", " ", source[:front]) + source[front:]  # the same lines, blank
+    at = _Positions(body, starts)
     # Headings (# and setext underlines) and rules stay: they are lines of their own, and the
     # rules read headings and separators by them.
-    tokens = _parser().parse(body)
-    covered: set[int] = set()
-    row_cursor: dict[int, int] = {}
-    in_table = 0
-    for tok in tokens:
-        if tok.map:
-            covered.update(range(tok.map[0], tok.map[1]))
-        kind = tok.type
-        if kind in ("fence", "code_block"):
-            first, last = tok.map
-            if kind == "fence" and not _CLOSING_FENCE.fullmatch(source[line_start(last - 1) : line_end(last - 1)]):
+    # Link reference definitions leave no event: a line that looks like one is one when no
+    # top-level block holds it; those blocks' byte ranges are kept only when there is such a line.
+    references = "]:" in source and _REFERENCE_LINE.search(source) is not None
+    blocks: list[tuple[int, int]] = []
+    depth = 0
+    links: list[tuple[str, int, int]] = []  # the links open: (link type, start, end)
+    opaque: tuple[str, int, int] | None = None  # an image or autolink open: its inside is not walked
+    opaque_depth = 0
+    inner_end = 0  # where the last event inside the innermost link or image ended
+    for event, where in _events(body):
+        if type(event) is dict and "Text" in event and depth:  # the most frequent event by far
+            inner_end = where["end"]
+            continue
+        lo, hi = where["start"], where["end"]
+        if type(event) is str:  # SoftBreak, HardBreak, Rule
+            if depth == 0 and references:
+                blocks.append((lo, hi))
+            inner_end = hi
+            continue
+        ((kind, value),) = event.items()
+        if kind == "End":
+            depth -= 1
+            if opaque is not None and depth == opaque_depth:
+                if opaque[0] != "Autolink":
+                    spans += _link_syntax(source, at, 2, opaque, inner_end)
+                opaque = None
+            elif opaque is None and value == "Link":
+                spans += _link_syntax(source, at, 1, links.pop(), inner_end)
+            inner_end = hi
+            continue
+        if kind != "Start":  # Text, Code, InlineHtml, Html, ...
+            if opaque is None and kind in ("Code", "InlineHtml"):
+                spans.append((at.char(lo), at.char(hi)))
+            elif depth == 0 and references:  # outside every block
+                blocks.append((lo, hi))
+            inner_end = hi
+            continue
+        if depth == 0 and references:
+            blocks.append((lo, hi))
+        depth += 1
+        inner_end = hi
+        if opaque is not None:
+            continue
+        tag = value if type(value) is str else next(iter(value))
+        if tag in ("Emphasis", "Strong", "Strikethrough"):
+            if tag == "Strikethrough" and at.bytes[lo + 1 : lo + 2] != b"~":
+                continue  # only a double tilde strikes through: `3~5天，6~8人` is two ranges
+            width = 1 if tag == "Emphasis" else 2
+            start, end = at.char(lo), at.char(hi)
+            spans += [(start, start + width), (end - width, end)]
+        elif tag == "Link":
+            link_type = value[tag]["link_type"]
+            if link_type in ("Autolink", "Email"):
+                spans.append((at.char(lo), at.char(hi)))
+                opaque, opaque_depth = ("Autolink", lo, hi), depth - 1
+            else:
+                links.append((link_type, lo, hi))
+                inner_end = lo + 1
+        elif tag == "Image":
+            opaque, opaque_depth = (value[tag]["link_type"], lo, hi), depth - 1
+            inner_end = lo + 2
+        elif tag == "CodeBlock":
+            first, last = at.line(lo), at.line(max(lo, hi - 1)) + 1
+            fenced = value[tag] != "Indented"  # or {"Fenced": info}
+            if fenced and not _CLOSING_FENCE.fullmatch(source[line_start(last - 1) : line_end(last - 1)]):
                 last = _unclosed_fence_end(source, starts, first, last)
             spans.append((line_start(first), line_end(last - 1)))
-        elif kind == "html_block":
-            lo, hi = line_start(tok.map[0]), line_end(tok.map[1] - 1)
-            spans += _html_spans(source, lo, hi)
-        elif kind == "table_open":
-            in_table += 1
-        elif kind == "table_close":
-            in_table -= 1
-        elif kind == "thead_open" and tok.map:
-            row = tok.map[1]  # the delimiter row follows the header
-            spans.append((line_start(row), line_end(row)))
-        elif kind == "tr_open" and tok.map:
-            lo, hi = line_start(tok.map[0]), line_end(tok.map[0])
-            spans += [(m.start(), m.end()) for m in _TABLE_PIPE.finditer(source, lo, hi)]
-        elif kind == "inline" and tok.map:
-            first, last = tok.map
-            cursor = row_cursor.get(first, line_start(first)) if in_table else line_start(first)
-            found, cursor = _inline_spans(source, tok.children or [], cursor, line_end(last - 1))
-            spans += found
-            if in_table:
-                row_cursor[first] = cursor
-    # Link reference definitions leave no token: lines outside every block that define one.
-    for i in range(len(starts)):
-        if i not in covered:
-            m = _REFERENCE.match(source, line_start(i), line_end(i))
-            if m:
-                spans.append((line_start(i), line_end(i)))
+        elif tag == "HtmlBlock":
+            first, last = at.line(lo), at.line(max(lo, hi - 1))
+            spans += _html_spans(source, line_start(first), line_end(last))
+        elif tag == "TableHead":
+            row = at.line(lo)
+            spans += _pipes(source, line_start(row), line_end(row))
+            spans.append((line_start(row + 1), line_end(row + 1)))  # the delimiter row
+        elif tag == "TableRow":
+            row = at.line(lo)
+            spans += _pipes(source, line_start(row), line_end(row))
+    if references:
+        spans += _reference_definitions(source, at, blocks)
     blocked = _merge(spans)
-    spans += [s for s in _bare_urls(source) if _outside(s, blocked)]
+    firsts = [start for start, _ in blocked]
+    spans += [s for s in _bare_urls(source) if _outside(s, blocked, firsts)]
+    return spans
+
+
+_MARKER_WIDTH = {"Emphasis": 1, "Strong": 2, "Strikethrough": 2}
+
+
+class _Positions:
+    """Lines and character offsets of the UTF-8 byte offsets the parser reports."""
+
+    def __init__(self, body: str, starts: list[int]) -> None:
+        self.bytes = body.encode("utf-8")
+        self.starts = starts
+        self.ascii = len(self.bytes) == len(body)
+        self._last = (0, 0)  # the last (byte offset, character offset) converted
+
+    @cached_property
+    def byte_starts(self) -> list[int]:
+        """The byte offsets the lines start at (a prose document with no syntax needs none)."""
+        return self.starts if self.ascii else [0] + [m.end() for m in re.finditer(b"\n", self.bytes)]
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self.byte_starts, offset) - 1
+
+    def char(self, offset: int) -> int:
+        if self.ascii:
+            return offset
+        i = self.line(offset)
+        start, char = self.byte_starts[i], self.starts[i]
+        if start <= self._last[0] <= offset:  # on from the last offset asked for, on its line
+            start, char = self._last
+        char += len(self.bytes[start:offset].decode("utf-8"))
+        self._last = (offset, char)
+        return char
+
+
+def _link_syntax(source: str, at: _Positions, opening: int, link: tuple[str, int, int], inner_end: int) -> list[Span]:
+    """The brackets and target of a link (`opening` 1, `[`) or an image (2, `![`) around its
+    text, which stays: it is prose. `inner_end` is where the text ended, at its `]`."""
+    link_type, lo, hi = link
+    start, end = at.char(lo), at.char(hi)
+    close = at.char(inner_end)
+    if source[close : close + 1] != "]":
+        close = source.find("]", close, end)
+        if close < 0:
+            return [(start, start + opening)]
+    if link_type == "Collapsed" and source.startswith("[]", end):
+        end += 2  # the parser's range stops before a collapsed reference's `[]`
+    return [(start, start + opening), (close, end)]
+
+
+def _pipes(source: str, lo: int, hi: int) -> list[Span]:
+    return [(m.start(), m.end()) for m in _TABLE_PIPE.finditer(source, lo, hi)]
+
+
+def _reference_definitions(source: str, at: _Positions, blocks: list[tuple[int, int]]) -> list[Span]:
+    """The lines that look like a link reference definition and lie outside every top-level
+    block (given by byte range, in order)."""
+    spans: list[Span] = []
+    firsts = [lo for lo, _ in blocks]
+    for m in _REFERENCE_LINE.finditer(source):
+        i = bisect_right(at.starts, m.start()) - 1
+        line_lo = at.byte_starts[i]
+        line_hi = at.byte_starts[i + 1] if i + 1 < len(at.byte_starts) else len(at.bytes) + 1
+        k = bisect_right(firsts, line_hi - 1) - 1  # the last block starting before the line ends
+        if k >= 0 and blocks[k][1] > line_lo:
+            continue
+        end = source.find("\n", m.start())
+        spans.append((m.start(), len(source) if end < 0 else end))
     return spans
 
 
@@ -189,72 +276,12 @@ def _html_spans(source: str, lo: int, hi: int) -> list[Span]:
     between tags is prose."""
     spans = [m.span() for m in _HTML_COMMENT.finditer(source, lo, hi)]
     spans += [m.span() for m in _HTML_RAW.finditer(source, lo, hi)]
+    if not spans:
+        return [m.span() for m in _HTML_TAG.finditer(source, lo, hi)]
     blocked = _merge(spans)
-    spans += [m.span() for m in _HTML_TAG.finditer(source, lo, hi) if _outside(m.span(), blocked)]
+    firsts = [start for start, _ in blocked]
+    spans += [m.span() for m in _HTML_TAG.finditer(source, lo, hi) if _outside(m.span(), blocked, firsts)]
     return spans
-
-
-def _inline_spans(source: str, children, cursor: int, hi: int) -> tuple[list[Span], int]:
-    """The syntax of one inline token's children, found in order in source[cursor:hi]."""
-    spans: list[Span] = []
-    skip_to_close = False
-    for child in children:
-        kind = child.type
-        if skip_to_close:
-            if kind == "link_close":
-                skip_to_close = False
-            continue
-        if kind == "text":
-            if child.content:
-                pos = source.find(child.content, cursor, hi)
-                if pos >= 0:
-                    cursor = pos + len(child.content)
-        elif kind in ("strong_open", "strong_close", "em_open", "em_close", "s_open", "s_close"):
-            pos = source.find(child.markup, cursor, hi)
-            if pos >= 0:
-                spans.append((pos, pos + len(child.markup)))
-                cursor = pos + len(child.markup)
-        elif kind == "code_inline":
-            ticks = re.compile(f"(?<!`){re.escape(child.markup)}(?!`)")
-            m = ticks.search(source, cursor, hi)
-            if m:
-                close = ticks.search(source, m.end(), hi)
-                end = close.end() if close else m.end()
-                spans.append((m.start(), end))
-                cursor = end
-        elif kind == "link_open":
-            if child.markup in ("autolink", "linkify"):
-                pos = source.find("<", cursor, hi)
-                close = source.find(">", pos, hi) if pos >= 0 else -1
-                if close >= 0:
-                    spans.append((pos, close + 1))
-                    cursor = close + 1
-                skip_to_close = True
-            else:
-                pos = source.find("[", cursor, hi)
-                if pos >= 0:
-                    spans.append((pos, pos + 1))
-                    cursor = pos + 1
-        elif kind == "link_close":
-            pos = source.find("]", cursor, hi)
-            if pos >= 0:
-                end = _target_end(source, pos + 1, hi)
-                spans.append((pos, end))
-                cursor = end
-        elif kind == "image":
-            pos = source.find("![", cursor, hi)
-            if pos >= 0:
-                close = _bracket_end(source, pos + 1, hi)
-                if close > 0:
-                    end = _target_end(source, close, hi)
-                    spans += [(pos, pos + 2), (close - 1, end)]
-                    cursor = end
-        elif kind == "html_inline":
-            pos = source.find(child.content, cursor, hi)
-            if pos >= 0:
-                spans.append((pos, pos + len(child.content)))
-                cursor = pos + len(child.content)
-    return spans, cursor
 
 
 def _closing_end(source: str, pos: int, hi: int, opening: str, closing: str) -> int:
@@ -293,18 +320,34 @@ def _target_end(source: str, pos: int, hi: int) -> int:
 
 
 def _bare_urls(source: str) -> list[Span]:
-    spans = []
-    for m in _BARE_URL.finditer(source):
-        end = m.end()
+    # Every URL starts at an `http`, `https` or `ftp` before a `://`, or at a `www.`: the pattern
+    # is tried only there (in order, as a scan would), since scanning a whole text for it is slow.
+    starts = set()
+    for mark, back in (("://", (5, 4, 3)), ("www.", (0,))):
+        i = source.find(mark)
+        while i >= 0:
+            starts.update(i - b for b in back if i >= b)
+            i = source.find(mark, i + 1)
+    spans: list[Span] = []
+    scanned = 0
+    for start in sorted(starts):
+        m = _BARE_URL.match(source, start) if start >= scanned else None
+        if m is None:
+            continue
+        scanned = end = m.end()
         while end > m.start() and source[end - 1] in ".,;:!?'\"":
             end -= 1  # sentence punctuation after a URL is not part of it
         spans.append((m.start(), end))
     return spans
 
 
-def _outside(span: Span, blocked: list[Span]) -> bool:
+def _outside(span: Span, blocked: list[Span], firsts: list[int]) -> bool:
+    """Whether `span` overlaps none of `blocked` (merged: sorted and disjoint; `firsts` their starts)."""
     start, end = span
-    return all(end <= s or start >= e for s, e in blocked)
+    k = bisect_right(firsts, start)
+    if k and blocked[k - 1][1] > start:
+        return False
+    return k == len(blocked) or blocked[k][0] >= end
 
 
 def _merge(spans: list[Span]) -> list[Span]:
@@ -321,15 +364,17 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 # ----- is a plain-text file Markdown? ---------------------------------------------------------
 
+# Each kind of syntax with the text that any match of it holds: a pattern runs only over a sample
+# that has its text (most plain-text documents have none of them).
 _SIGNALS = {
-    "heading": re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M),
+    "heading": (re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M), ("# ", "#\t")),
     # A line with text (its leading blanks, then a non-blank: linear in the line's length), then
     # the underline.
-    "setext": re.compile(r"^[^\S\n]*\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*$", re.M),
-    "fence": re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1", re.M | re.S),
-    "link": re.compile(r"!?\[[^\]\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)"),
-    "table": re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}", re.M),
-    "reference": re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+", re.M),
+    "setext": (re.compile(r"^[^\S\n]*\S[^\n]*\n {0,3}(?:=+|-{3,})[ \t]*$", re.M), ("=", "---")),
+    "fence": (re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?^ {0,3}\1", re.M | re.S), ("```", "~~~")),
+    "link": (re.compile(r"!?\[[^\]\n]+\]\([^()\s]+(?:\s+\"[^\"\n]*\")?\)"), ("](",)),
+    "table": (re.compile(r"^ {0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}", re.M), ("|",)),
+    "reference": (re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+", re.M), ("]:",)),
 }
 SAMPLE = 100_000  # characters read to decide
 
@@ -341,7 +386,9 @@ def looks_like_markdown(source: str) -> bool:
     `*` and `***` of its own."""
     sample = source[:SAMPLE]
     score = 0
-    for pattern in _SIGNALS.values():
+    for pattern, needles in _SIGNALS.values():
+        if not any(needle in sample for needle in needles):
+            continue
         found = 0
         for _ in pattern.finditer(sample):
             found += 1

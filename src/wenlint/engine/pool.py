@@ -150,28 +150,47 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+# A Markdown document for the warm-up: the parser (markdown-it) and what rules build for
+# Markdown are loaded once in the parent, not in each worker.
+_MARKDOWN = "# 标题\n\n一、总体要求\n\n- 第一项，见[链接](https://example.com)。\n\n| 项目 | 数量 |\n|---|---|\n| 合计 | 1 |\n"
+
+
 def warm(linters: list[Linter]) -> None:
     """Build what the rules load on first use, before workers are forked (see the module's
-    documentation): every rule's own examples through each Linter, findings discarded."""
+    documentation): each rule on its own examples, and every rule on one Markdown document;
+    findings discarded."""
     from ..documents import Document
 
     for linter in linters:
-        texts = dict.fromkeys(t for r in linter.rules for t in (r.bad, r.good) if isinstance(t, str) and t)
-        for n, text in enumerate(texts):
-            doc = Document(text, path=f"<warm-up {n}>")
-            linter.run_rules(doc, [])
-            linter.collect(doc, [])
+        n = 0
+        for rule in linter.document_rules:
+            for text in dict.fromkeys(t for t in (rule.bad, rule.good) if isinstance(t, str) and t):
+                linter._safe_check(rule, Document(text, path=f"<warm-up {n}>"), [])
+                n += 1
+        for rule in linter.corpus_rules:
+            for text in (rule.bad, rule.good):
+                if isinstance(text, str) and text:
+                    linter.collect(Document(text, path=f"<warm-up {n}>"), [])
+                    n += 1
+        doc = Document(_MARKDOWN, path="<warm-up.md>", format="markdown")
+        linter.run_rules(doc, [])
+        linter.collect(doc, [])
         linter.disabled.clear()
 
 
-def fork_ready(context, linters: dict[int, Linter]) -> None:
-    """With fork: warm the parent's Linters, let the workers inherit them, freeze the heap."""
+def fork_ready(context, linters: dict[int, Linter], documents: dict[int, int] | None = None) -> None:
+    """With fork: warm the parent's Linters, let the corpus rules `prepare` for the run's
+    `documents` (per Linter key; ST012 imports numpy), let the workers inherit all that, freeze
+    the heap."""
     _inherited.clear()
     if context.get_start_method() != "fork":
         return
     import gc
 
     warm(list(linters.values()))
+    if documents is not None:
+        for key, linter in linters.items():
+            _prepare(linter, documents[key])
     _inherited.update(linters)
     gc.collect()
     gc.freeze()
@@ -184,24 +203,26 @@ def fork_done() -> None:
     gc.unfreeze()
 
 
-def _prepare_corpus_rules(work: list[tuple[Target, Linter]]):
-    """A started thread that runs the corpus rules' `prepare`, or None when there are none."""
+def _prepare(linter: Linter, documents: int) -> None:
+    for rule in linter.corpus_rules:
+        try:
+            rule.prepare(documents, linter.contexts[rule.code])
+        except Exception:  # finish does the same work again and reports what fails
+            pass
+
+
+def _prepare_corpus_rules(linters: dict[int, Linter], documents: dict[int, int]):
+    """A started thread that runs the corpus rules' `prepare` (spawned workers: the parent has
+    nothing to hand them), or None when there are none."""
     import threading
-    from collections import Counter
-
-    counts = Counter(id(linter) for _, linter in work)  # documents per configuration
-    linters = {id(linter): linter for _, linter in work}
-
-    def prepare() -> None:
-        for key, linter in linters.items():
-            for rule in linter.corpus_rules:
-                try:
-                    rule.prepare(counts[key], linter.contexts[rule.code])
-                except Exception:  # finish does the same work again and reports what fails
-                    pass
 
     if not any(linter.corpus_rules for linter in linters.values()):
         return None
+
+    def prepare() -> None:
+        for key, linter in linters.items():
+            _prepare(linter, documents[key])
+
     thread = threading.Thread(target=prepare, name="wenlint-prepare", daemon=True)
     thread.start()
     return thread
@@ -215,6 +236,7 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
     # Imported here: a one-file check must not pay for multiprocessing.
     import shutil
     import tempfile
+    from collections import Counter
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -237,7 +259,8 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
     if shelve and options.documents and any(linter.corpus_rules for linter in linters.values()):
         shelf = tempfile.mkdtemp(prefix="wenlint-shelf-")
         options = replace(options, shelf=shelf)
-    fork_ready(context, linters)
+    documents = Counter(key for _, _, key in items)  # per configuration
+    fork_ready(context, linters, documents)
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init,
                                  initargs=(settings, options)) as executor:
@@ -250,7 +273,8 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
                 runner = _PoolRunner(executor)
                 for linter in linters.values():
                     use_workers(linter, runner)
-            preparing = _prepare_corpus_rules(work)
+            forked = context.get_start_method() == "fork"  # then prepared before the fork
+            preparing = None if forked else _prepare_corpus_rules(linters, documents)
             # The workers are forked by now: the progress bar's thread starts after them.
             if progress is not None:
                 progress.start(len(items))

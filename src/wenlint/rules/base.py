@@ -90,7 +90,7 @@ class Rule:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "options" not in cls.__dict__ and cls.code and cls.category:
-            from ..config.options import rule_options
+            from ..config.defaults import rule_options
 
             cls.options = rule_options(cls.category, cls.code)
 

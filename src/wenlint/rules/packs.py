@@ -176,15 +176,20 @@ class PackRule(Rule):
 
     # ----- checking -------------------------------------------------------------------------
 
+    def may_match(self, doc) -> bool:
+        """False when none of the patterns can match `doc` (the shared prefilter's scan, or no
+        character a match could start with); True does not promise a match."""
+        if self.prefilter is not None and not self.prefilter.may_match(doc, self.code):
+            return False
+        # Not compiled yet (a shipped pack): a document without any character a match could
+        # start with cannot match, and need not pay for the compilation.
+        return self._compiled or self._starts is None or any(c in doc.text for c in self._starts)
+
     def check(self, doc, ctx: RuleContext) -> Iterable[Hit]:
         text = doc.text
-        if self.prefilter is not None and not self.prefilter.may_match(doc, self.code):
+        if not self.may_match(doc):
             return
         if not self._compiled:
-            # Not compiled yet (a shipped pack): a document without any character a match could
-            # start with cannot match, and need not pay for the compilation.
-            if self._starts is not None and not any(c in text for c in self._starts):
-                return
             self._compile_all()
         timeout = ctx.settings.regex_timeout
         if self.when is not None and self.when.search(text, timeout=timeout) is None:

@@ -8,7 +8,7 @@ analysis (per document and per `extra-sites`), so running all the rules costs on
 from __future__ import annotations
 
 from ...analyses import analysis
-from ._common import Claims, _pack_flagged_short_lines, short_view
+from ._common import Claims, _pack_flagged_short_lines, short_lines
 
 
 def _extra_sites(settings) -> tuple[str, ...]:
@@ -26,7 +26,7 @@ def analyse(doc, ctx) -> _Results:
     return _detected(doc, getattr(ctx, "settings", None))
 
 
-@analysis("chrome.detectors", key=_extra_sites, needs=(short_view, _pack_flagged_short_lines, "chrome.page"))
+@analysis("chrome.detectors", key=_extra_sites, needs=(short_lines, _pack_flagged_short_lines, "chrome.page"))
 def _detected(doc, settings) -> _Results:
     extra = _extra_sites(settings)
     from . import compilation, lines, notes, pages, portal, prompts, related, sites, urls, voice

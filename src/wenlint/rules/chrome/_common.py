@@ -1,20 +1,17 @@
-"""Helpers shared by the chrome rules: the short-line view, line hits, the site list, and which
-lines the family's pack rules already flag."""
+"""Helpers shared by the chrome rules: line hits, the site list, and which lines the family's pack
+rules already flag (found in the shared short-line view, `analyses.lines`)."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from bisect import bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ...analyses import analysis
+from ...analyses.lines import SHORT, short_lines
 from ...findings import Fix, Hit
 from ... import lazyre
-
-# Chrome lines are short. Candidate searches run over the document's lines up to this length
-# joined by "\n" (about a tenth of a typical report's characters), not over the whole text.
-SHORT = 120
 
 # Sentence-final punctuation: a line ending in one of these is prose.
 SENTENCE_END = "。！？!?"
@@ -25,38 +22,15 @@ ENUMERATOR = lazyre.compile(
 )
 
 
-class ShortView:
-    """The short lines of a document joined by newlines, with a map back to line indices."""
-
-    __slots__ = ("text", "lines", "starts")
-
-    def __init__(self, doc) -> None:
-        lines = doc.lines
-        self.lines = [i for i, line in enumerate(lines) if 0 < len(line) <= SHORT]
-        self.text = "\n".join(lines[i] for i in self.lines)
-        starts, pos = [], 0
-        for i in self.lines:
-            starts.append(pos)
-            pos += len(lines[i]) + 1
-        self.starts = starts
-
-    def line_of(self, offset: int) -> int:
-        """The document line index of an offset in `text`."""
-        return self.lines[bisect_right(self.starts, offset) - 1]
-
-    def candidate_lines(self, pattern: re.Pattern) -> list[int]:
-        """Document line indices (sorted, unique) of the short lines where `pattern` matches."""
-        found: list[int] = []
-        for m in pattern.finditer(self.text):
-            i = self.line_of(m.start())
-            if not found or found[-1] != i:
-                found.append(i)
-        return found
-
-
-@analysis("chrome.short-lines")
-def short_view(doc) -> ShortView:
-    return ShortView(doc)
+def lines_matching(doc, pattern) -> Iterator[int]:
+    """The indices of the lines of `doc.text` where `pattern` (which never crosses a line) matches,
+    in order, each once: one search from each line after a line that matched."""
+    text, lines, starts = doc.text, doc.lines, doc.line_starts
+    m = pattern.search(text)
+    while m is not None:
+        i = doc.line_index(m.start())
+        yield i
+        m = pattern.search(text, starts[i] + len(lines[i]) + 1)
 
 
 def line_hit(doc, index: int, message: str, suggestion: str | None = None) -> Hit:
@@ -148,16 +122,19 @@ def sites_pattern(extra: tuple[str, ...] = ()) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _pack_line_patterns() -> tuple:
-    """The (already compiled) patterns of the chrome pack's line rules."""
+def _pack_line_rules() -> tuple:
+    """The chrome pack's line rules."""
     from ..registry import builtin_pack_rules
 
     return tuple(
-        p
-        for rule in builtin_pack_rules()
-        if rule.category == "chrome" and getattr(rule, "extend", "") == "line"
-        for p in rule.patterns
+        rule for rule in builtin_pack_rules() if rule.category == "chrome" and getattr(rule, "extend", "") == "line"
     )
+
+
+@lru_cache(maxsize=1)
+def _pack_line_patterns() -> tuple:
+    """The (already compiled) patterns of the chrome pack's line rules."""
+    return tuple(p for rule in _pack_line_rules() for p in rule.patterns)
 
 
 @lru_cache(maxsize=4096)
@@ -166,16 +143,20 @@ def _pack_flags(line: str) -> bool:
     return any(p.search(line) is not None for p in _pack_line_patterns())
 
 
-@analysis("chrome.pack-lines", needs=(short_view,))
+@analysis("chrome.pack-lines", needs=(short_lines,))
 def _pack_flagged_short_lines(doc) -> frozenset[int]:
     """The short lines a line rule of the chrome pack flags, found with one search of each pattern
     over the short-line view (the patterns are MULTILINE and never cross a line), not with every
-    pattern on every line."""
-    view = short_view(doc)
+    pattern on every line; a rule that cannot match the document (the packs' shared prefilter)
+    is not searched."""
+    view = short_lines(doc)
     flagged: set[int] = set()
-    for pattern in _pack_line_patterns():
-        for m in pattern.finditer(view.text):
-            flagged.add(view.line_of(m.start()))
+    for rule in _pack_line_rules():
+        if not rule.may_match(doc):
+            continue
+        for pattern in rule.patterns:
+            for m in pattern.finditer(view.text):
+                flagged.add(view.line_of(m.start()))
     return frozenset(flagged)
 
 

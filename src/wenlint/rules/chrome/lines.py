@@ -33,6 +33,7 @@ the byline under it, are kept: they are the article's own title.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ...analyses import analysis
@@ -40,7 +41,7 @@ from ...documents.document import MASK  # in place of masked Markdown syntax and
 from ...findings import Hit
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import Claims, _pack_flagged_short_lines, line_hit, pack_flags_line, short_view
+from ._common import Claims, _pack_flagged_short_lines, line_hit, lines_matching, pack_flags_line, short_lines
 from .related import TITLE_END
 from ... import lazyre
 
@@ -182,45 +183,71 @@ def _title_suffix(lines: list[str]):
     return first, m.group("title"), m.start("suffix"), m.end("suffix")
 
 
-@analysis("chrome.page", needs=(short_view, _pack_flagged_short_lines))
-def page_view(doc) -> tuple[list[float], tuple | None, bool]:
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """Whether a document is a captured web page, and the line model's view of it."""
+
+    page: bool
+    suffix: tuple | None  # the page title's site suffix: (line index, title, start, end) in its line
+    scores: list[float]  # each line's score; left empty when the document cannot be a page
+
+
+@analysis("chrome.page", needs=(short_lines, _pack_flagged_short_lines))
+def page_view(doc) -> PageView:
     """The line scores, the page title's suffix and whether the document is a captured page (an
     analysis: other rules of the family ask whether a bare URL or a source line sits in a page)."""
+    lines = doc.lines
+    suffix = _title_suffix(lines)
+    ruled = {i for i in _pack_flagged_short_lines(doc) if len(lines[i]) <= PROSE_LEN and not lines[i].isspace()}
+    nav = _nav_lines(doc)
+    # A page has furniture of several kinds; navigation bars alone are also how an encyclopedia
+    # article ends (its navigation box). Without a title suffix, a line of the pack or a navigation
+    # bar, every furniture line would be of one kind: no page, whatever the scores.
+    if suffix is None and not ruled and not nav:
+        return PageView(False, None, [])
+    scores = _scores(doc, ruled)
+    seeds = [i for i, v in enumerate(scores) if v >= SEED]
+    kinds = {"rule" if i in ruled else "nav" if i in nav else "widget" for i in seeds}
+    page = len(seeds) + (suffix is not None) >= PAGE_SEEDS and len(kinds) + (suffix is not None) >= 2
+    return PageView(page, suffix, scores)
+
+
+def _scores(doc, ruled: set[int]) -> list[float]:
+    """Each line's furniture score; a line a pack rule flags scores 3."""
     lines = doc.lines
     markdown = doc.format == "markdown"
     sources = doc.source.split("\n") if markdown else lines
     scores: list[float] = []
-    flagged: dict[int, bool] = {}
     for i, line in enumerate(lines):
-        flagged[i] = bool(line.strip()) and len(line) <= PROSE_LEN and pack_flags_line(doc, i)
-        if not line.strip():
+        if not line or line.isspace():
             scores.append(0.0)
-        elif flagged[i]:
+        elif i in ruled:
             scores.append(3.0)
         else:
             scores.append(score(line, markdown, sources[i] if i < len(sources) else None))
-    suffix = _title_suffix(lines)
-    seeds = [i for i, v in enumerate(scores) if v >= SEED]
-    # A page has furniture of several kinds; navigation bars alone are also how an encyclopedia
-    # article ends (its navigation box).
-    kinds = {
-        "rule" if flagged[i] else "nav" if _nav_items(lines[i].strip()) else "widget" for i in seeds
-    }
-    page = len(seeds) + (suffix is not None) >= PAGE_SEEDS and len(kinds) + (suffix is not None) >= 2
-    return scores, suffix, page
+    return scores
+
+
+def _nav_lines(doc) -> set[int]:
+    """The lines that are a menu or a footer bar (`_nav_items`), found from their separators."""
+    lines = doc.lines
+    return {i for i in lines_matching(doc, NAV_CHAR) if _nav_items(lines[i].strip())}
 
 
 def is_page(doc) -> bool:
     """Whether the document is a captured web page (several furniture lines), not an edited one."""
-    return page_view(doc)[2]
+    return page_view(doc).page
 
 
 # Two credit fields in a row (记者：吉颐 编辑：马强, 来源：新华网编辑：VV) inside a line of text: a news
 # site's credit box run into the article. One field alone, or a colophon's 编辑/审核/签发, is not.
-# (The look-ahead names the characters a match starts with: `re` then skips to them instead of
-# trying the optional prefix at every position.)
+# The first label is spelt out with its optional prefix (内容来源|…|文章来源|…|来源|…, the order
+# `(?:内容|文章)?(?:来源|…)` tries): every alternative then starts with a literal character, and `re`
+# skips ahead to those characters instead of trying the pattern at every position.
+_CREDIT_LABELS = ("来源", "记者", "通讯员", "摄影", "编辑", "责任编辑")
 CREDIT_PAIR = lazyre.compile(
-    r"(?=[内文来记通摄编责])(?:内容|文章)?(?:来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\n]{1,16}?"
+    "(?:" + "|".join(prefix + label for prefix in ("内容", "文章", "") for label in _CREDIT_LABELS) + ")"
+    r"[:：][^:：，。！？!?\n]{1,16}?"
     r"(?:(?:文章)?来源|记者|通讯员|摄影|编辑|责任编辑)[:：][^:：，。！？!?\s]{1,12}"
 )
 CREDIT_SPAN_MESSAGE = "「{}」是新闻网站的来源、记者、编辑署名，夹在了正文里：请删除"
@@ -245,11 +272,12 @@ def _credit_spans(doc, claims: Claims) -> list:
 def detect(doc, claims: Claims) -> dict:
     lines = doc.lines
     result: dict = {RULE_LINES: [], RULE_SUFFIX: [], RULE_CREDIT: []}
-    scores, suffix, page = page_view(doc)
-    if not page:
+    view = page_view(doc)
+    if not view.page:
         result[RULE_CREDIT] = _credit_spans(doc, claims)
         return result
-    scores = [3.0 if i in claims.lines else v for i, v in enumerate(scores)]
+    suffix = view.suffix
+    scores = [3.0 if i in claims.lines else v for i, v in enumerate(view.scores)]
     seeds = [i for i, v in enumerate(scores) if v >= SEED]
     furniture = set(seeds)
     protected: set[int] = set()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import Claims, line_hit, pack_flags_line, rest_is_empty, short_view
+from ._common import Claims, line_hit, pack_flags_line, rest_is_empty, short_lines
 from ... import lazyre
 
 STRONG_LABELS = (
@@ -127,7 +127,7 @@ def detect(doc, claims: Claims) -> list:
     lines = doc.lines
     hits = []
     metadata_lines: list[int] = []
-    for i in short_view(doc).candidate_lines(CANDIDATE):
+    for i in short_lines(doc).candidate_lines(CANDIDATE):
         message = _kind(lines[i])
         if message is None or not claims.line_free(i):
             continue
@@ -155,7 +155,7 @@ def detect(doc, claims: Claims) -> list:
                 hits.append(line_hit(doc, j, METADATA))
                 claims.claim_line(j, PortalFurniture.code)
     # 主办单位：/承办单位： lines among other footer lines.
-    view = short_view(doc)
+    view = short_lines(doc)
     for i in view.candidate_lines(SPONSOR):
         s = lines[i].strip()
         if len(s) > MAX_LEN or "。" in s or i in claims.lines:

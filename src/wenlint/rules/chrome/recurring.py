@@ -17,7 +17,7 @@ import hashlib
 
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
-from ._common import ENUMERATOR, short_view
+from ._common import ENUMERATOR, short_lines
 from .lines import DATE, score as furniture_score
 from .related import TITLE_END
 from ... import lazyre
@@ -30,13 +30,15 @@ PROSE_END = "。；;：:，,、"
 _BLANKS = lazyre.compile(r"[\s\u3000]+")
 _DIGITS = lazyre.compile(r"[0-9０-９]+")
 # Lines the list-based rules of the family own; reporting them again would say the same twice.
+# (Every alternative of KNOWN and OFFICIAL starts with a literal character, so that `re` skips
+# ahead to the characters they start with instead of trying each alternative at every position.)
 KNOWN = lazyre.compile(
-    r"版权|ICP|[Pp]owered|©|[Cc]opyright|欢迎|位置|小编|标签|浏览|阅读|推荐|下载|分享|扫一扫|上一篇|下一篇|"
+    r"版权|ICP|Powered|powered|©|Copyright|copyright|欢迎|位置|小编|标签|浏览|阅读|推荐|下载|分享|扫一扫|上一篇|下一篇|"
     r"页|索引号|打印|关闭|http|www\.|仅供参考|范文|文库|秘书网|文档网|篇"
 )
 
 # Parts of official documents that an organisation repeats in every document it issues.
-OFFICIAL = lazyre.compile(r"(?:印发|印制|签发)$|抄送|主送|抄报|附件[:：]|此件|联系人|联系电话|邮编|地址[:：]")
+OFFICIAL = lazyre.compile(r"印发$|印制$|签发$|抄送|主送|抄报|附件[:：]|此件|联系人|联系电话|邮编|地址[:：]")
 
 
 def normalise(line: str) -> str:
@@ -51,7 +53,7 @@ class RecurringLine(CorpusRule):
     code = "CH030"
     name = "recurring-line"
     category = "chrome"
-    reads = ("chrome.short-lines",)
+    reads = ("lines.short",)
     severity = "info"
     summary = "在多个文档中逐字重复出现的行（可能是未知网站的页眉页脚）"
     why = (
@@ -112,7 +114,7 @@ class RecurringLine(CorpusRule):
         min_len = _int(ctx.option("recurring-min-length"), 10)
         lines = doc.lines
         found: dict[int, tuple[int, int, int, str]] = {}
-        for i in short_view(doc).lines:
+        for i in short_lines(doc).lines:
             line = lines[i]
             s = line.strip()
             if not min_len <= len(s) <= MAX_LEN or s[-1] in PROSE_END:

@@ -6,7 +6,7 @@ import re
 
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import ENUMERATOR, Claims, line_hit, pack_flags_line, short_view
+from ._common import ENUMERATOR, Claims, line_hit, pack_flags_line, short_lines
 from ... import lazyre
 
 HEADERS = (
@@ -91,7 +91,7 @@ def header(line: str) -> re.Match | None:
 
 def detect(doc, claims: Claims) -> list:
     lines = doc.lines
-    view = short_view(doc)
+    view = short_lines(doc)
     hits = []
     done = -1
     for i in view.candidate_lines(CANDIDATE):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..base import Rule, Spec
 from ._analysis import analyse
-from ._common import ENUMERATOR, Claims, line_hit, short_view, sites_pattern
+from ._common import ENUMERATOR, Claims, line_hit, short_lines, sites_pattern
 
 MAX_LEN = 60
 MESSAGE = "这一行提到文档网站「{}」，是从网页带来的内容，不是正文：请删除这一行"
@@ -13,7 +13,7 @@ MESSAGE = "这一行提到文档网站「{}」，是从网页带来的内容，�
 
 def detect(doc, claims: Claims, extra: tuple[str, ...] = ()) -> list:
     pattern = sites_pattern(extra)
-    view = short_view(doc)
+    view = short_lines(doc)
     lines = doc.lines
     hits = []
     seen = set()

@@ -14,7 +14,7 @@ from ... import lazyre
 # telling or guiding, or to 大家/您.
 VOICE = lazyre.compile(
     r"小编(?=[^。！？!?\n]{0,12}(?:给|为|和|跟|带|告诉|整理|分享|推荐|觉得|认为|提醒|获悉|了解到|讲讲|说说|介绍|带来|大家|您))"
-    r"|(?:跟着|跟|和|随)小编|(?:像|如)小编一样"
+    r"|跟着小编|跟小编|和小编|随小编|像小编一样|如小编一样"  # (each alternative starts with a literal)
 )
 BOUNDARY = "。！？!?\n"
 MESSAGE = "「{}」是网站小编的口吻（跟着小编…、小编觉得…），不是文章内容：请删除或改写这句"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...analyses import analysis
+from ...analyses.lines import short_lines
 from ...analyses.outline import HEADING_MARK_INSIDE, number_word_after, structure
 from ._numerals import Quantity, cn_to_int, quantity, small_cn
 
@@ -257,7 +258,7 @@ def _small(raw: str) -> int | None:
     return small_cn(raw)
 
 
-@analysis("number.outline", needs=(structure,))
+@analysis("number.outline", needs=(structure, short_lines))
 def outline(doc) -> Outline:
     text = doc.text
     out = Outline()
@@ -266,9 +267,9 @@ def outline(doc) -> Outline:
     found = []
     heading_line_starts = set()  # line starts of the headings that start their line
     add_line = heading_line_starts.add
-    for line in structure(doc).lines:
+    for line in structure(doc).headings():
         h = line.heading
-        if h is not None and h.scheme in STYLES and not h.continues:
+        if h.scheme in STYLES:
             found.append((line.start - 1 if line.index else 0, h.start, h.end, h.scheme, h.number, line.index))
             add_line(line.start)
     small = _small
@@ -311,9 +312,11 @@ def outline(doc) -> Outline:
     # lines without the punctuation no title or date line has (_NOT_TITLE) and the 【篇N】 lines
     shorts = []
     not_title = _NOT_TITLE.search
-    for line in structure(doc).lines:
-        ls, le = line.start, line.end
-        if 2 <= le - ls <= 60 and (not line.index or ls in mark_starts or not_title(text, ls, le) is None):
+    lines = doc.lines
+    for i in short_lines(doc).lines:
+        ls = line_starts[i]
+        le = ls + len(lines[i])
+        if 2 <= le - ls <= 60 and (not i or ls in mark_starts or not_title(text, ls, le) is None):
             shorts.append((ls, le))
     for ls, le in shorts:
         if ls in heading_line_starts:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...analyses import analysis
-from ._detect import char_class, read_dictionary, tables
+from ._detect import char_class, read_dictionary, table_key, tables
 from ... import lazyre
 
 
@@ -59,9 +59,26 @@ class Converter:
             else:
                 sizes.add(len(key))
         self.head_lengths = {h: tuple(sorted(ls, reverse=True)) for h, ls in head_sizes.items()}
-        self.ambiguous_re = re.compile(char_class(self.ambiguous)) if self.ambiguous else None
         self.table = str.maketrans({k: v for k, v in self.first.items() if len(v) == 1})
+        self._compile()
+
+    def _compile(self) -> None:
+        self.ambiguous_re = re.compile(char_class(self.ambiguous)) if self.ambiguous else None
         self._phrase_re: re.Pattern | None | bool = False
+
+    _STATE = ("chars", "ambiguous", "first", "alternatives", "phrases", "head_lengths", "table")
+
+    def state(self) -> tuple:
+        """The tables, as plain values (kept by `wenlint.tables`)."""
+        return tuple(getattr(self, name) for name in self._STATE)
+
+    @classmethod
+    def from_state(cls, state: tuple) -> Converter:
+        self = cls.__new__(cls)
+        for name, value in zip(cls._STATE, state):
+            setattr(self, name, value)
+        self._compile()
+        return self
 
     @property
     def phrase_re(self) -> re.Pattern | None:
@@ -127,13 +144,19 @@ class Converter:
 @lru_cache(maxsize=1)
 def to_simplified() -> Converter:
     """Traditional → Simplified (TSPhrases.txt + TSCharacters.txt), as OpenCC's t2s."""
-    return Converter(tables().ts, read_dictionary("TSPhrases.txt"), choices=False)
+    return _cached_converter("t2s", lambda: Converter(tables().ts, read_dictionary("TSPhrases.txt"), choices=False))
 
 
 @lru_cache(maxsize=1)
 def to_traditional() -> Converter:
     """Simplified → Traditional (STPhrases.txt + STCharacters.txt), as OpenCC's s2t."""
-    return Converter(tables().st, read_dictionary("STPhrases.txt"), choices=True)
+    return _cached_converter("s2t", lambda: Converter(tables().st, read_dictionary("STPhrases.txt"), choices=True))
+
+
+def _cached_converter(name: str, build) -> Converter:
+    from ...tables import cached
+
+    return Converter.from_state(cached(f"opencc-{name}", lambda: build().state(), table_key()))
 
 
 def simplify_chars(text: str) -> str:

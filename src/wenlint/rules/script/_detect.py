@@ -309,8 +309,30 @@ class Tables:
         return _class_re((c for c in self.t_only if ord(c) <= 0xFFFF), "()")
 
 
+# The OpenCC dictionaries the script tables are built from.
+DICTIONARIES = ("STCharacters.txt", "TSCharacters.txt", "TWVariants.txt", "HKVariants.txt", "STPhrases.txt",
+                "TSPhrases.txt")
+
+
+@lru_cache(maxsize=1)
+def table_key() -> str:
+    """The key of the tables this family derives from the OpenCC dictionaries and keeps in the
+    user cache directory (`wenlint.tables`): a new dictionary, or an edit of this family's code,
+    builds them again."""
+    from ...tables import files_key
+
+    here = Path(__file__).parent
+    return files_key([*(dictionary_dir() / name for name in DICTIONARIES), *sorted(here.glob("*.py"))])
+
+
 @lru_cache(maxsize=1)
 def tables() -> Tables:
+    from ...tables import cached
+
+    return Tables(*cached("script-tables", _build_tables, table_key()))
+
+
+def _build_tables() -> tuple:
     st = {k: tuple(v.split()) for k, v in read_dictionary("STCharacters.txt").items() if len(k) == 1}
     ts = {k: tuple(v.split()) for k, v in read_dictionary("TSCharacters.txt").items() if len(k) == 1}
     st_values = {c for v in st.values() for c in v}
@@ -335,7 +357,7 @@ def tables() -> Tables:
         c for c in st if c not in st[c] and c not in st_values and c not in ts and c not in variant_std
     )
     t_only = frozenset(c for c in ts if c not in ts[c] and c not in ts_values and c not in st)
-    return Tables(st=st, ts=ts, s_only=s_only, t_only=t_only, variant_std=variant_std, tw_variant=tw_variant)
+    return st, ts, s_only, t_only, variant_std, tw_variant  # the fields of Tables
 
 
 def minority_chars(script: str) -> frozenset[str]:

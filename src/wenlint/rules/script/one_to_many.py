@@ -12,15 +12,27 @@ from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._context import mainland_context
 from ._convert import prefers_taiwan_forms, simplify_chars, taiwan_forms, to_simplified, to_traditional, variant_key
-from ._detect import char_class, script_verdict, tables
+from ._detect import char_class, script_verdict, table_key, tables
 
 MAINLAND_T = "縣總工會在縣委和市總工會的領導下，組織黨支部和鄉鎮工會開展活動。"
 
 
 @lru_cache(maxsize=1)
 def _model():
-    """(one-to-many table, exception contexts, the characters to look at as a pattern, default
-    forms, the characters to look at).
+    """`_build_model`'s tables (kept in the user cache directory by `wenlint.tables`), with the
+    characters to look at compiled into a pattern."""
+    multi, exceptions, defaults, candidates = _cached("sc002-model", _build_model)
+    return multi, exceptions, re.compile(char_class(candidates)), defaults, candidates
+
+
+def _cached(name: str, build):
+    from ...tables import cached
+
+    return cached(name, build, table_key())
+
+
+def _build_model():
+    """(one-to-many table, exception contexts, default forms, the characters to look at).
 
     `multi`: Simplified characters with several Traditional candidates (干 → 幹 乾 干). An
     *exception* is a phrase in which a one-to-many character takes a form other than its default
@@ -68,7 +80,7 @@ def _model():
         return True
 
     candidates = frozenset(c for c in chars if ord(c) <= 0xFFFF and interesting(c))
-    return multi, exceptions, re.compile(char_class(candidates)), defaults, candidates
+    return multi, exceptions, defaults, candidates
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +199,10 @@ def _branch_pattern() -> re.Pattern | None:
 
 @lru_cache(maxsize=1)
 def _raw_contexts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return _cached("sc002-contexts", _build_raw_contexts)
+
+
+def _build_raw_contexts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The exception contexts of `_model` as the text may write them (every character that
     `to_simplified().first` reads as the context's character), so that `check` tests a default
     form with three slices of the text: (form + the character after it: a phrase starts with the

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from ...analyses import analysis
 from ...analyses.outline import ENUMERATOR, ENUMERATOR_STARTS, MASKED, PAGE, structure
-from ...documents.document import MASK
 from ._lexicon import trailer_pattern
 from ... import lazyre
 
@@ -141,7 +140,6 @@ def ending(content: str) -> str:
     return END_WORD
 
 
-_MASK_SPACES = MASK + SPACES
 # How a line ends when its last character decides alone: any but a closing bracket or quote, or a
 # dash, after which `ending` looks further back.
 _LOOK_BACK = "）)^DPp" + DASHES + CLOSERS_AFTER_STOP + ".～*_~`]①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789"
@@ -185,8 +183,8 @@ class Layout:
                 line = Line(index, shared.start, shared.start, "", kind)
             else:
                 line = self._classify(index, shared.first, shared.last, shared.content, markdown,
-                                      shared.kind == PAGE)
-                if markdown:
+                                      shared.kind == PAGE, shared.enumerated)
+                if markdown and line.ends != END_STOP:
                     _markdown_source(line, doc.source[shared.start : shared.end])
             self.lines.append(line)
         self._mark_trailer(trailer_pattern(trailer_markers))
@@ -209,9 +207,10 @@ class Layout:
 
     # ----- lines ------------------------------------------------------------------------------
 
-    def _classify(self, index: int, start: int, end: int, content: str, markdown: bool, page: bool) -> Line:
-        if MASK in content and content.strip(_MASK_SPACES) == "":
-            return Line(index, start, end, content, KIND_BARRIER)
+    def _classify(self, index: int, start: int, end: int, content: str, markdown: bool, page: bool,
+                  enum: bool) -> Line:
+        """`enum`: whether the structure pass read `content` as starting like a heading or a list
+        item (its loose reading, `outline.Line.enumerated`)."""
         if page:
             return Line(index, start, end, content, KIND_PAGE)
         if content[0] in "-=_*~—－＝·•.。…" and SEPARATOR.fullmatch(content):
@@ -225,6 +224,7 @@ class Layout:
                 start = end - len(content)
                 if not content:
                     return Line(index, start, end, content, KIND_BLANK)
+                enum = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
             block = MARKDOWN_BLOCK.match(content)
             if block:
                 kind = KIND_HEADING if content.startswith("#") else KIND_ITEM
@@ -232,7 +232,6 @@ class Layout:
                 line.ends = ending(content)
                 line.enum = True
                 return line
-        enum = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
         length = len(content)
         inner_stop = _STOP.search(content, 0, length - 1) is not None
         if enum and length <= 40 and not inner_stop:

@@ -123,10 +123,50 @@ def dictionary_tokens(window: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fd5"  # jieba's Han characters (its re_han_default)
+
+
+def dictionary_words_across(window: str, cut: int) -> list[tuple[int, int]] | None:
+    """(start, end) of every word of jieba's dictionary in `window` that holds both
+    window[cut - 1] and window[cut], when those two are Han characters.
+
+    Between two Han characters, `dictionary_tokens(window)` can put a word across `cut` only if
+    it is one of these: jieba's dictionary segmentation picks its words of two or more characters
+    from the same dictionary (by the same prefix walk). No word here proves that no token runs
+    across, without segmenting. Around other characters (Latin letters, which jieba groups into
+    one token, or blanks) the answer is None: ask the segmenter."""
+    simple = window.translate(t2s_table())
+    if not (0 < cut < len(simple) and _han(simple[cut - 1]) and _han(simple[cut])):
+        return None
+    freq = dictionary()
+    found = []
+    for a in range(cut):
+        end = a + 1
+        fragment = simple[a:end]
+        while fragment in freq:  # the dictionary holds every prefix of its words (frequency 0)
+            if end > cut and freq[fragment]:
+                found.append((a, end))
+            if end == len(simple):
+                break
+            end += 1
+            fragment = simple[a:end]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _character_tags() -> dict[str, str]:
+    """The part of speech of every word of one character: a small table of its own, since most
+    questions are about one character (is it 的, a preposition, a measure word?)."""
+    key = f"{DICTIONARY_FORMAT} jieba {_import_jieba().__version__}"
+    return cached("jieba-character-tags", lambda: {w: t for w, t in _tags().items() if len(w) == 1}, key)
+
+
 def tag(word: str) -> str:
     """The part of speech jieba's dictionary gives a word ('' when it has none): `uj` for 的,
     `p` for 在, `v` for 看, `n` for 业."""
-    return _tags().get(word.translate(t2s_table()), "")
+    word = word.translate(t2s_table())
+    return (_character_tags() if len(word) == 1 else _tags()).get(word, "")
 
 
 def dictionary() -> dict[str, int]:

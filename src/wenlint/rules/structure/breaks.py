@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
+from ._segment import dictionary_tokens, dictionary_words_across, tag, tokens
 from ._layout import (
     DATE_LINE, END_CLAUSE, END_COLON, END_OPEN, END_SEMI, END_STOP, END_WORD, KIND_HEADING, KIND_ITEM, KIND_PAGE,
     KIND_PROSE, KIND_SHORT, KIND_TEXT, KIND_TRAILER, MID_SENTENCE, layout,
@@ -41,18 +42,18 @@ def _page_marker(lay, a, b) -> str:
     return ""
 
 
+_CLAUSE_MARK = lazyre.compile("[，,、；;。！？：:“”（）()《》]")
+
+
 def _word_across(text: str, end: int, start: int) -> bool:
     """Does a word run across the line break between text[:end] and text[start:] (指|导帮助,
     的良|好工作机制), as jieba's dictionary segments the few characters either side?"""
-    left = text[max(0, end - 6) : end]
-    right = text[start : start + 6]
-    for stop in "，,、；;。！？：:“”（）()《》":
-        left = left.rsplit(stop, 1)[-1]
-        right = right.split(stop, 1)[0]
+    left = _CLAUSE_MARK.split(text[max(0, end - 6) : end])[-1]  # (the clause on either side)
+    right = _CLAUSE_MARK.split(text[start : start + 6], 1)[0]
     if not left or not right:
         return False
-    from ._segment import dictionary_tokens
-
+    if dictionary_words_across(left + right, len(left)) == []:
+        return False  # no word of the dictionary runs across: settled without segmenting
     # By the dictionary alone: the guessing of unknown words would glue a name's last character
     # to the next line's first (中新社记者 杜洋 摄 / 在单霁翔看来 -> 摄在).
     return any(a < len(left) < b for a, b in dictionary_tokens(left + right))
@@ -61,8 +62,6 @@ def _word_across(text: str, end: int, start: int) -> bool:
 def _cannot_end(text: str, line) -> bool:
     """Does the line stop on a word no sentence ends with: a structural particle, a preposition
     or a conjunction (鲜活的 / 事迹, 关于 / …, 以及 / …), as jieba's dictionary tags it?"""
-    from ._segment import tag, tokens
-
     tail = text[max(line.eff_start, line.eff_end - 6) : line.eff_end]
     spans = tokens(tail)
     if not spans:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 
 from ...findings import Fix, Hit
+from ...tables import cached
 from ..base import Rule, Spec
 from ._lexicon import doublings, lexicon, t2s_table
 from . import _segment
@@ -28,31 +29,43 @@ _ZERO32 = b"\x00\x00\x00\x80"
 _ZERO32_RUN = lazyre.compile(b"(?:\x00\x00\x00\x80)+")
 
 
-_last: tuple[str, int | None] = ("", 0)
+# The high byte of a UTF-16 code unit -> 0 for a Han character (U+4E00 to U+9FFF), 1 otherwise.
+_NOT_HAN_HIGH = bytes(0 if 0x4E <= b <= 0x9F else 1 for b in range(256))
+_last: tuple[str, tuple[int, int] | None] = ("", None)
 
 
-def _utf16(text: str) -> int | None:
-    """The text's UTF-16 code units as one integer; None if it has characters beyond the Basic
+def _utf16(text: str) -> tuple[int, int] | None:
+    """The text's UTF-16 code units as one integer, and one whose lanes are not zero where the
+    character is not a Han character; None if the text has characters beyond the Basic
     Multilingual Plane. The last answer is kept: ST004 asks twice about the same text."""
     global _last
     last = _last
     if last[0] is text:
         return last[1]
     data = text.encode("utf-16-le", "surrogatepass")
-    x = int.from_bytes(data, "little") if len(data) == 2 * len(text) else None
-    _last = (text, x)
-    return x
+    units = None
+    if len(data) == 2 * len(text):
+        not_han = bytearray(len(data))
+        not_han[1::2] = data[1::2].translate(_NOT_HAN_HIGH)
+        units = int.from_bytes(data, "little"), int.from_bytes(not_han, "little")
+    _last = (text, units)
+    return units
 
 
-def equal_runs(text: str, gap: int, shortest: int = 1):
+def equal_runs(text: str, gap: int, shortest: int = 1, han: bool = False):
     """(first, last + 1) of every maximal run of at least `shortest` positions i where
-    text[i] == text[i + gap]."""
+    text[i] == text[i + gap]. With `han`, runs where text[i] (with `gap` 2, text[i + 1] too) is
+    not a Han character may be left out: the other runs are whole."""
     n = len(text) - gap
     if n < shortest:
         return
-    x = _utf16(text)
-    if x is not None:
-        lanes = (x ^ (x >> (16 * gap))).to_bytes(2 * len(text), "little")
+    units = _utf16(text)
+    if units is not None:
+        x, not_han = units
+        x ^= x >> (16 * gap)
+        if han:
+            x |= not_han if gap == 1 else not_han | (not_han >> 16)
+        lanes = x.to_bytes(2 * len(text), "little")
         size = 2 * n  # the last `gap` lanes compare characters with nothing
         zero = _ZERO16 * shortest
         find, match = lanes.find, _ZERO16_RUN.match
@@ -80,23 +93,31 @@ def equal_runs(text: str, gap: int, shortest: int = 1):
 
 def doubled_characters(text: str):
     """(start, end) of every run of a Han character repeated (`的的`, `哈哈哈`)."""
-    for start, last in equal_runs(text, 1):
+    for start, last in equal_runs(text, 1, han=True):
         if "\u4e00" <= text[start] <= "\u9fff":
             yield start, last + 1
 
 
 def words_twice(text: str):
-    """The matches of `(..)\\1` (which do not overlap; `.` is not a line break), a run of them at
-    a time: (first, stop) for the matches at first, first + 4, … before stop, each four characters
-    long. From the runs where the text repeats itself two characters further on."""
+    """The matches of `(..)\\1` whose two characters are Han (which do not overlap; `.` is not a
+    line break), a run of them at a time: (first, stop) for the matches at first, first + 4, …
+    before stop, each four characters long. From the runs where the text repeats itself two
+    characters further on."""
+    runs = list(equal_runs(text, 2, 2, han=True))
+    # A match ends where it ends (and the next run may start later): that of a run of other
+    # characters just before counts too, so then all runs are read.
+    if any(first >= 2 and text[first - 2] == text[first] and (k == 0 or runs[k - 1][1] != first - 1)
+           for k, (first, _) in enumerate(runs)):
+        runs = equal_runs(text, 2, 2)
     taken = 0  # where the last match ends
-    for first, last in equal_runs(text, 2, 2):
+    for first, last in runs:
         if "\n" in text[first : first + 2]:
             continue  # the text has a period of two in the run: a line break in every match
         first = max(first, taken)
         if first <= last - 2:
             taken = first + 4 * ((last - 2 - first) // 4) + 4
-            yield first, taken
+            if "\u4e00" <= text[first] <= "\u9fff" and "\u4e00" <= text[first + 1] <= "\u9fff":
+                yield first, taken
 
 
 NUMERALS = set("一二三四五六七八九十百千万亿零〇○两")
@@ -189,16 +210,24 @@ PREFIX_MIN = 10
 RARE_WORD = 5000
 
 
-@lru_cache(maxsize=1)
-def prefix_counts() -> Counter:
-    """Character -> how many three-character words of the dictionary are it and a two-character
-    word."""
+PREFIX_FORMAT = 1  # bump when what _count_prefixes returns changes
+
+
+def _count_prefixes() -> dict[str, int]:
     words = _segment.dictionary()
     counts: Counter = Counter()
     for word, freq in words.items():
         if len(word) == 3 and freq > 0 and words.get(word[1:], 0) > 0:
             counts[word[0]] += 1
-    return counts
+    return dict(counts)
+
+
+@lru_cache(maxsize=1)
+def prefix_counts() -> Counter:
+    """Character -> how many three-character words of the dictionary are it and a two-character
+    word: counted once over the whole dictionary, and kept in the user cache directory."""
+    jieba = _segment._import_jieba()
+    return Counter(cached("prefix-counts", _count_prefixes, f"{PREFIX_FORMAT} jieba {jieba.__version__}"))
 
 
 def _starts_word(window: str, spans, k: int) -> bool:
@@ -378,7 +407,8 @@ def _scan(text: str, extra: tuple[str, ...]):
 
 WORD, FUNCTION, CHARACTER, UNIT = "word", "function", "character", "unit"
 # A unit written both before and after 多 in an approximate number (50年多年 for 50多年).
-_UNIT_TWICE = lazyre.compile(r"(?<=[0-9０-９一二三四五六七八九十百千万两])([年月天周个元次倍])多\1")
+# Found from the 多 (a literal the engine finds fast), the number and the first unit behind it.
+_UNIT_TWICE = lazyre.compile(r"多(?<=[0-9０-９一二三四五六七八九十百千万两]([年月天周个元次倍])多)\1")
 
 
 def units_twice(text: str):
@@ -388,7 +418,8 @@ def units_twice(text: str):
         unit = m.group(1)
         if text[m.end() - 1 : m.end() + 1] in lexicon():
             continue
-        yield m.start(), m.end(), unit
+        yield m.start() - 1, m.end(), unit
+
 # Parts of speech (jieba's tags) of the words that, doubled between two words of one character,
 # are a slip of the keyboard and nothing else: particles, prepositions, conjunctions, pronouns
 # (的的, 在在, 和和, 那那).

@@ -37,6 +37,8 @@ _NOT_PUNCT = lazyre.compile(r"[0-9]:[0-9]|:/")
 _ELLIPSIS_RUNS = lazyre.compile(
     r"(?<=[\u4e00-\u9fff])(?:？？+|\?\?+(?![\w=&])|…{3,}|．{2,}|…+[．.](?![.．。…]))"
 )
+# What each of those runs holds: a text without one of these has none of them.
+_ELLIPSIS_SIGN = lazyre.compile(r"？？|\?\?|………|．．|…[．.]")
 
 
 # Hyphens standing for a dash (吸收--身体, 文章-------公众号, 19:30---20:30): two or more between
@@ -45,6 +47,7 @@ _ELLIPSIS_RUNS = lazyre.compile(
 _DASH_RUN = lazyre.compile(
     r"(?<=[\u4e00-\u9fff0-9”’」』》）】：。，])-{2,}(?=[\u4e00-\u9fff0-9“‘「『《（【])"
 )
+_HYPHENS = lazyre.compile(r"-{2,}")
 # ASCII full stops standing for an ellipsis inside Chinese text (这样的.... 还没睡醒); not the dot
 # leaders of a table of contents, which end in a page number (指导思想........ 2), nor the dots
 # that end a line (a title a web page cut short, 正在加载...: page furniture, not the author's).
@@ -140,17 +143,18 @@ class DoubledPunctuation(Rule):
                 # Which of two different marks was meant needs a reader: a suggestion, no fix.
                 yield Hit(m.start(), m.end(),
                           f"标点叠用「{''.join(marks)}」：只能保留一个（多半是「{keep}」）", keep)
-        for m in _DASH_RUN.finditer(text):
-            if _han_line(text, m.start(), m.end()):
+        # The patterns below start with a look-behind, which is tried at every position: a text
+        # without what a run must hold (`...`, `？？`…) is passed over without them, and a dash
+        # run is tried only where a run of hyphens starts.
+        for hyphens in _HYPHENS.finditer(text):
+            m = _DASH_RUN.match(text, hyphens.start())
+            if m and _han_line(text, m.start(), m.end()):
                 yield Hit(m.start(), m.end(), f"用{len(m.group())}个连字符「-」代替破折号：应写作「——」（表示起止用「—」或「～」）",
                           "——")
-        for m in _DOT_RUN.finditer(text):
+        for m in _DOT_RUN.finditer(text) if "..." in text else ():
             yield Hit(m.start(), m.end(), "用英文句点代替省略号：应写作「……」", "……",
                       Fix.replace(m.start(), m.end(), "……", "safe"))
-        # (A text without these marks cannot match: `in` finds that faster than the pattern,
-        # which starts with a look-behind and is tried at every position.)
-        ellipsis_marks = any(c in text for c in "？?…．")
-        for m in _ELLIPSIS_RUNS.finditer(text) if ellipsis_marks else ():
+        for m in _ELLIPSIS_RUNS.finditer(text) if _ELLIPSIS_SIGN.search(text) else ():
             run = m.group()
             if run[0] in "？?":
                 yield Hit(m.start(), m.end(), "问号重复：保留一个「？」", run[0],

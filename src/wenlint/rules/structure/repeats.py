@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from operator import itemgetter
 
+from ...analyses import analysis
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ._layout import KIND_PROSE, KIND_TEXT, KIND_TRAILER, layout
 from ... import lazyre
 
 _NOT_WORD = lazyre.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
-# Markup that carries no prose of its own: Markdown links and images (their targets), HTML tags,
-# bare URLs.
-_MARKUP = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
+# Markup that carries no prose of its own: Markdown images and links (their targets), HTML tags,
+# bare URLs. Each alternative starts with a literal, so that the engine skips to where one can match.
+_MARKUP = lazyre.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
 _LINK = lazyre.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)")
 _IMAGES = lazyre.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # A table row: Markdown `| a | b |`, or cells separated by tabs (a Word table read as text).
@@ -30,7 +32,7 @@ _PROSE_SHARE = 0.5  # a line whose links leave less than this share of prose is 
 def furniture(raw: str) -> bool:
     """A paragraph that is layout rather than prose: a separator, a table row, a line of links
     or images (查看原文, a citation list), an HTML tag, a footnote or reference line."""
-    if _TABLE_ROW.match(raw):
+    if ("|" in raw or "\t" in raw) and _TABLE_ROW.match(raw):
         return True
     if raw.lstrip(" \t\u3000").startswith((">", "#")):
         return True  # a quotation (an example quoted under two rules) or a Markdown heading
@@ -41,7 +43,7 @@ def furniture(raw: str) -> bool:
         return True  # images (the same figure shown twice)
     if "](" in raw or "<" in raw or "://" in raw:
         prose = _NOT_WORD.sub("", _MARKUP.sub("", raw))
-        links = _LINK.findall(raw)
+        links = _LINK.findall(raw) if "](" in raw else []
         if len(prose) < 20 or (links and len(prose) < _PROSE_SHARE * len(_NOT_WORD.sub("", raw))):
             return True
         if links and raw.lstrip().startswith(">"):
@@ -49,8 +51,12 @@ def furniture(raw: str) -> bool:
     return False
 
 
-def statute(text: str) -> bool:
+@analysis("structure.statute")
+def statute(doc) -> bool:
     """A law or regulation (several lines open with 第…条): its articles repeat clauses on purpose."""
+    text = doc.text
+    if text.count("条", 0, 200_000) + text.count("條", 0, 200_000) < 5:
+        return False
     return len(_ARTICLE.findall(text, 0, 200_000)) >= 5
 # Repeated paragraphs in a row that are a block pasted again even when each is a numbered item.
 PASTED_RUN = 3
@@ -66,7 +72,7 @@ class RepeatedParagraph(Rule):
     code = "ST011"
     name = "repeated-paragraph"
     category = "structure"
-    reads = ("structure.layout",)
+    reads = ("structure.layout", "structure.statute")
     severity = "info"
     summary = "段落在同一文件中重复出现（完全相同或几乎相同）"
     why = (
@@ -119,19 +125,22 @@ class RepeatedParagraph(Rule):
         minimum = int(ctx.option("min-paragraph-chars"))
         threshold = float(ctx.option("similarity"))
         lines = lay.lines
-        if statute(text):
+        if statute(doc):
             return
         spans = [(first, last) for first, last in lay.paragraphs if lines[first].kind != KIND_TRAILER]
         raws = [lines[first].content if first == last else text[lines[first].start : lines[last].end]
                 for first, last in spans]
+        # A paragraph can repeat another, or be repeated, only if another has the same first or
+        # last characters: in most documents few have, and only those are read further.
+        head_count = Counter(first_chars(raw) for raw in raws if len(raw) >= minimum)
+        tail_count = Counter(last_chars(raw) for raw in raws if len(raw) >= minimum)
         # Layout lines and short paragraphs are never compared: their text stands for nothing.
         source = doc.source  # the same offsets, with Markdown syntax not masked
-        raws = ["" if len(raw) < minimum or len(_NOT_WORD.sub("", raw)) < minimum
+        raws = ["" if len(raw) < minimum or (head_count[raw[:KEY]] == 1 and tail_count[raw[-KEY:]] == 1)
+                or len(_NOT_WORD.sub("", raw)) < minimum
                 or furniture(source[source.rfind("\n", 0, lines[first].start) + 1 : lines[last].end]) else raw
                 for raw, (first, last) in zip(raws, spans)]
-        # A paragraph can repeat another, or be repeated, only if another has the same first or
-        # last characters: in most documents no two have.
-        long = [raw for raw in raws if len(raw) >= minimum]
+        long = [raw for raw in raws if raw]
         head_count = Counter(map(first_chars, long))
         tail_count = Counter(map(last_chars, long))
         if len(head_count) == len(long) and len(tail_count) == len(long):
@@ -211,6 +220,61 @@ class RepeatedParagraph(Rule):
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 SHINGLE = 12  # Han characters in the pieces that index the text for repeats
+# Characters so common in Chinese prose that few stretches of fifty characters lack all of them:
+# where the text is sampled to prove that it repeats nothing long (the pieces of every position are
+# compared only in the rare documents that do).
+ANCHORS = "的一是在不了有和人中"  # the same in Simplified and Traditional script
+
+
+@lru_cache(maxsize=4)
+def _sampling(shortest: int):
+    """The patterns of `may_repeat` for runs of `shortest` characters: the pieces of half that
+    length after each anchor, and the next stretch too long to be sure to hold an anchor in a run's
+    first part (found in one pass: short gaps and anchors, then the long gap)."""
+    piece = shortest // 2
+    reach = shortest - piece + 1  # a run's first `reach` characters start pieces inside it
+    after_anchor = re.compile(f"[{ANCHORS}](?=(.{{{piece - 1}}}))")
+    long_gap = re.compile(f"(?:[^{ANCHORS}]{{0,{reach - 1}}}[{ANCHORS}])*([^{ANCHORS}]{{{reach},}})")
+    return piece, reach, after_anchor, long_gap
+
+
+def may_repeat(stream: str, shortest: int) -> bool:
+    """False when no `shortest` characters occur twice in `stream`, proven from a sample of it: a
+    run occurring twice has the same pieces after the same anchors in both copies, or starts with
+    a stretch free of anchors in both (whose pieces are then taken at every position)."""
+    length = max(shortest, SHINGLE)
+    piece, reach, after_anchor, long_gap = _sampling(length)
+    pieces = after_anchor.findall(stream)
+    if len(set(pieces)) < len(pieces):
+        at = [m.start(1) for m in after_anchor.finditer(stream)]
+        if _in_long_run(stream, pieces, at, length):
+            return True
+    at = []
+    gap = long_gap.match(stream)
+    while gap:
+        start, end = gap.span(1)
+        at.extend(range(start, end - reach + 1))
+        gap = long_gap.match(stream, end)
+    pieces = [stream[i : i + piece] for i in at]
+    return len(set(pieces)) < len(pieces) and _in_long_run(stream, pieces, at, length)
+
+
+def _in_long_run(stream: str, pieces: list[str], at: list[int], length: int) -> bool:
+    """Are two equal pieces (the piece at at[k] is pieces[k]) inside two equal runs of `length`
+    characters?"""
+    places: dict[str, list[int]] = {}
+    for text, i in zip(pieces, at):
+        places.setdefault(text, []).append(i)
+    for group in places.values():
+        for k, a in enumerate(group):
+            for b in group[k + 1 :]:
+                # The equal run reaches back `before` characters; does it go on to `length`?
+                before = 0
+                while before < min(length, a) and stream[a - before - 1] == stream[b - before - 1]:
+                    before += 1
+                if stream[a - before : a - before + length] == stream[b - before : b - before + length]:
+                    return True
+    return False
 
 
 def repeated_runs(stream: str, shortest: int):
@@ -270,7 +334,7 @@ class RepeatedPassage(Rule):
         "缴费年限累计计算。\n延伸阅读：\n社保关系转移接续办法的实施细则将于下月公布。\n"
     )
     fix_doc = "删除重复的文字（要由人确认保留哪一处，不自动修正）。"
-    reads = ("structure.layout",)
+    reads = ("structure.layout", "structure.statute")
     specs = (
         Spec(bad, ("补贴规划纲要提出，我国将落实医保关系转移接续办法，实现医疗保险缴费年限在各地互认，"
                    "累计合并计算。记者了解到，实际上，2011年7月正式实施的社保法，\n"
@@ -288,25 +352,20 @@ class RepeatedPassage(Rule):
     def check(self, doc, ctx):
         text = doc.text
         shortest = int(ctx.option("min-chars"))
-        if len(text) < 2 * shortest or statute(text):
+        if len(text) < 2 * shortest or statute(doc):
             return
         lay = layout(doc, ctx)
-        source = doc.source
-        # The Han characters of the prose lines, and where each is in the text.
-        pieces, offsets, line_of = [], [], []
-        for line in lay.lines:
-            if line.enum or not (line.kind in (KIND_PROSE, KIND_TEXT)
-                                 or (line.kind == KIND_TRAILER and "。" in line.content)):
-                continue  # a heading, a list item, furniture (but sentences after a 延伸阅读 are prose)
-            if furniture(source[line.start : line.end]):
-                continue
+        lines = self._prose_lines(lay, doc.source)
+        # The Han characters of the prose lines, first without noting where each is: most
+        # documents repeat nothing that long.
+        stream = "".join("".join(_HAN.findall(text, start, end)) for start, end in _blocks(lines))
+        if len(stream) < 2 * shortest or not may_repeat(stream, shortest):
+            return
+        offsets, line_of = [], []
+        for line in lines:
             for m in _HAN.finditer(text, line.start, line.end):
-                pieces.append(m.group())
                 offsets.extend(range(m.start(), m.end()))
                 line_of.extend([line.index] * (m.end() - m.start()))
-        stream = "".join(pieces)
-        if len(stream) < 2 * shortest:
-            return
         for first, second, length in repeated_runs(stream, shortest):
             if self._same_paragraphs(lay, line_of, offsets, first, second, length):
                 continue
@@ -314,6 +373,17 @@ class RepeatedPassage(Rule):
             first_line, last_line = line_of[second] + 1, line_of[second + length - 1] + 1
             here = f"第{first_line}行" if first_line == last_line else f"第{first_line}–{last_line}行"
             yield Hit(start, end, f"{here}的这段文字（{length}个汉字）与第{line_of[first] + 1}行起的文字重复：删除重复的内容")
+
+    @staticmethod
+    def _prose_lines(lay, source):
+        lines = []
+        for line in lay.lines:
+            if line.enum or not (line.kind in (KIND_PROSE, KIND_TEXT)
+                                 or (line.kind == KIND_TRAILER and "。" in line.content)):
+                continue  # a heading, a list item, furniture (but sentences after a 延伸阅读 are prose)
+            if not furniture(source[line.start : line.end]):
+                lines.append(line)
+        return lines
 
     @staticmethod
     def _same_paragraphs(lay, line_of, offsets, first, second, length) -> bool:
@@ -328,6 +398,20 @@ class RepeatedPassage(Rule):
         # Broken at the same places and both starting with a line: the paragraphs repeat as they
         # are (a run of them may run on into the next copy: 3–7, 8–12, 13–17).
         return breaks_a == breaks_b and a_starts and b_starts
+
+
+def _blocks(lines):
+    """(start, end) of each run of consecutive lines: only blanks separate them."""
+    start = end = None
+    last = -2
+    for line in lines:
+        if line.index != last + 1:
+            if start is not None:
+                yield start, end
+            start = line.start
+        end, last = line.end, line.index
+    if start is not None:
+        yield start, end
 
 
 def _first_han(line) -> int:

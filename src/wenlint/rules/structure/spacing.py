@@ -25,6 +25,7 @@ from ...analyses import analysis
 from ...documents.document import MASK
 from ...findings import Edit, Fix, Hit
 from ..base import Rule, Spec
+from ._segment import dictionary_tokens, dictionary_words_across, frequency, tag, tokens
 from ... import lazyre
 
 _RUN = lazyre.compile(r"[ \t\u3000\xa0]+")
@@ -308,10 +309,32 @@ _SPLIT_DIGITS = lazyre.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?([0-9](?: [0-9])+
 _SPACED_GROUPS = lazyre.compile(r"(?<![0-9.,])[0-9]{1,3}(?:, [0-9]{3})+(?:,[0-9]{3})*\.[0-9]{2}(?![0-9])")
 
 
+# What each holds: a digit, a space, a digit; a comma and a space. Both patterns start with a
+# look-behind, which is tried at every position, and neither reaches over a line break: they are
+# tried on the lines that hold what they need, most texts have none.
+_DIGIT_SPACE_DIGIT = lazyre.compile(r"[0-9] [0-9]")
+_COMMA_SPACE = lazyre.compile(", ")
+
+
+def _lines_holding(text: str, sign) -> list[tuple[int, int]]:
+    """(start, end) of every line of `text` with a match of `sign` in it, once each."""
+    lines = []
+    end = -1
+    for m in sign.finditer(text):
+        if m.start() > end:
+            end = text.find("\n", m.end())
+            end = len(text) if end < 0 else end
+            lines.append((text.rfind("\n", 0, m.start()) + 1, end))
+    return lines
+
+
 def number_blanks(text: str) -> list[tuple[int, int]]:
     """(start, end) of every number with blanks inside it."""
-    found = [m.span(1) for m in _SPLIT_DIGITS.finditer(text)]
-    found += [m.span() for m in _SPACED_GROUPS.finditer(text)]
+    found = []
+    for start, end in _lines_holding(text, _DIGIT_SPACE_DIGIT):
+        found += [m.span(1) for m in _SPLIT_DIGITS.finditer(text, start, end)]
+    for start, end in _lines_holding(text, _COMMA_SPACE):
+        found += [m.span() for m in _SPACED_GROUPS.finditer(text, start, end)]
     return sorted(found)
 
 
@@ -384,8 +407,6 @@ def _line_of(text: str, start: int, known: tuple[int, int]) -> tuple[int, int]:
 def splits_word(text: str, start: int) -> bool:
     """Does the blank at `start` sit inside a word of jieba's dictionary: the text around it, with
     the blank taken out, has a dictionary word across the place where it was?"""
-    from ._segment import dictionary_tokens
-
     left = _HAN_TAIL.search(text, max(0, start - SIDE), start).group()
     right = _HAN_HEAD.match(text, start + 1, start + 1 + SIDE).group()
     after_mark = start >= 2 and len(left) == 1 and text[start - 2] in "，、；：（“《"
@@ -393,16 +414,18 @@ def splits_word(text: str, start: int) -> bool:
         # a date or a number before it (2008年7月17日 经…), a heading (前 言); one character
         # after a comma is a word's start (采矿、矿 产品)
         return False
-    from ._segment import tokens
-
+    cut = len(left)
+    # A dictionary word across the space, cut so that one piece is a single character (概 念,
+    # 固定资 产): a compound of two words cut between them (中办 国办) is two words. Most blanks
+    # have no such word in the dictionary at all, which settles them without segmenting.
+    across = dictionary_words_across(left + right, cut)
+    if across is not None and not any(min(cut - a, b - cut) == 1 for a, b in across):
+        return False
     # Two words either side (中办 国办, 停火 协议): the space is between words, whatever
     # compound the dictionary also lists.
     before, after = tokens(left)[-1], tokens(right)[0]
     if before[1] - before[0] >= 2 and after[1] - after[0] >= 2:
         return False
-    # A dictionary word across the space, cut so that one piece is a single character (概 念,
-    # 固定资 产): a compound of two words cut between them (中办 国办) is two words.
-    cut = len(left)
     return any(a < cut < b and min(cut - a, b - cut) == 1 for a, b in dictionary_tokens(left + right))
 
 
@@ -414,7 +437,7 @@ def _in_sentence(line: str) -> bool:
 
 
 # A line that is one two-character word with a blank in the middle (指 标).
-_JUSTIFIED = lazyre.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff])[ \t\u3000]*$")
+_JUSTIFIED = lazyre.compile(r"[ \t\u3000]*[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff][ \t\u3000]*")
 
 # The structural particle 的 and the aspect particle 了; not 等, 得, 过, 之, which also start
 # words and names (`持续 得州`, `第十五條 之九`).
@@ -426,11 +449,9 @@ def before_particle(text: str, start: int) -> bool:
     `搜狐试用频道 的注册会员`, `PHP 下 的微服务`)? No phrase starts with one, in a sentence, a
     title or a table cell, so the blank is a slip. The particle is what jieba's dictionary tags
     so (`uj`, `ul`) and reads as a word of its own there (not 的确, 了解)."""
-    from ._segment import tag, tokens
-
     right = _HAN_HEAD.match(text, start + 1, start + 1 + SIDE).group()
-    if len(right) < 2:
-        return False
+    if len(right) < 2 or tag(right[0]) not in _PARTICLES:
+        return False  # (the particle is the first character, a word alone)
     a, b = tokens(right)[0]
     word = right[a:b]
     return len(word) == 1 and tag(word) in _PARTICLES and not _letter_by_letter(text, start, start + 1)
@@ -480,28 +501,27 @@ class SpaceInsideWord(Rule):
 
     def check(self, doc, ctx):
         text = doc.text
-        gaps, between = [], []
+        gaps, between, cells = [], [], []
         line, prose = (0, 0), False
         for m in _GAP.finditer(text):
             g = m.start()
-            if before_particle(text, g):
-                gaps.append(g)
-                continue
             if line != (line := _line_of(text, g, line)):
                 # a short line is a heading or a signature spaced on purpose (附　则, 主任 何立峰)
                 words = text[line[0] : line[1]]
                 prose = len(words.strip()) > 12 and _in_sentence(words)
+                if _JUSTIFIED.fullmatch(words):
+                    cells.append(g)
+            if before_particle(text, g):
+                gaps.append(g)
+                continue
             if prose and not _letter_spaced(text, g):
                 (gaps if splits_word(text, g) else between).append(g)
         if len(gaps) >= int(ctx.option("extracted-min")):
             # So many words split that the text is a PDF extraction: the blanks between two words
             # of its sentences are the same leftovers (引导 资金, 自主 研发).
             gaps = sorted(gaps + between)
-        cells = [m for m in _JUSTIFIED.finditer(text)]
         if len(cells) >= int(ctx.option("justified-min")):
-            from ._segment import frequency
-
-            cells = [m.end(1) for m in cells if frequency(m.group(1) + m.group(2))]
+            cells = [g for g in cells if frequency(text[g - 1] + text[g + 1])]
         if len(cells) >= int(ctx.option("justified-min")):
             # Many two-character words spread over a line each (指 标, 粮 食, 男 性): a table's cells
             # justified in the original and kept as blanks; a heading (目 录, 附　则) comes alone.
