@@ -29,8 +29,9 @@ DEFAULT = ROOT.parent / "shared" / "corpus" / "clean" / "simplified"
 
 
 # Runs the CLI as `wenlint` does, then reports on stderr its own CPU time, its workers', and the
-# part of its own spent while the workers ran (from the start of the pool, past the warm-up of
-# the tables, to its end): the rest of the parent's time is serial.
+# part of its own spent while the workers ran (from the start of the pool, past what is done
+# before the workers are forked (`fork_ready`: the warm-up of the tables, the corpus rules'
+# preparation), to its end): the rest of the parent's time is serial.
 _WRAPPER = (
     "import resource, sys, time\n"
     "from wenlint.engine import pool\n"
@@ -47,7 +48,7 @@ _WRAPPER = (
     "            marks[key] += time.process_time() - start\n"
     "    setattr(pool, name, timed)\n"
     "wrap('lint_in_pool', 'pool')\n"
-    "wrap('warm', 'warm')\n"
+    "wrap('fork_ready', 'warm')\n"
     "from wenlint.cli import main\n"
     "code = main(sys.argv[1:])\n"
     "own, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"

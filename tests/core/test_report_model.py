@@ -48,6 +48,8 @@ def test_reports_read_the_model_not_the_engine_nor_the_disk(path):
     (ITEMS, [{"a": [1, {"b": "x\ny"}]}, 2, "三"]),
     ({"runs": [{"tool": {"x": 1}, "results": ITEMS, "after": [1]}]}, [{"q": "中"}, {"r": []}]),
     ({"source": {"a": 1}, "diagnostics": ITEMS}, []),
+    ({"findings": ITEMS}, [{"path": "a\\b\"c.txt", "line": 3, "ok": True, "no": False, "fix": None, "text": "\t\u2028中\x00"},
+                           {}, {"n": 1.5}, {1: "x"}, {"nested": {"a": None}}]),
 ])
 def test_a_streamed_json_list_is_what_json_dumps_writes(document, items):
     stream = io.StringIO()

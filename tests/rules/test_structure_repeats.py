@@ -39,6 +39,17 @@ def test_may_repeat_is_exactly_whether_a_run_occurs_twice():
         assert may_repeat(stream, shortest) == _repeats_somewhere(stream, shortest), (stream, shortest)
 
 
+def test_may_repeat_with_a_sentence_on_every_page():
+    # A sentence shorter than a run, repeated in many places: too many copies to compare them
+    # all, the answer may be "perhaps" (then the index decides) but never a wrong "no".
+    rng = random.Random(4)
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)] + list(ANCHORS) * 20
+    sentence = "".join(rng.choice(han) for _ in range(70))
+    pages = "".join("".join(rng.choice(han) for _ in range(300)) + sentence for _ in range(400))
+    assert not _repeats_somewhere(pages, 100) and list(repeated_runs(pages, 100)) == []
+    assert may_repeat(pages + pages[:100], 100)
+
+
 def test_repeated_runs_after_the_proof():
     lead = ("补贴规划纲要提出我国将落实医保关系转移接续办法实现医疗保险缴费年限在各地互认累计合并计算记者了解到实际上"
             "年正式实施的社保法已经明确提出个人跨统筹地区就业的其基本养老保险关系随本人转移")

@@ -31,10 +31,13 @@ class Target:
     error: str | None = None  # a path the walk could not enter or read: reported, not linted
 
 
-def _spec(patterns: list[str]) -> pathspec.PathSpec:
+def path_spec(patterns: list[str]) -> pathspec.PathSpec:
+    """Gitignore-style patterns, matched by pathspec's plain backend: a few patterns per run, so
+    compiling a Hyperscan database for them (its default when hyperscan is installed) costs more
+    than it saves."""
     import pathspec  # only when a walk or an exclude needs it: a one-file check does not
 
-    return pathspec.GitIgnoreSpec.from_lines(patterns)
+    return pathspec.GitIgnoreSpec.from_lines(patterns, backend="simple")
 
 
 class _Ignores:
@@ -53,7 +56,7 @@ class _Ignores:
                 lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:  # an unreadable directory or ignore file: the walk reports the directory
                 continue
-            found.append((directory, _spec(lines)))
+            found.append((directory, path_spec(lines)))
         return found
 
     def inherited(self, directory: Path) -> list[tuple[Path, pathspec.PathSpec]]:
@@ -87,12 +90,12 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
 
     def include_spec() -> pathspec.PathSpec:
         if "include" not in patterns:
-            patterns["include"] = _spec(settings.include)
+            patterns["include"] = path_spec(settings.include)
         return patterns["include"]
 
     def exclude_spec() -> pathspec.PathSpec:
         if "exclude" not in patterns:
-            patterns["exclude"] = _spec(settings.exclude)
+            patterns["exclude"] = path_spec(settings.exclude)
         return patterns["exclude"]
 
     ignores = _Ignores(settings.respect_gitignore)

@@ -228,7 +228,7 @@ def plan_dask(paths: list[str], linters: _Linters, options: RunOptions, run_resu
 
 def _plan_url(url: str, linters: _Linters, run_result: RunResult) -> list[tuple[Target, Linter]]:
     import fsspec.core
-    import pathspec
+    from ..documents.walk import path_spec
 
     linter = linters.for_path(".")  # remote files take the configuration of where wenlint runs
     try:
@@ -237,8 +237,8 @@ def _plan_url(url: str, linters: _Linters, run_result: RunResult) -> list[tuple[
             found, explicit = sorted(fs.glob(path)), False
             found = [p for p in found if fs.isfile(p)]
         elif fs.isdir(path):
-            include = pathspec.GitIgnoreSpec.from_lines(linter.settings.include)
-            exclude = pathspec.GitIgnoreSpec.from_lines(linter.settings.exclude)
+            include = path_spec(linter.settings.include)
+            exclude = path_spec(linter.settings.exclude)
             root = path.rstrip("/")
             found, explicit = [], False
             for p in sorted(fs.find(path)):

@@ -150,15 +150,15 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-# A Markdown document for the warm-up: the parser (markdown-it) and what rules build for
+# A Markdown document for the warm-up: the Markdown parser (pyromark) and what rules build for
 # Markdown are loaded once in the parent, not in each worker.
 _MARKDOWN = "# 标题\n\n一、总体要求\n\n- 第一项，见[链接](https://example.com)。\n\n| 项目 | 数量 |\n|---|---|\n| 合计 | 1 |\n"
 
 
 def warm(linters: list[Linter]) -> None:
     """Build what the rules load on first use, before workers are forked (see the module's
-    documentation): each rule on its own examples, and every rule on one Markdown document;
-    findings discarded."""
+    documentation): each rule on its own examples, then every rule on all of them as one
+    document and on a Markdown document; findings discarded."""
     from ..documents import Document
 
     for linter in linters:
@@ -172,9 +172,13 @@ def warm(linters: list[Linter]) -> None:
                 if isinstance(text, str) and text:
                     linter.collect(Document(text, path=f"<warm-up {n}>"), [])
                     n += 1
-        doc = Document(_MARKDOWN, path="<warm-up.md>", format="markdown")
-        linter.run_rules(doc, [])
-        linter.collect(doc, [])
+        # All the examples as one longer document (what rules load only for a long text: the
+        # script family's character classes), and one Markdown document.
+        texts = dict.fromkeys(t for r in linter.rules for t in (r.bad, r.good) if isinstance(t, str) and t)
+        for doc in (Document("\n".join(texts), path="<warm-up>"),
+                    Document(_MARKDOWN, path="<warm-up.md>", format="markdown")):
+            linter.run_rules(doc, [])
+            linter.collect(doc, [])
         linter.disabled.clear()
 
 

@@ -269,6 +269,6 @@ def _edit_dict(doc: Document, start: int, end: int, content: str) -> dict[str, A
 
 
 def _gitignore_spec(glob: str):
-    import pathspec
+    from ..documents.walk import path_spec
 
-    return pathspec.GitIgnoreSpec.from_lines([glob])
+    return path_spec([glob])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 ITEMS = "\x00wenlint-items\x00"  # put where the list goes; no real value contains it
@@ -30,7 +31,9 @@ class JsonList:
 
     def add(self, item: Any) -> None:
         inner = self.indent + "  "
-        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
+        text = _flat_object(item, inner)
+        if text is None:
+            text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
         self.stream.write(("[\n" if not self.count else ",\n") + inner + text)
         self.count += 1
 
@@ -41,3 +44,28 @@ class JsonList:
     def close(self) -> None:
         self.stream.write(f"\n{self.indent}]" if self.count else "[]")
         self.stream.write(self.suffix + "\n")
+
+
+def _flat_object(item: Any, indent: str) -> str | None:
+    """The text json.dumps(indent=2) gives for a dict of strings, integers, booleans and None (a
+    finding), written with the C string encoder: json.dumps with an indent encodes in Python.
+    None for anything else."""
+    if type(item) is not dict or not item:
+        return None
+    parts = []
+    for key, value in item.items():
+        if type(key) is not str:
+            return None
+        kind = type(value)
+        if kind is str:
+            text = encode_basestring(value)
+        elif kind is int:
+            text = int.__repr__(value)
+        elif value is None:
+            text = "null"
+        elif kind is bool:
+            text = "true" if value else "false"
+        else:
+            return None
+        parts.append(f"{indent}  {encode_basestring(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + f"\n{indent}}}"

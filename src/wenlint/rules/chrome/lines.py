@@ -66,7 +66,8 @@ HAN = lazyre.compile(r"[\u3400-\u9fff]")
 # A person's name as a byline (王利阳, 巴兹·奥尔德林); a user name with digits is an uploader's.
 NAME = lazyre.compile(r"[\u3400-\u9fff·•\s]{2,12}")
 LABEL_SEP = "[:：︱|｜]"
-ELLIPSIS = lazyre.compile(r"(?:\.\.\.|…+|。。。)$")
+# (…+ is written ……* so that every alternative starts with a literal character: `re` skips ahead)
+ELLIPSIS = lazyre.compile(r"(?:\.\.\.|……*|。。。)$")
 # A page <title>: 文章标题_频道_网站 / 文章标题-网站 / 文章标题|网站
 TITLE_SUFFIX = lazyre.compile(r"(?P<title>.{4,}?)(?P<suffix>(?:\s*[_＿|｜]\s*[^_＿|｜\s]{2,12}){1,3}|\s+-\s+[^-\s]{2,12})\s*$")
 

@@ -104,8 +104,9 @@ def words_twice(text: str):
     before stop, each four characters long. From the runs where the text repeats itself two
     characters further on."""
     runs = list(equal_runs(text, 2, 2, han=True))
-    # A match ends where it ends (and the next run may start later): that of a run of other
-    # characters just before counts too, so then all runs are read.
+    # The last match of a run reaches one place into the next run when that starts one place
+    # after the run ends, and the next match starts after it: where the run before is one of
+    # other characters (left out above), all runs are read.
     if any(first >= 2 and text[first - 2] == text[first] and (k == 0 or runs[k - 1][1] != first - 1)
            for k, (first, _) in enumerate(runs)):
         runs = equal_runs(text, 2, 2)

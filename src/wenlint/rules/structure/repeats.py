@@ -241,7 +241,8 @@ def _sampling(shortest: int):
 def may_repeat(stream: str, shortest: int) -> bool:
     """False when no `shortest` characters occur twice in `stream`, proven from a sample of it: a
     run occurring twice has the same pieces after the same anchors in both copies, or starts with
-    a stretch free of anchors in both (whose pieces are then taken at every position)."""
+    a stretch free of anchors in both (whose pieces are then taken at every position). True when
+    some do, or when proving otherwise would cost more than finding the runs."""
     length = max(shortest, SHINGLE)
     piece, reach, after_anchor, long_gap = _sampling(length)
     pieces = after_anchor.findall(stream)
@@ -261,18 +262,21 @@ def may_repeat(stream: str, shortest: int) -> bool:
 
 def _in_long_run(stream: str, pieces: list[str], at: list[int], length: int) -> bool:
     """Are two equal pieces (the piece at at[k] is pieces[k]) inside two equal runs of `length`
-    characters?"""
+    characters? Tried for each place a piece can have in such a run, and given up (True) where
+    that would take longer than indexing every position (a sentence on every page of a long
+    document)."""
     places: dict[str, list[int]] = {}
     for text, i in zip(pieces, at):
         places.setdefault(text, []).append(i)
-    for group in places.values():
-        for k, a in enumerate(group):
-            for b in group[k + 1 :]:
-                # The equal run reaches back `before` characters; does it go on to `length`?
-                before = 0
-                while before < min(length, a) and stream[a - before - 1] == stream[b - before - 1]:
-                    before += 1
-                if stream[a - before : a - before + length] == stream[b - before : b - before + length]:
+    budget = max(len(stream) // 4, 2000)  # runs compared
+    for text, group in places.items():
+        if len(group) > 1:
+            for before in range(length - len(text) + 1):
+                budget -= len(group)
+                if budget < 0:
+                    return True
+                runs = [stream[i - before : i - before + length] for i in group if i >= before]
+                if len(set(runs)) < len(runs):
                     return True
     return False
 
@@ -376,6 +380,7 @@ class RepeatedPassage(Rule):
 
     @staticmethod
     def _prose_lines(lay, source):
+        """The lines whose text is compared: prose, not headings, list items or furniture."""
         lines = []
         for line in lay.lines:
             if line.enum or not (line.kind in (KIND_PROSE, KIND_TEXT)
@@ -401,7 +406,8 @@ class RepeatedPassage(Rule):
 
 
 def _blocks(lines):
-    """(start, end) of each run of consecutive lines: only blanks separate them."""
+    """(start, end) of each run of consecutive lines: what separates two lines (a line break,
+    blanks) holds no Han character, so the run reads as its lines one after the other."""
     start = end = None
     last = -2
     for line in lines:
