@@ -11,12 +11,18 @@ phase of a `wenlint check`), then runs the corpus phase (MinHash signatures, LSH
 verification) and prints the time of each phase, the peak memory, and how many planted copies were
 found and how many pairs were reported that were not planted. Not a timed test.
 
+    python bench/bench_copies.py --near 2 8 20 [--jobs 1 2]
+
+measures the pair phase on near copies (bench/run.py's corpus: every file a doctored copy of one
+of five seeds), where every document has hundreds of candidates: peak memory at each size.
+
     python bench/bench_copies.py --files 2000 20000 [--jobs 1 2]
 
 writes the documents as files (every 100th copies an earlier one) and measures the cross-document
 phase as `wenlint check --select ST012` runs it, each run in a fresh process: on one process
 (collect, signatures, banding and verification in turn) and in a pool (collect and signatures in
-the workers, banding and verification in the parent as results arrive). It prints the wall time
+the workers, banding in the parent as results arrive, the verification of the candidate pairs
+sent back to the workers, which hold the documents). It prints the wall time
 of the run, the part left after the last document is linted (`finish`), the CPU time of the
 process and its workers, the peak memory of each, and the ST012 findings (the same at every
 process count, or the run says so).
@@ -147,12 +153,52 @@ def files_bench(sizes: list[int], jobs: list[int]) -> int:
     return status
 
 
+def near_bench(sizes: list[float], jobs: list[int]) -> int:
+    """The pair phase on near copies: bench/run.py's corpus (every file a doctored copy of one
+    of five seeds, so each has hundreds of near copies) of each size in MB, `check --select
+    ST012` at each process count; the peak RSS (the parent's or its largest worker's) should not
+    grow with the pairs."""
+    import json
+    import subprocess
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from run import generate
+
+    work = Path(tempfile.mkdtemp(prefix="wenlint-bench-near-"))
+    status = 0
+    try:
+        print(f"{'MB':>6} {'files':>6} {'jobs':>4} {'wall s':>7} {'finish s':>8} {'cpu s':>7} {'peak MB':>8} "
+              f"{'worker MB':>9} {'findings':>8}")
+        for size in sizes:
+            folder = work / f"n{size}"
+            made = generate(folder, int(size * 1e6))
+            digests = set()
+            for j in jobs:
+                out = subprocess.run([sys.executable, __file__, "--measure", str(folder), "--jobs", str(j)],
+                                     capture_output=True, text=True, check=True).stdout
+                r = json.loads(out.strip().splitlines()[-1])
+                digests.add(r["digest"])
+                print(f"{made['bytes'] / 1e6:>6.1f} {made['files']:>6} {j:>4} {r['wall']:>7.1f} {r['finish']:>8.2f} "
+                      f"{r['cpu']:>7.1f} {r['peak_mb']:>8.0f} {r['worker_peak_mb']:>9.0f} {r['findings']:>8}")
+            if len(digests) > 1:
+                print(f"  the findings DIFFER between process counts at {size} MB")
+                status = 1
+    finally:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+    return status
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=50_000, help="documents to generate (default 50000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--files", type=int, nargs="+", help="write this many documents as files and run check")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts for --files")
+    parser.add_argument("--near", type=float, nargs="+", metavar="MB",
+                        help="near copies (bench/run.py's corpus) of these sizes: the pair phase's memory")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -162,6 +208,8 @@ def main(argv=None) -> int:
         return 0
     if args.files:
         return files_bench(args.files, args.jobs)
+    if args.near:
+        return near_bench(args.near, args.jobs)
 
     import opencc
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -397,12 +398,12 @@ class Run:
                 if hit:
                     hits.add(index)
         else:
-            for result, linter in owned:
-                stubs.append(spill.put(result))
+            # Only the stubs the corpus phase can add to wait in memory (a million short records
+            # with nothing collected hold nothing each).
+            for result, linter in chain(owned, records):
+                stub = spill.put(result)
+                stubs.append(stub if stub.needed() else None)
                 owners.append(linter)
-        for result, linter in records:
-            stubs.append(spill.put(result))
-            owners.append(linter)
         if self.progress is not None:
             self.progress.stop()
         if cached:
@@ -412,8 +413,12 @@ class Run:
                                            lambda linter, results: linter.finish(results))
         else:
             for linter in self.linters:
-                self.problems += linter.finish([s for s, owner in zip(stubs, owners) if owner is linter])
+                self.problems += linter.finish([s for s, owner in zip(stubs, owners) if owner is linter and s])
         for result, stub, linter in zip(spill.replay(), stubs, owners):
+            if stub is None:
+                result.findings.sort(key=lambda f: f.sort_key)
+                yield result
+                continue
             if stub.findings:
                 result.findings += stub.findings
             result.suppressions = stub.suppressions

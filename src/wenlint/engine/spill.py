@@ -38,6 +38,15 @@ class Stub:
         self.warning = result.warning
         self.findings: list[Finding] = []
 
+    def needed(self) -> bool:
+        """Can the corpus phase add to this result? Only when a corpus rule collected something
+        of it (None or an empty container is nothing): the others need not wait in memory."""
+        return self.error is None and self.warning is None and any(map(_carries, self.collected.values()))
+
+
+def _carries(data) -> bool:
+    return data is not None and not (isinstance(data, (dict, list, tuple, set, frozenset)) and not data)
+
 
 class Spill:
     def __init__(self) -> None:

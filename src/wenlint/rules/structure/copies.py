@@ -25,10 +25,15 @@ each document's characters found in the other, and the block of lines where the 
 
 The signatures are computed where the documents are linted (`summarise`: a pool worker, a Dask
 worker, the records engine) once the run is known to be large; `finish` computes the missing ones.
-In a pool or on Dask the parent does the rest while the workers lint (`stream`, `_Stream`): the
-documents are banded a batch at a time as they arrive (`_lsh.BandIndex`: the keys of earlier
-batches held sorted, the new keys looked up in them) and each new candidate pair is verified at
-once; `finish` only puts the verified pairs in order. Same pairs, same findings.
+In a pool or on Dask the corpus phase is done while the workers lint (`stream`, `_Stream`), and
+the documents' unit hashes stay where they were linted: the engine shelves each `Collected` (a
+pool worker's shelf file, a Dask partition) and the parent receives only its band keys (`Shelved`).
+The documents are banded a batch at a time as they arrive (`_lsh.BandIndex`: the keys of earlier
+batches held sorted, the new keys looked up in them; its pairs are generated a bounded chunk at a
+time, so near copies sharing most keys cost memory in their distinct pairs only), and each batch
+of new candidate pairs is sent to the workers (`verify_pairs`, run where the two documents are),
+which return the pairs that are copies with the heads of their first lines. `finish` only puts
+the verified pairs in order. Same pairs, same findings.
 numpy is imported only then: a one-file check never pays for it. `bench/bench_copies.py` measures
 the phase (figures in the README).
 
