@@ -121,9 +121,24 @@ def measure(folder: str, jobs: int) -> dict:
     }
 
 
-def files_bench(sizes: list[int], jobs: list[int]) -> int:
+def _measure_each(folder: Path, jobs: list[int], lead: str) -> bool:
+    """`--measure` in a fresh process at each process count, a row printed for each (after the
+    `lead` columns); whether the findings were the same at every count."""
     import json
     import subprocess
+
+    digests = set()
+    for j in jobs:
+        out = subprocess.run([sys.executable, __file__, "--measure", str(folder), "--jobs", str(j)],
+                             capture_output=True, text=True, check=True).stdout
+        r = json.loads(out.strip().splitlines()[-1])
+        digests.add(r["digest"])
+        print(f"{lead} {j:>4} {r['wall']:>7.1f} {r['finish']:>8.2f} {r['cpu']:>7.1f} "
+              f"{r['peak_mb']:>8.0f} {r['worker_peak_mb']:>9.0f} {r['findings']:>8}")
+    return len(digests) <= 1
+
+
+def files_bench(sizes: list[int], jobs: list[int]) -> int:
     import tempfile
 
     work = Path(tempfile.mkdtemp(prefix="wenlint-bench-copies-"))
@@ -135,15 +150,7 @@ def files_bench(sizes: list[int], jobs: list[int]) -> int:
             folder = work / f"d{size}"
             write_files(folder, size)
             mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
-            digests = set()
-            for j in jobs:
-                out = subprocess.run([sys.executable, __file__, "--measure", str(folder), "--jobs", str(j)],
-                                     capture_output=True, text=True, check=True).stdout
-                r = json.loads(out.strip().splitlines()[-1])
-                digests.add(r["digest"])
-                print(f"{size:>10,} {mb:>6.1f} {j:>4} {r['wall']:>7.1f} {r['finish']:>8.2f} {r['cpu']:>7.1f} "
-                      f"{r['peak_mb']:>8.0f} {r['worker_peak_mb']:>9.0f} {r['findings']:>8}")
-            if len(digests) > 1:
+            if not _measure_each(folder, jobs, f"{size:>10,} {mb:>6.1f}"):
                 print(f"  the findings DIFFER between process counts on {size} documents")
                 status = 1
     finally:
@@ -158,8 +165,6 @@ def near_bench(sizes: list[float], jobs: list[int]) -> int:
     of five seeds, so each has hundreds of near copies) of each size in MB, `check --select
     ST012` at each process count; the peak RSS (the parent's or its largest worker's) should not
     grow with the pairs."""
-    import json
-    import subprocess
     import tempfile
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -173,15 +178,7 @@ def near_bench(sizes: list[float], jobs: list[int]) -> int:
         for size in sizes:
             folder = work / f"n{size}"
             made = generate(folder, int(size * 1e6))
-            digests = set()
-            for j in jobs:
-                out = subprocess.run([sys.executable, __file__, "--measure", str(folder), "--jobs", str(j)],
-                                     capture_output=True, text=True, check=True).stdout
-                r = json.loads(out.strip().splitlines()[-1])
-                digests.add(r["digest"])
-                print(f"{made['bytes'] / 1e6:>6.1f} {made['files']:>6} {j:>4} {r['wall']:>7.1f} {r['finish']:>8.2f} "
-                      f"{r['cpu']:>7.1f} {r['peak_mb']:>8.0f} {r['worker_peak_mb']:>9.0f} {r['findings']:>8}")
-            if len(digests) > 1:
+            if not _measure_each(folder, jobs, f"{made['bytes'] / 1e6:>6.1f} {made['files']:>6}"):
                 print(f"  the findings DIFFER between process counts at {size} MB")
                 status = 1
     finally:
