@@ -233,8 +233,8 @@ def _prepare_corpus_rules(linters: dict[int, Linter], documents: dict[int, int])
 
 
 def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
-                 shelve: bool = False) -> list[FileResult]:
-    """With `shelve` (nothing of the results outlives the run, as a cache would keep it), what
+                 may_shelve: bool = False) -> list[FileResult]:
+    """With `may_shelve` (nothing of the results outlives the run, as a cache would keep it), what
     corpus rules collected stays with the workers in a temporary directory, and the corpus
     streams verify their pairs there while the pool is open."""
     # Imported here: a one-file check must not pay for multiprocessing.
@@ -243,6 +243,7 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
     from collections import Counter
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
+    from dataclasses import replace
 
     keys: dict[int, int] = {}  # id(linter) -> key
     settings: dict[int, Settings] = {}
@@ -257,10 +258,8 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
     done: list[FileResult | None] = [None] * len(items)
     context = _context()
     sizes = [_size(target) for _, target, _ in items]
-    from dataclasses import replace
-
     shelf = None
-    if shelve and options.documents and any(linter.corpus_rules for linter in linters.values()):
+    if may_shelve and options.documents and any(linter.corpus_rules for linter in linters.values()):
         shelf = tempfile.mkdtemp(prefix="wenlint-shelf-")
         options = replace(options, shelf=shelf)
     documents = Counter(key for _, _, key in items)  # per configuration

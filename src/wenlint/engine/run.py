@@ -280,7 +280,7 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
 
         if usable(options):
             return _run_cached(work, linters, options, run_result, progress)
-    done = list(_lint_all(work, options, progress, documents=len(work), shelve=True))
+    done = list(_lint_all(work, options, progress, documents=len(work), may_shelve=True))
     records = list(lint_shards(shards, options)) if shards else []
     if progress is not None:
         progress.stop()
@@ -288,9 +288,9 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
 
 
 def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
-              documents: int = 0, shelve: bool = False) -> Iterator[FileResult]:
+              documents: int = 0, may_shelve: bool = False) -> Iterator[FileResult]:
     """Lint `work` serially or in a pool, yielding each file's result in order; `documents`: how
-    many the run plans in all; `shelve`: a pool may keep what corpus rules collected with its
+    many the run plans in all; `may_shelve`: a pool may keep what corpus rules collected with its
     workers (the results are not cached)."""
     from .pool import use_pool
 
@@ -300,7 +300,7 @@ def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=N
         from .pool import lint_in_pool
 
         # starts the progress bar once workers run
-        yield from lint_in_pool(work, replace(options, documents=documents or len(work)), progress, shelve)
+        yield from lint_in_pool(work, replace(options, documents=documents or len(work)), progress, may_shelve)
         return
     if progress is not None:
         progress.start(len(work))
@@ -370,7 +370,7 @@ class Run:
             keyed = iter_cached(files, options, lambda todo: _lint_all(todo, options, progress, len(files)))
         else:
             keyed = ((result, None, False) for result in _lint_all(files, options, progress, documents=len(files),
-                                                                   shelve=True))
+                                                                   may_shelve=True))
         owned = ((result, linter) for (result, _, _), (_, linter) in zip(keyed, files))
         records = lint_shards(shards, options) if shards else ()
         if not any(linter.corpus_rules for linter in self.linters):
