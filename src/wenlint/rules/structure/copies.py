@@ -332,6 +332,19 @@ class _Sets:
             return None
         return _share(self.docs[self.paths[i]], sj), _share(self.docs[self.paths[j]], si)
 
+    def copy(self, i: int, j: int, min_share: float, min_chars: int):
+        """`pair`'s numbers when the two are copies by the rule's thresholds (either shares at
+        least `min_share` of its characters, both at least `min_chars`), else None."""
+        shares = self.pair(i, j, min_share)
+        if shares is None:
+            return None
+        (shared_a, _, _), (shared_b, _, _) = shares
+        share_a = shared_a / self.docs[self.paths[i]].total
+        share_b = shared_b / self.docs[self.paths[j]].total
+        if max(share_a, share_b) < min_share or min(shared_a, shared_b) < min_chars:
+            return None
+        return shares
+
 
 def verify_pairs(pairs, load, min_share: float, min_chars: int) -> list[tuple]:
     """Verify candidate pairs where the documents are (a pool worker reading its shelf, a Dask
@@ -352,13 +365,10 @@ def verify_pairs(pairs, load, min_share: float, min_chars: int) -> list[tuple]:
     rows = []
     for a, b, where_a, where_b in pairs:
         i, j = local(where_a), local(where_b)
-        shares = sets.pair(i, j, min_share)
+        shares = sets.copy(i, j, min_share, min_chars)
         if shares is None:
             continue
         (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
-        share_a, share_b = shared_a / loaded[i].total, shared_b / loaded[j].total
-        if max(share_a, share_b) < min_share or min(shared_a, shared_b) < min_chars:
-            continue
         rows.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b,
                      loaded[i].head(first_a), loaded[j].head(first_b)))
     return rows
@@ -572,13 +582,10 @@ class _Stream:
     def _verify(self, a: int, b: int):
         if isinstance(self.docs[a], Shelved) or isinstance(self.docs[b], Shelved):
             raise RuntimeError("a document kept by a worker, and no worker to verify it")
-        shares = self.sets.pair(a, b, self.min_share)
+        shares = self.sets.copy(a, b, self.min_share, self.min_chars)
         if shares is None:
             return None
         (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
-        share_a, share_b = shared_a / self.docs[a].total, shared_b / self.docs[b].total
-        if max(share_a, share_b) < self.min_share or min(shared_a, shared_b) < self.min_chars:
-            return None
         return a, b, shared_a, first_a, last_a, shared_b, first_b, last_b
 
     def _take(self, block: bool) -> None:
@@ -715,14 +722,12 @@ class CopiedDocument(CorpusRule):
         for i in range(len(paths)):
             for j in range(i + 1, len(paths)):
                 # A cheap bound first (distinct units in common), then the exact verification.
-                shares = sets.pair(i, j, min_share)
+                shares = sets.copy(i, j, min_share, min_chars)
                 if shares is None:
                     continue
                 (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
                 p, q = paths[i], paths[j]
                 share_a, share_b = shared_a / docs[p].total, shared_b / docs[q].total
-                if max(share_a, share_b) < min_share or min(shared_a, shared_b) < min_chars:
-                    continue
                 found.setdefault(p, []).append((shared_a, share_a, first_a, last_a, q, first_b, last_b))
                 found.setdefault(q, []).append((shared_b, share_b, first_b, last_b, p, first_a, last_a))
         return [(path, found[path]) for path in sorted(found)]
