@@ -37,11 +37,12 @@ def summarise(linter: Linter, collected: dict[str, Any], documents: int) -> None
 
 
 def shelve(collected: dict[str, Any], put) -> None:
+    """Shelve what each rule collected that can be: `put(code, data)` keeps it and returns its locator."""
     for code, data in collected.items():
         hook = getattr(data, "shelve", None)
         if hook is not None:
             try:
-                collected[code] = hook(put)
+                collected[code] = hook(lambda obj, code=code: put(code, obj))
             except Exception:  # kept whole: the stream verifies it where it is
                 pass
 

@@ -129,16 +129,11 @@ def client_view(results: list[FileResult], number: int, whole: bool) -> list[Fil
     the results (`whole`) or their corpus view, with what corpus rules collected shelved (ST012:
     band keys and a locator, partition number, record, rule: the unit hashes stay here)."""
     view = results if whole else corpus_view(results)
+    from .corpus import shelve
+
     view = [replace(r, collected=dict(r.collected)) for r in view]  # (the partition's own stay whole)
     for index, result in enumerate(view):
-        collected = result.collected
-        for code, data in collected.items():
-            hook = getattr(data, "shelve", None)
-            if hook is not None:
-                try:
-                    collected[code] = hook(lambda _, where=(number, index, code): where)
-                except Exception:  # kept whole: verified where the stream sends it
-                    pass
+        shelve(result.collected, lambda code, _, index=index: (number, index, code))
     return view
 
 

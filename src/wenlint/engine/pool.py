@@ -114,7 +114,7 @@ def _lint(item: tuple[Target, int]) -> FileResult:
     if _options.documents:
         summarise(linter, result.collected, _options.documents)
         if _shelf is not None:
-            shelve(result.collected, _shelf.put)
+            shelve(result.collected, lambda _, obj: _shelf.put(obj))
     return result
 
 
