@@ -284,41 +284,6 @@ def _html_spans(source: str, lo: int, hi: int) -> list[Span]:
     return spans
 
 
-def _closing_end(source: str, pos: int, hi: int, opening: str, closing: str) -> int:
-    """The offset after the `closing` mark that closes the `opening` one at `pos` (nesting and
-    escapes respected), or -1."""
-    depth, i = 0, pos
-    while i < hi:
-        c = source[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == opening:
-            depth += 1
-        elif c == closing:
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
-
-
-def _bracket_end(source: str, pos: int, hi: int) -> int:
-    """The offset after the `]` that closes the `[` at `pos`, or -1."""
-    return _closing_end(source, pos, hi, "[", "]")
-
-
-def _target_end(source: str, pos: int, hi: int) -> int:
-    """After a link's `]`: the end of its `(destination "title")` or `[label]`, if any."""
-    if pos < hi and source[pos] == "(":
-        end = _closing_end(source, pos, hi, "(", ")")
-        return pos if end == -1 else end
-    if pos < hi and source[pos] == "[":
-        end = _bracket_end(source, pos, hi)
-        return end if end > 0 else pos
-    return pos
-
-
 def _bare_urls(source: str) -> list[Span]:
     # Every URL starts at an `http`, `https` or `ftp` before a `://`, or at a `www.`: the pattern
     # is tried only there (in order, as a scan would), since scanning a whole text for it is slow.
