@@ -90,12 +90,6 @@ def line_or_span_hit(doc, claims, a: int, b: int, code: str, line_message: str, 
     return Hit(a, b, span_message.format(doc.text[a:b].strip()))
 
 
-def is_prose_line(line: str) -> bool:
-    """A line that reads as a sentence or a heading, never chrome of the kind that lists titles."""
-    s = line.strip()
-    return bool(s) and (s[-1] in SENTENCE_END or ENUMERATOR.match(s) is not None)
-
-
 # ----- the site list ----------------------------------------------------------------------------
 
 

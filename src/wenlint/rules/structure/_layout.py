@@ -155,10 +155,6 @@ def _has_inner_stop(content: str) -> bool:
     return _STOP.search(content, 0, len(content) - 1) is not None
 
 
-def _has_punctuation(content: str) -> bool:
-    return _PUNCT.search(content) is not None
-
-
 def _markdown_source(line: Line, raw: str) -> None:
     """What the masking hides from a Markdown line: the destination of a link that ends it
     (`> 被引用條文: [第七條](../法.md#第七條)` ends on a reference, not mid-sentence)."""
