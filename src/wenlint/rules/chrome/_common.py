@@ -13,8 +13,6 @@ from ...analyses.lines import SHORT, short_lines
 from ...findings import Fix, Hit
 from ... import lazyre
 
-# Sentence-final punctuation: a line ending in one of these is prose.
-SENTENCE_END = "。！？!?"
 # A heading or list item: 一、 （一） 1、 1. (1) 第一，…
 ENUMERATOR = lazyre.compile(
     r"[^\S\n]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}[、.．](?!\d)"
