@@ -117,9 +117,9 @@ def test_with_corpus_rules_results_wait_on_disk_and_come_back_whole(corpus):
     put = []
     real = spill.Spill.put
 
-    def watch(self, result):
+    def watch(self, result, *streamed):
         put.append((result.path, len(result.findings)))
-        return real(self, result)
+        return real(self, result, *streamed)
 
     spill.Spill.put = watch
     try:

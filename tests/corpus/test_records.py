@@ -147,3 +147,21 @@ def test_fix_on_records_is_refused_before_anything_is_written(tmp_path, shards):
     proc = run_wenlint("check", str(doc), shards["jsonl"], "--fix", "--isolated", plugins=False)
     assert proc.returncode == 2 and b"wenlint filter --fix" in proc.stderr and b"Traceback" not in proc.stderr
     assert doc.read_text(encoding="utf-8").startswith("小花文档网")
+
+
+def test_a_streamed_run_of_records_finds_what_a_run_holding_them_finds(tmp_path):
+    """`check` streams (`Run`): what the corpus rules collected of each record waits on disk for
+    their phase (engine/spill.py) instead of in memory; the findings are those of `run`, which
+    holds every result, copies (ST012) and recurring lines (CH030) included."""
+    from wenlint.engine.run import Run
+
+    seed = (SEEDS / "000_fb3087a37759ce00.txt").read_text(encoding="utf-8")
+    slogan = "学习总结就上红星学习网，天天更新好文章"
+    rows = [{"id": "original", "text": seed}, {"id": "copy", "text": "前言。\n" + seed}]
+    rows += [{"id": f"r{n}", "text": f"{text}\n{slogan}"} for n, text in enumerate(TEXTS.values())]
+    shard = write_shards(tmp_path, rows)["jsonl"]
+    options = RunOptions(isolated=True, id_field="id")
+    held = sorted(json.dumps(f.to_dict()) for f in run([shard], Overrides(), options).findings)
+    streamed = sorted(json.dumps(f.to_dict()) for result in Run([shard], Overrides(), options) for f in result.findings)
+    assert streamed == held
+    assert {"ST012", "CH030"} <= {json.loads(f)["code"] for f in held}

@@ -100,3 +100,28 @@ def test_recurring_headings_and_article_titles_stay_quiet(tmp_path):
             encoding="utf-8",
         )
     assert _json(str(tmp_path)) == []
+
+
+def test_lines_set_aside_until_the_corpus_phase_give_the_findings_of_lines_held(tmp_path, monkeypatch):
+    """A streamed run (`Run`, as `check` uses it) keeps what CH030 collected of each document on
+    disk until the corpus phase reads it (engine/spill.py); a run that holds it in memory finds
+    the same lines."""
+    from wenlint.config import Overrides
+    from wenlint.engine import runner
+    from wenlint.engine.run import Run, RunOptions, run
+
+    _corpus(tmp_path, 4)
+    kinds = []
+    finish = runner.Linter.finish
+
+    def watch(self, results):
+        kinds.extend(type(r.collected.get("CH030")) for r in results)
+        return finish(self, results)
+
+    monkeypatch.setattr(runner.Linter, "finish", watch)
+    options, select = RunOptions(isolated=True), Overrides(select=["CH030"])
+    streamed = [f.to_dict() for result in Run([str(tmp_path)], select, options) for f in result.findings]
+    set_aside, kinds[:] = set(kinds), []
+    held = [f.to_dict() for f in run([str(tmp_path)], select, options).findings]
+    assert set_aside == {runner.Deferred} and set(kinds) == {dict}
+    assert streamed == held and len(held) == 8

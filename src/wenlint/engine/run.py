@@ -385,25 +385,27 @@ class Run:
 
     def _after_corpus_phase(self, files, keyed, owned, records, cached: bool) -> Iterator[FileResult]:
         from .runner import drop_used_after_all
-        from .spill import Spill
+        from .spill import Spill, Stub
 
         spill = Spill()
-        stubs, owners, keys, hits = [], [], [], set()
+        # The results the corpus phase can add to, by their place in the spill, with their Linter.
+        waiting: dict[int, tuple[Stub, Linter]] = {}
+        stubs, keys, hits = [], [], set()
         if cached:
             # iter_cached gives (result, key, hit): keep the keys for the cached corpus phase.
             for index, ((result, key, hit), (_, linter)) in enumerate(zip(keyed, files)):
-                stubs.append(spill.put(result))
-                owners.append(linter)
+                stubs.append(spill.put(result, linter.streams))
+                waiting[index] = stubs[-1], linter
                 keys.append(key)
                 if hit:
                     hits.add(index)
         else:
-            # Only the stubs the corpus phase can add to wait in memory (a million short records
-            # with nothing collected hold nothing each).
-            for result, linter in chain(owned, records):
-                stub = spill.put(result)
-                stubs.append(stub if stub.needed() else None)
-                owners.append(linter)
+            # Only the stubs the corpus phase can add to wait in memory, and their collected data
+            # on disk (a million short records with nothing collected hold nothing each).
+            for index, (result, linter) in enumerate(chain(owned, records)):
+                stub = spill.put(result, linter.streams)
+                if stub.needed():
+                    waiting[index] = stub, linter
         if self.progress is not None:
             self.progress.stop()
         if cached:
@@ -413,16 +415,13 @@ class Run:
                                            lambda linter, results: linter.finish(results))
         else:
             for linter in self.linters:
-                self.problems += linter.finish([s for s, owner in zip(stubs, owners) if owner is linter and s])
-        for result, stub, linter in zip(spill.replay(), stubs, owners):
-            if stub is None:
-                result.findings.sort(key=lambda f: f.sort_key)
-                yield result
-                continue
-            if stub.findings:
+                self.problems += linter.finish([stub for stub, owner in waiting.values() if owner is linter])
+        for index, result in enumerate(spill.replay()):
+            stub, linter = waiting.pop(index, (None, None))
+            if stub is not None:
                 result.findings += stub.findings
-            result.suppressions = stub.suppressions
-            drop_used_after_all(linter, result)
-            result.suppressions = None
+                result.suppressions = stub.suppressions
+                drop_used_after_all(linter, result)
+                result.suppressions = None
             result.findings.sort(key=lambda f: f.sort_key)
             yield result

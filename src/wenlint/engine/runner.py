@@ -4,7 +4,8 @@ and the corpus phase of rules that compare documents."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import pickle
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -197,7 +198,7 @@ class Linter:
         problems: list[str] = []
         by_path = {r.path: r for r in results if r.error is None and r.warning is None}
         for rule in self.corpus_rules:
-            collected = {p: r.collected.get(rule.code) for p, r in by_path.items() if rule.code in r.collected}
+            collected = CollectedBy(by_path, rule.code)
             if not collected:
                 continue
             try:
@@ -234,6 +235,44 @@ class Linter:
             severity=self.severity[rule.code], message=hit.message, text=loc.text,
             suggestion=hit.suggestion,
         )
+
+
+class Deferred:
+    """What a corpus rule collected of a document, set aside in a file until the corpus phase
+    reads it (engine/spill.py): the phase then holds an offset per document, not its data."""
+
+    __slots__ = ("file", "offset", "size")
+
+    def __init__(self, file, offset: int, size: int) -> None:
+        self.file, self.offset, self.size = file, offset, size
+
+    def load(self) -> Any:
+        self.file.seek(self.offset)
+        return pickle.loads(self.file.read(self.size))
+
+
+class CollectedBy(Mapping):
+    """What one corpus rule collected, by path, as its `finish` reads it: data set aside
+    (`Deferred`) is loaded each time it is read and not kept, so a rule that goes through the
+    documents (CH030 counts, then reports) holds one document's data at a time."""
+
+    def __init__(self, by_path: dict[str, Any], code: str) -> None:
+        self.by_path, self.code = by_path, code
+        self.paths = [p for p, r in by_path.items() if code in r.collected]
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __iter__(self):
+        return iter(self.paths)
+
+    def __contains__(self, path) -> bool:
+        result = self.by_path.get(path)
+        return result is not None and self.code in result.collected
+
+    def __getitem__(self, path: str) -> Any:
+        data = self.by_path[path].collected[self.code]
+        return data.load() if isinstance(data, Deferred) else data
 
 
 def drop_used_after_all(linter: Linter, result) -> None:

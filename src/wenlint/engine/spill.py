@@ -6,17 +6,23 @@ than hold every finding of the run in memory until then, each result goes to a t
 it comes (its findings as tuples, as the cache stores them) and only a stub stays: the path, what
 the corpus rules collected, the suppression comments, and the findings the corpus phase adds.
 Replaying the file afterwards gives each result whole, in the order it was put.
+
+What the corpus rules collected goes to a second file too (`Deferred`: the stub keeps where it
+is), and their `finish` reads it from there document by document (`runner.CollectedBy`): a
+million records, or a hundred thousand long documents, do not wait in memory for the phase.
+Only what an open stream holds stays (ST012's stream in a pool knows its documents by identity
+and adds to them while the others are linted).
 """
 
 from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from ..findings import Finding
-from .runner import FileResult
+from .runner import Deferred, FileResult
 
 # Every field of a finding but the fix as applied (the fixes are done by now).
 _FINDING_FIELDS = tuple(name for name in Finding.__dataclass_fields__ if name != "raw_fix")
@@ -52,8 +58,10 @@ class Spill:
     def __init__(self) -> None:
         self.file = tempfile.TemporaryFile()
         self.count = 0
+        self.aside = None  # the file of what corpus rules collected, opened on first use
 
-    def put(self, result: FileResult) -> Stub:
+    def put(self, result: FileResult, streamed: Collection[str] = ()) -> Stub:
+        """The result's stub; its collected data is set aside but for the codes in `streamed`."""
         data: tuple[Any, ...] = (
             result.path,
             tuple(getattr(result, name) for name in _KEPT),
@@ -61,7 +69,19 @@ class Spill:
         )
         pickle.dump(data, self.file, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
-        return Stub(result)
+        stub = Stub(result)
+        if stub.needed():
+            stub.collected = {code: value if code in streamed or not _carries(value) else self._set_aside(value)
+                              for code, value in stub.collected.items()}
+        return stub
+
+    def _set_aside(self, value) -> Deferred:
+        if self.aside is None:
+            self.aside = tempfile.TemporaryFile()
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        offset = self.aside.seek(0, 2)
+        self.aside.write(data)
+        return Deferred(self.aside, offset, len(data))
 
     def replay(self) -> Iterator[FileResult]:
         """The results put, in order, without what only the corpus phase needed."""
@@ -75,3 +95,5 @@ class Spill:
             result.findings = [Finding(*fields) for fields in findings]
             yield result
         self.file.close()
+        if self.aside is not None:
+            self.aside.close()
