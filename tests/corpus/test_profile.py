@@ -190,3 +190,38 @@ def test_engine_dask_without_the_extra_says_what_to_install(tmp_path):
     stderr = proc.stderr.decode()
     assert proc.returncode == 2 and "pip install 'wenlint[dask]'" in stderr
     assert len(stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["p.csv", "p.json", "p.jsonl", "p.parquet", "parts/"])
+def test_a_profile_written_a_batch_at_a_time_is_the_profile_written_whole(tmp_path, name, monkeypatch, capsys):
+    """`profile -o` streams the run: a frame of rows at a time is checked by the gates and
+    written, so a million records are never one frame; the file and the gate failures are those
+    of the whole frame."""
+    import pandas as pd
+
+    from wenlint.cli import main, profile as profile_command
+    from wenlint.profile.gates import evaluate, load_gates
+
+    texts = ["XX年工作总结\n小花文档网欢迎您!\n正文。", "正文一句。", "", "XX年XX月\n浏览量:3", "正文两句。\n再一句。"] * 3
+    shard = tmp_path / "shard.jsonl"
+    shard.write_text("".join(json.dumps({"id": f"r{n}", "text": t}, ensure_ascii=False) + "\n"
+                             for n, t in enumerate(texts)), encoding="utf-8")
+    options = RunOptions(isolated=True, id_field="id", profile=True)
+    whole = profile_frame(rows_from(run([str(shard)], Overrides(), options).results))
+    assert len(whole) == 12
+    fmt = {"p.csv": "csv", "p.json": "json", "p.jsonl": "jsonl", "p.parquet": "parquet", "parts/": "parquet"}[name]
+    expected = tmp_path / "expected" / name
+    expected.parent.mkdir()
+    write_frame(whole, str(expected) + ("/" if name.endswith("/") else ""), fmt)
+    monkeypatch.setattr(profile_command, "BATCH", 5)
+    out = str(tmp_path / name) + ("/" if name.endswith("/") else "")
+    main(["profile", str(shard), "--id-field", "id", "--isolated", "--gate", "corpus", "-f", "json", "-o", out])
+    report = json.loads(capsys.readouterr().out)
+    assert report["documents"] == 12
+    assert report["failures"] == [f.to_dict() for f in evaluate(load_gates(["corpus"]), whole)]
+    assert report["failures"] and not report["passed"]
+    if fmt == "parquet":
+        pd.testing.assert_frame_equal(read_frame(out), read_frame(str(expected)), check_dtype=False)
+    else:
+        assert (tmp_path / name).read_bytes() == expected.read_bytes()
+    assert not [p for p in tmp_path.rglob(".wenlint-*")]  # the temporary names are gone
