@@ -125,3 +125,23 @@ def test_lines_set_aside_until_the_corpus_phase_give_the_findings_of_lines_held(
     held = [f.to_dict() for f in run([str(tmp_path)], select, options).findings]
     assert set_aside == {runner.Deferred} and set(kinds) == {dict}
     assert streamed == held and len(held) == 8
+
+
+def test_lines_counted_in_parts_on_disk_give_the_counts_held_in_memory(tmp_path, monkeypatch):
+    """Past SPILL_AFTER hashes, CH030 counts the lines of a run in parts written to disk (memory
+    bounded in a million documents): the same findings, counts included, as counting in memory."""
+    from collections import Counter
+
+    from wenlint.rules.chrome import recurring
+
+    _corpus(tmp_path, 5)
+    in_memory = _json(str(tmp_path))
+    monkeypatch.setattr(recurring, "SPILL_AFTER", 3)
+    used = []
+    counts = recurring._Parts.counts
+    monkeypatch.setattr(recurring._Parts, "counts", lambda self, n: used.append(self.directory.name) or counts(self, n))
+    assert _json(str(tmp_path)) == in_memory and len(in_memory) == 10
+    hashes = [dict.fromkeys(range(n, n + 40, 3)) for n in range(30)] + [{1 << 63: None}] * 4 + [None, {}]
+    expected = Counter(h for d in hashes for h in d or ())
+    assert recurring.document_counts(hashes, 3) == {h: n for h, n in expected.items() if n >= 3}
+    assert len(used) == 2 and not any(Path(d).exists() for d in used)  # counted in parts, then removed

@@ -14,6 +14,11 @@ separator bar; a date alone does not count)."""
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
+from array import array
+from collections import Counter
+from collections.abc import Iterable
 
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
@@ -138,10 +143,7 @@ class RecurringLine(CorpusRule):
 
     def finish(self, collected, ctx):
         threshold = max(2, _int(ctx.option("recurring-min-documents"), 3))
-        counts: dict[int, int] = {}
-        for data in collected.values():
-            for h in data or ():
-                counts[h] = counts.get(h, 0) + 1
+        counts = document_counts(collected.values(), threshold)
         for path, data in collected.items():
             for h, (line, column, end_column, text) in (data or {}).items():
                 n = counts.get(h, 0)
@@ -152,6 +154,69 @@ class RecurringLine(CorpusRule):
                         f"这一行在本次检查的 {n} 个文档中逐字重复出现（数字不计），很可能是网站的页眉、页脚或广告语："
                         "确认不是正文后请删除这一行",
                     )
+
+
+# ----- in how many documents each line occurs, in bounded memory -------------------------------
+
+SPILL_AFTER = 1 << 21  # line hashes held in memory (8 bytes each) before they go to files
+PART_BITS = 6  # the files, by the top bits of the hash
+PARTS = 1 << PART_BITS
+
+
+def document_counts(documents: Iterable, threshold: int) -> dict[int, int]:
+    """In how many documents each line hash occurs, for the hashes in at least `threshold` (a
+    document's hashes are distinct: `collect` keeps a line once). The hashes are gathered in an
+    array; past SPILL_AFTER of them they go to PARTS temporary files by their top bits, and each
+    file is counted alone: memory is in one part of the run's lines and in the recurring ones,
+    not in every line of a million documents."""
+    held = array("Q")
+    parts = None
+    try:
+        for data in documents:
+            held.extend(data or ())
+            if len(held) >= SPILL_AFTER:
+                parts = parts or _Parts()
+                parts.add(held)
+                held = array("Q")
+        if parts is None:
+            return {h: n for h, n in Counter(held).items() if n >= threshold}
+        parts.add(held)
+        return parts.counts(threshold)
+    finally:
+        if parts is not None:
+            parts.close()
+
+
+class _Parts:
+    def __init__(self) -> None:
+        self.directory = tempfile.TemporaryDirectory(prefix="wenlint-lines-")
+        self.paths = [os.path.join(self.directory.name, str(k)) for k in range(PARTS)]
+        self.files = [open(path, "wb") for path in self.paths]
+
+    def add(self, held: array) -> None:
+        import numpy as np
+
+        values = np.sort(np.frombuffer(held, dtype=np.uint64))  # (sorted: the parts are ranges)
+        bounds = np.searchsorted(values >> np.uint64(64 - PART_BITS), np.arange(PARTS + 1))
+        for k, file in enumerate(self.files):
+            file.write(values[bounds[k] : bounds[k + 1]].tobytes())
+
+    def counts(self, threshold: int) -> dict[int, int]:
+        import numpy as np
+
+        for file in self.files:
+            file.close()
+        found: dict[int, int] = {}
+        for path in self.paths:
+            unique, counts = np.unique(np.fromfile(path, dtype=np.uint64), return_counts=True)
+            keep = counts >= threshold
+            found.update(zip(unique[keep].tolist(), counts[keep].tolist()))
+        return found
+
+    def close(self) -> None:
+        for file in self.files:
+            file.close()
+        self.directory.cleanup()
 
 
 def _int(value, default: int) -> int:
