@@ -1,5 +1,6 @@
-"""Benchmark of record input: records/s and peak memory of `wenlint check` and `wenlint filter` on
-shards of short records, and of ST012's cross-document phase on 1 and 2 processes.
+"""Benchmark of record input: records/s and peak memory of `wenlint check`, `wenlint profile -o`
+and `wenlint filter` on shards of short records, and of ST012's cross-document phase on 1 and 2
+processes.
 
     python bench/bench_records.py --records 10000 100000 1000000
     python bench/bench_records.py --records 0 --copies 20000      # only the cross-document phase
@@ -98,7 +99,7 @@ def main(argv=None) -> int:
     parser.add_argument("--select", help="only these rules (e.g. PH,MK for a quick run at a million records)")
     parser.add_argument("--ignore", help="leave these rules out (e.g. ST012,CH030: the rules that compare records "
                                          "keep a summary of each, so only without them is memory flat in the records)")
-    parser.add_argument("--only", choices=("check", "filter"), help="run only this command")
+    parser.add_argument("--only", choices=("check", "profile", "filter"), help="run only this command")
     parser.add_argument("--with-findings", action="store_true",
                         help="begin every record with an unfilled year (XX年): a finding per record, to show that "
                              "check's memory does not grow with its findings")
@@ -116,6 +117,8 @@ def main(argv=None) -> int:
             runs = {
                 f"check -j{args.jobs}": ["check", shard.name, "--isolated", "--format", "jsonl", "-o", "findings.jsonl",
                                          "--exit-zero", "--no-progress", "-j", str(args.jobs), "--id-field", "id", *select],
+                f"profile -j{args.jobs}": ["profile", shard.name, "--isolated", "-o", "profile.parquet", "--no-progress",
+                                           "-j", str(args.jobs), "--id-field", "id", *select],
                 f"filter -j{args.jobs}": ["filter", shard.name, "--isolated", "--kept", "kept.jsonl", "--dropped", "dropped.jsonl", "-j", str(args.jobs), *select],
             }
             for name, command in runs.items():
