@@ -32,7 +32,7 @@ def run_profile(args) -> int:
             write_frame(frame, args.output, fmt)
     else:
         show_progress = not args.no_progress and sys.stderr.isatty()
-        planned = Run(args.paths or ["."], overrides, options, progress_for(show_progress))
+        planned = Run(args.paths or ["."], overrides, options, progress_for(show_progress), by_path=False)
         streamed = args.output and "://" not in args.output
         result, frame, failures, documents = _profile(planned, gates, FrameWriter(args.output, fmt) if streamed else None)
         if args.output and not streamed:

@@ -343,8 +343,11 @@ class Run:
     findings either way."""
 
     def __init__(self, paths: list[str], overrides: Overrides | None = None, options: RunOptions | None = None,
-                 progress=None) -> None:
+                 progress=None, by_path: bool = True) -> None:
+        """`by_path`: the files, and the shards, by path (as reports show them); False: in the
+        order they were planned, as `run` gives them (`wenlint profile`'s rows)."""
         self.options = options or RunOptions()
+        self.by_path = by_path
         self._linters = _Linters(overrides or Overrides(), self.options)
         self._planned = RunResult()
         self.work = plan(paths, self._linters, self.options, self._planned)
@@ -364,8 +367,11 @@ class Run:
 
         options, progress = self.options, self.progress
         yield from self._planned.results
-        shards = sorted(((t, linter) for t, linter in self.work if is_shard(t)), key=lambda item: item[0].path)
-        files = sorted(((t, linter) for t, linter in self.work if not is_shard(t)), key=lambda item: item[0].path)
+        shards = [(t, linter) for t, linter in self.work if is_shard(t)]
+        files = [(t, linter) for t, linter in self.work if not is_shard(t)]
+        if self.by_path:
+            shards.sort(key=lambda item: item[0].path)
+            files.sort(key=lambda item: item[0].path)
         cached = False
         if options.cache_dir is not None and not shards:
             from .cache import usable
