@@ -9,6 +9,11 @@ at most about log2(n) runs), the new batch is sorted, and its keys are looked up
 (`searchsorted`): the shuffle is the sort, the reduce the ranges of equal keys. Both give the
 same pairs. An entry of a run is one 64-bit number, band | value | document, so a run costs
 8 bytes a key and sorting it orders by key, then by document.
+
+A key shared by k documents pairs k^2/2 of them, and near copies share most of their keys: a
+dense cluster would generate its pairs once per shared key. With a bound, `Bounded` pairs the
+documents of such keys (crowded) only with their most similar candidates, and `_Pairs` keeps
+the distinct pairs in sorted parts merged like a binary counter.
 """
 
 from __future__ import annotations
@@ -114,6 +119,20 @@ def _summed(a, b):
     return codes[starts], np.add.reduceat(counts, starts)
 
 
+def _best(codes: np.ndarray, counts: np.ndarray, k: int):
+    """Of sorted codes (document << 32 | candidate) with counts, each document's k candidates
+    with the largest counts (then the first), in the order of the codes."""
+    if not len(codes):
+        return codes, counts
+    mine, other = codes >> 32, codes & 0xFFFFFFFF
+    order = np.lexsort((other, -counts, mine))
+    mine = mine[order]
+    starts = np.flatnonzero(np.concatenate(([True], mine[1:] != mine[:-1])))
+    nth = np.arange(len(mine)) - np.repeat(starts, np.diff(np.append(starts, len(mine))))
+    keep = np.sort(order[nth < k])
+    return codes[keep], counts[keep]
+
+
 def _groups(entries: np.ndarray, bits):
     """Owner of each entry (sorted: key << bits | document), the start of each entry's key and
     how many documents share it."""
@@ -132,16 +151,17 @@ class Bounded:
     A key shared by more than `bound` documents makes them *crowded* (a dense cluster of near
     copies, or a pair of clauses very many documents use). Two documents that share a key are
     paired unless both are crowded. A crowded document is paired besides with its LEADERS
-    *choices*: of the documents that share a key with it (every one of a key within the bound,
-    the first LEADERS + 1 of a key beyond it), those that share the most keys with it (then the
-    first). So n crowded documents cost about n x LEADERS pairs, and nothing changes when no key
-    is beyond the bound. `result` also gives the crowded documents (their partners may be more
+    *choices*: of the first LEADERS + 1 documents of each of its keys, those that come up in
+    the most of its keys (then the first): its near copies, which share most of its keys, not
+    the documents that share a common pair of clauses with it. So n crowded documents cost
+    about n x LEADERS pairs, and nothing changes when no key is beyond the bound. `result` also gives the crowded documents (their partners may be more
     than their pairs)."""
 
     def __init__(self, documents: int, bits, bound: int | None, leaders: int = LEADERS) -> None:
         self.bits, self.bound, self.leaders = bits, bound, leaders
         self.crowded = np.zeros(documents, dtype=bool)
-        self.pairs, self.choices = _Pairs(), _Counted()
+        self.pairs = _Pairs()
+        self.choices = (_EMPTY, _EMPTY)  # candidates (document << 32 | candidate) and their counts
 
     def crowd(self, entries: np.ndarray) -> None:
         if self.bound is None or not len(entries):
@@ -162,26 +182,22 @@ class Bounded:
             self.pairs.add(owner[a[keep]] << 32 | owner[b[keep]])
         if not crowded.any():
             return
-        # the candidates of each crowded entry, counted (shared keys)
+        # the candidates of each crowded entry (the first documents of its key), counted; each
+        # document keeps its 4 x LEADERS best after each part (a band), so that they stay few
         mine = np.flatnonzero(crowded)
-        width = np.where(small[mine], counts[mine], np.minimum(counts[mine], self.leaders + 1))
-        for a, b in _row_pairs(mine, start[mine], width):
+        found = _Counted()
+        for a, b in _row_pairs(mine, start[mine], np.minimum(counts[mine], self.leaders + 1)):
             other = a != b
-            self.choices.add(owner[a[other]] << 32 | owner[b[other]])
+            found.add(owner[a[other]] << 32 | owner[b[other]])
+        self.choices = _best(*_summed(self.choices, found.result()), 4 * self.leaders)
 
     def result(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(larger, smaller) of every pair, and the crowded documents."""
         codes = self.pairs.result()
         if self.crowded.any():
-            directed, shared = self.choices.result()
-            mine, other = directed >> 32, directed & 0xFFFFFFFF
-            order = np.lexsort((other, -shared, mine))
-            mine, other = mine[order], other[order]
-            starts = np.flatnonzero(np.concatenate(([True], mine[1:] != mine[:-1]))) if len(mine) else _EMPTY
-            nth = np.arange(len(mine)) - np.repeat(starts, np.diff(np.append(starts, len(mine))))
-            keep = nth < self.leaders
-            chosen = np.maximum(mine[keep], other[keep]) << 32 | np.minimum(mine[keep], other[keep])
-            codes = _union(codes, np.unique(chosen))
+            chosen, _ = _best(*self.choices, self.leaders)
+            mine, other = chosen >> 32, chosen & 0xFFFFFFFF
+            codes = _union(codes, np.unique(np.maximum(mine, other) << 32 | np.minimum(mine, other)))
         return codes >> 32, codes & 0xFFFFFFFF, np.flatnonzero(self.crowded)
 
 

@@ -448,22 +448,13 @@ class _Arrays:
         import numpy as np
 
         self.np, self.docs, self.paths = np, docs, paths
-        hashes = [np.asarray(docs[p].hashes, dtype=np.uint32) for p in paths]
-        bounds = np.cumsum([0] + [len(h) for h in hashes]).tolist()
-        # The rank of each unit's hash among the distinct hashes (np.unique's inverse, in int32
-        # from the start: a third less memory).
-        every = np.concatenate(hashes)
-        order = np.argsort(every)
-        ordered = every[order]
-        del every
-        new = np.ones(len(ordered), dtype=bool)
-        new[1:] = ordered[1:] != ordered[:-1]
-        del ordered
-        ids = np.empty(len(order), dtype=np.int32)
-        ids[order] = np.cumsum(new, dtype=np.int32) - 1
-        distinct_count = int(new.sum())
-        del order, new
-        self.ids = [ids[bounds[k] : bounds[k + 1]] for k in range(len(paths))]
+        hashes = [np.frombuffer(docs[p].hashes, dtype=np.uint32) for p in paths]
+        # The rank of each unit's hash among the distinct hashes (np.unique's inverse), a
+        # document at a time: no index array over every unit of the run.
+        distinct = np.unique(np.concatenate(hashes))
+        distinct_count = len(distinct)
+        self.ids = [np.searchsorted(distinct, h).astype(np.int32) for h in hashes]
+        del distinct
         self.distinct = [np.unique(x) for x in self.ids]
         # Views of the collected arrays (characters per unit, line of each unit): no copies.
         self.sizes = [np.asarray(docs[p].lengths) for p in paths]
@@ -972,8 +963,8 @@ class CopiedDocument(CorpusRule):
         """Candidate pairs from MinHash signatures banded in numpy, verified in batches with arrays; the same matches
         as `_exact` would give for those pairs, held in arrays until their path is reported. The
         documents of keys beyond the `bound` go to `bounded` before the first is yielded."""
-        arrays = _Arrays(docs, paths)
-        np = arrays.np
+        import numpy as np
+
         signatures = []
         for p in paths:
             data = docs[p]
@@ -984,6 +975,7 @@ class CopiedDocument(CorpusRule):
         del signatures
         for p in paths:
             docs[p].signature = None  # banded: no longer needed
+        arrays = _Arrays(docs, paths)
         if bounded is not None:
             bounded.update(paths[n] for n in beyond.tolist())
         index_type = np.int32 if len(paths) < 1 << 31 else np.int64
