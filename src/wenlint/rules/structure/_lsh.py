@@ -32,6 +32,13 @@ def document_keys(signature: np.ndarray) -> np.ndarray:
     return (signature.astype(np.uint64) | bands[None, :]).ravel()
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The values sorted, without repeats: a sort (np.unique hashes, and on large integer
+    arrays that is many times slower)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
 LIMIT = 1 << 16  # candidate (document, document) entries generated at a time
 LEADERS = 8  # documents of a key beyond `BandIndex.bound` that each of the key's documents is paired with
 
@@ -66,7 +73,7 @@ class _Pairs:
     def add(self, codes: np.ndarray) -> None:
         if not len(codes):
             return
-        part = np.unique(codes)
+        part = distinct(codes)
         while self.parts and len(self.parts[-1]) <= 2 * len(part):
             part = _union(self.parts.pop(), part)
         self.parts.append(part)
@@ -97,7 +104,9 @@ class _Counted:
     def add(self, codes: np.ndarray) -> None:
         if not len(codes):
             return
-        part = np.unique(codes, return_counts=True)
+        codes = np.sort(codes)
+        starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+        part = codes[starts], np.diff(np.append(starts, len(codes)))
         while self.parts and len(self.parts[-1][0]) <= 2 * len(part[0]):
             part = _summed(self.parts.pop(), part)
         self.parts.append(part)
@@ -197,7 +206,7 @@ class Bounded:
         if self.crowded.any():
             chosen, _ = _best(*self.choices, self.leaders)
             mine, other = chosen >> 32, chosen & 0xFFFFFFFF
-            codes = _union(codes, np.unique(np.maximum(mine, other) << 32 | np.minimum(mine, other)))
+            codes = _union(codes, distinct(np.maximum(mine, other) << 32 | np.minimum(mine, other)))
         return codes >> 32, codes & 0xFFFFFFFF, np.flatnonzero(self.crowded)
 
 

@@ -310,35 +310,66 @@ def banded_pairs(signatures: list, n: int, bound: int | None = None):
 def banded(signatures: list, n: int, bound: int | None = None):
     """`banded_pairs`, and the documents that share a key with more than `bound` others
     (crowded: see `_lsh.Bounded`; in the order of the signatures), whose partners may be more
-    than their pairs. A band at a time (twice: the crowded documents first): the keys of one
-    band are the only ones in memory besides the signatures."""
-    import numpy as np
+    than their pairs."""
+    stack = _Stack()
+    for s in signatures:
+        stack.add(s)
+    return stack.banded(n, bound)
 
-    from ._lsh import Bounded
 
-    bands = next((s.shape[1] for s in signatures if s.size), 0)
-    if not bands:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    bits = np.uint64(max(1, (n - 1).bit_length()))
-    if 32 + int(bits) > 64:
-        raise OverflowError(f"{n} documents: too many to band at once")
-    owners = np.repeat(np.arange(n, dtype=np.uint64), [len(s) for s in signatures])
+class _Stack:
+    """Signatures of documents in order, stacked a block of documents at a time, banded a band
+    at a time (twice: the crowded documents first): the keys of one band are the only ones in
+    memory besides the signatures."""
 
-    def entries(band: int):
-        keys = np.concatenate([s[:, band] for s in signatures]).astype(np.uint64)
-        keys <<= bits
-        keys |= owners
-        return np.unique(keys)  # sorted, a key once per document
+    BLOCK = 256  # documents per block
 
-    pairs = Bounded(n, bits, bound)
-    if bound is not None:
+    def __init__(self) -> None:
+        self.blocks: list = []
+        self.pending: list = []
+        self.rows: list[int] = []  # segments of each document
+
+    def add(self, signature) -> None:
+        import numpy as np
+
+        self.rows.append(len(signature))
+        self.pending.append(signature)
+        if len(self.pending) >= self.BLOCK:
+            self.blocks.append(np.concatenate(self.pending))
+            self.pending = []
+
+    def banded(self, n: int, bound: int | None):
+        import numpy as np
+
+        from ._lsh import Bounded, distinct
+
+        if self.pending:
+            self.blocks.append(np.concatenate(self.pending))
+            self.pending = []
+        bands = next((b.shape[1] for b in self.blocks if b.size), 0)
+        if not bands:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        bits = np.uint64(max(1, (n - 1).bit_length()))
+        if 32 + int(bits) > 64:
+            raise OverflowError(f"{n} documents: too many to band at once")
+        owners = np.repeat(np.arange(n, dtype=np.uint64), self.rows)
+
+        def entries(band: int):
+            keys = np.concatenate([b[:, band] for b in self.blocks]).astype(np.uint64)
+            keys <<= bits
+            keys |= owners
+            return distinct(keys)  # sorted, a key once per document
+
+        pairs = Bounded(n, bits, bound)
+        if bound is not None:
+            for band in range(bands):
+                pairs.crowd(entries(band))
         for band in range(bands):
-            pairs.crowd(entries(band))
-    for band in range(bands):
-        pairs.pair(entries(band))
-    second, first, crowded = pairs.result()
-    order = np.lexsort((second, first))
-    return first[order], second[order], crowded
+            pairs.pair(entries(band))
+        self.blocks = []
+        second, first, crowded = pairs.result()
+        order = np.lexsort((second, first))
+        return first[order], second[order], crowded
 
 
 _BLOCK = lazyre.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row
@@ -451,11 +482,13 @@ class _Arrays:
         hashes = [np.frombuffer(docs[p].hashes, dtype=np.uint32) for p in paths]
         # The rank of each unit's hash among the distinct hashes (np.unique's inverse), a
         # document at a time: no index array over every unit of the run.
-        distinct = np.unique(np.concatenate(hashes))
-        distinct_count = len(distinct)
-        self.ids = [np.searchsorted(distinct, h).astype(np.int32) for h in hashes]
-        del distinct
-        self.distinct = [np.unique(x) for x in self.ids]
+        from ._lsh import distinct
+
+        every = distinct(np.concatenate(hashes))
+        distinct_count = len(every)
+        self.ids = [np.searchsorted(every, h).astype(np.int32) for h in hashes]
+        del every
+        self.distinct = [distinct(x) for x in self.ids]
         # Views of the collected arrays (characters per unit, line of each unit): no copies.
         self.sizes = [np.asarray(docs[p].lengths) for p in paths]
         self.lines = [np.asarray(docs[p].lines) for p in paths]
@@ -697,6 +730,8 @@ class _Stream:
         in that order): those verified and not among them dropped, the missing ones verified."""
         import numpy as np
 
+        from ._lsh import distinct
+
         self.settled = len(self.docs)
         least: dict[int, str] = {}
         for n, r in enumerate(self.rep):
@@ -706,7 +741,7 @@ class _Stream:
         rank[order] = np.arange(len(order))
         new, old, bounded = self.index.final(rank)
         self.bounded = set(bounded.tolist())
-        wanted = np.unique(new << 32 | old)
+        wanted = distinct(new << 32 | old)
         sent = self.sent.result()
         kept = np.array([max(r[0], r[1]) << 32 | min(r[0], r[1]) for r in self.kept], dtype=np.int64)
         self.kept = [r for r, code, ok in zip(self.kept, kept.tolist(), _within(kept, wanted).tolist())
@@ -965,16 +1000,15 @@ class CopiedDocument(CorpusRule):
         documents of keys beyond the `bound` go to `bounded` before the first is yielded."""
         import numpy as np
 
-        signatures = []
+        stack = _Stack()
         for p in paths:
             data = docs[p]
             if data.signature is None or data.signature.shape[1] != num_perm:
                 data.signature = signature(data.hashes, num_perm)
-            signatures.append(data.signature)
-        first, second, beyond = banded(signatures, len(paths), bound)
-        del signatures
-        for p in paths:
-            docs[p].signature = None  # banded: no longer needed
+            stack.add(data.signature)
+            data.signature = None  # stacked: no longer needed here
+        first, second, beyond = stack.banded(len(paths), bound)
+        del stack
         arrays = _Arrays(docs, paths)
         if bounded is not None:
             bounded.update(paths[n] for n in beyond.tolist())
