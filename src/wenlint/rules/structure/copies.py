@@ -895,6 +895,8 @@ class CopiedDocument(CorpusRule):
         Spec(SAMPLE, (), others=(SAMPLE,), options={"min-chars": 1000}),
         Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE, SAMPLE_TRADITIONAL), options={"exact-below": 1},
              note="the MinHash LSH path"),
+        Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE, SAMPLE_TRADITIONAL, "前言\n" + SAMPLE),
+             options={"exact-below": 1, "max-bucket": 1}, note="copies beyond the bound: still reported"),
     )
 
     def collect(self, doc, ctx):
