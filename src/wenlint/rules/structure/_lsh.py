@@ -40,7 +40,7 @@ def distinct(values: np.ndarray) -> np.ndarray:
 
 
 LIMIT = 1 << 16  # candidate (document, document) entries generated at a time
-LEADERS = 8  # documents of a key beyond `BandIndex.bound` that each of the key's documents is paired with
+LEADERS = 8  # the most similar candidates a crowded document is paired with (`Bounded`)
 
 
 def _row_pairs(a_pos, b_lo, width, limit: int = LIMIT):
@@ -163,8 +163,8 @@ class Bounded:
     *choices*: of the first LEADERS + 1 documents of each of its keys, those that come up in
     the most of its keys (then the first): its near copies, which share most of its keys, not
     the documents that share a common pair of clauses with it. So n crowded documents cost
-    about n x LEADERS pairs, and nothing changes when no key is beyond the bound. `result` also gives the crowded documents (their partners may be more
-    than their pairs)."""
+    about n x LEADERS pairs, and nothing changes when no key is beyond the bound. `result` also
+    gives the crowded documents (their partners may be more than their pairs)."""
 
     def __init__(self, documents: int, bits, bound: int | None, leaders: int = LEADERS) -> None:
         self.bits, self.bound, self.leaders = bits, bound, leaders
