@@ -301,3 +301,210 @@ def test_band_index_at_the_edges_of_its_keys():
     assert sorted(zip(new.tolist(), old.tolist())) == [(2, 1), (3, 0)]
     with pytest.raises(OverflowError):
         index.add([doc(1, 1, 4)], [index.capacity])
+
+
+# ----- copies of copies: exact duplicates verified once, dense clusters bounded --------------------
+
+def _reference(texts: dict[str, str], min_share: float = 0.5, min_chars: int = 200):
+    """Every pair verified with sets, no fingerprints and no bound: what the rule reports when
+    nothing is shared or cut short."""
+    from wenlint.rules.structure.copies import _Sets
+
+    docs = {p: collect_text(t) for p, t in texts.items()}
+    docs = {p: d for p, d in docs.items() if d.total >= min_chars}
+    paths = sorted(docs)
+    sets, found = _Sets(docs, paths), {}
+    for i in range(len(paths)):
+        for j in range(i + 1, len(paths)):
+            shares = sets.copy(i, j, min_share, min_chars)
+            if shares is not None:
+                (sa, fa, la), (sb, fb, lb) = shares
+                p, q = paths[i], paths[j]
+                found.setdefault(p, []).append((sa, sa / docs[p].total, fa, la, q, fb, lb))
+                found.setdefault(q, []).append((sb, sb / docs[q].total, fb, lb, p, fa, la))
+    return sorted((h.path, h.location.line, h.location.column, h.location.text, h.message)
+                  for path in sorted(found) for h in CopiedDocument._report(path, docs[path], found[path]))
+
+
+class _Task:
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def done(self) -> bool:
+        return True
+
+    def result(self):
+        return self.value
+
+
+class _Workers:
+    """A runner as the engines give one: tasks run with a `load` that finds the shelved documents."""
+
+    def __init__(self) -> None:
+        self.shelf: dict[int, Collected] = {}
+
+    def put(self, data) -> int:
+        self.shelf[len(self.shelf)] = pickle.loads(pickle.dumps(data))
+        return len(self.shelf) - 1
+
+    def submit(self, fn, pairs, *args):
+        return _Task(fn(pairs, self.shelf.__getitem__, *args))
+
+
+def _every_way(texts: dict[str, str], orders=(0, 1), **options):
+    """The rule's findings on the texts all at once, and streamed in shuffled orders with the
+    documents kept by (fake) workers: each a sorted list."""
+    rule = CopiedDocument()
+    ctx = RuleContext(rule, Settings(options={"structure": options}))
+
+    def findings(collected):
+        return sorted((h.path, h.location.line, h.location.column, h.location.text, h.message)
+                      for h in rule.finish(collected, ctx))
+
+    collected = {path: collect_text(text) for path, text in texts.items()}
+    ways = [findings(collected)]
+    for seed in orders:
+        order = list(texts)
+        random.Random(seed).shuffle(order)
+        collected = {path: collect_text(texts[path]) for path in order}
+        workers = _Workers()
+        ctx.stream = rule.stream(len(order), ctx)
+        if ctx.stream is None:  # a small run: every pair compared at the end
+            continue
+        ctx.stream.use(workers)
+        for path in order:
+            data = rule.summarise(collected[path], len(order), ctx)
+            collected[path] = data.shelve(workers.put) if data.total >= 200 else data
+            ctx.stream.add(path, collected[path])
+        ctx.stream.drain()
+        ways.append(findings(collected))
+        ctx.stream = None
+    return ways
+
+
+def _with_duplicates() -> dict[str, str]:
+    from wenlint.rules.structure.copies import SAMPLE_TRADITIONAL, normalise
+
+    texts = _planted_corpus(80)
+    texts["doc080.txt"] = texts["doc010.txt"]  # an exact copy of a document copied into another
+    texts["doc081.txt"] = "\n".join("  " + line for line in texts["doc010.txt"].split("\n"))  # indented
+    texts["doc082.txt"] = texts["doc031.txt"]  # a third of a near-copy pair
+    texts["sample.txt"] = texts["sample_copy.txt"] = normalise(SAMPLE_TRADITIONAL) * 2
+    texts["sample_t.txt"] = SAMPLE_TRADITIONAL * 2  # the same units, quoted in its own script
+    one = "\n".join(["全市共悬挂宣传横幅一百五十八条。"] * 30)
+    texts["one_a.txt"] = texts["one_b.txt"] = one  # one clause repeated: too little in common (a near-miss)
+    return texts
+
+
+def test_exact_duplicates_are_verified_once_and_reported_as_before():
+    from wenlint.rules.structure.copies import fingerprint
+
+    texts = _with_duplicates()
+    marks = {p: fingerprint(collect_text(t)) for p, t in texts.items()}
+    assert marks["doc080.txt"] == marks["doc081.txt"] == marks["doc010.txt"]
+    assert marks["sample.txt"] == marks["sample_t.txt"] == marks["sample_copy.txt"]
+    assert marks["doc030.txt"] == marks["doc031.txt"]  # (punctuation is not part of a unit)
+    assert marks["doc020.txt"] != marks["doc010.txt"]
+    expected = _reference(texts)
+    for way in _every_way(texts):
+        assert way == expected
+    for way in _every_way(texts, **{"exact-below": 1}):
+        assert way == expected
+    got = {path: (text, message) for path, _, _, text, message in expected}
+    assert got["sample_t.txt"] == ("縣總工會在縣委和市總工會的正確領導下，在縣文明辦",  # (its own line quoted)
+                                   "本文件 100% 的内容重复了 sample.txt（第1–6行）：本文件第1–6行；"
+                                   "另有 1 个文件也含有这部分内容（sample_copy.txt）")
+    assert not any(path.startswith("one_") for path, *_ in expected)
+    assert {path for path, *_ in expected} >= {"doc010.txt", "doc080.txt", "doc081.txt", "doc082.txt"}
+
+
+def _cluster(copies: int, others: int = 20, seed: int = 9) -> dict[str, str]:
+    """`copies` near copies of one report (a clause changed here and there, lines rotated, the
+    end cut), and unrelated reports."""
+    rng = random.Random(seed)
+    import re
+
+    vocabulary = sorted({m for m in re.findall(r"[\u4e00-\u9fff]{6,14}", "".join(_seeds().values()))})
+    base = _document(rng, vocabulary, 200).split("\n")
+    texts = {}
+    for k in range(copies):
+        lines = list(base)
+        for _ in range(3):
+            i = rng.randrange(len(lines))
+            lines[i] = _document(rng, vocabulary, 4).strip()
+        cut = rng.randrange(len(lines) // 4)
+        lines = lines[cut:] + lines[:cut]
+        texts[f"copy{k:03}.txt"] = "\n".join(lines[: len(lines) - rng.randrange(5)])
+    for k in range(others):
+        texts[f"other{k:03}.txt"] = _document(rng, vocabulary, 120)
+    return texts
+
+
+def test_a_dense_cluster_is_paired_in_bounded_numbers():
+    import numpy as np
+
+    from wenlint.rules.structure._lsh import LEADERS
+    from wenlint.rules.structure.copies import banded, signature
+
+    texts = _cluster(60)
+    paths = sorted(texts)
+    signatures = [signature(collect_text(texts[p]).hashes, 64) for p in paths]
+    first, second, _ = banded(signatures, len(paths))
+    assert len(first) >= 60 * 59 // 2  # unbounded: every pair of the cluster
+    first, second, bounded = banded(signatures, len(paths), 10)
+    assert len(first) <= 60 * 2 * LEADERS
+    assert (first < second).all() and len(set(zip(first.tolist(), second.tolist()))) == len(first)
+    cluster = [n for n, p in enumerate(paths) if p.startswith("copy")]
+    assert set(bounded.tolist()) == set(cluster)
+    partners = np.bincount(np.concatenate((first, second)), minlength=len(paths))
+    assert (partners[cluster] >= LEADERS - 1).all()  # every copy still has partners to be verified with
+
+
+def test_a_bounded_cluster_is_reported_truthfully_and_the_same_every_way():
+    texts = _cluster(40)
+    exact = _reference(texts)
+    unbounded = _every_way(texts, **{"exact-below": 1})
+    assert all(way == exact for way in unbounded)
+    assert not any("至少" in message for *_, message in exact)
+    ways = _every_way(texts, orders=(0, 1, 2), **{"exact-below": 1, "max-bucket": 10})
+    bounded = ways[0]
+    assert all(way == bounded for way in ways)  # arrival order does not matter
+    # every copy is still reported, with a verified copy (not always the same one), and says
+    # that there are at least so many others
+    assert {path for path, *_ in bounded} == {path for path, *_ in exact}
+    from wenlint.rules.structure.copies import _Sets
+
+    docs = {p: collect_text(t) for p, t in texts.items()}
+    paths = sorted(docs)
+    sets = _Sets(docs, paths)
+    for path, line, column, text, message in bounded:
+        assert "另有至少 " in message or "只与其中几份比较过" in message, message
+        other = message.split("重复了 ")[1].split("（")[0]
+        (shared, first, last), (_, other_first, other_last) = sets.copy(paths.index(path), paths.index(other), 0.5, 200)
+        assert line == first + 1
+        lines = f"第{first + 1}–{last + 1}行" if last > first else f"第{first + 1}行"
+        others = f"第{other_first + 1}–{other_last + 1}行" if other_last > other_first else f"第{other_first + 1}行"
+        assert message.startswith(f"本文件 {shared / docs[path].total:.0%} 的内容重复了 {other}（{others}）：本文件{lines}")
+        if "另有至少 " in message:
+            reported = int(message.split("另有至少 ")[1].split(" ")[0])
+            assert reported <= len([p for p in paths if p.startswith("copy")]) - 2
+
+
+def test_keys_a_little_short_of_the_bound_change_nothing():
+    texts = _cluster(12)
+    assert _every_way(texts, orders=(3,), **{"exact-below": 1, "max-bucket": 12}) == [_reference(texts)] * 2
+
+
+def test_pairs_merged_as_a_binary_counter_are_the_distinct_codes():
+    import numpy as np
+
+    from wenlint.rules.structure._lsh import _Pairs
+
+    rng = np.random.default_rng(4)
+    pairs, chunks = _Pairs(), []
+    for size in rng.integers(0, 300, size=200):
+        chunk = rng.integers(0, 5000, size=int(size), dtype=np.int64)
+        chunks.append(chunk)
+        pairs.add(chunk)
+        assert len(pairs.parts) <= 2 * (len(chunks).bit_length() + 1)
+    assert np.array_equal(pairs.result(), np.unique(np.concatenate(chunks)))

@@ -132,6 +132,8 @@ class StructureOptions(FamilyOptions):
         "参与比较的文档（ST012）或文字块（ST015）至少有多少个字", "ST012", "ST015", defaults={"ST015": 100})] = 200
     exact_below: Annotated[int, describe("文档数不超过它时逐对精确比较，超过时用 MinHash", "ST012")] = 200
     num_perm: Annotated[int, describe("MinHash 签名的长度", "ST012")] = 64
+    max_bucket: Annotated[int, describe(
+        "共有同一个 MinHash 值的文档超过这么多个时（成批相近的副本），其中每个文档只与排在最前的 8 个比较", "ST012")] = 50
 
 
 class MetaOptions(FamilyOptions):

@@ -9,6 +9,11 @@ at most about log2(n) runs), the new batch is sorted, and its keys are looked up
 (`searchsorted`): the shuffle is the sort, the reduce the ranges of equal keys. Both give the
 same pairs. An entry of a run is one 64-bit number, band | value | document, so a run costs
 8 bytes a key and sorting it orders by key, then by document.
+
+A key shared by k documents pairs k^2/2 of them, and near copies share most of their keys: a
+dense cluster would generate its pairs once per shared key. With a bound, `Bounded` pairs the
+documents of such keys (crowded) only with their most similar candidates, and `_Pairs` keeps
+the distinct pairs in sorted parts merged like a binary counter.
 """
 
 from __future__ import annotations
@@ -27,7 +32,15 @@ def document_keys(signature: np.ndarray) -> np.ndarray:
     return (signature.astype(np.uint64) | bands[None, :]).ravel()
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The values sorted, without repeats: a sort (np.unique hashes, and on large integer
+    arrays that is many times slower)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
+
+
 LIMIT = 1 << 16  # candidate (document, document) entries generated at a time
+LEADERS = 8  # the most similar candidates a crowded document is paired with (`Bounded`)
 
 
 def _row_pairs(a_pos, b_lo, width, limit: int = LIMIT):
@@ -49,30 +62,171 @@ def _row_pairs(a_pos, b_lo, width, limit: int = LIMIT):
 
 class _Pairs:
     """Distinct pair codes, gathered a chunk at a time: memory in the distinct pairs (what a
-    corpus has), not in the pairs generated (one per shared key)."""
+    corpus has), not in the pairs generated (one per shared key). The chunks are kept as sorted
+    parts without repeats, merged like the digits of a binary counter (a part is merged with the
+    one before it while that one is not larger than twice its size), so that a code is merged
+    about log2(chunks) times, not once per chunk."""
 
     def __init__(self) -> None:
         self.parts: list[np.ndarray] = []
 
     def add(self, codes: np.ndarray) -> None:
-        if len(codes):
-            self.parts.append(np.unique(codes))
-        if len(self.parts) > 8:
-            self.parts = [self.result()]
+        if not len(codes):
+            return
+        part = distinct(codes)
+        while self.parts and len(self.parts[-1]) <= 2 * len(part):
+            part = _union(self.parts.pop(), part)
+        self.parts.append(part)
 
     def result(self) -> np.ndarray:
-        return np.unique(np.concatenate(self.parts)) if self.parts else _EMPTY
+        if not self.parts:
+            return _EMPTY
+        found = self.parts[-1]
+        for part in reversed(self.parts[:-1]):
+            found = _union(part, found)
+        return found
+
+
+def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The sorted codes of two sorted parts without repeats (a stable sort of two sorted runs
+    is a merge)."""
+    merged = np.concatenate((a, b))
+    merged.sort(kind="stable")
+    return merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
+
+
+class _Counted:
+    """Distinct codes with how many times each was added, gathered as `_Pairs` gathers codes."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def add(self, codes: np.ndarray) -> None:
+        if not len(codes):
+            return
+        codes = np.sort(codes)
+        starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+        part = codes[starts], np.diff(np.append(starts, len(codes)))
+        while self.parts and len(self.parts[-1][0]) <= 2 * len(part[0]):
+            part = _summed(self.parts.pop(), part)
+        self.parts.append(part)
+
+    def result(self) -> tuple[np.ndarray, np.ndarray]:
+        if not self.parts:
+            return _EMPTY, _EMPTY
+        found = self.parts[-1]
+        for part in reversed(self.parts[:-1]):
+            found = _summed(part, found)
+        return found
+
+
+def _summed(a, b):
+    codes, counts = np.concatenate((a[0], b[0])), np.concatenate((a[1], b[1]))
+    order = np.argsort(codes, kind="stable")
+    codes, counts = codes[order], counts[order]
+    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    return codes[starts], np.add.reduceat(counts, starts)
+
+
+def _best(codes: np.ndarray, counts: np.ndarray, k: int):
+    """Of sorted codes (document << 32 | candidate) with counts, each document's k candidates
+    with the largest counts (then the first), in the order of the codes."""
+    if not len(codes):
+        return codes, counts
+    mine, other = codes >> 32, codes & 0xFFFFFFFF
+    order = np.lexsort((other, -counts, mine))
+    mine = mine[order]
+    starts = np.flatnonzero(np.concatenate(([True], mine[1:] != mine[:-1])))
+    nth = np.arange(len(mine)) - np.repeat(starts, np.diff(np.append(starts, len(mine))))
+    keep = np.sort(order[nth < k])
+    return codes[keep], counts[keep]
+
+
+def _groups(entries: np.ndarray, bits):
+    """Owner of each entry (sorted: key << bits | document), the start of each entry's key and
+    how many documents share it."""
+    key = entries >> np.uint64(bits)
+    owner = (entries & np.uint64((1 << int(bits)) - 1)).astype(np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+    counts = np.diff(np.append(starts, len(entries)))
+    return owner, np.repeat(starts, counts), np.repeat(counts, counts)
+
+
+class Bounded:
+    """The candidate pairs of sorted entries (key << bits | document, a key once per document,
+    the documents numbered in a fixed order: the paths'), given a key at a time or a band at a
+    time in two passes (`crowd` every part, then `pair` every part, then `result`).
+
+    A key shared by more than `bound` documents makes them *crowded* (a dense cluster of near
+    copies, or a pair of clauses very many documents use). Two documents that share a key are
+    paired unless both are crowded. A crowded document is paired besides with its LEADERS
+    *choices*: of the first LEADERS + 1 documents of each of its keys, those that come up in
+    the most of its keys (then the first): its near copies, which share most of its keys, not
+    the documents that share a common pair of clauses with it. So n crowded documents cost
+    about n x LEADERS pairs, and nothing changes when no key is beyond the bound. `result` also
+    gives the crowded documents (their partners may be more than their pairs)."""
+
+    def __init__(self, documents: int, bits, bound: int | None, leaders: int = LEADERS) -> None:
+        self.bits, self.bound, self.leaders = bits, bound, leaders
+        self.crowded = np.zeros(documents, dtype=bool)
+        self.pairs = _Pairs()
+        self.choices = (_EMPTY, _EMPTY)  # candidates (document << 32 | candidate) and their counts
+
+    def crowd(self, entries: np.ndarray) -> None:
+        if self.bound is None or not len(entries):
+            return
+        owner, _, counts = _groups(entries, self.bits)
+        self.crowded[owner[counts > self.bound]] = True
+
+    def pair(self, entries: np.ndarray) -> None:
+        if not len(entries):
+            return
+        owner, start, counts = _groups(entries, self.bits)
+        small = counts <= self.bound if self.bound is not None else np.ones(len(entries), dtype=bool)
+        crowded = self.crowded[owner]
+        position = np.arange(len(entries), dtype=np.int64)
+        # each entry of a key within the bound with the earlier ones, unless both are crowded
+        for a, b in _row_pairs(position, start, np.where(small, position - start, 0)):
+            keep = ~(crowded[a] & crowded[b])
+            self.pairs.add(owner[a[keep]] << 32 | owner[b[keep]])
+        if not crowded.any():
+            return
+        # the candidates of each crowded entry (the first documents of its key), counted; each
+        # document keeps its 4 x LEADERS best after each part (a band), so that they stay few
+        mine = np.flatnonzero(crowded)
+        found = _Counted()
+        for a, b in _row_pairs(mine, start[mine], np.minimum(counts[mine], self.leaders + 1)):
+            other = a != b
+            found.add(owner[a[other]] << 32 | owner[b[other]])
+        self.choices = _best(*_summed(self.choices, found.result()), 4 * self.leaders)
+
+    def result(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(larger, smaller) of every pair, and the crowded documents."""
+        codes = self.pairs.result()
+        if self.crowded.any():
+            chosen, _ = _best(*self.choices, self.leaders)
+            mine, other = chosen >> 32, chosen & 0xFFFFFFFF
+            codes = _union(codes, distinct(np.maximum(mine, other) << 32 | np.minimum(mine, other)))
+        return codes >> 32, codes & 0xFFFFFFFF, np.flatnonzero(self.crowded)
 
 
 class BandIndex:
     """The band keys of the documents added so far; `add` returns the new candidate pairs.
     Documents are numbered from 0 by the caller, at most 2^(32 - bits of the band number) of
-    them (67 million with 64 bands)."""
+    them (67 million with 64 bands).
 
-    def __init__(self, bands: int = 64) -> None:
+    With a `bound` (see `Bounded`), a key shared by more than `bound` documents pairs none of
+    them in `add` and makes them crowded, and two crowded documents are not paired there
+    (`dense` says a key went beyond the bound); `final` then gives the pairs of the whole index
+    as `Bounded` takes them."""
+
+    def __init__(self, bands: int = 64, bound: int | None = None) -> None:
         self.owner_bits = np.uint64(32 - max(1, (bands - 1).bit_length()))
         self.capacity = 1 << int(self.owner_bits)
         self.runs: list[np.ndarray] = []  # sorted entries: key << owner_bits | document
+        self.bound = bound
+        self.dense = False  # a key was shared by more than `bound` documents
+        self.crowded = np.zeros(0, dtype=bool)  # by document: in a key beyond the bound
 
     def add(self, keys: list[np.ndarray], owners: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """Add documents (`document_keys` of each, and its number, larger than any before);
@@ -93,22 +247,81 @@ class BandIndex:
         starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
         counts = np.diff(np.append(starts, len(batch)))
         unique = key[starts]
+        found = [(np.searchsorted(run, unique << bits, side="left"),
+                  np.searchsorted(run, unique << bits | mask, side="right")) for run in self.runs]
+        paired = np.ones(len(unique), dtype=bool)  # keys whose documents are paired here
+        crowded = None
+        if self.bound is not None:
+            self._grow(max(owners) + 1)
+            before = sum((hi - lo for lo, hi in found), np.zeros(len(unique), dtype=np.int64))
+            paired = before + counts <= self.bound
+            if not paired.all():
+                self.dense = True
+                self._crowd(owner[np.repeat(~paired, counts)], found, ~paired & (before <= self.bound))
+            if len(self.crowded) and self.crowded.any():
+                crowded = self.crowded
         pairs = _Pairs()
+
+        def add(a, b):
+            if crowded is not None:
+                keep = ~(crowded[a] & crowded[b])
+                a, b = a[keep], b[keep]
+            pairs.add(a << 32 | b)
+
         # within the batch: each entry with the later entries of its key (in document order)
         position = np.arange(len(batch), dtype=np.int64)
-        end = np.repeat(starts + counts, counts)
-        for a, b in _row_pairs(position, position + 1, end - position - 1):
-            pairs.add(owner[b] << 32 | owner[a])
+        end = np.repeat(starts + counts * paired, counts)
+        for a, b in _row_pairs(position, position + 1, np.maximum(end - position - 1, 0)):
+            add(owner[b], owner[a])
         # with every earlier run
-        for run in self.runs:
-            lo = np.searchsorted(run, unique << bits, side="left")
-            hi = np.searchsorted(run, unique << bits | mask, side="right")
+        for run, (lo, hi) in zip(self.runs, found):
             for a, b in _row_pairs(position, np.repeat(lo, counts).astype(np.int64),
-                                   np.repeat(hi - lo, counts).astype(np.int64)):
-                pairs.add(owner[a] << 32 | (run[b] & mask).astype(np.int64))
+                                   np.repeat((hi - lo) * paired, counts).astype(np.int64)):
+                add(owner[a], (run[b] & mask).astype(np.int64))
         self._push(batch)
         found = pairs.result()
         return found >> 32, found & 0xFFFFFFFF
+
+    def _crowd(self, owners: np.ndarray, found, newly: np.ndarray) -> None:
+        """Mark crowded the new documents of keys beyond the bound, and the earlier documents
+        of those that went beyond it with this batch (the others' are marked already)."""
+        earlier = [owners]
+        for run, (lo, hi) in zip(self.runs, found):
+            lo, hi = lo[newly], hi[newly]
+            width = hi - lo
+            at = np.repeat(lo - np.cumsum(width) + width, width) + np.arange(int(width.sum()))
+            earlier.append((run[at] & np.uint64(self.capacity - 1)).astype(np.int64))
+        self.crowded[np.concatenate(earlier)] = True
+
+    def _grow(self, documents: int) -> None:
+        if documents > len(self.crowded):
+            grown = np.zeros(max(documents, 2 * len(self.crowded)), dtype=bool)
+            grown[: len(self.crowded)] = self.crowded
+            self.crowded = grown
+
+    def final(self, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every candidate pair of the documents added so far (larger number, smaller number) as
+        `Bounded` gives them, the documents taken in the order of `rank` (rank[number]: a
+        permutation, the same whatever order they were added in), a band at a time; and the
+        crowded documents."""
+        mask = np.uint64(self.capacity - 1)
+        entries = np.concatenate(self.runs) if self.runs else np.zeros(0, dtype=np.uint64)
+        rank = np.asarray(rank, dtype=np.int64)
+        entries = (entries & ~mask) | rank.astype(np.uint64)[(entries & mask).astype(np.int64)]
+        entries.sort()
+        band = entries >> np.uint64(32 + int(self.owner_bits))
+        cuts = np.searchsorted(band, np.arange(int(band[-1]) + 2 if len(band) else 1))
+        del band
+        bounded = Bounded(len(rank), self.owner_bits, self.bound)
+        for lo, hi in zip(cuts[:-1], cuts[1:]):
+            bounded.crowd(entries[lo:hi])
+        for lo, hi in zip(cuts[:-1], cuts[1:]):
+            bounded.pair(entries[lo:hi])
+        larger, smaller, crowded = bounded.result()
+        number = np.empty(len(rank), dtype=np.int64)
+        number[rank] = np.arange(len(rank), dtype=np.int64)
+        first, second = number[larger], number[smaller]
+        return np.maximum(first, second), np.minimum(first, second), number[crowded]
 
     def _push(self, entries: np.ndarray) -> None:
         self.runs.append(entries)

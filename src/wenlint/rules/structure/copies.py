@@ -34,6 +34,19 @@ time, so near copies sharing most keys cost memory in their distinct pairs only)
 of new candidate pairs is sent to the workers (`verify_pairs`, run where the two documents are),
 which return the pairs that are copies with the heads of their first lines. `finish` only puts
 the verified pairs in order. Same pairs, same findings.
+
+Copies of copies. Documents with the same units (`fingerprint`: a Traditional copy of a
+Simplified text, a file saved twice) are banded and verified once, by the first of them; the
+others take its pairs and are paired with it (`_expanded`): the findings are those of every
+pair verified. A dense cluster of n near copies (hundreds of doctored copies of one report)
+shares most keys, and every key pairs every two of its documents: n^2/2 pairs, each generated
+once per shared key. A key shared by more than `max-bucket` documents makes them crowded
+(`_lsh.Bounded`): two crowded documents are paired only when one is among the other's LEADERS
+most similar candidates (those sharing the most keys), so a cluster costs about n x LEADERS pairs
+and every copy is still reported; its message then says "at least" of the others. Documents
+that are not crowded are paired as before; with no key beyond the bound nothing changes. The
+stream does the same once every document has arrived (`_Stream._settle`), so the pairs do not
+depend on the order the documents came in (in the order of the paths, as `_approximate`).
 numpy is imported only then: a one-file check never pays for it. `bench/bench_copies.py` measures
 the phase (figures in the README).
 
@@ -44,6 +57,7 @@ characters (a title whole): `collect` keeps that much of every line.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import zlib
 from array import array
 from functools import lru_cache
@@ -179,23 +193,36 @@ class Collected:
 
         keys = document_keys(self.signature)
         self.signature = None
-        return Shelved(keys, self.total, put(self))
+        return Shelved(keys, self.total, put(self), fingerprint(self))
 
 
 class Shelved:
     """A document as the corpus phase holds it while its `Collected` stays with the worker that
     linted it: its band keys until they are banded, its size, where the rest is (`locator`,
     known to the engine that put it there), and the heads of the lines its verified copies
-    start on (all a finding quotes)."""
+    start on (all a finding quotes), and its `fingerprint`."""
 
-    __slots__ = ("keys", "total", "locator", "heads")
+    __slots__ = ("keys", "total", "locator", "heads", "fingerprint")
 
-    def __init__(self, keys, total: int, locator) -> None:
-        self.keys, self.total, self.locator = keys, total, locator
+    def __init__(self, keys, total: int, locator, fingerprint: bytes | None = None) -> None:
+        self.keys, self.total, self.locator, self.fingerprint = keys, total, locator, fingerprint
         self.heads: dict[int, tuple[int, str]] = {}
 
     def head(self, line: int) -> tuple[int, str]:
         return self.heads.get(line, (0, ""))
+
+
+def fingerprint(data) -> bytes | None:
+    """What makes two documents' verifications the same: their units (hashes, lines, lengths)
+    and size. Documents with one fingerprint are banded and verified once (`_Copies`)."""
+    if isinstance(data, Shelved):
+        return data.fingerprint
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (data.hashes.tobytes(), data.lines.typecode.encode(), data.lines.tobytes(), data.lengths.tobytes(),
+                 str(data.total).encode()):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.digest()
 
 
 def collect_text(text: str) -> Collected:
@@ -271,21 +298,78 @@ def signature(hashes, num_perm: int) -> "np.ndarray":
     return np.minimum(mins[:-1], mins[1:])
 
 
-def banded_pairs(signatures: list, n: int):
+def banded_pairs(signatures: list, n: int, bound: int | None = None):
     """Candidate pairs (i < j, sorted) of documents with a segment that agrees with a segment of
     the other on at least one MinHash value: each value (band of one row) is a key, the keys are
     sorted (the shuffle) and the documents that share a key are paired (the reduce): one batch
-    of `_lsh.BandIndex`, its pairs generated a bounded chunk at a time."""
-    import numpy as np
+    of `_lsh.BandIndex`, its pairs generated a bounded chunk at a time. With a `bound`, see
+    `banded`."""
+    return banded(signatures, n, bound)[:2]
 
-    from ._lsh import BandIndex, document_keys
 
-    bands = next((s.shape[1] for s in signatures if s.size), 0)
-    if not bands:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    new, old = BandIndex(bands).add([document_keys(s) for s in signatures], list(range(n)))
-    order = np.lexsort((new, old))
-    return old[order], new[order]
+def banded(signatures: list, n: int, bound: int | None = None):
+    """`banded_pairs`, and the documents that share a key with more than `bound` others
+    (crowded: see `_lsh.Bounded`; in the order of the signatures), whose partners may be more
+    than their pairs."""
+    stack = _Stack()
+    for s in signatures:
+        stack.add(s)
+    return stack.banded(n, bound)
+
+
+class _Stack:
+    """Signatures of documents in order, stacked a block of documents at a time, banded a band
+    at a time (twice: the crowded documents first): the keys of one band are the only ones in
+    memory besides the signatures."""
+
+    BLOCK = 256  # documents per block
+
+    def __init__(self) -> None:
+        self.blocks: list = []
+        self.pending: list = []
+        self.rows: list[int] = []  # segments of each document
+
+    def add(self, signature) -> None:
+        import numpy as np
+
+        self.rows.append(len(signature))
+        self.pending.append(signature)
+        if len(self.pending) >= self.BLOCK:
+            self.blocks.append(np.concatenate(self.pending))
+            self.pending = []
+
+    def banded(self, n: int, bound: int | None):
+        import numpy as np
+
+        from ._lsh import Bounded, distinct
+
+        if self.pending:
+            self.blocks.append(np.concatenate(self.pending))
+            self.pending = []
+        bands = next((b.shape[1] for b in self.blocks if b.size), 0)
+        if not bands:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        bits = np.uint64(max(1, (n - 1).bit_length()))
+        if 32 + int(bits) > 64:
+            raise OverflowError(f"{n} documents: too many to band at once")
+        owners = np.repeat(np.arange(n, dtype=np.uint64), self.rows)
+
+        def entries(band: int):
+            keys = np.concatenate([b[:, band] for b in self.blocks]).astype(np.uint64)
+            keys <<= bits
+            keys |= owners
+            return distinct(keys)  # sorted, a key once per document
+
+        pairs = Bounded(n, bits, bound)
+        if bound is not None:
+            for band in range(bands):
+                pairs.crowd(entries(band))
+        for band in range(bands):
+            pairs.pair(entries(band))
+        self.blocks = []
+        second, first, crowded = pairs.result()
+        order = np.lexsort((second, first))
+        return first[order], second[order], crowded
 
 
 _BLOCK = lazyre.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row
@@ -395,23 +479,16 @@ class _Arrays:
         import numpy as np
 
         self.np, self.docs, self.paths = np, docs, paths
-        hashes = [np.asarray(docs[p].hashes, dtype=np.uint32) for p in paths]
-        bounds = np.cumsum([0] + [len(h) for h in hashes]).tolist()
-        # The rank of each unit's hash among the distinct hashes (np.unique's inverse, in int32
-        # from the start: a third less memory).
-        every = np.concatenate(hashes)
-        order = np.argsort(every)
-        ordered = every[order]
+        hashes = [np.frombuffer(docs[p].hashes, dtype=np.uint32) for p in paths]
+        # The rank of each unit's hash among the distinct hashes (np.unique's inverse), a
+        # document at a time: no index array over every unit of the run.
+        from ._lsh import distinct
+
+        every = distinct(np.concatenate(hashes))
+        distinct_count = len(every)
+        self.ids = [np.searchsorted(every, h).astype(np.int32) for h in hashes]
         del every
-        new = np.ones(len(ordered), dtype=bool)
-        new[1:] = ordered[1:] != ordered[:-1]
-        del ordered
-        ids = np.empty(len(order), dtype=np.int32)
-        ids[order] = np.cumsum(new, dtype=np.int32) - 1
-        distinct_count = int(new.sum())
-        del order, new
-        self.ids = [ids[bounds[k] : bounds[k + 1]] for k in range(len(paths))]
-        self.distinct = [np.unique(x) for x in self.ids]
+        self.distinct = [distinct(x) for x in self.ids]
         # Views of the collected arrays (characters per unit, line of each unit): no copies.
         self.sizes = [np.asarray(docs[p].lengths) for p in paths]
         self.lines = [np.asarray(docs[p].lines) for p in paths]
@@ -511,25 +588,40 @@ class _Stream:
     in tasks to where the documents are (`verify_pairs`) and the documents arrive `Shelved`: the
     stream holds their keys until they are banded, then only their size and where they are.
     Without one, the pairs are verified here with `_Sets`. `finish` only orders the verified
-    pairs as the all-at-once path does (the numbers `_Arrays` gives for the same pairs)."""
+    pairs as the all-at-once path does (the numbers `_Arrays` gives for the same pairs).
+
+    A document with the fingerprint of an earlier one is not banded: it has that one's pairs
+    (and the pair of the two, verified once). A key shared by more than `bound` documents pairs
+    none as they arrive; once they have all arrived (`drain`), the pairs of the whole index are
+    taken as the all-at-once path takes them (the key's documents with its first documents in
+    the order of the paths), the pairs verified before and not among them are dropped, and the
+    missing ones verified: the same pairs whatever the order the documents came in."""
 
     BATCH = 64  # documents banded together
     TASK = 512  # candidate pairs per verification task
 
-    def __init__(self, min_share: float, min_chars: int, num_perm: int) -> None:
-        from ._lsh import BandIndex
+    def __init__(self, min_share: float, min_chars: int, num_perm: int, bound: int | None = None) -> None:
+        from ._lsh import BandIndex, _Pairs
 
         self.min_share, self.min_chars, self.num_perm = min_share, min_chars, num_perm
-        self.index = BandIndex(num_perm)
+        self.index = BandIndex(num_perm, bound)
         self.docs: list = []  # Collected or Shelved, by number
         self.paths: list[str] = []
         self.numbers: dict[str, int] = {}
         self.sets = _Sets(self.docs, range(1 << 62), keep=256)  # (sets of long documents are large)
-        self.pending = 0  # documents not banded yet (the last of self.docs)
-        self.kept: list[tuple] = []  # (a, b, shared, first, last of a; the same of b), a > b
+        self.unbanded: list[int] = []  # documents not banded yet
+        self.kept: list[tuple] = []  # (a, b, shared, first, last of a; the same of b), a >= b
         self.duplicated = False
         self.runner = None
         self.waiting: list = []  # verification tasks sent and not yet taken in
+        self.first: dict = {}  # fingerprint -> the number of the first document with it
+        self.rep: list[int] = []  # number -> the number of the first document with its fingerprint
+        self.copied: set[int] = set()  # documents with a copy that came after them
+        self.selves: list[int] = []  # documents whose pair with a copy of themselves is still to verify
+        self.sent = _Pairs()  # the pairs sent to verification (new << 32 | old)
+        self.settled = 0  # documents when the pairs were last settled (`_settle`)
+        self.bounded: set[int] = set()  # documents of keys beyond the bound (crowded)
+        self.bounded_paths: set[str] = set()  # their paths and their copies' (`found`)
 
     def use(self, runner) -> None:
         """Verify on the workers: `runner.submit(verify_pairs, pairs, min_share, min_chars)` runs
@@ -543,13 +635,25 @@ class _Stream:
         if path in self.numbers:
             self.duplicated = True
             return
-        self.numbers[path] = len(self.docs)
+        n = self.numbers[path] = len(self.docs)
         self.paths.append(path)
         self.docs.append(data)
-        self.pending += 1
+        mark = fingerprint(data)
+        first = n if mark is None else self.first.setdefault(mark, n)
+        self.rep.append(first)
+        if first != n:  # a copy of an earlier document: banded and verified as that one
+            if isinstance(data, Shelved):
+                data.keys = None
+            else:
+                data.signature = None
+            if first not in self.copied:
+                self.copied.add(first)
+                self.selves.append(first)
+            return
+        self.unbanded.append(n)
         # Batches grow with the stream (fewer, larger runs to search), up to a sixteenth of it:
         # what is left for `finish` stays small.
-        if self.pending >= max(self.BATCH, len(self.docs) // 16):
+        if len(self.unbanded) >= max(self.BATCH, len(self.docs) // 16):
             self.flush()
 
     def _keys(self, data):
@@ -565,20 +669,25 @@ class _Stream:
         return keys
 
     def flush(self) -> None:
-        numbers = range(len(self.docs) - self.pending, len(self.docs))
-        keys = [self._keys(self.docs[n]) for n in numbers]
-        self.pending = 0
-        new, old = self.index.add(keys, list(numbers))
+        numbers, self.unbanded = self.unbanded, []
+        pairs = []
+        if numbers:
+            new, old = self.index.add([self._keys(self.docs[n]) for n in numbers], numbers)
+            self.sent.add(new << 32 | old)
+            pairs = list(zip(new.tolist(), old.tolist()))
+        selves, self.selves = self.selves, []
+        self._send(pairs + [(n, n) for n in selves])
+
+    def _send(self, pairs) -> None:
         if self.runner is None:
-            for a, b in zip(new.tolist(), old.tolist()):
+            for a, b in pairs:
                 row = self._verify(a, b)
                 if row is not None:
                     self.kept.append(row)
             return
         docs = self.docs
         # A document the engine could not shelve travels with its pairs.
-        pairs = [(a, b, getattr(docs[a], "locator", docs[a]), getattr(docs[b], "locator", docs[b]))
-                 for a, b in zip(new.tolist(), old.tolist())]
+        pairs = [(a, b, getattr(docs[a], "locator", docs[a]), getattr(docs[b], "locator", docs[b])) for a, b in pairs]
         for lo in range(0, len(pairs), self.TASK):
             self.waiting.append(self.runner.submit(verify_pairs, pairs[lo : lo + self.TASK], self.min_share,
                                                    self.min_chars))
@@ -611,6 +720,59 @@ class _Stream:
         """Band what is left and wait for every verification (before the workers go away)."""
         self.flush()
         self._take(block=True)
+        if self.index.dense and self.settled != len(self.docs):
+            self._settle()
+        self._copies_heads()
+
+    def _settle(self) -> None:
+        """The pairs of the whole index under the bound, in the order of the paths (the first
+        document of each fingerprint standing for its copies, at the rank of the first of them
+        in that order): those verified and not among them dropped, the missing ones verified."""
+        import numpy as np
+
+        from ._lsh import distinct
+
+        self.settled = len(self.docs)
+        least: dict[int, str] = {}
+        for n, r in enumerate(self.rep):
+            least[r] = min(least.get(r, self.paths[n]), self.paths[n])
+        order = sorted(least, key=least.__getitem__) + [n for n, r in enumerate(self.rep) if r != n]
+        rank = np.empty(len(self.docs), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        new, old, bounded = self.index.final(rank)
+        self.bounded = set(bounded.tolist())
+        wanted = distinct(new << 32 | old)
+        sent = self.sent.result()
+        kept = np.array([max(r[0], r[1]) << 32 | min(r[0], r[1]) for r in self.kept], dtype=np.int64)
+        self.kept = [r for r, code, ok in zip(self.kept, kept.tolist(), _within(kept, wanted).tolist())
+                     if ok or r[0] == r[1]]
+        missing = wanted[~_within(wanted, sent)]
+        self.sent.add(missing)
+        self._send(list(zip((missing >> 32).tolist(), (missing & 0xFFFFFFFF).tolist())))
+        self._take(block=True)
+
+    def _copies_heads(self) -> None:
+        """The heads of the lines that the copies of kept documents quote, fetched where the
+        copies are kept (they were not verified themselves)."""
+        lines: dict[int, set[int]] = {}
+        for a, b, _, first_a, _, _, first_b, _ in self.kept:
+            lines.setdefault(a, set()).add(first_a)
+            lines.setdefault(b, set()).add(first_b)
+        wanted = []
+        for n, r in enumerate(self.rep):
+            data = self.docs[n]
+            if r != n and r in lines and isinstance(data, Shelved):
+                needed = sorted(lines[r] - set(data.heads))
+                if needed:
+                    wanted.append((n, needed, data.locator, data.locator))
+        if not wanted:
+            return
+        if self.runner is None:
+            raise RuntimeError("a document kept by a worker, and no worker to read it")
+        tasks = [self.runner.submit(heads_of, wanted[lo : lo + self.TASK]) for lo in range(0, len(wanted), self.TASK)]
+        for task in tasks:
+            for n, line, head in task.result():
+                self.docs[n].heads[line] = head
 
     def covers(self, docs: dict) -> bool:
         """Did exactly these documents pass through the stream?"""
@@ -619,18 +781,75 @@ class _Stream:
 
     def found(self, paths: list[str]):
         """The verified pairs as `_exact` gives them: (path, its matches) in the order of the
-        paths, each document's matches in the order of the pairs (i < j in the paths' order)."""
+        paths, each document's matches in the order of the pairs (i < j in the paths' order);
+        `bounded_paths` then holds the paths of documents whose partners may be more than their pairs."""
         self.drain()
         rank = {p: i for i, p in enumerate(paths)}
-        pairs = []
+        pairs, selves = [], {}
         for a, b, shared_a, first_a, last_a, shared_b, first_b, last_b in self.kept:
             p, q = self.paths[a], self.paths[b]
+            if a == b:
+                selves[p] = (shared_a, first_a, last_a)
+                continue
             if rank[p] > rank[q]:
                 p, q, shared_a, first_a, last_a, shared_b, first_b, last_b = (
                     q, p, shared_b, first_b, last_b, shared_a, first_a, last_a)
             pairs.append((rank[p], rank[q], p, q, shared_a, first_a, last_a, shared_b, first_b, last_b))
         pairs.sort(key=itemgetter(0, 1))
-        return _grouped(pairs, {p: self.docs[n].total for p, n in self.numbers.items()})
+        totals = {p: self.docs[n].total for p, n in self.numbers.items()}
+        members: dict[str, list[str]] = {}
+        for n, r in enumerate(self.rep):
+            members.setdefault(self.paths[r], []).append(self.paths[n])
+        self.bounded_paths = {m for n in self.bounded for m in members[self.paths[n]]}
+        found = _grouped(pairs, totals)
+        if len(members) == len(paths):
+            return found
+        for group in members.values():
+            group.sort(key=rank.__getitem__)
+        return list(_expanded(paths, members, dict(found), selves, totals))
+
+
+def _within(codes, sorted_codes):
+    """Which of `codes` are in `sorted_codes` (sorted, no repeats)."""
+    import numpy as np
+
+    if not len(sorted_codes):
+        return np.zeros(len(codes), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
+    return sorted_codes[at] == codes
+
+
+def heads_of(items, load) -> list[tuple]:
+    """The heads of lines of documents kept where they were linted: `items` are (number, lines,
+    where, where), the answer (number, line, head)."""
+    rows = []
+    for n, lines, where, _ in items:
+        data = load(where)
+        rows += [(n, line, data.head(line)) for line in lines]
+    return rows
+
+
+def _expanded(paths, members: dict, found: dict, selves: dict, totals: dict):
+    """(path, matches) of every document in the order of the paths from the matches of the first
+    document of each fingerprint (`found`, the others named by their first document too):
+    a document has its first document's matches with each copy of each other, and a match with
+    each of its own copies when the pair of two of them is a copy (`selves`: characters, first
+    and last line), each document's matches in the order of the paths."""
+    rank = {p: i for i, p in enumerate(paths)}
+    first = {m: r for r, group in members.items() for m in group}
+    for path in paths:
+        mine = first[path]
+        matches = [(shared, share, line, last, other, other_first, other_last)
+                   for shared, share, line, last, other_first_doc, other_first, other_last in found.get(mine, ())
+                   for other in members[other_first_doc]]
+        own = selves.get(mine)
+        if own is not None:
+            shared, line, last = own
+            share = shared / totals[path]
+            matches += [(shared, share, line, last, other, line, last) for other in members[mine] if other != path]
+        if matches:
+            matches.sort(key=lambda m: rank[m[4]])
+            yield path, matches
 
 
 def _grouped(pairs, totals):
@@ -657,7 +876,12 @@ class CopiedDocument(CorpusRule):
         "两个文件各报一次，位置是重复部分的第一行（引出这一行，最多 24 字），消息是“本文件 N% 的内容"
         "重复了 FILE（第a–b行）”：哪一份是原件，检查工具无从知道。只共用几句套话（组织起来，切实维权）"
         "的两篇不同总结远低于阈值，不报。文档多时用 MinHash 签名和分桶（LSH）找候选，再逐对核实，"
-        "时间随文档数线性增长（见模块说明和 bench/bench_copies.py）。"
+        "时间随文档数线性增长（见模块说明和 bench/bench_copies.py）。完全相同的副本（转成简体、去掉标点后"
+        "逐段一致）只核实一次，各自照常报告。成批的相近副本里（共有同一个 MinHash 值的文档超过 "
+        "`max-bucket` 个，默认 50），两份都在这种大桶里的文档只在其中一份最相近的 8 份之内（共有的 "
+        "MinHash 值最多）时才核实：每份副本仍会报告，但消息说“另有至少 N 个文件”，N 只是下限，"
+        "报告的是核实过的那份。不在大桶里的文档照常两两核实；没有超过 `max-bucket` 的分桶时，"
+        "结果与不设上限时完全相同。"
     )
     bad = SAMPLE  # (documented examples of a corpus rule run with two copies of the bad one)
     good = OTHER_REPORT
@@ -671,6 +895,8 @@ class CopiedDocument(CorpusRule):
         Spec(SAMPLE, (), others=(SAMPLE,), options={"min-chars": 1000}),
         Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE, SAMPLE_TRADITIONAL), options={"exact-below": 1},
              note="the MinHash LSH path"),
+        Spec(SAMPLE, (SAMPLE_HEAD,), others=(SAMPLE, SAMPLE_TRADITIONAL, "前言\n" + SAMPLE),
+             options={"exact-below": 1, "max-bucket": 1}, note="copies beyond the bound: still reported"),
     )
 
     def collect(self, doc, ctx):
@@ -692,7 +918,8 @@ class CopiedDocument(CorpusRule):
     def stream(self, documents: int, ctx):
         """A large run linted by a pool: band and verify the documents as they arrive."""
         if documents > int(ctx.option("exact-below")):
-            return _Stream(float(ctx.option("min-share")), int(ctx.option("min-chars")), int(ctx.option("num-perm")))
+            return _Stream(float(ctx.option("min-share")), int(ctx.option("min-chars")), int(ctx.option("num-perm")),
+                           int(ctx.option("max-bucket")))
         return None
 
     def finish(self, collected, ctx):
@@ -707,17 +934,47 @@ class CopiedDocument(CorpusRule):
             return
         paths = sorted(docs)
         stream = ctx.stream
+        bounded: set[str] = set()  # documents whose partners may be more than their matches
         if isinstance(stream, _Stream) and stream.covers(docs):
             found = stream.found(paths)
+            bounded = stream.bounded_paths
         elif any(isinstance(data, Shelved) for data in docs.values()):
             raise RuntimeError("documents kept by the workers did not all pass through the corpus stream")
-        elif len(docs) <= int(ctx.option("exact-below")):
-            found = self._exact(paths, docs, min_share, min_chars)
         else:
-            found = self._approximate(paths, docs, min_share, min_chars, int(ctx.option("num-perm")))
+            found = self._compared(paths, docs, min_share, min_chars, ctx, bounded)
         # found: (path, its matches in the order of the pairs), in the order of the paths
         for path, matches in found:
-            yield from self._report(path, docs[path], matches)
+            yield from self._report(path, docs[path], matches, path in bounded)
+
+    def _compared(self, paths, docs, min_share: float, min_chars: int, ctx, bounded: set[str]):
+        """The matches of the documents compared here: the first document of each fingerprint
+        (`fingerprint`) stands for its copies, which have its matches (`_expanded`)."""
+        members: dict = {}
+        for path in paths:
+            members.setdefault(fingerprint(docs[path]) or path, []).append(path)
+        if len(members) == len(paths):
+            members = None
+        else:
+            members = {group[0]: group for group in members.values()}
+            paths, whole = list(members), paths
+        if len(docs) <= int(ctx.option("exact-below")):  # (as many as the stream is opened for)
+            found = self._exact(paths, docs, min_share, min_chars)
+        else:
+            found = self._approximate(paths, docs, min_share, min_chars, int(ctx.option("num-perm")),
+                                      int(ctx.option("max-bucket")), bounded)
+        if members is None:
+            yield from found
+            return
+        found = dict(found)
+        bounded.update(m for p in list(bounded) for m in members[p])
+        sets = _Sets(docs, paths)
+        selves = {}
+        for i, path in enumerate(paths):
+            if len(members[path]) > 1:
+                shares = sets.copy(i, i, min_share, min_chars)
+                if shares is not None:
+                    selves[path] = shares[0]
+        yield from _expanded(whole, members, found, selves, {p: docs[p].total for p in whole})
 
     @staticmethod
     def _exact(paths, docs, min_share: float, min_chars: int):
@@ -738,19 +995,25 @@ class CopiedDocument(CorpusRule):
         return [(path, found[path]) for path in sorted(found)]
 
     @classmethod
-    def _approximate(cls, paths, docs, min_share: float, min_chars: int, num_perm: int):
+    def _approximate(cls, paths, docs, min_share: float, min_chars: int, num_perm: int, bound: int | None = None,
+                     bounded: set[str] | None = None):
         """Candidate pairs from MinHash signatures banded in numpy, verified in batches with arrays; the same matches
-        as `_exact` would give for those pairs, held in arrays until their path is reported."""
-        arrays = _Arrays(docs, paths)
-        np = arrays.np
-        signatures = []
+        as `_exact` would give for those pairs, held in arrays until their path is reported. The
+        documents of keys beyond the `bound` go to `bounded` before the first is yielded."""
+        import numpy as np
+
+        stack = _Stack()
         for p in paths:
             data = docs[p]
             if data.signature is None or data.signature.shape[1] != num_perm:
                 data.signature = signature(data.hashes, num_perm)
-            signatures.append(data.signature)
-        first, second = banded_pairs(signatures, len(paths))
-        del signatures
+            stack.add(data.signature)
+            data.signature = None  # stacked: no longer needed here
+        first, second, beyond = stack.banded(len(paths), bound)
+        del stack
+        arrays = _Arrays(docs, paths)
+        if bounded is not None:
+            bounded.update(paths[n] for n in beyond.tolist())
         index_type = np.int32 if len(paths) < 1 << 31 else np.int64
         first, second = first.astype(index_type), second.astype(index_type)
         passed, shares = arrays.verify(first, second, min_share)
@@ -790,7 +1053,7 @@ class CopiedDocument(CorpusRule):
             yield paths[doc], matches
 
     @staticmethod
-    def _report(path, data: Collected, matches):
+    def _report(path, data: Collected, matches, bounded: bool = False):
         matches.sort(key=lambda m: -m[0])
         reported: list[tuple[int, int, list]] = []
         for shared, share, first, last, other, other_first, other_last in matches:
@@ -805,6 +1068,9 @@ class CopiedDocument(CorpusRule):
             others = f"第{other_first + 1}–{other_last + 1}行" if other_last > other_first else f"第{other_first + 1}行"
             message = f"本文件 {share:.0%} 的内容重复了 {other}（{others}）：本文件{lines}"
             if also:
-                message += f"；另有 {len(also)} 个文件也含有这部分内容（{'、'.join(also[:3])}{'等' if len(also) > 3 else ''}）"
+                message += (f"；另有{'至少' if bounded else ''} {len(also)} 个文件也含有这部分内容"
+                            f"（{'、'.join(also[:3])}{'等' if len(also) > 3 else ''}）")
+            elif bounded:
+                message += "；含有这部分内容的文件很多，只与其中几份比较过"
             location = Location(first + 1, column + 1, first + 1, column + 1 + len(head), head)
             yield CorpusHit(path, location, message)
