@@ -50,10 +50,11 @@ def shelve(collected: dict[str, Any], put) -> None:
 def use_workers(linter: Linter, runner) -> bool:
     """Give the linter's open streams that can use them the engine's workers; True when one took them."""
     used = False
-    for stream in linter.streams.values():
+    bind = getattr(runner, "bind", None)  # (a runner that works for one stream at a time: its rule's code)
+    for code, stream in linter.streams.items():
         hook = getattr(stream, "use", None)
         if hook is not None:
-            hook(runner)
+            hook(bind(code=code) if bind else runner)
             used = True
     return used
 

@@ -115,3 +115,25 @@ class BandIndex:
         while len(self.runs) > 1 and len(self.runs[-2]) <= 2 * len(self.runs[-1]):
             last, before = self.runs.pop(), self.runs.pop()
             self.runs.append(np.sort(np.concatenate((before, last)), kind="stable"))  # (merges two runs)
+
+
+def shared_key_pairs(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct pairs (a > b) of owners (numbers below 2^32) that have an entry of the same
+    key: one bucket of a banding done as a shuffle (the entries sent to buckets by their key's
+    hash, on other processes) and this reduce. The same pairs as `BandIndex.add` gives for these
+    entries; generated a bounded chunk at a time."""
+    if not len(keys):
+        return _EMPTY, _EMPTY
+    order = np.lexsort((owners, keys))
+    keys, owners = keys[order], owners[order].astype(np.int64)
+    first = np.concatenate(([True], (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])))
+    keys, owners = keys[first], owners[first]  # a key once per owner
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    counts = np.diff(np.append(starts, len(keys)))
+    position = np.arange(len(keys), dtype=np.int64)
+    end = np.repeat(starts + counts, counts)
+    pairs = _Pairs()
+    for a, b in _row_pairs(position, position + 1, end - position - 1):
+        pairs.add(owners[b] << 32 | owners[a])
+    found = pairs.result()
+    return found >> 32, found & 0xFFFFFFFF

@@ -32,8 +32,12 @@ The documents are banded a batch at a time as they arrive (`_lsh.BandIndex`: the
 batches held sorted, the new keys looked up in them; its pairs are generated a bounded chunk at a
 time, so near copies sharing most keys cost memory in their distinct pairs only), and each batch
 of new candidate pairs is sent to the workers (`verify_pairs`, run where the two documents are),
-which return the pairs that are copies with the heads of their first lines. `finish` only puts
-the verified pairs in order. Same pairs, same findings.
+which return the pairs that are copies with the heads of their first lines. On Dask the banding
+too is done by the workers (engine/dask_bands.py: the band keys shuffled into buckets by their
+hash, a task per bucket pairing the documents that share a key with `_lsh.shared_key_pairs`, the
+pairs made distinct and verified where the partitions are): the client never holds the keys and
+receives only the verified pairs. `finish` only puts the verified pairs in order. Same pairs,
+same findings.
 numpy is imported only then: a one-file check never pays for it. `bench/bench_copies.py` measures
 the phase (figures in the README).
 
@@ -525,12 +529,19 @@ class _Stream:
         self.duplicated = False
         self.runner = None
         self.waiting: list = []  # verification tasks sent and not yet taken in
+        self.banding = False  # the runner bands the documents' keys where they are (Dask)
+        self.located: dict | None = None  # locator -> number, once the runner bands
 
     def use(self, runner) -> None:
         """Verify on the workers: `runner.submit(verify_pairs, pairs, min_share, min_chars)` runs
         `verify_pairs` where the documents are (with a `load` for their locators) and returns a
-        task with `done()` and `result()`."""
+        task with `done()` and `result()`. A runner with `band` also bands there: the documents
+        arrive without their keys, and `drain` waits for the task `runner.band(verify_pairs,
+        min_share, min_chars)` returns (the verified pairs of them all, named by locators)."""
         self.runner = runner
+        self.banding = hasattr(runner, "band")
+        if self.banding:
+            self.banded = runner.band(verify_pairs, self.min_share, self.min_chars)
 
     def add(self, path: str, data) -> None:
         if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
@@ -538,6 +549,8 @@ class _Stream:
         if path in self.numbers:
             self.duplicated = True
             return
+        if self.banding and not (isinstance(data, Shelved) and data.keys is None):
+            raise ValueError("a document the workers did not band")
         self.numbers[path] = len(self.docs)
         self.paths.append(path)
         self.docs.append(data)
@@ -560,6 +573,9 @@ class _Stream:
         return keys
 
     def flush(self) -> None:
+        if self.banding:
+            self.pending = 0
+            return
         numbers = range(len(self.docs) - self.pending, len(self.docs))
         keys = [self._keys(self.docs[n]) for n in numbers]
         self.pending = 0
@@ -596,6 +612,10 @@ class _Stream:
                 waiting.append(task)
                 continue
             for a, b, shared_a, first_a, last_a, shared_b, first_b, last_b, head_a, head_b in task.result():
+                if self.banding:  # (named by locators)
+                    a, b = self.located.get(a), self.located.get(b)
+                    if a is None or b is None:
+                        continue
                 self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
                 for n, line, head in ((a, first_a, head_a), (b, first_b, head_b)):
                     if isinstance(self.docs[n], Shelved):
@@ -604,6 +624,9 @@ class _Stream:
 
     def drain(self) -> None:
         """Band what is left and wait for every verification (before the workers go away)."""
+        if self.banding and self.located is None:
+            self.located = {d.locator: n for n, d in enumerate(self.docs)}
+            self.waiting.append(self.banded)
         self.flush()
         self._take(block=True)
 
