@@ -650,3 +650,11 @@ def test_private_use_characters_once_per_document_when_used_throughout():
 
 def test_masked_markdown_is_not_a_private_use_character():
     assert flagged("正文 `code` 与 [链接](http://a.cn)。\n", "SC011", path="a.md") == []
+
+
+def test_the_documents_own_u_e000_is_found_next_to_masked_spans():
+    # U+E000 is also the mask: a run of masked characters may hold the document's own U+E000, or
+    # follow a suspect character directly; each of the document's own is reported, in order.
+    text = "甲\ue000乙⽅`代\ue000码`\ue000\ue000丙\n"
+    result = lint(text, "SC011", path="a.md")
+    assert [(f.column, f.text) for f in result] == [(2, "\ue000"), (4, "⽅"), (7, "\ue000"), (10, "\ue000"), (11, "\ue000")]

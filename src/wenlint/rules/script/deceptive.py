@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ...documents.document import MASK
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
 from ... import lazyre
@@ -13,9 +14,26 @@ from ... import lazyre
 # Kangxi radicals, the CJK radicals supplement, CJK compatibility ideographs (and their
 # supplement), zero-width spaces and joiners, the word joiner, a BOM inside the text, and the
 # private-use area.
+# U+E000 is also the mask of a Markdown document's code and links (documents.MASK): a run of it is
+# matched whole (with the character before it), and only where the document itself has it counts.
 _SUSPECT = lazyre.compile(
-    "[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\u200b-\u200d\u2060\ufeff\ue000-\uf8ff\U0002f800-\U0002fa1f]"
+    "[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\u200b-\u200d\u2060\ufeff\ue000-\uf8ff\U0002f800-\U0002fa1f]\ue000*"
 )
+
+
+def _suspects(text: str, source: str):
+    """The places of the characters `_SUSPECT` finds, in order (each place of a run of MASK where
+    the document itself has U+E000; the masked ones are skipped by the caller)."""
+    for m in _SUSPECT.finditer(text):
+        p, end = m.span()
+        yield p
+        if end - p > 1:
+            own = source.find(MASK, p + 1, end)
+            while own >= 0:
+                yield own
+                own = source.find(MASK, own + 1, end)
+
+
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _CHINESE = lazyre.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 _SPACE = " \t\u00a0\u3000"
@@ -85,11 +103,10 @@ class DeceptiveCharacter(Rule):
         text = doc.text
         source = doc.source
         private: dict[str, list[int]] = {}
-        for m in _SUSPECT.finditer(text):
-            p = m.start()
+        for p in _suspects(text, source):
             c = text[p]
             if source[p] != c:
-                continue  # a masked span (U+E000 marks it), not the document's own character
+                continue  # a masked span, not the document's own character
             code = ord(c)
             if 0xE000 <= code <= 0xF8FF:
                 private.setdefault(c, []).append(p)

@@ -54,6 +54,7 @@ from functools import lru_cache
 from itertools import accumulate, chain, repeat
 from operator import itemgetter, mul, sub
 
+from ...documents.document import MASK
 from ...findings import Location
 from ..base import CorpusHit, CorpusRule, Spec
 from ._lexicon import t2s_table
@@ -111,7 +112,11 @@ codecs.register_error("wenlint-st012-traditional", _outside_gb2312)
 def has_traditional(text: str) -> bool:
     """Does the text have characters that OpenCC t2s changes? GB2312 has no Traditional
     characters: the text is encoded, and only the characters it cannot encode are looked up (a
-    Simplified text is answered at codec speed even with a few characters outside GB2312)."""
+    Simplified text is answered at codec speed even with a few characters outside GB2312). The
+    masked spans of a Markdown document (`MASK`, outside GB2312, one call of the handler per
+    character) are removed first."""
+    if MASK in text:
+        text = text.replace(MASK, "")
     try:
         text.encode("gb2312", "wenlint-st012-traditional")
         return False
