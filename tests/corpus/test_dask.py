@@ -152,7 +152,7 @@ def test_copies_banded_on_the_workers(client, tmp_path):
     assert any(f.code == "ST012" and "batch1" in f.path for f in dask.findings)
     assert any(f.code == "ST012" and "batch2" in f.path for f in dask.findings)
     stages = {t["key"].split("-")[0] for t in tasks.data}
-    assert {"bucket_pairs", "distinct_pairs", "verify_banded"} <= stages
+    assert {"bucket_pairs", "distinct_pairs", "export_documents", "verify_partitions"} <= stages
     import pandas as pd
 
     profiled = profile_frame(rows_from(run([str(root)], overrides, replace(options, profile=True)).results))

@@ -122,7 +122,7 @@ def test_files_on_a_separate_scheduler_and_workers(scheduler, corpus, monkeypatc
     ran = {}
     for t in tasks.data:
         ran.setdefault(t["key"].split("-")[0], set()).add(t["worker"])
-    for stage in ("shelve_partition", "bucket_pairs", "distinct_pairs", "verify_banded"):
+    for stage in ("shelve_partition", "bucket_pairs", "distinct_pairs", "export_documents", "verify_partitions"):
         assert ran.get(stage) and ran[stage] <= workers, stage
     assert _findings(dask) == _findings(local) == _findings(serial)
     assert sorted(dask.errors) == sorted(local.errors)

@@ -10,18 +10,18 @@ partition; its locator on the workers is (partition, place, rule code), as `clie
    stream (the linter's settings key and the rule's code).
 2. `bucket_pairs` (a task per bucket): the entries of the bucket from every partition, sorted by
    key; the documents that share a key are paired (`_lsh.shared_key_pairs`), and the distinct
-   pairs are sent on by the hash of their pair of partitions (a second shuffle, since one pair
-   shares keys in several buckets).
-3. `distinct_pairs` (a task per group): the pairs of the group once, grouped by their pair of
-   partitions; the client gathers only how many each pair of partitions has.
-4. `verify_banded` (a task per pair of partitions and slice of its pairs, with those partitions'
-   results): the stream's verification (`fn`, ST012's `verify_pairs`); the client gathers the
-   verified pairs, named by locators.
+   pairs (a > b) are sent on by the partition of b (a second shuffle, since one pair shares keys
+   in several buckets).
+3. `distinct_pairs` (a task per group): the pairs of the group once, by the partition of b; the
+   client gathers only how many pairs each partition has and which partitions their a are in.
+4. `export_documents` (a task per pair of workers, where the partitions of the a are): the
+   collected data of just the documents paired with the other worker's; `verify_partitions` (a
+   task per worker and group, where the partitions of the b are, with the exported documents):
+   the stream's verification (`fn`, ST012's `verify_pairs`). The client gathers the verified
+   pairs, named by locators.
 """
 
 from __future__ import annotations
-
-from operator import itemgetter
 
 ID_BITS = 32  # an id: partition number << ID_BITS | place in the partition
 MAX_BUCKETS = 32
@@ -71,15 +71,9 @@ def pick(entries: dict, owner: str, code: str, bucket: int):
     return parts[bucket] if parts else _empty()
 
 
-def _route(a, b, groups: int):
-    import numpy as np
-
-    return ((a >> ID_BITS) * np.int64(1_000_003) + (b >> ID_BITS)) % np.int64(groups)
-
-
 def bucket_pairs(groups: int, *parts) -> list:
     """The distinct pairs (a > b, ids) of documents that share a key of this bucket, split into
-    `groups` by their pair of partitions."""
+    `groups` by the partition of b."""
     import numpy as np
 
     from ..rules.structure._lsh import shared_key_pairs
@@ -88,47 +82,86 @@ def bucket_pairs(groups: int, *parts) -> list:
     ids = np.concatenate([p[1] for p in parts])
     if not len(keys):
         return [(ids, ids)] * groups
-    named, local = np.unique(ids, return_inverse=True)  # ids as numbers below 2^32
+    # ids as numbers below 2^32: their ranks (the parts come in the order of the partitions,
+    # each in the order of its documents, so the ids are already sorted)
+    if (ids[1:] >= ids[:-1]).all():
+        new = np.concatenate(([True], ids[1:] != ids[:-1]))
+        named, local = ids[new], np.cumsum(new) - 1
+    else:
+        named, local = np.unique(ids, return_inverse=True)
     a, b = shared_key_pairs(keys, local.ravel())
     a, b = named[a], named[b]
-    route = _route(a, b, groups)
+    route = (b >> ID_BITS) % groups
     order = np.argsort(route, kind="stable")
     bounds = np.searchsorted(route[order], np.arange(groups + 1)).tolist()
     return [(a[order[lo:hi]], b[order[lo:hi]]) for lo, hi in zip(bounds, bounds[1:])]
 
 
-def distinct_pairs(group: int, *buckets) -> dict:
-    """{(partition of a, partition of b): (a, b)} of this group's pairs, each pair once."""
+def pick_group(pairs: list, group: int):
+    return pairs[group]
+
+
+def distinct_pairs(*buckets) -> dict:
+    """{partition of b: (a, b)} of this group's pairs (from every bucket), each pair once."""
     import numpy as np
 
-    a = np.concatenate([found[group][0] for found in buckets])
-    b = np.concatenate([found[group][1] for found in buckets])
+    a = np.concatenate([found[0] for found in buckets])
+    b = np.concatenate([found[1] for found in buckets])
     if not len(a):
         return {}
-    p, q = a >> ID_BITS, b >> ID_BITS
-    order = np.lexsort((b, a, q, p))
-    a, b, p, q = a[order], b[order], p[order], q[order]
+    q = b >> ID_BITS
+    order = np.lexsort((a, b, q))
+    a, b, q = a[order], b[order], q[order]
     keep = np.concatenate(([True], (a[1:] != a[:-1]) | (b[1:] != b[:-1])))
-    a, b, p, q = a[keep], b[keep], p[keep], q[keep]
-    starts = np.flatnonzero(np.concatenate(([True], (p[1:] != p[:-1]) | (q[1:] != q[:-1]))))
+    a, b, q = a[keep], b[keep], q[keep]
+    starts = np.flatnonzero(np.concatenate(([True], q[1:] != q[:-1])))
     bounds = np.append(starts, len(a)).tolist()
-    return {(int(p[lo]), int(q[lo])): (a[lo:hi], b[lo:hi]) for lo, hi in zip(bounds, bounds[1:])}
+    return {int(q[lo]): (a[lo:hi], b[lo:hi]) for lo, hi in zip(bounds, bounds[1:])}
 
 
 def pair_counts(pairs: dict) -> dict:
-    return {parts: len(a) for parts, (a, _) in pairs.items()}
+    """{partition of b: (its pairs, the other partitions of their a)}: all the client learns."""
+    import numpy as np
+
+    return {q: (len(a), np.unique(a >> ID_BITS).tolist()) for q, (a, _) in pairs.items()}
 
 
-def verify_banded(fn, args, code: str, pairs: dict, p: int, q: int, lo: int, hi: int, *results):
-    """Verify pairs [lo, hi) of partitions p and q with `fn(pairs, load, *args)` where their
-    results are; the verified pairs come back named by their documents' locators."""
-    from .dask_engine import verify_on_parts
+def export_documents(code: str, qs: list[int], ps: list[int], groups: list[dict], results: list[list]) -> dict:
+    """The collected data of the documents of partitions `ps` (their `results`, held by one
+    worker) that are paired with documents of partitions `qs` (held by another), by locator:
+    what the verification of those pairs is sent instead of the partitions."""
+    import numpy as np
 
+    held = dict(zip(ps, results))
+    wanted, mask = np.array(ps, dtype=np.int64), (1 << ID_BITS) - 1
+    sent = {}
+    for pairs in groups:
+        for q in qs:
+            if q in pairs:
+                a = np.unique(pairs[q][0])
+                for x in a[np.isin(a >> ID_BITS, wanted)].tolist():
+                    p, place = x >> ID_BITS, x & mask
+                    sent[p, place, code] = held[p][place].collected[code]
+    return sent
+
+
+def verify_partitions(fn, args, code: str, pairs: dict, qs: list[int], held: dict, exported: list[dict]) -> list:
+    """Verify the pairs of partitions `qs` (the partitions of their b) with `fn(pairs, load,
+    *args)` on the worker that holds them: the documents of the partitions `held` there are
+    read where they are, the others were `exported` to it. The verified pairs come back named
+    by their documents' locators."""
     mask = (1 << ID_BITS) - 1
-    a, b = pairs[p, q]
+    sent = {}
+    for documents in exported:
+        sent.update(documents)
+
+    def load(where):
+        results = held.get(where[0])
+        return results[where[1]].collected[where[2]] if results is not None else sent[where]
+
     located = [((x >> ID_BITS, x & mask, code), (y >> ID_BITS, y & mask, code))
-               for x, y in zip(a[lo:hi].tolist(), b[lo:hi].tolist())]
-    return verify_on_parts(fn, [(wa, wb, wa, wb) for wa, wb in located], args, sorted({p, q}), *results)
+               for q in qs for x, y in zip(pairs[q][0].tolist(), pairs[q][1].tolist())]
+    return fn([(wa, wb, wa, wb) for wa, wb in located], load, *args)
 
 
 class Banding:
@@ -136,11 +169,16 @@ class Banding:
     the rule's `code`, its verification `fn(pairs, load, *args)`): the shuffle and the reduce
     are submitted as soon as the partitions' entries are (`start`: they run as the partitions
     are linted); `result()` submits the verification of the pairs and returns the verified ones
-    (the task a stream waits for, with `done()`)."""
+    (the task a stream waits for, with `done()`).
 
-    def __init__(self, client, partitions: list, owner: str, code: str, fn, args: tuple, task: int) -> None:
+    The verification goes to the workers that hold the partitions (Dask's `who_has`): a task
+    per worker and group of pairs, reading the documents of that worker's partitions, and a task
+    per pair of workers that exports the paired documents of one worker's partitions to the
+    other (no partition moves; tasks in the number of workers, not of pairs of partitions)."""
+
+    def __init__(self, client, partitions: list, owner: str, code: str, fn, args: tuple) -> None:
         self.client, self.partitions = client, partitions
-        self.owner, self.code, self.fn, self.args, self.task = owner, code, fn, list(args), task
+        self.owner, self.code, self.fn, self.args = owner, code, fn, list(args)
         self.grouped: list = []
         self.counts: list = []
 
@@ -149,19 +187,55 @@ class Banding:
         picked = [[client.submit(pick, e, self.owner, self.code, b, pure=False) for e in entries]
                   for b in range(buckets)]
         paired = [client.submit(bucket_pairs, buckets, *parts, pure=False) for parts in picked]
-        self.grouped = [client.submit(distinct_pairs, g, *paired, pure=False) for g in range(buckets)]
+        self.grouped = [client.submit(distinct_pairs, *[client.submit(pick_group, found, g, pure=False)
+                                                        for found in paired], pure=False)
+                        for g in range(buckets)]
         self.counts = [client.submit(pair_counts, g, pure=False) for g in self.grouped]
 
     def done(self) -> bool:
         return False
 
+    def _workers(self) -> list:
+        """The worker that holds each partition (None when Dask does not say)."""
+        try:
+            who = self.client.who_has(self.partitions)
+        except Exception:
+            who = {}
+        return [min(who.get(f.key) or [None], key=str) for f in self.partitions]
+
     def result(self) -> list:
-        client = self.client
+        client, partitions, code = self.client, self.partitions, self.code
+        counts = client.gather(self.counts)
+        worker = self._workers()
+        # documents to export from one worker's partitions to another's: (from, to) -> (qs, ps, groups)
+        exports: dict[tuple, tuple[set, set, set]] = {}
+        for g, found in enumerate(counts):
+            for q, (_, others) in found.items():
+                for p in others:
+                    if worker[p] != worker[q] or worker[q] is None:
+                        qs, ps, groups = exports.setdefault((worker[p], worker[q]), (set(), set(), set()))
+                        qs.add(q), ps.add(p), groups.add(g)
+        sent: dict = {}
+        for (source, target), (qs, ps, groups) in exports.items():
+            ps = sorted(ps)
+            sent.setdefault(target, []).append(client.submit(
+                export_documents, code, sorted(qs), ps, [self.grouped[g] for g in sorted(groups)],
+                [partitions[p] for p in ps], pure=False, **_on(source)))
         verifying = []
-        for group, found in zip(self.grouped, client.gather(self.counts)):
-            for (p, q), n in sorted(found.items(), key=itemgetter(0)):
-                held = [self.partitions[k] for k in sorted({p, q})]
-                for lo in range(0, n, self.task):
-                    verifying.append(client.submit(verify_banded, self.fn, self.args, self.code, group, p, q, lo,
-                                                   min(n, lo + self.task), *held, pure=False))
-        return [row for rows in client.gather(verifying) for row in rows]
+        for g, found in enumerate(counts):
+            by_worker: dict = {}
+            for q in sorted(found):
+                by_worker.setdefault(worker[q], []).append(q)
+            for target, qs in by_worker.items():
+                local = sorted({p for q in qs for p in (q, *found[q][1]) if worker[p] == target and target is not None} | set(qs))
+                verifying.append(client.submit(
+                    verify_partitions, self.fn, self.args, code, self.grouped[g], qs,
+                    {p: partitions[p] for p in local}, sent.get(target, []), pure=False, **_on(target)))
+        rows = [row for rows in client.gather(verifying) for row in rows]
+        self.grouped, self.counts = [], []  # (released on the workers)
+        return rows
+
+
+def _on(worker) -> dict:
+    """Run where `worker` is, or elsewhere if it is gone."""
+    return {"workers": [worker], "allow_other_workers": True} if worker is not None else {}

@@ -202,13 +202,13 @@ class DaskRunner:
             banding.start(entries)
         return [self.client.submit(partition_view, s, pure=False) for s in shelved]
 
-    def band(self, fn, *args, task: int = 512):
+    def band(self, fn, *args):
         """The banding of the stream's keys on the workers, its pairs verified there with
         `fn(pairs, load, *args)` (dask_bands.Banding: a task whose verified pairs name their
         documents by locator)."""
         from .dask_bands import Banding
 
-        banding = Banding(self.client, self.partitions, self.owner, self.code, fn, args, task)
+        banding = Banding(self.client, self.partitions, self.owner, self.code, fn, args)
         self.shared["bandings"].append(banding)
         if self.shared["entries"] is not None:
             banding.start(self.shared["entries"])
