@@ -187,7 +187,7 @@ def files_bench(sizes: list[int], jobs: list[int], engine: str = "local") -> int
     return status
 
 
-def near_bench(sizes: list[float], jobs: list[int]) -> int:
+def near_bench(sizes: list[float], jobs: list[int], engine: str = "local") -> int:
     """The pair phase on near copies: bench/run.py's corpus (every file a doctored copy of one
     of five seeds, so each has hundreds of near copies) of each size in MB, `check --select
     ST012` at each process count; the peak RSS (the parent's or its largest worker's) should not
@@ -205,7 +205,7 @@ def near_bench(sizes: list[float], jobs: list[int]) -> int:
         for size in sizes:
             folder = work / f"n{size}"
             made = generate(folder, int(size * 1e6))
-            if not _measure_each(folder, jobs, f"{made['bytes'] / 1e6:>6.1f} {made['files']:>6}"):
+            if not _measure_each(folder, jobs, f"{made['bytes'] / 1e6:>6.1f} {made['files']:>6}", engine):
                 print(f"  the findings DIFFER between process counts at {size} MB")
                 status = 1
     finally:
@@ -224,7 +224,7 @@ def main(argv=None) -> int:
     parser.add_argument("--near", type=float, nargs="+", metavar="MB",
                         help="near copies (bench/run.py's corpus) of these sizes: the pair phase's memory")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
-                        help="--files on a local Dask cluster of --jobs worker processes (the dask extra)")
+                        help="--files or --near on a local Dask cluster of --jobs worker processes (the dask extra)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -235,7 +235,7 @@ def main(argv=None) -> int:
     if args.files:
         return files_bench(args.files, args.jobs, args.engine)
     if args.near:
-        return near_bench(args.near, args.jobs)
+        return near_bench(args.near, args.jobs, args.engine)
 
     import opencc
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 ID_BITS = 32  # an id: partition number << ID_BITS | place in the partition
 MAX_BUCKETS = 32
 PARTITIONS_PER_BUCKET = 4  # (as many buckets as workers while partitions are small)
+SLICE = 4096  # pairs verified at a time
 
 
 def bucket_count(partitions: int) -> int:
@@ -159,9 +160,14 @@ def verify_partitions(fn, args, code: str, pairs: dict, qs: list[int], held: dic
         results = held.get(where[0])
         return results[where[1]].collected[where[2]] if results is not None else sent[where]
 
-    located = [((x >> ID_BITS, x & mask, code), (y >> ID_BITS, y & mask, code))
-               for q in qs for x, y in zip(pairs[q][0].tolist(), pairs[q][1].tolist())]
-    return fn([(wa, wb, wa, wb) for wa, wb in located], load, *args)
+    rows = []
+    for q in qs:
+        a, b = pairs[q]
+        for lo in range(0, len(a), SLICE):  # (the pairs as tuples a slice at a time)
+            located = [((x >> ID_BITS, x & mask, code), (y >> ID_BITS, y & mask, code))
+                       for x, y in zip(a[lo : lo + SLICE].tolist(), b[lo : lo + SLICE].tolist())]
+            rows += fn([(wa, wb, wa, wb) for wa, wb in located], load, *args)
+    return rows
 
 
 class Banding:

@@ -183,35 +183,37 @@ class DaskRunner:
                  shared: dict | None = None) -> None:
         self.client, self.partitions = client, partitions
         self.owner, self.code = owner, code
-        # (shared by the bound copies) the entries futures once shelved, the bandings asked for
-        self.shared = shared if shared is not None else {"entries": None, "bandings": []}
+        # (shared by the bound copies) the bandings asked for, started once the partitions are shelved
+        self.shared = shared if shared is not None else {"bandings": [], "shelved": False}
 
     def bind(self, owner: str | None = None, code: str | None = None) -> "DaskRunner":
         return DaskRunner(self.client, self.partitions, owner or self.owner, code or self.code, self.shared)
 
     def shelve(self, batches, whole: bool) -> list:
         """Map `shelve_partition` over the partitions: the futures of the client's views. The
-        band keys' entries stay on the workers, and the bandings asked for start on them."""
+        band keys' entries stay on the workers, where the bandings asked for start on them (the
+        client keeps no reference to them: the workers drop them once they are bucketed)."""
         from .dask_bands import bucket_count
 
         owners = [[key for _, key, _ in batch] for batch in batches]  # (a shard's one for all its records)
         shelved = self.client.map(shelve_partition, self.partitions, range(len(self.partitions)), owners,
                                   whole=whole, buckets=bucket_count(len(self.partitions)), pure=False)
-        entries = self.shared["entries"] = [self.client.submit(partition_entries, s, pure=False) for s in shelved]
+        entries = [self.client.submit(partition_entries, s, pure=False) for s in shelved]
         for banding in self.shared["bandings"]:
             banding.start(entries)
+        self.shared["shelved"] = True
         return [self.client.submit(partition_view, s, pure=False) for s in shelved]
 
     def band(self, fn, *args):
         """The banding of the stream's keys on the workers, its pairs verified there with
         `fn(pairs, load, *args)` (dask_bands.Banding: a task whose verified pairs name their
-        documents by locator)."""
+        documents by locator). Asked for before the partitions are shelved."""
         from .dask_bands import Banding
 
+        if self.shared["shelved"]:
+            raise RuntimeError("a banding asked for after the partitions were shelved")
         banding = Banding(self.client, self.partitions, self.owner, self.code, fn, args)
         self.shared["bandings"].append(banding)
-        if self.shared["entries"] is not None:
-            banding.start(self.shared["entries"])
         return banding
 
     def submit(self, fn, pairs, *args) -> _Tasks:
