@@ -111,6 +111,28 @@ def test_a_new_version_lints_again(repo, tmp_path, counting, monkeypatch):
     assert len(linted) == 4
 
 
+def test_an_upgraded_library_lints_again(repo, tmp_path, counting, monkeypatch):
+    # A library whose behaviour is part of a finding (the Markdown parser, the segmenter, ...):
+    # a new install of it rewrites its files, and the cached results are not reused.
+    linted, _ = counting
+    library = tmp_path / "site" / "fakelib"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(cache_module, "DEPENDENCIES", (*cache_module.DEPENDENCIES, "fakelib"))
+    cache_module._dependency_stamp.cache_clear()
+    first = lint(repo, tmp_path / "cache", monkeypatch)
+    linted.clear()
+    (library / "__init__.py").write_text("VERSION = 22\n", encoding="utf-8")
+    cache_module._dependency_stamp.cache_clear()
+    try:
+        assert lint(repo, tmp_path / "cache", monkeypatch) == first
+        assert len(linted) == 4
+    finally:
+        monkeypatch.undo()
+        cache_module._dependency_stamp.cache_clear()
+
+
 def test_options_that_shape_a_result_are_part_of_the_key(repo, tmp_path, counting, monkeypatch):
     linted, _ = counting
     lint(repo, tmp_path / "cache", monkeypatch, keep_context=False)

@@ -137,3 +137,38 @@ def test_declared_analyses_exist_and_the_registry_lists_them():
     assert {name for names in declared.values() for name in names} <= set(PROVIDERS)
     for provider in PROVIDERS.values():
         assert all((n if isinstance(n, str) else n.name) in PROVIDERS for n in provider.needs), provider
+
+
+def test_a_linted_file_is_freed_without_the_cyclic_collector(tmp_path):
+    # Analyses refer to their document (a layout keeps it): the engine drops them when the file is
+    # done, so a run does not hold every document until the collector finds the cycles.
+    import gc
+    import weakref
+
+    from wenlint.documents.walk import Target
+    from wenlint.engine.run import RunOptions, lint_target, load_target
+
+    linter = Linter(Settings())
+    docs = []
+
+    def load(target, settings, options):
+        doc = load_target(target, settings, options)
+        docs.append(weakref.ref(doc))
+        return doc
+
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"{n}.txt"
+        path.write_text(SAMPLE, encoding="utf-8")
+        paths.append(path)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for path in paths:
+            result = lint_target(Target(str(path), True), linter, RunOptions(), load)
+            assert result.findings
+        # (a rule may remember the last document it saw)
+        assert [ref() is None for ref in docs[:-1]] == [True, True]
+    finally:
+        if enabled:
+            gc.enable()

@@ -3,7 +3,9 @@ what it found last time instead of linting a file again.
 
 An entry is keyed by everything its result depends on: the file's bytes and path, the settings
 that lint it, the rule set (codes, severities, the files that define the rules: the package's
-modules, the shipped and configured packs, plugins), the wenlint version and the run's options
+modules, the shipped and configured packs, plugins), the wenlint version, the installed libraries
+whose behaviour is part of a finding (`DEPENDENCIES`: the Markdown parser, the segmenter and its
+dictionary, OpenCC's tables, the pattern engine, the encoding detector) and the run's options
 that shape a result. It holds what linting the file produced: its findings, what rules that
 compare documents collected from it, its suppression comments and the flagged lines.
 
@@ -95,6 +97,31 @@ def _package_stamp() -> str:
     return _stamp(files)
 
 
+# The top-level modules of the libraries whose upgrade can change a finding (where text and
+# syntax are told apart, how words are cut, how scripts convert, how patterns match, how bytes
+# decode). Stamped by the file of each and the folder of a package (an install writes and removes
+# files there), found without importing them.
+DEPENDENCIES = ("pyromark", "jieba", "opencc", "regex", "charset_normalizer", "docx")
+
+
+@lru_cache(maxsize=1)
+def _dependency_stamp() -> str:
+    import importlib.util
+
+    files = []
+    for name in DEPENDENCIES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.origin:
+            files.append(Path(f"<{name} not installed>"))
+            continue
+        origin = Path(spec.origin)
+        files += [origin, origin.parent] if origin.name == "__init__.py" else [origin]
+    return _stamp(files)
+
+
 def _rule_files(linter: Linter) -> list[Path]:
     import inspect
 
@@ -117,7 +144,8 @@ def linter_key(linter: Linter, options) -> str:
         for r in linter.rules
     )
     shape = f"context={options.keep_context} profile={options.profile}"
-    return _digest(str(FORMAT), __version__, settings, rules, shape, _package_stamp(), _stamp(_rule_files(linter)))
+    return _digest(str(FORMAT), __version__, settings, rules, shape, _package_stamp(), _dependency_stamp(),
+                   _stamp(_rule_files(linter)))
 
 
 class Cache:

@@ -107,27 +107,34 @@ def lint_target(target: Target, linter: Linter, options: RunOptions, load=load_t
         else:
             result.error = message
         return result
+    loaded = doc
     try:
-        doc = _fix(doc, linter, options, result)
-    except WenlintError as exc:
-        result.error = str(exc)
-    result.findings = linter.run_rules(doc, result.problems)
-    result.collected = linter.collect(doc, result.problems)
-    result.suppressions = Suppressions(doc) if linter.corpus_rules else None
-    if options.keep_source:
-        result.source = doc.source
-    if options.profile:
-        from ..profile.metrics import measure
+        try:
+            doc = _fix(doc, linter, options, result)
+        except WenlintError as exc:
+            result.error = str(exc)
+        result.findings = linter.run_rules(doc, result.problems)
+        result.collected = linter.collect(doc, result.problems)
+        result.suppressions = Suppressions(doc) if linter.corpus_rules else None
+        if options.keep_source:
+            result.source = doc.source
+        if options.profile:
+            from ..profile.metrics import measure
 
-        result.metrics = measure(doc, result.findings)
-        result.findings = []  # counted in the measures; the corpus phase may still add some
+            result.metrics = measure(doc, result.findings)
+            result.findings = []  # counted in the measures; the corpus phase may still add some
+            return result
+        if options.keep_context:
+            source_lines = doc.source.split("\n")
+            result.context = {
+                n: source_lines[n - 1] for f in result.findings for n in _lines_of(f) if n <= len(source_lines)
+            }
         return result
-    if options.keep_context:
-        source_lines = doc.source.split("\n")
-        result.context = {
-            n: source_lines[n - 1] for f in result.findings for n in _lines_of(f) if n <= len(source_lines)
-        }
-    return result
+    finally:
+        # Analyses refer to their document (a layout keeps it): dropping them when the file is
+        # done frees the document by reference counting, not by the cyclic collector.
+        loaded.analyses.clear()
+        doc.analyses.clear()
 
 
 def _lines_of(f: Finding) -> set[int]:
