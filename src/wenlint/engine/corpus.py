@@ -33,7 +33,9 @@ def summarise(linter: Linter, collected: dict[str, Any], documents: int) -> None
 # the rule's stream can send work to the workers (`use(runner)`), the engine keeps it where the
 # document was linted: collected data with a `shelve(put)` method is replaced by what it returns
 # (ST012: its band keys, its size and `put`'s locator), and the stream's tasks (`runner.submit`)
-# run on the workers with a `load(locator)` that finds the data again.
+# run on the workers with a `load(locator)` that finds the data again. A runner with `bind` (Dask)
+# is given to each stream bound to its rule's code; with `band` it also bands the shelved
+# documents' keys on the workers (engine/dask_bands.py), and the stream never receives them.
 
 
 def shelve(collected: dict[str, Any], put) -> None:
