@@ -77,3 +77,36 @@ def test_shared_key_pairs_with_keys_too_wide_to_pack():
     keys = np.array([1 << 63, 5, 1 << 63, 5, 7], dtype=np.uint64)
     new, old = shared_key_pairs(keys, np.array([0, 1, 2, 2, 1]))
     assert sorted(zip(new.tolist(), old.tolist())) == [(2, 0), (2, 1)]
+
+
+def test_a_banding_runner_gets_a_stream_that_only_numbers_the_documents():
+    """ST012's stream given a runner that bands (Dask) takes its place with one that refuses a
+    document with its keys (the workers band them) and names the verified pairs' documents by
+    their locators."""
+    from wenlint.rules.structure.copies import SAMPLE, _BandedOnWorkers, _Stream, collect_text
+
+    row = ((0, 1, "ST012"), (0, 0, "ST012"), 250, 2, 3, 260, 0, 1, (2, "头"), (0, "首"))
+    stray = ((0, 1, "ST012"), (9, 9, "ST012"), 250, 2, 3, 260, 0, 1, (0, ""), (0, ""))
+
+    class Task:
+        def result(self):
+            return [row, stray]
+
+    class Runner:
+        def band(self, fn, *args):
+            assert args == (0.5, 200)
+            return Task()
+
+    stream = _Stream(0.5, 200, 64)
+    assert stream.use(object()) is None  # (a runner that does not band: the same stream)
+    banded = stream.use(Runner())
+    assert isinstance(banded, _BandedOnWorkers)
+    first, second = Shelved(None, 300, (0, 0, "ST012")), Shelved(None, 280, (0, 1, "ST012"))
+    banded.add("a.txt", first)
+    banded.add("b.txt", second)
+    with pytest.raises(ValueError):
+        banded.add("c.txt", collect_text(SAMPLE * 3))
+    banded.drain()
+    assert banded.kept == [(1, 0, 250, 2, 3, 260, 0, 1)]
+    assert second.head(2) == (2, "头") and first.head(0) == (0, "首")
+    assert banded.covers({"a.txt": first, "b.txt": second})

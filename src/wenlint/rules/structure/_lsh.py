@@ -47,12 +47,6 @@ def _row_pairs(a_pos, b_lo, width, limit: int = LIMIT):
         start = stop
 
 
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted (np.unique hashes them first: slower on mostly distinct ones)."""
-    values = np.sort(values)
-    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
-
-
 class _Pairs:
     """Distinct pair codes, gathered a chunk at a time: memory in the distinct pairs (what a
     corpus has), not in the pairs generated (one per shared key)."""
@@ -62,12 +56,12 @@ class _Pairs:
 
     def add(self, codes: np.ndarray) -> None:
         if len(codes):
-            self.parts.append(_distinct(codes))
+            self.parts.append(np.unique(codes))
         if len(self.parts) > 8:
             self.parts = [self.result()]
 
     def result(self) -> np.ndarray:
-        return _distinct(np.concatenate(self.parts)) if self.parts else _EMPTY
+        return np.unique(np.concatenate(self.parts)) if self.parts else _EMPTY
 
 
 class BandIndex:
@@ -148,3 +142,9 @@ def shared_key_pairs(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, 
         pairs.add(owners[b] << 32 | owners[a])
     found = pairs.result()
     return found >> 32, found & 0xFFFFFFFF
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (np.unique hashes them first: slower on mostly distinct ones)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values

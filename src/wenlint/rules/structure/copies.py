@@ -534,19 +534,16 @@ class _Stream:
         self.duplicated = False
         self.runner = None
         self.waiting: list = []  # verification tasks sent and not yet taken in
-        self.banding = False  # the runner bands the documents' keys where they are (Dask)
-        self.located: dict | None = None  # locator -> number, once the runner bands
 
     def use(self, runner) -> None:
         """Verify on the workers: `runner.submit(verify_pairs, pairs, min_share, min_chars)` runs
         `verify_pairs` where the documents are (with a `load` for their locators) and returns a
-        task with `done()` and `result()`. A runner with `band` also bands there: the documents
-        arrive without their keys, and `drain` waits for the task `runner.band(verify_pairs,
-        min_share, min_chars)` returns (the verified pairs of them all, named by locators)."""
+        task with `done()` and `result()`. A runner that bands too (`band`: Dask) makes the
+        stream a `_BandedOnWorkers`, returned to take this one's place."""
         self.runner = runner
-        self.banding = hasattr(runner, "band")
-        if self.banding:
-            self.banded = runner.band(verify_pairs, self.min_share, self.min_chars)
+        if hasattr(runner, "band"):
+            return _BandedOnWorkers(self, runner)
+        return None
 
     def add(self, path: str, data) -> None:
         if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
@@ -554,8 +551,6 @@ class _Stream:
         if path in self.numbers:
             self.duplicated = True
             return
-        if self.banding and not (isinstance(data, Shelved) and data.keys is None):
-            raise ValueError("a document the workers did not band")
         self.numbers[path] = len(self.docs)
         self.paths.append(path)
         self.docs.append(data)
@@ -578,9 +573,6 @@ class _Stream:
         return keys
 
     def flush(self) -> None:
-        if self.banding:
-            self.pending = 0
-            return
         numbers = range(len(self.docs) - self.pending, len(self.docs))
         keys = [self._keys(self.docs[n]) for n in numbers]
         self.pending = 0
@@ -617,10 +609,6 @@ class _Stream:
                 waiting.append(task)
                 continue
             for a, b, shared_a, first_a, last_a, shared_b, first_b, last_b, head_a, head_b in task.result():
-                if self.banding:  # (named by locators)
-                    a, b = self.located.get(a), self.located.get(b)
-                    if a is None or b is None:
-                        continue
                 self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
                 for n, line, head in ((a, first_a, head_a), (b, first_b, head_b)):
                     if isinstance(self.docs[n], Shelved):
@@ -629,9 +617,6 @@ class _Stream:
 
     def drain(self) -> None:
         """Band what is left and wait for every verification (before the workers go away)."""
-        if self.banding and self.located is None:
-            self.located = {d.locator: n for n, d in enumerate(self.docs)}
-            self.waiting.append(self.banded)
         self.flush()
         self._take(block=True)
 
@@ -654,6 +639,52 @@ class _Stream:
             pairs.append((rank[p], rank[q], p, q, shared_a, first_a, last_a, shared_b, first_b, last_b))
         pairs.sort(key=itemgetter(0, 1))
         return _grouped(pairs, {p: self.docs[n].total for p, n in self.numbers.items()})
+
+
+class _BandedOnWorkers:
+    """The stream of a run whose engine bands the documents' keys on its workers too (Dask:
+    `runner.band`, engine/dask_bands.py): the documents arrive `Shelved` without their keys and
+    are only numbered here; `drain` takes the pairs the workers verified (named by the documents'
+    locators). `found` puts them in order as `_Stream` does."""
+
+    def __init__(self, stream: _Stream, runner) -> None:
+        self.min_chars = stream.min_chars
+        self.docs: list = []  # Shelved, by number
+        self.paths: list[str] = []
+        self.numbers: dict[str, int] = {}
+        self.kept: list[tuple] = []
+        self.duplicated = False
+        self.task = runner.band(verify_pairs, stream.min_share, stream.min_chars)
+        self.drained = False
+
+    def add(self, path: str, data) -> None:
+        if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
+            return
+        if path in self.numbers:
+            self.duplicated = True
+            return
+        if not (isinstance(data, Shelved) and data.keys is None):
+            raise ValueError("a document the workers did not band")
+        self.numbers[path] = len(self.docs)
+        self.paths.append(path)
+        self.docs.append(data)
+
+    def drain(self) -> None:
+        """Wait for the pairs verified on the workers (before the workers go away)."""
+        if self.drained:
+            return
+        self.drained = True
+        located = {d.locator: n for n, d in enumerate(self.docs)}
+        for row in self.task.result():
+            a, b = located.get(row[0]), located.get(row[1])
+            if a is None or b is None:  # (a document the stream did not take)
+                continue
+            _, _, shared_a, first_a, last_a, shared_b, first_b, last_b, head_a, head_b = row
+            self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
+            self.docs[a].heads[first_a], self.docs[b].heads[first_b] = head_a, head_b
+
+    covers = _Stream.covers
+    found = _Stream.found
 
 
 def _grouped(pairs, totals):
@@ -730,7 +761,7 @@ class CopiedDocument(CorpusRule):
             return
         paths = sorted(docs)
         stream = ctx.stream
-        if isinstance(stream, _Stream) and stream.covers(docs):
+        if isinstance(stream, (_Stream, _BandedOnWorkers)) and stream.covers(docs):
             found = stream.found(paths)
         elif any(isinstance(data, Shelved) for data in docs.values()):
             raise RuntimeError("documents kept by the workers did not all pass through the corpus stream")
