@@ -32,14 +32,15 @@ The documents are banded a batch at a time as they arrive (`_lsh.BandIndex`: the
 batches held sorted, the new keys looked up in them; its pairs are generated a bounded chunk at a
 time, so near copies sharing most keys cost memory in their distinct pairs only), and each batch
 of new candidate pairs is sent to the workers (`verify_pairs`, run where the two documents are),
-which return the pairs that are copies with the heads of their first lines. On Dask the banding
-too is done by the workers (engine/dask_bands.py: the band keys shuffled into buckets by their
-hash, a task per bucket pairing the documents that share a key with `_lsh.shared_key_pairs`, the
-pairs made distinct and verified where the partitions are): the client never holds the keys and
-receives only the verified pairs. `finish` only puts the verified pairs in order. Same pairs,
-same findings.
+which return the pairs that are copies with the heads of their first lines. `finish` only puts
+the verified pairs in order. Same pairs, same findings.
 numpy is imported only then: a one-file check never pays for it. `bench/bench_copies.py` measures
 the phase (figures in the README).
+
+On Dask the banding too is done by the workers (engine/dask_bands.py: the band keys shuffled into
+buckets by their hash, a task per bucket pairing the documents that share a key with
+`_lsh.shared_key_pairs`, the pairs made distinct and verified where the partitions are): the
+client never holds the keys, and its stream (`_BandedOnWorkers`) receives only the verified pairs.
 
 A finding quotes the first line of the copied block, from where its text starts, up to HEAD
 characters (a title whole): `collect` keeps that much of every line.
@@ -641,19 +642,14 @@ class _Stream:
         return _grouped(pairs, {p: self.docs[n].total for p, n in self.numbers.items()})
 
 
-class _BandedOnWorkers:
+class _BandedOnWorkers(_Stream):
     """The stream of a run whose engine bands the documents' keys on its workers too (Dask:
     `runner.band`, engine/dask_bands.py): the documents arrive `Shelved` without their keys and
     are only numbered here; `drain` takes the pairs the workers verified (named by the documents'
-    locators). `found` puts them in order as `_Stream` does."""
+    locators). `covers` and `found` are `_Stream`'s."""
 
     def __init__(self, stream: _Stream, runner) -> None:
-        self.min_chars = stream.min_chars
-        self.docs: list = []  # Shelved, by number
-        self.paths: list[str] = []
-        self.numbers: dict[str, int] = {}
-        self.kept: list[tuple] = []
-        self.duplicated = False
+        super().__init__(stream.min_share, stream.min_chars, stream.num_perm)
         self.task = runner.band(verify_pairs, stream.min_share, stream.min_chars)
         self.drained = False
 
@@ -682,9 +678,6 @@ class _BandedOnWorkers:
             _, _, shared_a, first_a, last_a, shared_b, first_b, last_b, head_a, head_b = row
             self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
             self.docs[a].heads[first_a], self.docs[b].heads[first_b] = head_a, head_b
-
-    covers = _Stream.covers
-    found = _Stream.found
 
 
 def _grouped(pairs, totals):
@@ -761,7 +754,7 @@ class CopiedDocument(CorpusRule):
             return
         paths = sorted(docs)
         stream = ctx.stream
-        if isinstance(stream, (_Stream, _BandedOnWorkers)) and stream.covers(docs):
+        if isinstance(stream, _Stream) and stream.covers(docs):
             found = stream.found(paths)
         elif any(isinstance(data, Shelved) for data in docs.values()):
             raise RuntimeError("documents kept by the workers did not all pass through the corpus stream")
