@@ -89,11 +89,14 @@ def test_a_banding_runner_gets_a_stream_that_only_numbers_the_documents():
     stray = ((0, 1, "ST012"), (9, 9, "ST012"), 250, 2, 3, 260, 0, 1, (0, ""), (0, ""))
 
     class Task:
+        def crowded(self):
+            return False
+
         def result(self):
             return [row, stray]
 
     class Runner:
-        def band(self, fn, *args):
+        def band(self, fn, *args, bound=None):
             assert args == (0.5, 200)
             return Task()
 

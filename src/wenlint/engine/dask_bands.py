@@ -98,6 +98,39 @@ def bucket_pairs(groups: int, *parts) -> list:
     return [(a[order[lo:hi]], b[order[lo:hi]]) for lo, hi in zip(bounds, bounds[1:])]
 
 
+def largest_key_group(*parts) -> int:
+    """The most documents that share one key of this bucket."""
+    import numpy as np
+
+    keys = np.concatenate([p[0] for p in parts])
+    ids = np.concatenate([p[1] for p in parts])
+    if not len(keys):
+        return 0
+    order = np.lexsort((ids, keys))
+    keys, ids = keys[order], ids[order]
+    keys = keys[np.concatenate(([True], (keys[1:] != keys[:-1]) | (ids[1:] != ids[:-1])))]  # a key once per document
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return int(np.diff(np.append(starts, len(keys))).max())
+
+
+def partition_keys(entries: dict, owner: str, code: str) -> dict:
+    """The band keys of a stream's documents of a partition, by locator (its buckets put
+    together again)."""
+    import numpy as np
+
+    parts = entries.get((owner, code))
+    if not parts:
+        return {}
+    keys = np.concatenate([p[0] for p in parts])
+    ids = np.concatenate([p[1] for p in parts])
+    order = np.argsort(ids, kind="stable")
+    keys, ids = keys[order], ids[order]
+    starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+    bounds = np.append(starts, len(ids)).tolist()
+    mask = (1 << ID_BITS) - 1
+    return {(int(ids[lo]) >> ID_BITS, int(ids[lo]) & mask, code): keys[lo:hi] for lo, hi in zip(bounds, bounds[1:])}
+
+
 def pick_group(pairs: list, group: int):
     return pairs[group]
 
@@ -182,11 +215,15 @@ class Banding:
     per pair of workers that exports the paired documents of one worker's partitions to the
     other (no partition moves; tasks in the number of workers, not of pairs of partitions)."""
 
-    def __init__(self, client, partitions: list, owner: str, code: str, fn, args: tuple) -> None:
+    def __init__(self, client, partitions: list, owner: str, code: str, fn, args: tuple,
+                 bound: int | None = None) -> None:
         self.client, self.partitions = client, partitions
         self.owner, self.code, self.fn, self.args = owner, code, fn, list(args)
+        self.bound = bound
         self.grouped: list = []
         self.counts: list = []
+        self.largest: list = []  # (with a bound) the most documents of a key, by bucket
+        self.entries: list = []  # (with a bound) kept for `keys`
 
     def start(self, entries: list) -> None:
         client, buckets = self.client, bucket_count(len(entries))
@@ -197,9 +234,24 @@ class Banding:
                                                         for found in paired], pure=False)
                         for g in range(buckets)]
         self.counts = [client.submit(pair_counts, g, pure=False) for g in self.grouped]
+        if self.bound is not None:
+            self.largest = [client.submit(largest_key_group, *parts, pure=False) for parts in picked]
+            self.entries = entries
 
     def done(self) -> bool:
         return False
+
+    def crowded(self) -> bool:
+        """Is a key shared by more documents than the bound?"""
+        return self.bound is not None and max(self.client.gather(self.largest), default=0) > self.bound
+
+    def keys(self) -> dict:
+        """The band keys of every document, by locator, brought to the client."""
+        keys: dict = {}
+        for part in self.client.gather([
+                self.client.submit(partition_keys, e, self.owner, self.code, pure=False) for e in self.entries]):
+            keys.update(part)
+        return keys
 
     def _workers(self) -> list:
         """The worker that holds each partition (None when Dask does not say)."""
@@ -238,7 +290,7 @@ class Banding:
                     verify_partitions, self.fn, self.args, code, self.grouped[g], qs,
                     {p: partitions[p] for p in local}, sent.get(target, []), pure=False, **_on(target)))
         rows = [row for rows in client.gather(verifying) for row in rows]
-        self.grouped, self.counts = [], []  # (released on the workers)
+        self.grouped, self.counts, self.entries = [], [], []  # (released on the workers)
         return rows
 
 

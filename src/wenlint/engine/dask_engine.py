@@ -204,15 +204,16 @@ class DaskRunner:
         self.shared["shelved"] = True
         return [self.client.submit(partition_view, s, pure=False) for s in shelved]
 
-    def band(self, fn, *args):
+    def band(self, fn, *args, bound: int | None = None):
         """The banding of the stream's keys on the workers, its pairs verified there with
         `fn(pairs, load, *args)` (dask_bands.Banding: a task whose verified pairs name their
-        documents by locator). Asked for before the partitions are shelved."""
+        documents by locator; with a `bound`, it also says whether a key is shared by more
+        documents, and can bring the keys back). Asked for before the partitions are shelved."""
         from .dask_bands import Banding
 
         if self.shared["shelved"]:
             raise RuntimeError("a banding asked for after the partitions were shelved")
-        banding = Banding(self.client, self.partitions, self.owner, self.code, fn, args)
+        banding = Banding(self.client, self.partitions, self.owner, self.code, fn, args, bound)
         self.shared["bandings"].append(banding)
         return banding
 

@@ -646,12 +646,17 @@ class _BandedOnWorkers(_Stream):
     """The stream of a run whose engine bands the documents' keys on its workers too (Dask:
     `runner.band`, engine/dask_bands.py): the documents arrive `Shelved` without their keys and
     are only numbered here; `drain` takes the pairs the workers verified (named by the documents'
-    locators). `covers` and `found` are `_Stream`'s."""
+    locators), and `found` puts them in order. Every pair that shares a key is verified there;
+    if a key is shared by more documents than the stream it stands for bounds (`index.bound`),
+    the keys are brought back and that stream bands them as it would have (`_band_here`)."""
 
     def __init__(self, stream: _Stream, runner) -> None:
         super().__init__(stream.min_share, stream.min_chars, stream.num_perm)
-        self.task = runner.band(verify_pairs, stream.min_share, stream.min_chars)
+        self.stream, self.workers = stream, runner
+        bound = getattr(stream.index, "bound", None)
+        self.task = runner.band(verify_pairs, stream.min_share, stream.min_chars, bound=bound)
         self.drained = False
+        self.here = False  # banded by `stream`, not on the workers
 
     def add(self, path: str, data) -> None:
         if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
@@ -670,6 +675,9 @@ class _BandedOnWorkers(_Stream):
         if self.drained:
             return
         self.drained = True
+        if self.task.crowded():
+            self._band_here()
+            return
         located = {d.locator: n for n, d in enumerate(self.docs)}
         for row in self.task.result():
             a, b = located.get(row[0]), located.get(row[1])
@@ -678,6 +686,42 @@ class _BandedOnWorkers(_Stream):
             _, _, shared_a, first_a, last_a, shared_b, first_b, last_b, head_a, head_b = row
             self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
             self.docs[a].heads[first_a], self.docs[b].heads[first_b] = head_a, head_b
+
+    def _band_here(self) -> None:
+        import numpy as np
+
+        keys = self.task.keys()
+        self.here = True
+        self.stream.use(_Verifying(self.workers))
+        for path, data in zip(self.paths, self.docs):
+            data.keys = keys.get(data.locator, np.zeros(0, dtype=np.uint64))
+            self.stream.add(path, data)
+        self.stream.drain()
+
+    def found(self, paths: list[str]):
+        self.drain()
+        if self.here:
+            found = self.stream.found(paths)
+            if hasattr(self.stream, "bounded_paths"):  # (what a bounded banding says of its documents)
+                self.bounded_paths = self.stream.bounded_paths
+            return found
+        rank = {p: i for i, p in enumerate(paths)}
+        pairs = []
+        for a, b, shared_a, first_a, last_a, shared_b, first_b, last_b in self.kept:
+            p, q = self.paths[a], self.paths[b]
+            if rank[p] > rank[q]:
+                p, q, shared_a, first_a, last_a, shared_b, first_b, last_b = (
+                    q, p, shared_b, first_b, last_b, shared_a, first_a, last_a)
+            pairs.append((rank[p], rank[q], p, q, shared_a, first_a, last_a, shared_b, first_b, last_b))
+        pairs.sort(key=itemgetter(0, 1))
+        return _grouped(pairs, {p: self.docs[n].total for p, n in self.numbers.items()})
+
+
+class _Verifying:
+    """A runner that only verifies (`submit`), for a stream that bands the keys itself."""
+
+    def __init__(self, runner) -> None:
+        self.submit = runner.submit
 
 
 def _grouped(pairs, totals):
