@@ -26,6 +26,13 @@ sent back to the workers, which hold the documents). It prints the wall time
 of the run, the part left after the last document is linted (`finish`), the CPU time of the
 process and its workers, the peak memory of each, and the ST012 findings (the same at every
 process count, or the run says so).
+
+    python bench/bench_copies.py --files 5000 --jobs 2 --engine dask
+
+does the same on a local Dask cluster of --jobs worker processes (the scheduler in the measuring
+process): the signatures, the banding (a shuffle of the band keys into buckets and a task per
+bucket) and the verification run as tasks on the workers; `finish s` is the time after the last
+partition is back, `peak MB` the client's (with the scheduler), `worker MB` the largest worker's.
 """
 
 from __future__ import annotations
@@ -88,27 +95,47 @@ def write_files(folder: Path, documents: int, seed: int = 1) -> None:
         (folder / f"doc{i:06d}.txt").write_text(text, encoding="utf-8")
 
 
-def measure(folder: str, jobs: int) -> dict:
-    """One run of the ST012 corpus phase over `folder` (in this process and its pool)."""
+def measure(folder: str, jobs: int, engine: str = "local") -> dict:
+    """One run of the ST012 corpus phase over `folder` (in this process and its pool, or on a
+    local Dask cluster of `jobs` worker processes with the scheduler in this process)."""
 
     from wenlint.config import Overrides
-    from wenlint.engine import runner
+    from wenlint.engine import corpus, runner
     from wenlint.engine.run import RunOptions, run
 
     marks = {}
-    finish = runner.Linter.finish
+    finish, drain = runner.Linter.finish, corpus.drain
+
+    def timed_drain(linter):  # (Dask: once the last partition is back)
+        marks.setdefault("finish", time.perf_counter())
+        return drain(linter)
 
     def timed_finish(self, results):
-        marks["finish"] = time.perf_counter()
+        marks.setdefault("finish", time.perf_counter())
         try:
             return finish(self, results)
         finally:
             marks["finished"] = time.perf_counter()
 
     runner.Linter.finish = timed_finish
-    start = time.perf_counter()
-    result = run([folder], Overrides(select=["ST012"]), RunOptions(jobs=jobs, isolated=True))
-    wall = time.perf_counter() - start
+    corpus.drain = timed_drain
+    overrides, options = Overrides(select=["ST012"]), RunOptions(jobs=jobs, isolated=True)
+    if engine == "dask":
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        from wenlint.engine.dask_engine import run_dask
+
+        with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            start = time.perf_counter()
+            result = run_dask([folder], overrides, options, client=client)
+            wall = time.perf_counter() - start
+    else:
+        start = time.perf_counter()
+        result = run([folder], overrides, options)
+        wall = time.perf_counter() - start
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     findings = sorted(f"{f.path}:{f.line}:{f.message}" for f in result.findings)
     import hashlib
@@ -121,7 +148,7 @@ def measure(folder: str, jobs: int) -> dict:
     }
 
 
-def _measure_each(folder: Path, jobs: list[int], lead: str) -> bool:
+def _measure_each(folder: Path, jobs: list[int], lead: str, engine: str = "local") -> bool:
     """`--measure` in a fresh process at each process count, a row printed for each (after the
     `lead` columns); whether the findings were the same at every count."""
     import json
@@ -129,7 +156,7 @@ def _measure_each(folder: Path, jobs: list[int], lead: str) -> bool:
 
     digests = set()
     for j in jobs:
-        out = subprocess.run([sys.executable, __file__, "--measure", str(folder), "--jobs", str(j)],
+        out = subprocess.run([sys.executable, __file__, "--measure", str(folder), "--jobs", str(j), "--engine", engine],
                              capture_output=True, text=True, check=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
         digests.add(r["digest"])
@@ -138,7 +165,7 @@ def _measure_each(folder: Path, jobs: list[int], lead: str) -> bool:
     return len(digests) <= 1
 
 
-def files_bench(sizes: list[int], jobs: list[int]) -> int:
+def files_bench(sizes: list[int], jobs: list[int], engine: str = "local") -> int:
     import tempfile
 
     work = Path(tempfile.mkdtemp(prefix="wenlint-bench-copies-"))
@@ -150,7 +177,7 @@ def files_bench(sizes: list[int], jobs: list[int]) -> int:
             folder = work / f"d{size}"
             write_files(folder, size)
             mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
-            if not _measure_each(folder, jobs, f"{size:>10,} {mb:>6.1f}"):
+            if not _measure_each(folder, jobs, f"{size:>10,} {mb:>6.1f}", engine):
                 print(f"  the findings DIFFER between process counts on {size} documents")
                 status = 1
     finally:
@@ -160,7 +187,7 @@ def files_bench(sizes: list[int], jobs: list[int]) -> int:
     return status
 
 
-def near_bench(sizes: list[float], jobs: list[int]) -> int:
+def near_bench(sizes: list[float], jobs: list[int], engine: str = "local") -> int:
     """The pair phase on near copies: bench/run.py's corpus (every file a doctored copy of one
     of five seeds, so each has hundreds of near copies) of each size in MB, `check --select
     ST012` at each process count; the peak RSS (the parent's or its largest worker's) should not
@@ -178,7 +205,7 @@ def near_bench(sizes: list[float], jobs: list[int]) -> int:
         for size in sizes:
             folder = work / f"n{size}"
             made = generate(folder, int(size * 1e6))
-            if not _measure_each(folder, jobs, f"{made['bytes'] / 1e6:>6.1f} {made['files']:>6}"):
+            if not _measure_each(folder, jobs, f"{made['bytes'] / 1e6:>6.1f} {made['files']:>6}", engine):
                 print(f"  the findings DIFFER between process counts at {size} MB")
                 status = 1
     finally:
@@ -196,17 +223,19 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="process counts for --files")
     parser.add_argument("--near", type=float, nargs="+", metavar="MB",
                         help="near copies (bench/run.py's corpus) of these sizes: the pair phase's memory")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="--files or --near on a local Dask cluster of --jobs worker processes (the dask extra)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         import json
 
-        print(json.dumps(measure(args.measure, args.jobs[0])))
+        print(json.dumps(measure(args.measure, args.jobs[0], args.engine)))
         return 0
     if args.files:
-        return files_bench(args.files, args.jobs)
+        return files_bench(args.files, args.jobs, args.engine)
     if args.near:
-        return near_bench(args.near, args.jobs)
+        return near_bench(args.near, args.jobs, args.engine)
 
     import opencc
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 
 import pytest
 
@@ -131,3 +132,62 @@ def test_profile_of_record_shards(client, tmp_path):
     pd.testing.assert_frame_equal(outcome.frame, local)
     assert local["findings_structure"].iloc[0] > 0  # the corpus phase: the copies of one another
     assert list(outcome.frame["path"]) == [f"{shard}#{n}" for n in (1, 2, 4, 5, 6, 8, 9, 10, 12)]
+
+
+def test_copies_banded_on_the_workers(client, tmp_path):
+    """ST012 through the MinHash path: its band keys are shuffled into buckets and paired by
+    tasks on the workers, one stream per configuration (batch1 has its own: its documents are
+    never paired with the others), with the findings of a local and of a serial run."""
+    from distributed import get_task_stream
+
+    root = make_corpus(tmp_path, copies=3)
+    (root / "wenlint.toml").write_text("[structure]\nexact-below = 2\n", encoding="utf-8")
+    (root / "batch1" / "wenlint.toml").write_text("[structure]\nexact-below = 2\nmin-share = 0.6\n", encoding="utf-8")
+    overrides, options = Overrides(select=["ST012"]), RunOptions(jobs=2)
+    local = run([str(root), str(SEEDS)], overrides, options)
+    serial = run([str(root), str(SEEDS)], overrides, RunOptions(jobs=1))
+    with get_task_stream(client) as tasks:
+        dask = run_dask([str(root), str(SEEDS)], overrides, options, client=client)
+    assert snapshot(dask) == snapshot(local) == snapshot(serial)
+    assert any(f.code == "ST012" and "batch1" in f.path for f in dask.findings)
+    assert any(f.code == "ST012" and "batch2" in f.path for f in dask.findings)
+    stages = {t["key"].split("-")[0] for t in tasks.data}
+    assert {"bucket_pairs", "distinct_pairs", "export_documents", "verify_partitions"} <= stages
+    import pandas as pd
+
+    profiled = profile_frame(rows_from(run([str(root)], overrides, replace(options, profile=True)).results))
+    outcome = profile_dask([str(root)], overrides, options, client=client)
+    pd.testing.assert_frame_equal(outcome.frame, profiled)
+    assert profiled["findings_structure"].sum() > 0
+
+
+@pytest.mark.parametrize("bound", [None, 20])
+def test_a_dense_cluster_of_copies_banded_on_the_workers(client, tmp_path, monkeypatch, bound):
+    """Sixty doctored copies of one report (every band key of it shared by all of them): the
+    workers' banding gives the findings of a local and a serial run. When the stream bounds how
+    many documents a key may pair (`BandIndex.bound`) and a key is beyond it, the keys are
+    brought back from the workers and the stream bands them itself."""
+    import random
+
+    from distributed import get_task_stream
+
+    from wenlint.rules.structure._lsh import BandIndex
+
+    monkeypatch.setattr(BandIndex, "bound", bound, raising=False)
+
+    rng = random.Random(4)
+    lines = (SEEDS / "003_c8e1670ebf633abb.txt").read_text(encoding="utf-8").split("\n")
+    for n in range(60):
+        copy = [line for line in lines if rng.random() > 0.1]
+        copy.insert(rng.randrange(len(copy)), f"第{n}份附注：本单位于{n}月补充材料，另行报送。")
+        (tmp_path / f"copy{n:02d}.txt").write_text("\n".join(copy), encoding="utf-8")
+    (tmp_path / "wenlint.toml").write_text("[structure]\nexact-below = 2\n", encoding="utf-8")
+    overrides = Overrides(select=["ST012"])
+    local = run([str(tmp_path)], overrides, RunOptions(jobs=2))
+    serial = run([str(tmp_path)], overrides, RunOptions(jobs=1))
+    with get_task_stream(client) as tasks:
+        dask = run_dask([str(tmp_path)], overrides, RunOptions(jobs=2), client=client)
+    assert snapshot(dask) == snapshot(local) == snapshot(serial)
+    assert sum(f.code == "ST012" for f in dask.findings) >= 60
+    brought_back = any(t["key"].startswith("partition_keys") for t in tasks.data)
+    assert brought_back or bound is None

@@ -1,7 +1,8 @@
 """--engine dask against a real cluster: a scheduler and two workers started by this module as
 separate processes (`dask scheduler`, `dask worker`) on loopback, stopped at its end. The findings
 (ST012's corpus phase included, its MinHash signatures computed on the workers) equal a local run's,
-for files and for record shards read by the workers through fsspec URLs."""
+for files and for record shards read by the workers through fsspec URLs; ST012's banding runs as
+tasks on the workers."""
 
 from __future__ import annotations
 
@@ -99,26 +100,29 @@ def test_files_on_a_separate_scheduler_and_workers(scheduler, corpus, monkeypatc
     options = RunOptions(config_file=corpus / "wenlint.toml", jobs=2)
     local = run([str(corpus), str(SEEDS)], Overrides(), options)
     serial = run([str(corpus), str(SEEDS)], Overrides(), RunOptions(config_file=corpus / "wenlint.toml", jobs=1))
-    # ST012's copies are banded on the client as the partitions come back, and their pairs are
-    # verified by tasks on the workers that hold the partitions: the client holds band keys and
-    # locators (Shelved), never the unit hashes
+    # ST012's band keys stay on the workers: each partition's keys are split into buckets there,
+    # each bucket is a task that pairs the documents sharing a key, the pairs are made distinct
+    # by a second shuffle, and verified by tasks on the workers that hold the partitions. The
+    # client holds sizes and locators (Shelved without keys), never the keys or unit hashes.
     streamed = []
-    found = copies._Stream.found
+    found = copies._BandedOnWorkers.found
 
-    def seen(self, paths):
-        streamed.append((len(self.docs), {type(d).__name__ for d in self.docs}))
+    def seen(self, paths):  # (a document that arrived with its keys would have been refused)
+        streamed.append((len(self.docs), {type(d).__name__ for d in self.docs}, {d.keys is None for d in self.docs}))
         return found(self, paths)
 
-    monkeypatch.setattr(copies._Stream, "found", seen)
-    monkeypatch.setattr(copies._Stream, "BATCH", 2)
+    monkeypatch.setattr(copies._BandedOnWorkers, "found", seen)
     from distributed import Client, get_task_stream
 
     with Client(scheduler) as client, get_task_stream(client) as tasks:
         workers = set(client.scheduler_info()["workers"])
         dask = run_dask([str(corpus), str(SEEDS)], Overrides(), options, client=client)
-    assert streamed and streamed[0][0] > 5 and streamed[0][1] == {"Shelved"}
-    verified = [t for t in tasks.data if t["key"].startswith("verify_on_parts")]
-    assert verified and {t["worker"] for t in verified} <= workers
+    assert streamed and streamed[0][0] > 5 and streamed[0][1:] == ({"Shelved"}, {True})
+    ran = {}
+    for t in tasks.data:
+        ran.setdefault(t["key"].split("-")[0], set()).add(t["worker"])
+    for stage in ("shelve_partition", "bucket_pairs", "distinct_pairs", "export_documents", "verify_partitions"):
+        assert ran.get(stage) and ran[stage] <= workers, stage
     assert _findings(dask) == _findings(local) == _findings(serial)
     assert sorted(dask.errors) == sorted(local.errors)
     copies = [f for f in dask.findings if f.code == "ST012"]

@@ -33,7 +33,10 @@ def summarise(linter: Linter, collected: dict[str, Any], documents: int) -> None
 # the rule's stream can send work to the workers (`use(runner)`), the engine keeps it where the
 # document was linted: collected data with a `shelve(put)` method is replaced by what it returns
 # (ST012: its band keys, its size and `put`'s locator), and the stream's tasks (`runner.submit`)
-# run on the workers with a `load(locator)` that finds the data again.
+# run on the workers with a `load(locator)` that finds the data again. A runner with `bind` (Dask)
+# is given to each stream bound to its rule's code; with `band` it also bands the shelved
+# documents' keys on the workers (engine/dask_bands.py), and the stream never receives them. A
+# stream's `use` may return the stream that takes its place for that runner.
 
 
 def shelve(collected: dict[str, Any], put) -> None:
@@ -50,10 +53,13 @@ def shelve(collected: dict[str, Any], put) -> None:
 def use_workers(linter: Linter, runner) -> bool:
     """Give the linter's open streams that can use them the engine's workers; True when one took them."""
     used = False
-    for stream in linter.streams.values():
+    bind = getattr(runner, "bind", None)  # (a runner that works for one stream at a time: its rule's code)
+    for code, stream in list(linter.streams.items()):
         hook = getattr(stream, "use", None)
         if hook is not None:
-            hook(runner)
+            replacement = hook(bind(code=code) if bind else runner)
+            if replacement is not None:  # (a stream for this runner)
+                linter.streams[code] = linter.contexts[code].stream = replacement
             used = True
     return used
 

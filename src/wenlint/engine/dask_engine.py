@@ -10,8 +10,10 @@ are expanded with fsspec. The files are split into partitions; each partition is
 its files through fsspec (so workers read remote storage themselves) and lints them with a Linter
 the worker builds once per configuration. What corpus rules collected comes back to the client,
 which runs the corpus phase as the local engine does; the results are identical. The client takes
-each partition as it is done and feeds the corpus rules' streams (ST012 bands the signatures the
-workers computed and verifies the copies) while the other partitions are still linted.
+each partition as it is done and feeds the corpus rules' streams while the other partitions are
+still linted. ST012's documents stay on the workers: its band keys are banded there by a shuffle
+and a reduce (dask_bands.py), the candidate pairs verified where the partitions are, and the
+client receives each document's size and locator, then the verified pairs.
 
 For a profile, the rows stay on the workers: the client sends each partition the findings the
 corpus phase added to its documents, the workers build and validate their part of the table,
@@ -137,6 +139,23 @@ def client_view(results: list[FileResult], number: int, whole: bool) -> list[Fil
     return view
 
 
+def shelve_partition(results: list[FileResult], number: int, owners: list[str], whole: bool, buckets: int):
+    """`client_view`, with the band keys of what was shelved taken out and split into buckets
+    (`dask_bands.take_keys`): (the view for the client, the entries that stay on the workers)."""
+    from .dask_bands import take_keys
+
+    view = client_view(results, number, whole)
+    return view, take_keys(view, number, owners, buckets)
+
+
+def partition_view(shelved):
+    return shelved[0]
+
+
+def partition_entries(shelved):
+    return shelved[1]
+
+
 def verify_on_parts(fn, pairs, args, numbers: list[int], *parts):
     """A corpus stream's task on the worker that holds (or is sent) the partitions it names."""
     held = dict(zip(numbers, parts))
@@ -156,10 +175,47 @@ class _Tasks:
 
 class DaskRunner:
     """The cluster as a corpus stream sees it (see engine/corpus.py): a task per pair of
-    partitions, run on the workers with the partitions' results."""
+    partitions, run on the workers with the partitions' results. A stream bound to its linter
+    (`owner`, the settings key) and rule (`code`) can also have its shelved documents' band keys
+    banded by tasks on the workers (`band`, see dask_bands.py)."""
 
-    def __init__(self, client, partitions) -> None:
+    def __init__(self, client, partitions, owner: str | None = None, code: str | None = None,
+                 shared: dict | None = None) -> None:
         self.client, self.partitions = client, partitions
+        self.owner, self.code = owner, code
+        # (shared by the bound copies) the bandings asked for, started once the partitions are shelved
+        self.shared = shared if shared is not None else {"bandings": [], "shelved": False}
+
+    def bind(self, owner: str | None = None, code: str | None = None) -> "DaskRunner":
+        return DaskRunner(self.client, self.partitions, owner or self.owner, code or self.code, self.shared)
+
+    def shelve(self, batches, whole: bool) -> list:
+        """Map `shelve_partition` over the partitions: the futures of the client's views. The
+        band keys' entries stay on the workers, where the bandings asked for start on them (the
+        client keeps no reference to them: the workers drop them once they are bucketed)."""
+        from .dask_bands import bucket_count
+
+        owners = [[key for _, key, _ in batch] for batch in batches]  # (a shard's one for all its records)
+        shelved = self.client.map(shelve_partition, self.partitions, range(len(self.partitions)), owners,
+                                  whole=whole, buckets=bucket_count(len(self.partitions)), pure=False)
+        entries = [self.client.submit(partition_entries, s, pure=False) for s in shelved]
+        for banding in self.shared["bandings"]:
+            banding.start(entries)
+        self.shared["shelved"] = True
+        return [self.client.submit(partition_view, s, pure=False) for s in shelved]
+
+    def band(self, fn, *args, bound: int | None = None):
+        """The banding of the stream's keys on the workers, its pairs verified there with
+        `fn(pairs, load, *args)` (dask_bands.Banding: a task whose verified pairs name their
+        documents by locator; with a `bound`, it also says whether a key is shared by more
+        documents, and can bring the keys back). Asked for before the partitions are shelved."""
+        from .dask_bands import Banding
+
+        if self.shared["shelved"]:
+            raise RuntimeError("a banding asked for after the partitions were shelved")
+        banding = Banding(self.client, self.partitions, self.owner, self.code, fn, args, bound)
+        self.shared["bandings"].append(banding)
+        return banding
 
     def submit(self, fn, pairs, *args) -> _Tasks:
         groups: dict[tuple, list] = {}
@@ -320,9 +376,9 @@ class _Plan:
             views = futures if whole else client.map(corpus_view, futures, pure=False)
             return client.gather(views)
         runner = DaskRunner(client, futures)
-        shelving = any([use_workers(linter, runner) for linter in self.owners.values()])
+        shelving = any([use_workers(linter, runner.bind(owner=key)) for key, linter in self.owners.items()])
         if shelving:
-            views = client.map(client_view, futures, range(len(futures)), whole=whole, pure=False)
+            views = runner.shelve(self.batches, whole)
         else:
             views = futures if whole else client.map(corpus_view, futures, pure=False)
         number = {future.key: n for n, future in enumerate(views)}

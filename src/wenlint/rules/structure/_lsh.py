@@ -328,3 +328,36 @@ class BandIndex:
         while len(self.runs) > 1 and len(self.runs[-2]) <= 2 * len(self.runs[-1]):
             last, before = self.runs.pop(), self.runs.pop()
             self.runs.append(np.sort(np.concatenate((before, last)), kind="stable"))  # (merges two runs)
+
+
+def shared_key_pairs(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct pairs (a > b) of owners (numbers below 2^32) that have an entry of the same
+    key: one bucket of a banding done as a shuffle (the entries sent to buckets by their key's
+    hash, on other processes) and this reduce. The same pairs as `BandIndex.add` gives for these
+    entries; generated a bounded chunk at a time."""
+    if not len(keys):
+        return _EMPTY, _EMPTY
+    bits = max(1, int(owners.max()).bit_length())
+    if int(keys.max()) >> (64 - bits) == 0:  # (an entry in one number, as in BandIndex: a faster sort)
+        entries = _distinct(keys.astype(np.uint64) << np.uint64(bits) | owners.astype(np.uint64))
+        keys, owners = entries >> np.uint64(bits), (entries & np.uint64((1 << bits) - 1)).astype(np.int64)
+    else:
+        order = np.lexsort((owners, keys))
+        keys, owners = keys[order], owners[order].astype(np.int64)
+        first = np.concatenate(([True], (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])))
+        keys, owners = keys[first], owners[first]  # a key once per owner
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    counts = np.diff(np.append(starts, len(keys)))
+    position = np.arange(len(keys), dtype=np.int64)
+    end = np.repeat(starts + counts, counts)
+    pairs = _Pairs()
+    for a, b in _row_pairs(position, position + 1, end - position - 1):
+        pairs.add(owners[b] << 32 | owners[a])
+    found = pairs.result()
+    return found >> 32, found & 0xFFFFFFFF
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted (np.unique hashes them first: slower on mostly distinct ones)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values

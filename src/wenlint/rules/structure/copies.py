@@ -50,6 +50,11 @@ depend on the order the documents came in (in the order of the paths, as `_appro
 numpy is imported only then: a one-file check never pays for it. `bench/bench_copies.py` measures
 the phase (figures in the README).
 
+On Dask the banding too is done by the workers (engine/dask_bands.py: the band keys shuffled into
+buckets by their hash, a task per bucket pairing the documents that share a key with
+`_lsh.shared_key_pairs`, the pairs made distinct and verified where the partitions are): the
+client never holds the keys, and its stream (`_BandedOnWorkers`) receives only the verified pairs.
+
 A finding quotes the first line of the copied block, from where its text starts, up to HEAD
 characters (a title whole): `collect` keeps that much of every line.
 """
@@ -626,8 +631,12 @@ class _Stream:
     def use(self, runner) -> None:
         """Verify on the workers: `runner.submit(verify_pairs, pairs, min_share, min_chars)` runs
         `verify_pairs` where the documents are (with a `load` for their locators) and returns a
-        task with `done()` and `result()`."""
+        task with `done()` and `result()`. A runner that bands too (`band`: Dask) makes the
+        stream a `_BandedOnWorkers`, returned to take this one's place."""
         self.runner = runner
+        if hasattr(runner, "band"):
+            return _BandedOnWorkers(self, runner)
+        return None
 
     def add(self, path: str, data) -> None:
         if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
@@ -850,6 +859,88 @@ def _expanded(paths, members: dict, found: dict, selves: dict, totals: dict):
         if matches:
             matches.sort(key=lambda m: rank[m[4]])
             yield path, matches
+
+
+class _BandedOnWorkers(_Stream):
+    """The stream of a run whose engine bands the documents' keys on its workers too (Dask:
+    `runner.band`, engine/dask_bands.py): the documents arrive `Shelved` without their keys and
+    are only numbered here; `drain` takes the pairs the workers verified (named by the documents'
+    locators), and `found` puts them in order. Every pair that shares a key is verified there;
+    if a key is shared by more documents than the stream it stands for bounds (`index.bound`),
+    the keys are brought back and that stream bands them as it would have (`_band_here`)."""
+
+    def __init__(self, stream: _Stream, runner) -> None:
+        super().__init__(stream.min_share, stream.min_chars, stream.num_perm)
+        self.stream, self.workers = stream, runner
+        bound = getattr(stream.index, "bound", None)
+        self.task = runner.band(verify_pairs, stream.min_share, stream.min_chars, bound=bound)
+        self.drained = False
+        self.here = False  # banded by `stream`, not on the workers
+
+    def add(self, path: str, data) -> None:
+        if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
+            return
+        if path in self.numbers:
+            self.duplicated = True
+            return
+        if not (isinstance(data, Shelved) and data.keys is None):
+            raise ValueError("a document the workers did not band")
+        self.numbers[path] = len(self.docs)
+        self.paths.append(path)
+        self.docs.append(data)
+
+    def drain(self) -> None:
+        """Wait for the pairs verified on the workers (before the workers go away)."""
+        if self.drained:
+            return
+        self.drained = True
+        if self.task.crowded():
+            self._band_here()
+            return
+        located = {d.locator: n for n, d in enumerate(self.docs)}
+        for row in self.task.result():
+            a, b = located.get(row[0]), located.get(row[1])
+            if a is None or b is None:  # (a document the stream did not take)
+                continue
+            _, _, shared_a, first_a, last_a, shared_b, first_b, last_b, head_a, head_b = row
+            self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
+            self.docs[a].heads[first_a], self.docs[b].heads[first_b] = head_a, head_b
+
+    def _band_here(self) -> None:
+        import numpy as np
+
+        keys = self.task.keys()
+        self.here = True
+        self.stream.use(_Verifying(self.workers))
+        for path, data in zip(self.paths, self.docs):
+            data.keys = keys.get(data.locator, np.zeros(0, dtype=np.uint64))
+            self.stream.add(path, data)
+        self.stream.drain()
+
+    def found(self, paths: list[str]):
+        self.drain()
+        if self.here:
+            found = self.stream.found(paths)
+            if hasattr(self.stream, "bounded_paths"):  # (what a bounded banding says of its documents)
+                self.bounded_paths = self.stream.bounded_paths
+            return found
+        rank = {p: i for i, p in enumerate(paths)}
+        pairs = []
+        for a, b, shared_a, first_a, last_a, shared_b, first_b, last_b in self.kept:
+            p, q = self.paths[a], self.paths[b]
+            if rank[p] > rank[q]:
+                p, q, shared_a, first_a, last_a, shared_b, first_b, last_b = (
+                    q, p, shared_b, first_b, last_b, shared_a, first_a, last_a)
+            pairs.append((rank[p], rank[q], p, q, shared_a, first_a, last_a, shared_b, first_b, last_b))
+        pairs.sort(key=itemgetter(0, 1))
+        return _grouped(pairs, {p: self.docs[n].total for p, n in self.numbers.items()})
+
+
+class _Verifying:
+    """A runner that only verifies (`submit`), for a stream that bands the keys itself."""
+
+    def __init__(self, runner) -> None:
+        self.submit = runner.submit
 
 
 def _grouped(pairs, totals):
