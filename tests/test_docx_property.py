@@ -92,3 +92,26 @@ def test_the_fixed_copy_reads_back_as_the_fixed_text(tmp_path_factory, data, par
     # Paragraphs that no edit reached keep their XML byte for byte.
     for pi in untouched:
         assert etree.tostring(fixer.paragraphs[pi].element) == before[pi]
+
+
+def test_paragraphs_joined_into_a_later_empty_one_keep_their_order(tmp_path):
+    # Found by the property test: "😀😀😀\n" and "工会工会工会\n" replaced so that paragraphs 2 and 3
+    # join, with no original character left, into the empty paragraph 4: both moved in front of
+    # it, in document order (the second used to land before the first).
+    path = tmp_path / "join.docx"
+    build(path, [(["Word"], False, "body"), (["😀😀😀"], False, "body"), (["工会工会工会"], False, "body"),
+                 ([], False, "body")])
+    doc = read_docx(path.read_bytes(), str(path))
+    fixer = DocxFixer(doc)
+    text = doc.text
+    for fixes in ([("XX001", Fix.replace(9, 16, "新\n")), ("XX001", Fix.replace(0, 4, ""))],
+                  [("XX001", Fix.replace(1, 5, "众"))]):
+        chosen = choose(fixes, unsafe=False, limit=len(text), accept=fixer.accept)
+        edits = sorted((e for f in chosen for e in f.edits), key=lambda e: e.start)
+        fixer.advance(edits)
+        for edit in reversed(edits):
+            text = text[: edit.start] + edit.content + text[edit.end :]
+    assert text == "\n众新\n"
+    out = fixer.write(doc.with_raw(text))
+    with open(out, "rb") as handle:
+        assert read_docx(handle.read(), out).source == text

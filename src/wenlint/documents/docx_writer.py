@@ -295,14 +295,15 @@ class DocxFixer:
             run = _new_run(target)
             text_node = _sub(run, "t")
             _set_text(text_node, "".join(loose))
-        # Join: the other paragraphs' content moves into the kept one, in document order.
+        # Join: the other paragraphs' content moves into the kept one, in document order (those
+        # before it in front of its own content, which is found once: the moved content is not it).
+        anchor = _first_content(target)
         for pi in range(first, last + 1):
             if pi == keep:
                 continue
             element = self.paragraphs[pi].element
             moved = [child for child in element if child.tag != f"{W}pPr"]
             if pi < keep:
-                anchor = _first_content(target)
                 for child in moved:
                     if anchor is None:
                         target.append(child)
