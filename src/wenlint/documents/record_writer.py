@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from typing import Any
 
 from ..errors import ConfigError
 from .records import record_format
+from .writer import discard_part, open_part
 
 
 class RecordWriter:
@@ -22,12 +22,10 @@ class RecordWriter:
         if fmt is None:
             raise ConfigError(f"{path}: cannot tell the format from the suffix; use .jsonl, .json, .csv or .parquet")
         self.path, self.format, self.count = path, fmt, 0
-        directory = os.path.dirname(os.path.abspath(path))
         try:
-            handle, self.temporary = tempfile.mkstemp(dir=directory, prefix=".wenlint-", suffix=".part")
+            self.stream, self.temporary = open_part(path, binary=fmt == "parquet")
         except OSError as exc:
             raise ConfigError(f"{path}: cannot write ({exc.strerror or exc})") from None
-        self.stream = os.fdopen(handle, "wb" if fmt == "parquet" else "w", **({} if fmt == "parquet" else {"encoding": "utf-8", "newline": ""}))
         self._csv = None
         self._parquet = None
         self._schema = None
@@ -89,8 +87,4 @@ class RecordWriter:
         os.replace(self.temporary, self.path)
 
     def abort(self) -> None:
-        try:
-            self.stream.close()
-        finally:
-            if os.path.exists(self.temporary):
-                os.unlink(self.temporary)
+        discard_part(self.stream, self.temporary)

@@ -160,6 +160,26 @@ def write_atomic(path: str, data: bytes, expected: str | None = None, shown: str
     _sync_directory(directory)
 
 
+def open_part(path: str, binary: bool):
+    """A file to write `path` through: a temporary name beside it (`.wenlint-*.part`), opened for
+    bytes or for UTF-8 text; `os.replace` it onto `path` when complete, or `discard_part` it.
+    Returns (stream, temporary name); OSError when the folder cannot take it."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".wenlint-", suffix=".part")
+    stream = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
+    return stream, temporary
+
+
+def discard_part(stream, temporary: str) -> None:
+    """Close and remove a part file that will not be completed."""
+    try:
+        stream.close()
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
 def _owner(path: str) -> tuple[int, int]:
     info = os.stat(path)
     return info.st_uid, info.st_gid

@@ -5,8 +5,8 @@ of Parquet partitions, or an fsspec URL; whole (`write_frame`) or a batch of row
 from __future__ import annotations
 
 import os
-import tempfile
 
+from ..documents.writer import discard_part, open_part
 from ..errors import ConfigError
 
 SUFFIXES = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -73,12 +73,9 @@ class FrameWriter:
             output = os.path.join(output, "part.00000.parquet")
         self.output, self.rows, self._parquet = output, 0, None
         try:
-            handle, self.temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(output)),
-                                                      prefix=".wenlint-", suffix=".part")
+            self.stream, self.temporary = open_part(output, binary=self.format == "parquet")
         except OSError as exc:
             raise ConfigError(f"{output}: cannot write the profile ({exc.strerror or exc})") from None
-        binary = self.format == "parquet"
-        self.stream = os.fdopen(handle, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""}))
 
     def write(self, frame) -> None:
         if self.format == "parquet":
@@ -127,11 +124,7 @@ class FrameWriter:
             raise ConfigError(f"{self.output}: cannot write the profile ({exc.strerror or exc})") from None
 
     def abort(self) -> None:
-        try:
-            self.stream.close()
-        finally:
-            if os.path.exists(self.temporary):
-                os.unlink(self.temporary)
+        discard_part(self.stream, self.temporary)
 
 
 def read_frame(path: str):
