@@ -638,11 +638,17 @@ class _Stream:
             return _BandedOnWorkers(self, runner)
         return None
 
-    def add(self, path: str, data) -> None:
+    def _admits(self, path: str, data) -> bool:
+        """Does the stream take this document (long enough to share min-chars, not seen before)?"""
         if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
-            return
+            return False
         if path in self.numbers:
             self.duplicated = True
+            return False
+        return True
+
+    def add(self, path: str, data) -> None:
+        if not self._admits(path, data):
             return
         n = self.numbers[path] = len(self.docs)
         self.paths.append(path)
@@ -878,10 +884,7 @@ class _BandedOnWorkers(_Stream):
         self.here = False  # banded by `stream`, not on the workers
 
     def add(self, path: str, data) -> None:
-        if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
-            return
-        if path in self.numbers:
-            self.duplicated = True
+        if not self._admits(path, data):
             return
         if not (isinstance(data, Shelved) and data.keys is None):
             raise ValueError("a document the workers did not band")
