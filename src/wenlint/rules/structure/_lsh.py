@@ -339,7 +339,7 @@ def shared_key_pairs(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, 
         return _EMPTY, _EMPTY
     bits = max(1, int(owners.max()).bit_length())
     if int(keys.max()) >> (64 - bits) == 0:  # (an entry in one number, as in BandIndex: a faster sort)
-        entries = _distinct(keys.astype(np.uint64) << np.uint64(bits) | owners.astype(np.uint64))
+        entries = distinct(keys.astype(np.uint64) << np.uint64(bits) | owners.astype(np.uint64))
         keys, owners = entries >> np.uint64(bits), (entries & np.uint64((1 << bits) - 1)).astype(np.int64)
     else:
         order = np.lexsort((owners, keys))
@@ -356,8 +356,3 @@ def shared_key_pairs(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, 
     found = pairs.result()
     return found >> 32, found & 0xFFFFFFFF
 
-
-def _distinct(values: np.ndarray) -> np.ndarray:
-    """The distinct values, sorted (np.unique hashes them first: slower on mostly distinct ones)."""
-    values = np.sort(values)
-    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
