@@ -60,31 +60,43 @@ def _row_pairs(a_pos, b_lo, width, limit: int = LIMIT):
         start = stop
 
 
-class _Pairs:
-    """Distinct pair codes, gathered a chunk at a time: memory in the distinct pairs (what a
-    corpus has), not in the pairs generated (one per shared key). The chunks are kept as sorted
-    parts without repeats, merged like the digits of a binary counter (a part is merged with the
-    one before it while that one is not larger than twice its size), so that a code is merged
-    about log2(chunks) times, not once per chunk."""
+class _Merged:
+    """Sorted parts without repeats, merged like the digits of a binary counter (a part is
+    merged with the one before it while that one is not larger than twice its size), so that an
+    entry is merged about log2(parts) times, not once per part. `merge(a, b)` joins two parts,
+    `size(part)` measures one."""
 
-    def __init__(self) -> None:
-        self.parts: list[np.ndarray] = []
+    def __init__(self, merge, size=len) -> None:
+        self.merge, self.size = merge, size
+        self.parts: list = []
 
-    def add(self, codes: np.ndarray) -> None:
-        if not len(codes):
-            return
-        part = distinct(codes)
-        while self.parts and len(self.parts[-1]) <= 2 * len(part):
-            part = _union(self.parts.pop(), part)
+    def push(self, part) -> None:
+        while self.parts and self.size(self.parts[-1]) <= 2 * self.size(part):
+            part = self.merge(self.parts.pop(), part)
         self.parts.append(part)
 
-    def result(self) -> np.ndarray:
+    def fold(self, empty):
         if not self.parts:
-            return _EMPTY
+            return empty
         found = self.parts[-1]
         for part in reversed(self.parts[:-1]):
-            found = _union(part, found)
+            found = self.merge(part, found)
         return found
+
+
+class _Pairs(_Merged):
+    """Distinct pair codes, gathered a chunk at a time: memory in the distinct pairs (what a
+    corpus has), not in the pairs generated (one per shared key)."""
+
+    def __init__(self) -> None:
+        super().__init__(_union)
+
+    def add(self, codes: np.ndarray) -> None:
+        if len(codes):
+            self.push(distinct(codes))
+
+    def result(self) -> np.ndarray:
+        return self.fold(_EMPTY)
 
 
 def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -95,29 +107,21 @@ def _union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return merged[np.concatenate(([True], merged[1:] != merged[:-1]))]
 
 
-class _Counted:
+class _Counted(_Merged):
     """Distinct codes with how many times each was added, gathered as `_Pairs` gathers codes."""
 
     def __init__(self) -> None:
-        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+        super().__init__(_summed, size=lambda part: len(part[0]))
 
     def add(self, codes: np.ndarray) -> None:
         if not len(codes):
             return
         codes = np.sort(codes)
         starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
-        part = codes[starts], np.diff(np.append(starts, len(codes)))
-        while self.parts and len(self.parts[-1][0]) <= 2 * len(part[0]):
-            part = _summed(self.parts.pop(), part)
-        self.parts.append(part)
+        self.push((codes[starts], np.diff(np.append(starts, len(codes)))))
 
     def result(self) -> tuple[np.ndarray, np.ndarray]:
-        if not self.parts:
-            return _EMPTY, _EMPTY
-        found = self.parts[-1]
-        for part in reversed(self.parts[:-1]):
-            found = _summed(part, found)
-        return found
+        return self.fold((_EMPTY, _EMPTY))
 
 
 def _summed(a, b):
@@ -223,7 +227,7 @@ class BandIndex:
     def __init__(self, bands: int = 64, bound: int | None = None) -> None:
         self.owner_bits = np.uint64(32 - max(1, (bands - 1).bit_length()))
         self.capacity = 1 << int(self.owner_bits)
-        self.runs: list[np.ndarray] = []  # sorted entries: key << owner_bits | document
+        self._runs = _Merged(_merged_runs)  # sorted entries: key << owner_bits | document
         self.bound = bound
         self.dense = False  # a key was shared by more than `bound` documents
         self.crowded = np.zeros(0, dtype=bool)  # by document: in a key beyond the bound
@@ -323,11 +327,17 @@ class BandIndex:
         first, second = number[larger], number[smaller]
         return np.maximum(first, second), np.minimum(first, second), number[crowded]
 
+    @property
+    def runs(self) -> list[np.ndarray]:
+        return self._runs.parts
+
     def _push(self, entries: np.ndarray) -> None:
-        self.runs.append(entries)
-        while len(self.runs) > 1 and len(self.runs[-2]) <= 2 * len(self.runs[-1]):
-            last, before = self.runs.pop(), self.runs.pop()
-            self.runs.append(np.sort(np.concatenate((before, last)), kind="stable"))  # (merges two runs)
+        self._runs.push(entries)
+
+
+def _merged_runs(before: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Two sorted runs of entries as one (repeats kept: each is a document's key)."""
+    return np.sort(np.concatenate((before, last)), kind="stable")
 
 
 def shared_key_pairs(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
