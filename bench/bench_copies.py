@@ -165,26 +165,38 @@ def _measure_each(folder: Path, jobs: list[int], lead: str, engine: str = "local
     return len(digests) <= 1
 
 
-def files_bench(sizes: list[int], jobs: list[int], engine: str = "local") -> int:
+_COLUMNS = (f"{'jobs':>4} {'wall s':>7} {'finish s':>8} {'cpu s':>7} {'peak MB':>8} {'worker MB':>9} "
+            f"{'findings':>8}")
+
+
+def _bench_sizes(prefix: str, lead: str, sizes: list, make, jobs: list[int], engine: str) -> int:
+    """For each size, a folder made by `make(folder, size)` (which returns the row's first
+    columns, headed by `lead`), measured at each process count in a temporary directory;
+    1 when the findings differ between process counts."""
+    import shutil
     import tempfile
 
-    work = Path(tempfile.mkdtemp(prefix="wenlint-bench-copies-"))
+    work = Path(tempfile.mkdtemp(prefix=f"wenlint-bench-{prefix}-"))
     status = 0
     try:
-        print(f"{'documents':>10} {'MB':>6} {'jobs':>4} {'wall s':>7} {'finish s':>8} {'cpu s':>7} "
-              f"{'peak MB':>8} {'worker MB':>9} {'findings':>8}")
+        print(f"{lead} {_COLUMNS}")
         for size in sizes:
-            folder = work / f"d{size}"
-            write_files(folder, size)
-            mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
-            if not _measure_each(folder, jobs, f"{size:>10,} {mb:>6.1f}", engine):
-                print(f"  the findings DIFFER between process counts on {size} documents")
+            folder = work / f"{prefix}{size}"
+            if not _measure_each(folder, jobs, make(folder, size), engine):
+                print(f"  the findings DIFFER between process counts at size {size}")
                 status = 1
     finally:
-        import shutil
-
         shutil.rmtree(work, ignore_errors=True)
     return status
+
+
+def files_bench(sizes: list[int], jobs: list[int], engine: str = "local") -> int:
+    def make(folder: Path, size: int) -> str:
+        write_files(folder, size)
+        mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+        return f"{size:>10,} {mb:>6.1f}"
+
+    return _bench_sizes("copies", f"{'documents':>10} {'MB':>6}", sizes, make, jobs, engine)
 
 
 def near_bench(sizes: list[float], jobs: list[int], engine: str = "local") -> int:
@@ -192,27 +204,14 @@ def near_bench(sizes: list[float], jobs: list[int], engine: str = "local") -> in
     of five seeds, so each has hundreds of near copies) of each size in MB, `check --select
     ST012` at each process count; the peak RSS (the parent's or its largest worker's) should not
     grow with the pairs."""
-    import tempfile
-
     sys.path.insert(0, str(ROOT / "bench"))
     from run import generate
 
-    work = Path(tempfile.mkdtemp(prefix="wenlint-bench-near-"))
-    status = 0
-    try:
-        print(f"{'MB':>6} {'files':>6} {'jobs':>4} {'wall s':>7} {'finish s':>8} {'cpu s':>7} {'peak MB':>8} "
-              f"{'worker MB':>9} {'findings':>8}")
-        for size in sizes:
-            folder = work / f"n{size}"
-            made = generate(folder, int(size * 1e6))
-            if not _measure_each(folder, jobs, f"{made['bytes'] / 1e6:>6.1f} {made['files']:>6}", engine):
-                print(f"  the findings DIFFER between process counts at {size} MB")
-                status = 1
-    finally:
-        import shutil
+    def make(folder: Path, size: float) -> str:
+        made = generate(folder, int(size * 1e6))
+        return f"{made['bytes'] / 1e6:>6.1f} {made['files']:>6}"
 
-        shutil.rmtree(work, ignore_errors=True)
-    return status
+    return _bench_sizes("near", f"{'MB':>6} {'files':>6}", sizes, make, jobs, engine)
 
 
 def main(argv=None) -> int:
