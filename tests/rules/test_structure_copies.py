@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pickle
 import random
+from collections.abc import Mapping
 
 import pytest
 from conftest import SEEDS
@@ -351,9 +352,30 @@ class _Workers:
         return _Task(fn(pairs, self.shelf.__getitem__, *args))
 
 
+class _SetAside(Mapping):
+    """What was collected as the engine's corpus phase reads it when it was set aside on disk
+    (engine/runner.CollectedBy): a new copy of a document at every read, so that `finish` keeps
+    no more of it than it decides to (`_Grouped`: one document of each fingerprint)."""
+
+    def __init__(self, collected: dict) -> None:
+        self.pickled = {path: pickle.dumps(data) for path, data in collected.items()}
+        self.reads = 0
+
+    def __len__(self) -> int:
+        return len(self.pickled)
+
+    def __iter__(self):
+        return iter(self.pickled)
+
+    def __getitem__(self, path):
+        self.reads += 1
+        return pickle.loads(self.pickled[path])
+
+
 def _every_way(texts: dict[str, str], orders=(0, 1), **options):
-    """The rule's findings on the texts all at once, and streamed in shuffled orders with the
-    documents kept by (fake) workers: each a sorted list."""
+    """The rule's findings on the texts all at once (held in memory, and read from disk as the
+    engine sets them aside), and streamed in shuffled orders with the documents kept by (fake)
+    workers: each a sorted list."""
     rule = CopiedDocument()
     ctx = RuleContext(rule, Settings(options={"structure": options}))
 
@@ -363,6 +385,9 @@ def _every_way(texts: dict[str, str], orders=(0, 1), **options):
 
     collected = {path: collect_text(text) for path, text in texts.items()}
     ways = [findings(collected)]
+    aside = _SetAside(collected)
+    ways.append(findings(aside))
+    assert aside.reads <= len(texts) + len({path for path, *_ in ways[-1]})  # (grouped, then quoted)
     for seed in orders:
         order = list(texts)
         random.Random(seed).shuffle(order)
@@ -492,7 +517,7 @@ def test_a_bounded_cluster_is_reported_truthfully_and_the_same_every_way():
 
 def test_keys_a_little_short_of_the_bound_change_nothing():
     texts = _cluster(12)
-    assert _every_way(texts, orders=(3,), **{"exact-below": 1, "max-bucket": 12}) == [_reference(texts)] * 2
+    assert _every_way(texts, orders=(3,), **{"exact-below": 1, "max-bucket": 12}) == [_reference(texts)] * 3
 
 
 def test_pairs_merged_as_a_binary_counter_are_the_distinct_codes():

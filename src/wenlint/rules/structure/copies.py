@@ -844,9 +844,49 @@ def heads_of(items, load) -> list[tuple]:
     return rows
 
 
+def _qualifying(collected, min_chars: int) -> dict:
+    """The documents long enough to share min-chars (fewer characters cannot share more)."""
+    return {path: data for path, data in collected.items()
+            if isinstance(data, (Collected, Shelved)) and data.total >= min_chars}
+
+
+class _Grouped:
+    """The documents `finish` compares, grouped by `fingerprint` in one pass over what was
+    collected, holding the data of one document of each group only: verification reads units,
+    and a group's documents have the same units. A million records with clusters of exact
+    copies hold a path per document, not its data (it is read again when it is reported).
+
+    `paths`: every document, in order; `members`: the first path of each group -> the group's
+    paths in order (the first documents in order); `units`: the first path -> a group's data."""
+
+    def __init__(self, collected, min_chars: int) -> None:
+        groups: dict = {}
+        held: dict = {}
+        self.shelved = False
+        for path, data in collected.items():
+            if not isinstance(data, (Collected, Shelved)) or data.total < min_chars:
+                continue
+            self.shelved = self.shelved or isinstance(data, Shelved)
+            mark = fingerprint(data) or path
+            group = groups.get(mark)
+            if group is None:
+                groups[mark], held[mark] = [path], data
+            else:
+                group.append(path)
+        self.members: dict[str, list[str]] = {}
+        self.units: dict = {}
+        for mark, group in groups.items():
+            group.sort()
+            self.units[group[0]] = held.pop(mark)
+        for group in sorted(groups.values(), key=itemgetter(0)):
+            self.members[group[0]] = group
+        self.paths = sorted(chain.from_iterable(groups.values()))
+
+
 def _expanded(paths, members: dict, found: dict, selves: dict, totals: dict):
     """(path, matches) of every document in the order of the paths from the matches of the first
-    document of each fingerprint (`found`, the others named by their first document too):
+    document of each fingerprint (`found`, the others named by their first document too; `totals`
+    the sizes of the first documents):
     a document has its first document's matches with each copy of each other, and a match with
     each of its own copies when the pair of two of them is a copy (`selves`: characters, first
     and last line), each document's matches in the order of the paths."""
@@ -860,7 +900,7 @@ def _expanded(paths, members: dict, found: dict, selves: dict, totals: dict):
         own = selves.get(mine)
         if own is not None:
             shared, line, last = own
-            share = shared / totals[path]
+            share = shared / totals[mine]  # (the same size: the fingerprint has it)
             matches += [(shared, share, line, last, other, line, last) for other in members[mine] if other != path]
         if matches:
             matches.sort(key=lambda m: rank[m[4]])
@@ -1019,44 +1059,41 @@ class CopiedDocument(CorpusRule):
     def finish(self, collected, ctx):
         min_share = float(ctx.option("min-share"))
         min_chars = int(ctx.option("min-chars"))
-        # A document with fewer characters than min-chars can share no more than that.
-        docs = {
-            path: data for path, data in collected.items()
-            if isinstance(data, (Collected, Shelved)) and data.total >= min_chars
-        }
-        if len(docs) < 2:
-            return
-        paths = sorted(docs)
         stream = ctx.stream
-        bounded: set[str] = set()  # documents whose partners may be more than their matches
-        if isinstance(stream, _Stream) and stream.covers(docs):
-            found = stream.found(paths)
-            bounded = stream.bounded_paths
-        elif any(isinstance(data, Shelved) for data in docs.values()):
+        if isinstance(stream, _Stream):  # (its documents are held by the stream anyway)
+            docs = _qualifying(collected, min_chars)
+            if len(docs) < 2:
+                return
+            if stream.covers(docs):
+                found = stream.found(sorted(docs))
+                bounded = stream.bounded_paths
+                for path, matches in found:
+                    yield from self._report(path, docs[path], matches, path in bounded)
+                return
+            del docs
+        grouped = _Grouped(collected, min_chars)
+        if len(grouped.paths) < 2:
+            return
+        if grouped.shelved:
             raise RuntimeError("documents kept by the workers did not all pass through the corpus stream")
-        else:
-            found = self._compared(paths, docs, min_share, min_chars, ctx, bounded)
-        # found: (path, its matches in the order of the pairs), in the order of the paths
+        bounded: set[str] = set()  # documents whose partners may be more than their matches
+        found = self._compared(grouped, min_share, min_chars, ctx, bounded)
+        # found: (path, its matches in the order of the pairs), in the order of the paths; a
+        # document is read again from what was collected to quote it
         for path, matches in found:
-            yield from self._report(path, docs[path], matches, path in bounded)
+            yield from self._report(path, collected[path], matches, path in bounded)
 
-    def _compared(self, paths, docs, min_share: float, min_chars: int, ctx, bounded: set[str]):
+    def _compared(self, grouped: "_Grouped", min_share: float, min_chars: int, ctx, bounded: set[str]):
         """The matches of the documents compared here: the first document of each fingerprint
         (`fingerprint`) stands for its copies, which have its matches (`_expanded`)."""
-        members: dict = {}
-        for path in paths:
-            members.setdefault(fingerprint(docs[path]) or path, []).append(path)
-        if len(members) == len(paths):
-            members = None
-        else:
-            members = {group[0]: group for group in members.values()}
-            paths, whole = list(members), paths
-        if len(docs) <= int(ctx.option("exact-below")):  # (as many as the stream is opened for)
+        members, docs = grouped.members, grouped.units
+        paths = list(members)
+        if len(grouped.paths) <= int(ctx.option("exact-below")):  # (as many as the stream is opened for)
             found = self._exact(paths, docs, min_share, min_chars)
         else:
             found = self._approximate(paths, docs, min_share, min_chars, int(ctx.option("num-perm")),
                                       int(ctx.option("max-bucket")), bounded)
-        if members is None:
+        if len(members) == len(grouped.paths):
             yield from found
             return
         found = dict(found)
@@ -1068,7 +1105,7 @@ class CopiedDocument(CorpusRule):
                 shares = sets.copy(i, i, min_share, min_chars)
                 if shares is not None:
                     selves[path] = shares[0]
-        yield from _expanded(whole, members, found, selves, {p: docs[p].total for p in whole})
+        yield from _expanded(grouped.paths, members, found, selves, {p: docs[p].total for p in paths})
 
     @staticmethod
     def _exact(paths, docs, min_share: float, min_chars: int):
