@@ -133,6 +133,39 @@ def test_with_corpus_rules_results_wait_on_disk_and_come_back_whole(corpus):
         assert r.findings == sorted(r.findings, key=lambda f: f.sort_key)
 
 
+def test_the_corpus_phase_sets_its_findings_aside_and_a_rule_that_fails_adds_none(corpus, monkeypatch):
+    """The findings the corpus phase adds wait on disk (`Spill.add`) until their result is
+    replayed, and a rule's hits until it has finished (`Spill.hold`): one that fails after some
+    hits adds nothing, as when its hits were listed first."""
+    from wenlint.engine import spill
+    from wenlint.rules.structure.copies import CopiedDocument
+
+    added = []
+    real_add = spill.Spill.add
+
+    def watch(self, stub, finding):
+        added.append((stub.path, finding.code))
+        return real_add(self, stub, finding)
+
+    monkeypatch.setattr(spill.Spill, "add", watch)
+    streamed = Run(["."], Overrides(), RunOptions(isolated=True))
+    results = list(streamed)
+    copied = sorted((r.path, f.code) for r in results for f in r.findings if f.code == "ST012")
+    assert copied == sorted(added) == [("b/sub/a.txt", "ST012"), ("b/z.txt", "ST012")]
+
+    real_finish = CopiedDocument.finish
+
+    def fails(self, collected, ctx):
+        yield next(iter(real_finish(self, collected, ctx)))
+        raise RuntimeError("half-way")
+
+    monkeypatch.setattr(CopiedDocument, "finish", fails)
+    streamed = Run(["."], Overrides(), RunOptions(isolated=True))
+    results = list(streamed)
+    assert not any(f.code == "ST012" for r in results for f in r.findings)
+    assert streamed.problems == ["rule ST012 failed: RuntimeError: half-way"]
+
+
 def test_every_format_renders_from_the_model_alone():
     from wenlint.findings import Finding
 

@@ -149,19 +149,29 @@ def test_fix_on_records_is_refused_before_anything_is_written(tmp_path, shards):
     assert doc.read_text(encoding="utf-8").startswith("小花文档网")
 
 
-def test_a_streamed_run_of_records_finds_what_a_run_holding_them_finds(tmp_path):
+@pytest.mark.parametrize("exact_below", [None, 1])
+def test_a_streamed_run_of_records_finds_what_a_run_holding_them_finds(tmp_path, exact_below):
     """`check` streams (`Run`): what the corpus rules collected of each record waits on disk for
-    their phase (engine/spill.py) instead of in memory; the findings are those of `run`, which
-    holds every result, copies (ST012) and recurring lines (CH030) included."""
+    their phase (engine/spill.py) instead of in memory, and so do the findings it adds; the
+    findings are those of `run`, which holds every result, copies (ST012: copies of copies too,
+    compared all at once or with MinHashes) and recurring lines (CH030) included."""
     from wenlint.engine.run import Run
+    from wenlint.rules.structure.copies import SAMPLE_TRADITIONAL
 
     seed = (SEEDS / "000_fb3087a37759ce00.txt").read_text(encoding="utf-8")
     slogan = "学习总结就上红星学习网，天天更新好文章"
     rows = [{"id": "original", "text": seed}, {"id": "copy", "text": "前言。\n" + seed}]
+    rows += [{"id": f"again{n}", "text": "前言。\n" + seed} for n in range(3)]  # copies of the copy
+    rows += [{"id": "indented", "text": "\n".join("  " + line for line in ("前言。\n" + seed).split("\n"))}]
+    rows += [{"id": f"t{n}", "text": SAMPLE_TRADITIONAL * 2} for n in range(2)]
     rows += [{"id": f"r{n}", "text": f"{text}\n{slogan}"} for n, text in enumerate(TEXTS.values())]
     shard = write_shards(tmp_path, rows)["jsonl"]
     options = RunOptions(isolated=True, id_field="id")
-    held = sorted(json.dumps(f.to_dict()) for f in run([shard], Overrides(), options).findings)
-    streamed = sorted(json.dumps(f.to_dict()) for result in Run([shard], Overrides(), options) for f in result.findings)
-    assert streamed == held
+    overrides = Overrides(options={"structure": {"exact-below": exact_below}} if exact_below else {})
+    held = [json.dumps(f.to_dict(), ensure_ascii=False) for f in run([shard], overrides, options).findings]
+    streamed = [json.dumps(f.to_dict(), ensure_ascii=False)
+                for result in Run([shard], overrides, options) for f in result.findings]
+    assert sorted(streamed) == sorted(held)
     assert {"ST012", "CH030"} <= {json.loads(f)["code"] for f in held}
+    copied = {json.loads(f)["path"].split("#")[1] for f in held if '"ST012"' in f}
+    assert copied == {"original", "copy", "again0", "again1", "again2", "indented", "t0", "t1"}

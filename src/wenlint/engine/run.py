@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+from array import array
 from collections.abc import Iterator
 from itertools import chain
 from dataclasses import dataclass, field
@@ -401,24 +402,30 @@ class Run:
         from .spill import Spill, Stub
 
         spill = Spill()
-        # The results the corpus phase can add to, by their place in the spill, with their Linter.
-        waiting: dict[int, tuple[Stub, Linter]] = {}
+        # The results the corpus phase can add to, in the order put (their `number` in the
+        # spill), and the number of their Linter in `linters`: two lists, not an entry per result.
+        linters = self.linters
+        waiting: list[Stub] = []
+        owners = array("H")
         stubs, keys, hits = [], [], set()
         if cached:
             # iter_cached gives (result, key, hit): keep the keys for the cached corpus phase.
             for index, ((result, key, hit), (_, linter)) in enumerate(zip(keyed, files)):
                 stubs.append(spill.put(result, linter.streams))
-                waiting[index] = stubs[-1], linter
+                waiting.append(stubs[-1])
+                owners.append(linters.index(linter))
                 keys.append(key)
                 if hit:
                     hits.add(index)
         else:
             # Only the stubs the corpus phase can add to wait in memory, and their collected data
-            # on disk (a million short records with nothing collected hold nothing each).
-            for index, (result, linter) in enumerate(chain(owned, records)):
+            # on disk (a million short records with nothing collected hold nothing each); the
+            # findings it adds wait on disk too (`spill` is their `aside`).
+            for result, linter in chain(owned, records):
                 stub = spill.put(result, linter.streams)
                 if stub.needed():
-                    waiting[index] = stub, linter
+                    waiting.append(stub)
+                    owners.append(linters.index(linter))
         if self.progress is not None:
             self.progress.stop()
         if cached:
@@ -427,11 +434,14 @@ class Run:
             self.problems += finish_cached(files, stubs, keys, hits, self.options, self.linters,
                                            lambda linter, results: linter.finish(results))
         else:
-            for linter in self.linters:
-                self.problems += linter.finish([stub for stub, owner in waiting.values() if owner is linter])
+            for number, linter in enumerate(linters):
+                self.problems += linter.finish([stub for stub, o in zip(waiting, owners) if o == number], spill)
+        at = 0
         for index, result in enumerate(spill.replay()):
-            stub, linter = waiting.pop(index, (None, None))
-            if stub is not None:
+            if at < len(waiting) and waiting[at].number == index:
+                stub, linter = waiting[at], linters[owners[at]]
+                waiting[at] = None  # (replayed: no longer needed)
+                at += 1
                 result.findings += stub.findings
                 result.suppressions = stub.suppressions
                 drop_used_after_all(linter, result)

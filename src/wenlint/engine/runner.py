@@ -193,8 +193,12 @@ class Linter:
                 del self.streams[code]
                 self.contexts[code].stream = None
 
-    def finish(self, results: list[FileResult]) -> list[str]:
-        """The corpus phase: rules that compare documents add their findings to `results`."""
+    def finish(self, results: list[FileResult], aside=None) -> list[str]:
+        """The corpus phase: rules that compare documents add their findings to `results`. With
+        an `aside` (engine/spill.py: the results are its stubs) they are set aside on disk
+        instead, so that a finding per document does not wait in memory: `aside.hold(hits)`
+        keeps a rule's hits until it has finished (a rule that fails adds nothing, as when they
+        are listed here), `aside.add(result, finding)` a finding of a result."""
         problems: list[str] = []
         by_path = {r.path: r for r in results if r.error is None and r.warning is None}
         for rule in self.corpus_rules:
@@ -202,7 +206,8 @@ class Linter:
             if not collected:
                 continue
             try:
-                hits = list(rule.finish(collected, self.contexts[rule.code]))
+                hits = rule.finish(collected, self.contexts[rule.code])
+                hits = list(hits) if aside is None else aside.hold(hits)
             except Exception as exc:
                 if os.environ.get("WENLINT_DEBUG"):
                     raise
@@ -217,7 +222,11 @@ class Linter:
                     continue
                 if result.suppressions and result.suppressions.silences(hit.location.line - 1, rule):
                     continue
-                result.findings.append(self._corpus_finding(rule, hit))
+                finding = self._corpus_finding(rule, hit)
+                if aside is None:
+                    result.findings.append(finding)
+                else:
+                    aside.add(result, finding)
         for code in self.streams:  # used up: a later run opens its own
             self.contexts[code].stream = None
         self.streams = {}

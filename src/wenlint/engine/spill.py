@@ -12,13 +12,18 @@ is), and their `finish` reads it from there document by document (`runner.Collec
 million records, or a hundred thousand long documents, do not wait in memory for the phase.
 Only what an open stream holds stays (ST012's stream in a pool knows its documents by identity
 and adds to them while the others are linted).
+
+The findings the corpus phase adds go to disk as well (`hold`, `add`: ST012 reports every copy
+of a record copied ten times), with the number of their result, and are read back when that
+result is replayed.
 """
 
 from __future__ import annotations
 
 import pickle
 import tempfile
-from collections.abc import Collection, Iterator
+from array import array
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from ..findings import Finding
@@ -33,9 +38,10 @@ _KEPT = ("error", "warning", "problems", "fixed", "diff", "fixed_text", "fixed_b
 class Stub:
     """What the corpus phase reads of a result (see `Linter.finish`), and what it adds."""
 
-    __slots__ = ("path", "collected", "suppressions", "error", "warning", "findings")
+    __slots__ = ("path", "collected", "suppressions", "error", "warning", "findings", "number")
 
-    def __init__(self, result: FileResult) -> None:
+    def __init__(self, result: FileResult, number: int = 0) -> None:
+        self.number = number  # its place in the spill
         self.path = result.path
         self.collected = result.collected
         suppressions = result.suppressions
@@ -59,6 +65,9 @@ class Spill:
         self.file = tempfile.TemporaryFile()
         self.count = 0
         self.aside = None  # the file of what corpus rules collected, opened on first use
+        self.added = None  # the file of the findings the corpus phase added, opened on first use
+        self.added_to = array("q")  # the number of the result of each, and where it is in the file
+        self.added_at = array("q")
 
     def put(self, result: FileResult, streamed: Collection[str] = ()) -> Stub:
         """The result's stub; its collected data is set aside but for the codes in `streamed`."""
@@ -68,8 +77,8 @@ class Spill:
             [tuple(getattr(f, name) for name in _FINDING_FIELDS) for f in result.findings],
         )
         pickle.dump(data, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        stub = Stub(result, self.count)
         self.count += 1
-        stub = Stub(result)
         if stub.needed():
             stub.collected = {code: value if code in streamed or not _carries(value) else self._set_aside(value)
                               for code, value in stub.collected.items()}
@@ -83,17 +92,71 @@ class Spill:
         self.aside.write(data)
         return Deferred(self.aside, offset, len(data))
 
+    def hold(self, hits: Iterable) -> Iterator:
+        """A corpus rule's hits, written to disk as they come and read back, in order, once the
+        rule has finished."""
+        file = tempfile.TemporaryFile()
+        count = 0
+        try:
+            for hit in hits:
+                pickle.dump(hit, file, protocol=pickle.HIGHEST_PROTOCOL)
+                count += 1
+        except BaseException:
+            file.close()
+            raise
+        return _read_back(file, count)
+
+    def add(self, stub: Stub, finding: Finding) -> None:
+        """A finding of the corpus phase for the result of `stub`, given back by `replay`."""
+        if self.added is None:
+            self.added = tempfile.TemporaryFile()
+        self.added_to.append(stub.number)
+        self.added_at.append(self.added.tell())
+        pickle.dump(tuple(getattr(finding, name) for name in _FINDING_FIELDS), self.added,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+
     def replay(self) -> Iterator[FileResult]:
-        """The results put, in order, without what only the corpus phase needed."""
+        """The results put, in order, without what only the corpus phase needed, with the
+        findings it added (`add`) after their own."""
         self.file.flush()
         self.file.seek(0)
-        for _ in range(self.count):
+        added = self._added()
+        for number in range(self.count):
             path, kept, findings = pickle.load(self.file)
             result = FileResult(path)
             for name, value in zip(_KEPT, kept):
                 setattr(result, name, value)
             result.findings = [Finding(*fields) for fields in findings]
+            result.findings += added(number)
             yield result
         self.file.close()
-        if self.aside is not None:
-            self.aside.close()
+        for file in (self.aside, self.added):
+            if file is not None:
+                file.close()
+
+    def _added(self):
+        """`added(number)`: the findings added to that result, in the order they were added; the
+        numbers are asked in increasing order."""
+        owners, places = self.added_to, self.added_at
+        order = sorted(range(len(owners)), key=owners.__getitem__)  # (stable: in the order added)
+        nxt = 0
+
+        def added(number: int) -> list[Finding]:
+            nonlocal nxt
+            found = []
+            while nxt < len(order) and owners[order[nxt]] == number:
+                self.added.seek(places[order[nxt]])
+                found.append(Finding(*pickle.load(self.added)))
+                nxt += 1
+            return found
+
+        return added
+
+
+def _read_back(file, count: int) -> Iterator:
+    try:
+        file.seek(0)
+        for _ in range(count):
+            yield pickle.load(file)
+    finally:
+        file.close()
