@@ -24,6 +24,7 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Collection, Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from ..findings import Finding
@@ -31,6 +32,7 @@ from .runner import Deferred, FileResult
 
 # Every field of a finding but the fix as applied (the fixes are done by now).
 _FINDING_FIELDS = tuple(name for name in Finding.__dataclass_fields__ if name != "raw_fix")
+_CHUNK = 256  # hits pickled together (`hold`)
 _KEPT = ("error", "warning", "problems", "fixed", "diff", "fixed_text", "fixed_bytes", "context", "fixed_path",
          "source", "metrics")
 
@@ -96,10 +98,10 @@ class Spill:
         """A corpus rule's hits, written to disk as they come and read back, in order, once the
         rule has finished."""
         file = tempfile.TemporaryFile()
-        count = 0
+        count, hits = 0, iter(hits)
         try:
-            for hit in hits:
-                pickle.dump(hit, file, protocol=pickle.HIGHEST_PROTOCOL)
+            for chunk in iter(lambda: list(islice(hits, _CHUNK)), []):  # (a pickle a chunk: fewer, smaller)
+                pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
                 count += 1
         except BaseException:
             file.close()
@@ -153,10 +155,10 @@ class Spill:
         return added
 
 
-def _read_back(file, count: int) -> Iterator:
+def _read_back(file, chunks: int) -> Iterator:
     try:
         file.seek(0)
-        for _ in range(count):
-            yield pickle.load(file)
+        for _ in range(chunks):
+            yield from pickle.load(file)
     finally:
         file.close()

@@ -38,7 +38,9 @@ the verified pairs in order. Same pairs, same findings.
 Copies of copies. Documents with the same units (`fingerprint`: a Traditional copy of a
 Simplified text, a file saved twice) are banded and verified once, by the first of them; the
 others take its pairs and are paired with it (`_expanded`): the findings are those of every
-pair verified. A dense cluster of n near copies (hundreds of doctored copies of one report)
+pair verified. Without a stream, `finish` groups the documents in one pass over what was
+collected (`_Grouped`; the engine reads it from disk) and holds the data of one document of
+each group only: a record copied ten times costs a path, not ten documents' units. A dense cluster of n near copies (hundreds of doctored copies of one report)
 shares most keys, and every key pairs every two of its documents: n^2/2 pairs, each generated
 once per shared key. A key shared by more than `max-bucket` documents makes them crowded
 (`_lsh.Bounded`): two crowded documents are paired only when one is among the other's LEADERS
