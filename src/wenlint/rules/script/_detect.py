@@ -113,8 +113,8 @@ def _count_regex(text: str) -> tuple[int, int]:
     simplified = _count(t.s_count_re, text)
     traditional = _count(t.t_count_re, text)
     if _has_astral(text):
-        simplified += _count(t.s_astral_re, text)
-        traditional += _count(t.t_astral_re, text)
+        simplified += _count_astral(t.s_only, text)
+        traditional += _count_astral(t.t_only, text)
     return simplified, traditional
 
 
@@ -209,14 +209,14 @@ def _verdict(text: str) -> Verdict:
     # The script with fewer characters at the start is probably the rare one.
     sample_s, sample_t = len(s_re.findall(text, 0, SAMPLE)), len(t_re.findall(text, 0, SAMPLE))
     if sample_s <= sample_t:
-        rare_re, rare_astral, common_re, common_astral = s_re, t.s_astral_re, t_re, t.t_astral_re
+        rare_re, rare_astral, common_re, common_astral = s_re, t.s_only, t_re, t.t_only
         rare, common = sample_s, sample_t
     else:
-        rare_re, rare_astral, common_re, common_astral = t_re, t.t_astral_re, s_re, t.s_astral_re
+        rare_re, rare_astral, common_re, common_astral = t_re, t.t_only, s_re, t.s_only
         rare, common = sample_t, sample_s
     rare += len(rare_re.findall(text, SAMPLE))
     if astral:
-        rare += _count(rare_astral, text)
+        rare += _count_astral(rare_astral, text)
     # Count the other script only until it has more characters than the rare one.
     pos, n = SAMPLE, len(text)
     step = 4 * (rare - common) + 64  # about enough when a third of the text is of that script
@@ -225,7 +225,7 @@ def _verdict(text: str) -> Verdict:
         common += len(common_re.findall(text, pos, end))
         pos, step = end, step * 2
     if common <= rare and astral:
-        common += _count(common_astral, text)  # the count is exact now: the whole text was read
+        common += _count_astral(common_astral, text)  # the count is exact now: the whole text was read
     return _counted(rare, common) if rare_re is s_re else _counted(common, rare)
 
 
@@ -240,6 +240,17 @@ def _count(pattern: re.Pattern | None, text: str) -> int:
     if pattern is None:
         return 0
     return len(pattern.findall(text))
+
+
+# Any character outside the BMP (one range test a character).
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _count_astral(members: frozenset[str], text: str) -> int:
+    """How many characters of `text` outside the BMP are in `members`. The few such characters
+    are found and looked up: a class of the thousands of astral characters in the tables would
+    be tried, as a list, at every character of the text."""
+    return sum(map(members.__contains__, ASTRAL.findall(text)))
 
 
 def _has_astral(text: str) -> bool:
