@@ -36,6 +36,8 @@ MID_SENTENCE = (END_CLAUSE, END_OPEN, END_WORD)
 
 MARKDOWN_BLOCK = lazyre.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
 BLOCKQUOTE = lazyre.compile(r"(?:>[ \t]?)+")
+# The characters a Markdown block marker or a blockquote starts with (a line of prose starts otherwise).
+_MARKDOWN_FIRST = frozenset("#-*+_|<>0123456789")
 # Website furniture glued to the end or the start of a line of prose, ignored when deciding
 # whether a sentence runs on (`……不断研究新情况,原创:` / `http://提出新举措……`).
 TAIL_FURNITURE = lazyre.compile(r"(?:原创|来源|转载|出处)\s*[:：]\s*(?:https?://)?$")
@@ -214,15 +216,15 @@ class Layout:
             return Line(index, start, end, content, KIND_BARRIER)
         if content[-1].isdigit() and TOC_ENTRY.search(content):
             return Line(index, start, end, content, KIND_ITEM)  # 一、总体要求……………3
-        if markdown:
-            quote = BLOCKQUOTE.match(content)
+        if markdown and content[0] in _MARKDOWN_FIRST:
+            quote = BLOCKQUOTE.match(content) if content[0] == ">" else None
             if quote:
                 content = content[quote.end():].lstrip(SPACES)
                 start = end - len(content)
                 if not content:
                     return Line(index, start, end, content, KIND_BLANK)
                 enum = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
-            block = MARKDOWN_BLOCK.match(content)
+            block = MARKDOWN_BLOCK.match(content) if content[0] in _MARKDOWN_FIRST else None
             if block:
                 kind = KIND_HEADING if content.startswith("#") else KIND_ITEM
                 return Line(index, start, end, content, kind, ending(content), True)
