@@ -141,11 +141,13 @@ def dictionary_words_across(window: str, cut: int) -> list[tuple[int, int]] | No
         return None
     freq = dictionary()
     found = []
+    # The dictionary holds every prefix of its words (frequency 0): a word from `a` across the cut
+    # starts with simple[a:cut + 1], and only the fragments from there on are looked up.
     for a in range(cut):
-        end = a + 1
+        end = cut + 1
         fragment = simple[a:end]
-        while fragment in freq:  # the dictionary holds every prefix of its words (frequency 0)
-            if end > cut and freq[fragment]:
+        while fragment in freq:
+            if freq[fragment]:
                 found.append((a, end))
             if end == len(simple):
                 break
