@@ -24,7 +24,11 @@ _IMAGES = lazyre.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # A table row: Markdown `| a | b |`, or cells separated by tabs (a Word table read as text).
 _TABLE_ROW = lazyre.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
 # An article of a statute (第十二条, 第十二條): laws repeat clauses from article to article by design.
-_ARTICLE = lazyre.compile(r"^(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]", re.M)
+_ARTICLE = r"(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]"
+# At the start of the text, and after every line break: a pattern that starts with `^` is tried at
+# every position, one that starts with a line break only where there is one.
+_ARTICLE_AT_TEXT_START = lazyre.compile(_ARTICLE)
+_ARTICLE_AT_LINE_START = lazyre.compile("\n" + _ARTICLE)
 # A footnote or reference line: [1] …, ［1］…, ① …, 注1：…
 _NOTE = lazyre.compile(r"(?:\[[0-9]{1,3}\]|［[0-9]{1,3}］|[①-⑳]|注[0-9]{0,2}[：:])")
 # The characters a footnote, a reference or an HTML tag starts with (most lines start otherwise).
@@ -60,7 +64,8 @@ def statute(doc) -> bool:
     text = doc.text
     if text.count("条", 0, 200_000) + text.count("條", 0, 200_000) < 5:
         return False
-    return len(_ARTICLE.findall(text, 0, 200_000)) >= 5
+    first = _ARTICLE_AT_TEXT_START.match(text, 0, 200_000)
+    return (first is not None) + len(_ARTICLE_AT_LINE_START.findall(text, first.end() if first else 0, 200_000)) >= 5
 # Repeated paragraphs in a row that are a block pasted again even when each is a numbered item.
 PASTED_RUN = 3
 KEY = 12  # characters at either end of a paragraph that index it for near duplicates

@@ -28,7 +28,9 @@ from ..base import Rule, Spec
 from ._segment import dictionary_tokens, dictionary_words_across, frequency, tag, tokens
 from ... import lazyre
 
-_RUN = lazyre.compile(r"[ \t\u3000\xa0]+")
+# A run of blanks. Written to start with one blank, not with a repetition: `re` skips ahead to
+# the characters of a class a pattern starts with, but tries a leading repetition everywhere.
+_RUN = lazyre.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")
 STOPS = "，。、；：？！"
 PAUSES = "，、；"
 OPENING = "“‘「『（《【〔"
@@ -312,7 +314,8 @@ _SPACED_GROUPS = lazyre.compile(r"(?<![0-9.,])[0-9]{1,3}(?:, [0-9]{3})+(?:,[0-9]
 # What each holds: a digit, a space, a digit; a comma and a space. Both patterns start with a
 # look-behind, which is tried at every position, and neither reaches over a line break: they are
 # tried on the lines that hold what they need, most texts have none.
-_DIGIT_SPACE_DIGIT = lazyre.compile(r"[0-9] [0-9]")
+# A blank between two digits (the blank first: `re` skips ahead to it, fewer than the digits).
+_DIGIT_SPACE_DIGIT = lazyre.compile(r" (?<=[0-9] )(?=[0-9])")
 _COMMA_SPACE = lazyre.compile(", ")
 
 
