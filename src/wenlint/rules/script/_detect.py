@@ -98,7 +98,12 @@ def detect(text: str) -> ScriptInfo:
     return classify(*_count_regex(text))
 
 
-SHORT = 4096  # characters; a shorter text is counted with the sets (no class to compile)
+SHORT = 4096  # characters; a shorter text is counted with the sets (no class to compile), unless
+# the classes are compiled already (by a longer document of the run), which count it faster
+
+
+def _classes_compiled(t: Tables) -> bool:
+    return "s_count_re" in vars(t) and "t_count_re" in vars(t)  # (cached properties, once computed)
 
 
 def _count_short(text: str) -> tuple[int, int]:
@@ -107,9 +112,9 @@ def _count_short(text: str) -> tuple[int, int]:
 
 
 def _count_regex(text: str) -> tuple[int, int]:
-    if len(text) < SHORT:
-        return _count_short(text)
     t = tables()
+    if len(text) < SHORT and not _classes_compiled(t):
+        return _count_short(text)
     simplified = _count(t.s_count_re, text)
     traditional = _count(t.t_count_re, text)
     if _has_astral(text):
