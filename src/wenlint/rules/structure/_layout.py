@@ -94,7 +94,7 @@ def ending(content: str) -> str:
     """How a line's text ends: a full stop, a clause mark, a semicolon, a colon, an opener, a word."""
     if content[-1] in "～~":
         return END_STOP  # an informal sentence end: 敬请期待~
-    if EMOTICON_TAIL.search(content):
+    if EMOTICON_TAIL.search(content, max(0, len(content) - 3)):  # (an emoticon is 3 characters at most)
         return END_STOP  # 很让人振奋 :-)
     if content[-1] in "*_`" and len(content.rstrip("*_`")) > 0:
         content = content.rstrip("*_`")  # the closing marker of Markdown emphasis or code
