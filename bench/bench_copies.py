@@ -45,6 +45,8 @@ import sys
 import time
 from pathlib import Path
 
+from as_installed import as_installed  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -231,6 +233,7 @@ def main(argv=None) -> int:
 
         print(json.dumps(measure(args.measure, args.jobs[0], args.engine)))
         return 0
+    as_installed()
     if args.files:
         return files_bench(args.files, args.jobs, args.engine)
     if args.near:

@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+from as_installed import as_installed  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = ROOT.parent / "shared" / "corpus" / "clean" / "simplified"
 
@@ -80,6 +82,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    as_installed()
     if not args.directory.is_dir():
         print(f"{args.directory}: no such directory", file=sys.stderr)
         return 2

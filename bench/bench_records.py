@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from as_installed import as_installed  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -105,6 +107,7 @@ def main(argv=None) -> int:
                              "check's memory does not grow with its findings")
     parser.add_argument("--copies", type=int, default=0, help="documents for the cross-document phase (0: skip)")
     args = parser.parse_args(argv)
+    as_installed()
     work = Path(tempfile.mkdtemp(prefix="wenlint-bench-records-"))
     try:
         if any(args.records):

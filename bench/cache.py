@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from as_installed import as_installed  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import corpus_files, generate  # noqa: E402  (bench/run.py)
 
@@ -43,7 +45,7 @@ def _cpu() -> float:
 
 
 def timed(command: list[str]) -> tuple[float, float, bytes]:
-    env = {k: v for k, v in os.environ.items() if k not in ("WENLINT_NO_CACHE", "PYTHONDONTWRITEBYTECODE")}
+    env = {k: v for k, v in os.environ.items() if k != "WENLINT_NO_CACHE"}
     start, cpu = time.perf_counter(), _cpu()
     proc = subprocess.run(command, capture_output=True, env=env)
     elapsed, cpu = time.perf_counter() - start, _cpu() - cpu
@@ -57,6 +59,7 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--jobs", type=int, default=None, help="wenlint --jobs (default: all cores)")
     args = parser.parse_args()
+    as_installed()
     with tempfile.TemporaryDirectory() as tmp:
         repo, cache = Path(tmp) / "repo", Path(tmp) / "cache"
         size = make_repository(repo, args.files)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from as_installed import as_installed  # noqa: E402
 from run import generate, memory, parse_size  # noqa: E402
 
 
@@ -22,6 +23,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=parse_size, default=parse_size("8MB"))
     args = parser.parse_args()
+    as_installed()
     base = Path(tempfile.mkdtemp(prefix="wenlint-bench-memory-"))
     try:
         small = generate(base / "n", args.size)

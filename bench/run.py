@@ -46,6 +46,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from as_installed import as_installed  # noqa: E402
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 SEEDS = ROOT / "seeds"
@@ -315,6 +317,7 @@ def main() -> int:
     parser.add_argument("--no-ripgrep", action="store_true", help="skip ripgrep")
     parser.add_argument("--startup-runs", type=int, default=11)
     args = parser.parse_args()
+    as_installed()
 
     from wenlint import __version__
     from wenlint.engine.pool import default_jobs

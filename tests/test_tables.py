@@ -4,10 +4,13 @@ unreadable (never a traceback), and the jieba table is exactly what jieba loads 
 from __future__ import annotations
 
 import marshal
+from pathlib import Path
 
 import pytest
 
 from wenlint import tables
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -70,9 +73,9 @@ def test_an_unwritable_directory_builds_in_memory(tmp_path, monkeypatch):
 def test_the_jieba_table_is_what_jieba_loads(cache):
     from wenlint.rules.structure import _segment
 
-    words_text, counts, total, tagged, tag_values, extra_tags, surnames = _segment._read_dictionary()
+    table = _segment._read_dictionary()
     again = tables.cached("jieba-dictionary", _segment._read_dictionary)  # written and read back
-    assert again == (words_text, counts, total, tagged, tag_values, extra_tags, surnames)
+    assert again == table
 
     import jieba
     import jieba.posseg
@@ -80,16 +83,31 @@ def test_the_jieba_table_is_what_jieba_loads(cache):
 
     own = jieba.Tokenizer()
     own.initialize()
-    words = words_text.split("\n")
-    from array import array
+    words = _segment._Dictionary(table)
+    assert dict((word, words.counts[key]) for word, key in words.trie.iteritems()) == {
+        w: n for w, n in own.FREQ.items() if n}
+    assert words.total == own.total
+    # What the trie leaves out are the prefixes jieba adds with a count of 0.
+    assert all(word[:end] in own.FREQ for word in words.trie.keys() for end in range(1, len(word)))
+    assert {w: words.tag(w) for w in jieba.posseg.dt.word_tag_tab} == jieba.posseg.dt.word_tag_tab
+    assert words.surnames == P[("B", "nr")]
 
-    freq = array("q")
-    freq.frombytes(counts)
-    assert dict(zip(words, freq)) == own.FREQ and total == own.total
-    tags = dict(zip(words[:tagged], tag_values.split("\n")))
-    tags.update(extra_tags)
-    assert tags == jieba.posseg.dt.word_tag_tab
-    assert surnames == P[("B", "nr")]
+
+def test_the_tokenizer_on_the_trie_cuts_as_jieba_does():
+    """The same words as jieba's own tokenizer on its prefix dict, with and without its HMM, on
+    real documents."""
+    import jieba
+
+    from wenlint.rules.structure import _segment
+
+    own = jieba.Tokenizer()
+    own.initialize()
+    texts = ["县总工会在县委的正确领导下，扎实推进“两学一做”，宋琳琳同志获评先进。"]
+    corpus = ROOT.parent / "shared" / "corpus" / "clean" / "simplified"
+    texts += [path.read_text(encoding="utf-8")[:3000] for path in sorted(corpus.glob("*.txt"))[:20]]
+    for text in texts:
+        for hmm in (True, False):
+            assert list(_segment._tokenizer().cut(text, HMM=hmm)) == list(own.cut(text, HMM=hmm))
 
 
 def test_segmentation_answers_from_the_table():

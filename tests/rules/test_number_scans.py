@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import flagged
 from wenlint.documents import Document
-from wenlint.rules.number import _common, counts, dates, percentages, years
+from wenlint.rules.number import _common, counts, dates, percentages, totals, units, years
 
 # ----- sentence_bounds ------------------------------------------------------------------------
 
@@ -136,3 +136,46 @@ def test_post_date_prefix_does_not_change_the_year():
     o = _common.outline(Document("发布时间:2022-07-01 19:30:04\n\n2023年工作总结\n"))
     assert o.post_year == 2022
     assert flagged("更新日期：2022-07-01\n\n2023年工作总结\n\n全年工作。", "NM009") == ["2023"]
+
+
+# ----- two_figures, total lines: scans started from a literal -------------------------------
+
+
+def _random_texts(alphabet, count=3000, seed=7):
+    import random
+
+    rng = random.Random(seed)
+    return [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(count)
+    ]
+
+
+FIGURE_TEXTS = [
+    "基地约10000（6500）亩。",
+    "1(2)人(3)人，1(2)(3)人，12 (3)人，.,5.3（4）名，a.5(6)人，5.（6）万吨",
+    "第２０（３）人，１２（５）个，10000（6500）万元，7 ( 8 ) 米",
+] + _random_texts("0123456789１２.,  \t（）()人亩万元米a\n")
+
+
+@pytest.mark.parametrize("text", FIGURE_TEXTS[:3])
+def test_two_figures_examples(text):
+    assert [(s, e, a, b) for s, e, a, b in units.two_figures(text)] == [
+        (m.start(), m.end(), m.group(1), m.group(2)) for m in units.TWO_FIGURES.finditer(text)
+    ]
+
+
+def test_two_figures_matches_the_pattern():
+    for text in FIGURE_TEXTS:
+        assert units.two_figures(text) == [
+            (m.start(), m.end(), m.group(1), m.group(2)) for m in units.TWO_FIGURES.finditer(text)
+        ], text
+
+
+def test_total_lines_match_the_multiline_pattern():
+    import re
+
+    reference = re.compile("(?m)^" + totals._TOTAL_LINE.replace(r"(?=\n|\Z)", "$"))
+    for text in ["全县林木总蓄积量18169194立方米。\n国有林5立方米", "总数12人\n\n全年3吨。"] + _random_texts(
+        "总全總12 。，人吨\n县年"
+    ):
+        assert list(totals._total_line_spans(text)) == [m.span() for m in reference.finditer(text)], text

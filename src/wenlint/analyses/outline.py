@@ -163,6 +163,7 @@ _ITEM = re.compile(
 )
 _MARKDOWN_HEADING = re.compile(r"(#{1,6})(?:\s|$)")
 _MARKDOWN_ITEM = re.compile(r"(?:[-*+]|[0-9]{1,3}[.)])\s")
+_MARKDOWN_FIRST = frozenset("#-*+0123456789")  # what a Markdown heading or list item starts with
 _INNER_STOP = re.compile("[。！？]")
 HEADING_MAX = 40  # a numbered line longer than this, or with a full stop inside, is a paragraph
 
@@ -222,7 +223,7 @@ def _classify(text: str, source: str, index: int, start: int, raw: str, markdown
     enumerated = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
     if table_rows and start in table_rows:
         return Line(index, start, end, first, last, content, TABLE, heading, enumerated)
-    if markdown:
+    if markdown and content[0] in _MARKDOWN_FIRST:
         m = _MARKDOWN_HEADING.match(content)
         if m:
             return Line(index, start, end, first, last, content, HEADING,

@@ -101,7 +101,7 @@ def _package_stamp() -> str:
 # syntax are told apart, how words are cut, how scripts convert, how patterns match, how bytes
 # decode). Stamped by the file of each and the folder of a package (an install writes and removes
 # files there), found without importing them.
-DEPENDENCIES = ("pyromark", "jieba", "opencc", "regex", "charset_normalizer", "docx")
+DEPENDENCIES = ("pyromark", "jieba", "marisa_trie", "opencc", "regex", "charset_normalizer", "docx")
 
 
 @lru_cache(maxsize=1)

@@ -57,8 +57,7 @@ class MaskedWord(Rule):
         text = doc.text
         hits = [h for h in hits_for(self.code, doc, ctx) if not _leading_stars(text, h.start, h.end)]
         taken = [(h.start, h.end) for h in hits]
-        # (A text without stars cannot match: `in` finds that faster than the pattern, which
-        # starts with a look-behind and is tried at every position.)
+        # (A text without stars cannot match: `in` finds that faster than the pattern.)
         for m in _MASKED_NUMBER.finditer(text) if "*" in text or "＊" in text else ():
             if all(m.end() <= s or m.start() >= e for s, e in taken):
                 hits.append(Hit(m.start(), m.end(), f"号码被隐去「{m.group()}」：请填入完整号码，或删去"))
@@ -75,4 +74,9 @@ def _leading_stars(text: str, start: int, end: int) -> bool:
 
 
 # A telephone or account number with its digits replaced by stars: 0755-********.
-_MASKED_NUMBER = lazyre.compile("(?<=[0-9][-－])[*＊]{4,}|(?<=[0-9]{3})[*＊]{4,}(?=[0-9]{3,})")
+# Four stars or more after a number and a dash, or inside a number (138****5678). The pattern
+# starts with the first star and looks back from there: one that starts with a look-behind is
+# tried at every position.
+_MASKED_NUMBER = lazyre.compile(
+    "[*＊](?:(?<=[0-9][-－][*＊])[*＊]{3,}|(?<=[0-9]{3}[*＊])[*＊]{3,}(?=[0-9]{3,}))"
+)

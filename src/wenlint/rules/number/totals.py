@@ -36,7 +36,20 @@ class Group:
 _EXTRA = lazy(r"(?:^|(?<=[，,；;、 \n（(]))(?:不含|不包括|另有|另外|此外|另|而这|而這|这些|這些|假定|假设|假設|如果|若)")
 _RATE_BEFORE = lazy(r"(?:每|均|人均|户均|平均)[^，,；;、]{0,6}$")
 # a line that states one total and nothing else: 全县林木总蓄积量18169194立方米。
-_TOTAL_LINE = lazy(r"(?m)^[^\n，,。；;：:]{0,20}?[总總全][^\n，,。；;：:]{0,12}?\d[\d.]*[^\n，,。；;：:\d]{1,4}。?$")
+_TOTAL_LINE = r"[^\n，,。；;：:]{0,20}?[总總全][^\n，,。；;：:]{0,12}?\d[\d.]*[^\n，,。；;：:\d]{1,4}。?(?=\n|\Z)"
+# At the start of the text, and after every line break: a pattern that starts with `^` is tried at
+# every position, one that starts with a line break only where there is one.
+_TOTAL_LINE_AT_TEXT_START = lazy(_TOTAL_LINE)
+_TOTAL_LINE_AT_LINE_START = lazy("\n(" + _TOTAL_LINE + ")")
+
+
+def _total_line_spans(text: str):
+    """(start, end) of every line that is a total and nothing else (it never crosses a line)."""
+    first = _TOTAL_LINE_AT_TEXT_START.match(text)
+    if first is not None:
+        yield first.span()
+    for m in _TOTAL_LINE_AT_LINE_START.finditer(text, first.end() if first else 0):
+        yield m.span(1)
 
 
 def _total_lines(text: str, pairs: list) -> list[Group]:
@@ -45,11 +58,11 @@ def _total_lines(text: str, pairs: list) -> list[Group]:
     out = []
     if not pairs or ("总" not in text and "全" not in text and "總" not in text):
         return out
-    for m in _TOTAL_LINE.finditer(text):
-        totals = amounts(text, m.start(), m.end())
+    for start, end in _total_line_spans(text):
+        totals = amounts(text, start, end)
         if len(totals) != 1 or totals[0].approx:
             continue
-        parts = _line_parts(text, m.end(), len(text), {totals[0].unit})[:2]
+        parts = _line_parts(text, end, len(text), {totals[0].unit})[:2]
         if len(parts) != 2 or any(p.approx for p in parts):
             continue
         for p in parts:

@@ -93,9 +93,34 @@ class UnitConflict(Rule):
 
 
 # "约10000（6500）亩": a figure, a bare figure in brackets, then the unit both share
-TWO_FIGURES = lazy(
-    r"(\d[\d.,]*)[ \t]*[（(][ \t]*(\d[\d.,]*)[ \t]*[）)][ \t]*(?:[万萬亿億千]?)(亩|畝|公顷|平方米|平方公里|吨|噸|公斤|千克|公里|千米|米|元|人|户|戶|家|个|個|头|頭|只|株|辆|輛|座|所|名)"
+_IN_BRACKETS = (
+    r"[ \t]*(\d[\d.,]*)[ \t]*[）)][ \t]*(?:[万萬亿億千]?)(亩|畝|公顷|平方米|平方公里|吨|噸|公斤|千克|公里|千米|米|元|人|户|戶|家|个|個|头|頭|只|株|辆|輛|座|所|名)"
 )
+TWO_FIGURES = lazy(r"(\d[\d.,]*)[ \t]*[（(]" + _IN_BRACKETS)
+# The same from its opening bracket, one pattern for each: `re` skips ahead to the literal a
+# pattern starts with, where the pattern above is tried at every digit of the text.
+_BRACKETED = (lazy("（" + _IN_BRACKETS), lazy(r"\(" + _IN_BRACKETS))
+
+
+def two_figures(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, first figure, figure in brackets) of every match of TWO_FIGURES, in order:
+    found from the bracket, the first figure read back from it (the run of digits, dots and
+    commas before the blanks before the bracket, from its first digit)."""
+    found = []
+    for pattern in _BRACKETED:
+        for m in pattern.finditer(text):
+            end = m.start()
+            while end and text[end - 1] in " \t":
+                end -= 1
+            start = end
+            while start and (text[start - 1] in ".," or text[start - 1].isdecimal()):
+                start -= 1
+            while start < end and not text[start].isdecimal():
+                start += 1  # a figure starts with a digit
+            if start < end:
+                found.append((start, m.end(), text[start:end], m.group(1)))
+    found.sort()
+    return found
 
 
 class TwoFigures(Rule):
@@ -126,13 +151,13 @@ class TwoFigures(Rule):
         text = doc.text
         if "（" not in text and "(" not in text:
             return
-        for m in TWO_FIGURES.finditer(text):
-            a, b = m.group(1).rstrip(".,"), m.group(2).rstrip(".,")
+        for start, end, first, second in two_figures(text):
+            a, b = first.rstrip(".,"), second.rstrip(".,")
             if a == b:
                 continue
-            ls = text.rfind("\n", 0, m.start()) + 1
-            before = doc.source[ls:m.start()]  # the source: Markdown masking blanks table pipes
+            ls = text.rfind("\n", 0, start) + 1
+            before = doc.source[ls:start]  # the source: Markdown masking blanks table pipes
             if before.lstrip().startswith("|") or "\t" in before:
                 continue  # a table cell: columns may pair figures on purpose
-            yield Hit(m.start(), m.end(),
-                      f"「{m.group()}」给同一个量写了两个数（{a} 和 {b}），括号里的数没有说明：请核对，留下正确的那个")
+            yield Hit(start, end,
+                      f"「{text[start:end]}」给同一个量写了两个数（{a} 和 {b}），括号里的数没有说明：请核对，留下正确的那个")

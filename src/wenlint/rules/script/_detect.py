@@ -98,7 +98,12 @@ def detect(text: str) -> ScriptInfo:
     return classify(*_count_regex(text))
 
 
-SHORT = 4096  # characters; a shorter text is counted with the sets (no class to compile)
+SHORT = 4096  # characters; a shorter text is counted with the sets (no class to compile), unless
+# the classes are compiled already (by a longer document of the run), which count it faster
+
+
+def _classes_compiled(t: Tables) -> bool:
+    return "s_count_re" in vars(t) and "t_count_re" in vars(t)  # (cached properties, once computed)
 
 
 def _count_short(text: str) -> tuple[int, int]:
@@ -107,14 +112,14 @@ def _count_short(text: str) -> tuple[int, int]:
 
 
 def _count_regex(text: str) -> tuple[int, int]:
-    if len(text) < SHORT:
-        return _count_short(text)
     t = tables()
+    if len(text) < SHORT and not _classes_compiled(t):
+        return _count_short(text)
     simplified = _count(t.s_count_re, text)
     traditional = _count(t.t_count_re, text)
     if _has_astral(text):
-        simplified += _count(t.s_astral_re, text)
-        traditional += _count(t.t_astral_re, text)
+        simplified += _count_astral(t.s_only, text)
+        traditional += _count_astral(t.t_only, text)
     return simplified, traditional
 
 
@@ -209,14 +214,14 @@ def _verdict(text: str) -> Verdict:
     # The script with fewer characters at the start is probably the rare one.
     sample_s, sample_t = len(s_re.findall(text, 0, SAMPLE)), len(t_re.findall(text, 0, SAMPLE))
     if sample_s <= sample_t:
-        rare_re, rare_astral, common_re, common_astral = s_re, t.s_astral_re, t_re, t.t_astral_re
+        rare_re, rare_astral, common_re, common_astral = s_re, t.s_only, t_re, t.t_only
         rare, common = sample_s, sample_t
     else:
-        rare_re, rare_astral, common_re, common_astral = t_re, t.t_astral_re, s_re, t.s_astral_re
+        rare_re, rare_astral, common_re, common_astral = t_re, t.t_only, s_re, t.s_only
         rare, common = sample_t, sample_s
     rare += len(rare_re.findall(text, SAMPLE))
     if astral:
-        rare += _count(rare_astral, text)
+        rare += _count_astral(rare_astral, text)
     # Count the other script only until it has more characters than the rare one.
     pos, n = SAMPLE, len(text)
     step = 4 * (rare - common) + 64  # about enough when a third of the text is of that script
@@ -225,7 +230,7 @@ def _verdict(text: str) -> Verdict:
         common += len(common_re.findall(text, pos, end))
         pos, step = end, step * 2
     if common <= rare and astral:
-        common += _count(common_astral, text)  # the count is exact now: the whole text was read
+        common += _count_astral(common_astral, text)  # the count is exact now: the whole text was read
     return _counted(rare, common) if rare_re is s_re else _counted(common, rare)
 
 
@@ -240,6 +245,17 @@ def _count(pattern: re.Pattern | None, text: str) -> int:
     if pattern is None:
         return 0
     return len(pattern.findall(text))
+
+
+# Any character outside the BMP (one range test a character).
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _count_astral(members: frozenset[str], text: str) -> int:
+    """How many characters of `text` outside the BMP are in `members`. The few such characters
+    are found and looked up: a class of the thousands of astral characters in the tables would
+    be tried, as a list, at every character of the text."""
+    return sum(map(members.__contains__, ASTRAL.findall(text)))
 
 
 def _has_astral(text: str) -> bool:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
-from ._detect import _has_astral, body_text, char_class, expected_script, script_verdict, tables
+from ._detect import ASTRAL, _has_astral, body_text, char_class, expected_script, script_verdict, tables
 from ._runs import converted_span, inside_short_quote
 from ... import lazyre
 
@@ -25,14 +25,6 @@ def run_pattern(expected: str) -> re.Pattern:
     j = char_class(c for c in majority if ord(c) <= 0xFFFF)[1:-1]
     # Never across a masked span (U+E000): masked code must not be touched by a fix.
     return re.compile(f"{m}(?:[^{j}\\n\\ue000]{{0,{GAP}}}?{m})*")
-
-
-@lru_cache(maxsize=2)
-def astral_pattern(expected: str) -> re.Pattern | None:
-    t = tables()
-    minority = t.t_only if expected == "simplified" else t.s_only
-    astral = [c for c in minority if ord(c) > 0xFFFF]
-    return re.compile(char_class(astral)) if astral else None
 
 
 _HAN_WORD = lazyre.compile("[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -195,14 +187,13 @@ class MixedScript(Rule):
         text = doc.text
         limit = ctx.option("quoted-max")
         spans = [m.span() for m in run_pattern(expected).finditer(text)]
-        astral = astral_pattern(expected)
-        if astral is not None and _has_astral(text):
-            spans = sorted(spans + [m.span() for m in astral.finditer(text)])
+        minority = tables().t_only if expected == "simplified" else tables().s_only
+        if _has_astral(text):  # the few characters outside the BMP, looked up
+            spans = sorted(spans + [m.span() for m in ASTRAL.finditer(text) if m.group() in minority])
         target = NAMES[expected]
         other = NAMES["traditional" if expected == "simplified" else "simplified"]
         configured = ctx.settings.script == expected
         last_end = -1
-        minority = tables().t_only if expected == "simplified" else tables().s_only
         seen: dict[str, bool] = {}
         for start, end in spans:
             if start < last_end:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 
 from ...analyses import analysis
-from ...analyses.outline import ENUMERATOR, ENUMERATOR_STARTS, MASKED, PAGE, structure
+from ...analyses.outline import BLANK, ENUMERATOR, ENUMERATOR_STARTS, MASKED, PAGE, structure
 from ._lexicon import trailer_pattern
 from ... import lazyre
 
@@ -36,6 +36,8 @@ MID_SENTENCE = (END_CLAUSE, END_OPEN, END_WORD)
 
 MARKDOWN_BLOCK = lazyre.compile(r"(?:#{1,6}(?:\s|$)|[-*+]\s|[0-9]{1,3}[.)]\s|\||<|(?:[-*_][ \t]*){3,}$)")
 BLOCKQUOTE = lazyre.compile(r"(?:>[ \t]?)+")
+# The characters a Markdown block marker or a blockquote starts with (a line of prose starts otherwise).
+_MARKDOWN_FIRST = frozenset("#-*+_|<>0123456789")
 # Website furniture glued to the end or the start of a line of prose, ignored when deciding
 # whether a sentence runs on (`……不断研究新情况,原创:` / `http://提出新举措……`).
 TAIL_FURNITURE = lazyre.compile(r"(?:原创|来源|转载|出处)\s*[:：]\s*(?:https?://)?$")
@@ -62,14 +64,15 @@ KIND_HEADING, KIND_ITEM, KIND_SHORT, KIND_PROSE, KIND_TEXT = "heading", "item", 
 class Line:
     __slots__ = ("index", "start", "end", "content", "kind", "ends", "enum", "eff_start", "eff_end")
 
-    def __init__(self, index: int, start: int, end: int, content: str, kind: str) -> None:
+    def __init__(self, index: int, start: int, end: int, content: str, kind: str, ends: str = END_WORD,
+                 enum: bool = False) -> None:
         self.index = index
         self.start = start  # offset of the first character that is not a space
         self.end = end  # offset after the last character that is not a space
         self.content = content
         self.kind = kind
-        self.ends = END_WORD
-        self.enum = False
+        self.ends = ends
+        self.enum = enum
         # The same span without website furniture glued to either end.
         self.eff_start = start
         self.eff_end = end
@@ -91,7 +94,7 @@ def ending(content: str) -> str:
     """How a line's text ends: a full stop, a clause mark, a semicolon, a colon, an opener, a word."""
     if content[-1] in "～~":
         return END_STOP  # an informal sentence end: 敬请期待~
-    if EMOTICON_TAIL.search(content):
+    if EMOTICON_TAIL.search(content, max(0, len(content) - 3)):  # (an emoticon is 3 characters at most)
         return END_STOP  # 很让人振奋 :-)
     if content[-1] in "*_`" and len(content.rstrip("*_`")) > 0:
         content = content.rstrip("*_`")  # the closing marker of Markdown emphasis or code
@@ -171,18 +174,21 @@ class Layout:
         text = doc.text
         markdown = doc.format == "markdown"
         self.lines: list[Line] = []
+        append = self.lines.append
+        classify = self._classify
         # The lines as the structure pass splits and classifies them (wenlint.analyses.outline).
         for shared in structure(doc).lines:
-            index = shared.index
-            if shared.blank:
-                kind = KIND_BARRIER if shared.kind == MASKED else KIND_BLANK
-                line = Line(index, shared.start, shared.start, "", kind)
+            kind = shared.kind
+            if kind == BLANK or kind == MASKED:
+                append(Line(shared.index, shared.start, shared.start, "", KIND_BLANK if kind == BLANK else KIND_BARRIER))
+                continue
+            if kind == PAGE:
+                line = Line(shared.index, shared.first, shared.last, shared.content, KIND_PAGE)
             else:
-                line = self._classify(index, shared.first, shared.last, shared.content, markdown,
-                                      shared.kind == PAGE, shared.enumerated)
-                if markdown and line.ends != END_STOP:
-                    _markdown_source(line, doc.source[shared.start : shared.end])
-            self.lines.append(line)
+                line = classify(shared.index, shared.first, shared.last, shared.content, markdown, shared.enumerated)
+            if markdown and line.ends != END_STOP:
+                _markdown_source(line, doc.source[shared.start : shared.end])
+            append(line)
         self._mark_trailer(trailer_pattern(trailer_markers))
         self.block_mode = markdown or (doc.format == "text" and self._hard_wrapped())
         self.paragraphs = self._paragraphs()
@@ -203,31 +209,25 @@ class Layout:
 
     # ----- lines ------------------------------------------------------------------------------
 
-    def _classify(self, index: int, start: int, end: int, content: str, markdown: bool, page: bool,
-                  enum: bool) -> Line:
+    def _classify(self, index: int, start: int, end: int, content: str, markdown: bool, enum: bool) -> Line:
         """`enum`: whether the structure pass read `content` as starting like a heading or a list
         item (its loose reading, `outline.Line.enumerated`)."""
-        if page:
-            return Line(index, start, end, content, KIND_PAGE)
         if content[0] in "-=_*~—－＝·•.。…" and SEPARATOR.fullmatch(content):
             return Line(index, start, end, content, KIND_BARRIER)
         if content[-1].isdigit() and TOC_ENTRY.search(content):
             return Line(index, start, end, content, KIND_ITEM)  # 一、总体要求……………3
-        if markdown:
-            quote = BLOCKQUOTE.match(content)
+        if markdown and content[0] in _MARKDOWN_FIRST:
+            quote = BLOCKQUOTE.match(content) if content[0] == ">" else None
             if quote:
                 content = content[quote.end():].lstrip(SPACES)
                 start = end - len(content)
                 if not content:
                     return Line(index, start, end, content, KIND_BLANK)
                 enum = content[0] in ENUMERATOR_STARTS and ENUMERATOR.match(content) is not None
-            block = MARKDOWN_BLOCK.match(content)
+            block = MARKDOWN_BLOCK.match(content) if content[0] in _MARKDOWN_FIRST else None
             if block:
                 kind = KIND_HEADING if content.startswith("#") else KIND_ITEM
-                line = Line(index, start, end, content, kind)
-                line.ends = ending(content)
-                line.enum = True
-                return line
+                return Line(index, start, end, content, kind, ending(content), True)
         length = len(content)
         inner_stop = _STOP.search(content, 0, length - 1) is not None
         if enum and length <= 40 and not inner_stop:
@@ -238,25 +238,25 @@ class Layout:
             kind = KIND_SHORT
         else:
             kind = KIND_TEXT
-        line = Line(index, start, end, content, kind)
-        line.enum = enum
         eff = content
         tail = content[-20:]
         m = TAIL_FURNITURE.search(tail) if (":" in tail or "：" in tail) else None
         if m and len(content) - len(tail) + m.start() > 0:
             eff = content[: len(content) - len(tail) + m.start()].rstrip(SPACES)
+        if eff:
+            # Most lines end with a mark that decides alone (`ending` looks further only after a
+            # closing bracket or quote, or a dash).
+            last = eff[-1]
+            ends = ending(eff) if last in _LOOK_BACK else _PLAIN_ENDINGS.get(last, END_WORD)
+        else:
+            ends = END_WORD
+        line = Line(index, start, end, content, kind, ends, enum)
+        if eff is not content:
             line.eff_end = start + len(eff)
         if content[0] in "hH":
             m = HEAD_FURNITURE.match(content)
             if m:
                 line.eff_start = start + m.end()
-        if eff:
-            # Most lines end with a mark that decides alone (`ending` looks further only after a
-            # closing bracket or quote, or a dash).
-            last = eff[-1]
-            line.ends = ending(eff) if last in _LOOK_BACK else _PLAIN_ENDINGS.get(last, END_WORD)
-        else:
-            line.ends = END_WORD
         return line
 
     def _mark_trailer(self, pattern) -> None:

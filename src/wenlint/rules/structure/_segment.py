@@ -2,9 +2,12 @@
 a rule has a question only a segmenter answers (is this doubled character inside one word, or
 across a word boundary? does this space split a word?). Most documents never ask.
 
-jieba reads its dictionary twice, for the word frequencies and for the parts of speech (about
-0.8 s); wenlint keeps both, taken from jieba once, as a table in the user cache directory
-(`wenlint.tables`) and hands the frequencies to jieba's tokenizer, which then has nothing to load.
+jieba reads its dictionary twice, for the word frequencies and for the parts of speech, and holds
+it as a Python dict of half a million entries (words and their prefixes), which takes a large
+part of a run's start to build. wenlint takes the dictionary from jieba once and keeps it in the
+user cache directory (`wenlint.tables`) as a MARISA trie (marisa-trie) of the words with their
+counts and parts of speech by word id: it loads in a moment, and the trie's prefix search is the
+walk jieba makes over its prefix dict (`_Tokenizer`).
 
 Text is segmented in short windows (the clause around the question); Traditional text is compared
 after OpenCC's character conversion, since jieba's dictionary is Simplified.
@@ -20,7 +23,7 @@ from functools import lru_cache
 from ...tables import cached
 from ._lexicon import t2s_table
 
-DICTIONARY_FORMAT = 1  # bump when what _read_dictionary returns changes
+DICTIONARY_FORMAT = 2  # bump when what _read_dictionary returns changes
 
 
 def _import_jieba():
@@ -40,10 +43,13 @@ def _import_jieba():
 
 
 def _read_dictionary() -> tuple:
-    """jieba's dictionary as jieba loads it: the prefix dictionary of word frequencies (every word,
-    then the prefixes it adds with frequency 0) as one string of keys and one array of counts, the
-    total, the part of speech of each word (aligned with the first keys), and the log probability
-    of each character to start a person's name."""
+    """jieba's dictionary as jieba loads it: a trie of its words (the entries of its prefix dict
+    with a count above zero; the others are prefixes of longer words), the count of each word and
+    the part of speech of each (an index into the list of parts of speech, 0 for none) by word
+    id, jieba's total, the parts of speech of words that are not in the trie, the log
+    probability of each character to start a person's name, and the length of the longest word."""
+    import marisa_trie
+
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
@@ -51,73 +57,97 @@ def _read_dictionary() -> tuple:
     from jieba.posseg.prob_emit import P
 
     freq, tags = jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
-    tagged = [w for w in tags if w in freq]
-    keys = tagged + [w for w in freq if w not in tags]
-    counts = array("q", (freq[w] for w in keys)).tobytes()
-    extra_tags = {w: t for w, t in tags.items() if w not in freq}
-    return ("\n".join(keys), counts, jieba.dt.total, len(tagged), "\n".join(tags[w] for w in tagged),
-            extra_tags, dict(P[("B", "nr")]))
+    trie = marisa_trie.Trie(w for w, n in freq.items() if n)
+    names = sorted(set(tags.values()))
+    index = {name: n + 1 for n, name in enumerate(names)}
+    counts = array("q", bytes(8 * len(trie)))
+    tag_of = bytearray(len(trie))  # fewer than 255 parts of speech
+    for word, key in trie.iteritems():
+        counts[key] = freq[word]
+        tag_of[key] = index.get(tags.get(word, ""), 0)
+    extra_tags = {w: t for w, t in tags.items() if w not in trie}
+    longest = max(map(len, trie.keys()), default=1)
+    return (trie.tobytes(), counts.tobytes(), bytes(tag_of), names, jieba.dt.total, extra_tags,
+            dict(P[("B", "nr")]), longest)
+
+
+class _Dictionary:
+    """The table of `_read_dictionary`, ready for lookups."""
+
+    def __init__(self, table: tuple) -> None:
+        import marisa_trie
+
+        (trie_bytes, counts, tag_of, self.tag_names, self.total, self.extra_tags, self.surnames,
+         self.longest) = table
+        self.trie = marisa_trie.Trie().frombytes(trie_bytes)
+        self.counts = array("q")
+        self.counts.frombytes(counts)
+        self.tag_of = tag_of
+
+    def get(self, word: str, default=None):
+        """The count of `word` (jieba's `FREQ.get`: `default` for a prefix or a non-word)."""
+        key = self.trie.get(word)
+        return default if key is None else self.counts[key]
+
+    def words_from(self, text: str, start: int):
+        """The words of the dictionary that `text` has at `start`, shortest first."""
+        return self.trie.iter_prefixes(text[start : start + self.longest])
+
+    def tag(self, word: str) -> str:
+        key = self.trie.get(word)
+        n = 0 if key is None else self.tag_of[key]
+        return self.tag_names[n - 1] if n else self.extra_tags.get(word, "")
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple:
-    """The table of `_read_dictionary`, from the cache (built there on first use)."""
+def _dictionary() -> _Dictionary:
+    """The dictionary, from the cache (built there on first use)."""
     jieba = _import_jieba()
     key = f"{DICTIONARY_FORMAT} jieba {jieba.__version__} {sys.byteorder}"
-    return cached("jieba-dictionary", _read_dictionary, key)
+    return _Dictionary(cached("jieba-dictionary", _read_dictionary, key))
 
 
 @lru_cache(maxsize=1)
-def _words() -> list[str]:
-    return _dictionary()[0].split("\n")
-
-
-@lru_cache(maxsize=1)
-def _jieba():
+def _tokenizer():
+    """A jieba Tokenizer on the dictionary: jieba's own segmentation (its route through the
+    words by their counts, its HMM for unknown words), with the words at each position found by
+    the trie's prefix search, the same words jieba's walk over its prefix dict finds (every
+    prefix of a word is in that dict, so the walk stops only past the longest word). jieba's
+    default tokenizer is left as it is."""
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
-    dt = jieba.dt
-    if not dt.initialized and dt.dictionary == jieba.DEFAULT_DICT:
-        # What Tokenizer.initialize() reads from the default dictionary, from the table.
-        counts = array("q")
-        counts.frombytes(_dictionary()[1])
-        freq = dict(zip(_words(), counts))
-        with dt.lock:
-            if not dt.initialized:
-                dt.FREQ, dt.total, dt.initialized = freq, _dictionary()[2], True
-    jieba.initialize()  # a no-op, unless someone set another dictionary: jieba loads that one
-    return jieba
+    words = _dictionary()
 
+    class Tokenizer(jieba.Tokenizer):
+        def get_DAG(self, sentence):  # noqa: N802 (jieba's name)
+            dag = {}
+            for k in range(len(sentence)):
+                dag[k] = [k + len(word) - 1 for word in words.words_from(sentence, k)] or [k]
+            return dag
 
-@lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    """jieba's part of speech of every word of its dictionary (jieba.posseg's word_tag_tab)."""
-    _, _, _, tagged, tag_values, extra_tags, _ = _dictionary()
-    tags = dict(zip(_words()[:tagged], tag_values.split("\n")))
-    tags.update(extra_tags)
-    return tags
+    tokenizer = Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = words, words.total, True
+    return tokenizer
 
 
 @lru_cache(maxsize=1 << 14)
 def tokens(window: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every word jieba finds in `window` (with its HMM for unknown words, so that
     names such as 宋琳琳 are one word)."""
-    words = _jieba().cut(window.translate(t2s_table()), HMM=True)
-    spans = []
-    pos = 0
-    for word in words:
-        spans.append((pos, pos + len(word)))
-        pos += len(word)
-    return tuple(spans)
+    return _spans(_tokenizer().cut(window.translate(t2s_table()), HMM=True))
 
 
 @lru_cache(maxsize=1 << 14)
 def dictionary_tokens(window: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of the words of `window` by jieba's dictionary alone (no guessing of unknown
     words: two characters that only happen to sit together are not made a word)."""
+    return _spans(_tokenizer().cut(window.translate(t2s_table()), HMM=False))
+
+
+def _spans(words) -> tuple[tuple[int, int], ...]:
     spans = []
     pos = 0
-    for word in _jieba().cut(window.translate(t2s_table()), HMM=False):
+    for word in words:
         spans.append((pos, pos + len(word)))
         pos += len(word)
     return tuple(spans)
@@ -133,42 +163,42 @@ def dictionary_words_across(window: str, cut: int) -> list[tuple[int, int]] | No
 
     Between two Han characters, `dictionary_tokens(window)` can put a word across `cut` only if
     it is one of these: jieba's dictionary segmentation picks its words of two or more characters
-    from the same dictionary (by the same prefix walk). No word here proves that no token runs
+    from the same dictionary (by the same prefix search). No word here proves that no token runs
     across, without segmenting. Around other characters (Latin letters, which jieba groups into
     one token, or blanks) the answer is None: ask the segmenter."""
     simple = window.translate(t2s_table())
     if not (0 < cut < len(simple) and _han(simple[cut - 1]) and _han(simple[cut])):
         return None
-    freq = dictionary()
+    words = _dictionary()
     found = []
     for a in range(cut):
-        end = a + 1
-        fragment = simple[a:end]
-        while fragment in freq:  # the dictionary holds every prefix of its words (frequency 0)
-            if end > cut and freq[fragment]:
-                found.append((a, end))
-            if end == len(simple):
-                break
-            end += 1
-            fragment = simple[a:end]
+        for word in words.words_from(simple, a):
+            if a + len(word) > cut:
+                found.append((a, a + len(word)))
     return found
 
 
 def tag(word: str) -> str:
     """The part of speech jieba's dictionary gives a word ('' when it has none): `uj` for 的,
     `p` for 在, `v` for 看, `n` for 业."""
-    return _tags().get(word.translate(t2s_table()), "")
+    return _dictionary().tag(word.translate(t2s_table()))
 
 
-def dictionary() -> dict[str, int]:
-    """jieba's dictionary: word -> frequency (Simplified; entries with frequency 0 are prefixes of
-    longer words, not words)."""
-    return _jieba().dt.FREQ
+def words():
+    """Every word of jieba's dictionary (Simplified) with its count, in no particular order."""
+    words = _dictionary()
+    return ((word, words.counts[key]) for word, key in words.trie.iteritems())
+
+
+def count(word: str) -> int:
+    """How often jieba's dictionary counts `word`, as written (0 when it is not a word there)."""
+    return _dictionary().get(word, 0)
 
 
 def frequency(word: str) -> int:
-    """How often jieba's dictionary counts a word (0 when it is not a word there)."""
-    return _jieba().dt.FREQ.get(word.translate(t2s_table()), 0)
+    """How often jieba's dictionary counts a word (0 when it is not a word there); Traditional
+    characters are looked up as Simplified."""
+    return count(word.translate(t2s_table()))
 
 
 # How likely a character is to start a person's name, by jieba's part-of-speech model (the log
@@ -180,7 +210,7 @@ SURNAME_LOG_PROB = -5.0
 def surname_like(char: str) -> bool:
     """Is `char` one of the commonest surnames (so that a doubled character after it is likely a
     doubled given name: 李喵喵, 马西西)?"""
-    return _dictionary()[6].get(char.translate(t2s_table()), -1e9) >= SURNAME_LOG_PROB
+    return _dictionary().surnames.get(char.translate(t2s_table()), -1e9) >= SURNAME_LOG_PROB
 
 
 def token_at(spans: tuple[tuple[int, int], ...], i: int) -> tuple[int, int]:

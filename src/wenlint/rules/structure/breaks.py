@@ -78,6 +78,11 @@ def _first_char(doc, line) -> str:
     return doc.text[line.eff_start] if line.eff_start < line.end else ""
 
 
+def _prose_count(lay) -> int:
+    """The lines of prose (counted only for a document with enough breaks to be hard-wrapped)."""
+    return sum(1 for line in lay.lines if line.kind == KIND_PROSE)
+
+
 class BrokenLine(Rule):
     code = "ST007"
     name = "broken-line"
@@ -157,12 +162,11 @@ class BrokenLine(Rule):
         found = list(self._breaks(doc, ctx))
         least = int(ctx.option("document-wide-min"))
         lay = layout(doc, ctx)
-        prose = sum(1 for line in lay.lines if line.kind == KIND_PROSE)
-        if lay.block_mode and doc.format != "markdown":
+        soft = lay.block_mode and doc.format != "markdown"
+        if soft:  # the layout has decided already: wrapped at a fixed width
             found = sorted(found + list(self._soft_breaks(doc, lay)), key=lambda item: item[0].start)
-            prose = 0  # the layout has decided already: wrapped at a fixed width
         if (doc.format != "markdown" and len(found) >= least
-                and len(found) >= float(ctx.option("document-wide-share")) * prose
+                and len(found) >= float(ctx.option("document-wide-share")) * (0 if soft else _prose_count(lay))
                 and _cuts_words(doc.text, found)):
             # Hard-wrapped text (a PDF or statute extraction): one layout for the whole document.
             first = found[0][0]

@@ -215,10 +215,9 @@ PREFIX_FORMAT = 1  # bump when what _count_prefixes returns changes
 
 
 def _count_prefixes() -> dict[str, int]:
-    words = _segment.dictionary()
     counts: Counter = Counter()
-    for word, freq in words.items():
-        if len(word) == 3 and freq > 0 and words.get(word[1:], 0) > 0:
+    for word, _ in _segment.words():
+        if len(word) == 3 and _segment.count(word[1:]) > 0:
             counts[word[0]] += 1
     return dict(counts)
 

@@ -47,7 +47,8 @@ _ELLIPSIS_SIGN = lazyre.compile(r"？？|\?\?|………|．．|…[．.]")
 _DASH_RUN = lazyre.compile(
     r"(?<=[\u4e00-\u9fff0-9”’」』》）】：。，])-{2,}(?=[\u4e00-\u9fff0-9“‘「『《（【])"
 )
-_HYPHENS = lazyre.compile(r"-{2,}")
+# (`--+`, not `-{2,}`: `re` skips ahead to a literal a pattern starts with, not to a repetition)
+_HYPHENS = lazyre.compile(r"--+")
 # ASCII full stops standing for an ellipsis inside Chinese text (这样的.... 还没睡醒); not the dot
 # leaders of a table of contents, which end in a page number (指导思想........ 2), nor the dots
 # that end a line (a title a web page cut short, 正在加载...: page furniture, not the author's).

@@ -14,7 +14,8 @@ from ..base import Rule, Spec
 from ._layout import KIND_PROSE, KIND_TEXT, KIND_TRAILER, layout
 from ... import lazyre
 
-_NOT_WORD = lazyre.compile(r"[^\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf]+")
+_WORD_CHARS = r"\u4e00-\u9fffA-Za-z0-9\u3400-\u4dbf"
+_NOT_WORD = lazyre.compile(rf"[^{_WORD_CHARS}]+")
 # Markup that carries no prose of its own: Markdown images and links (their targets), HTML tags,
 # bare URLs. Each alternative starts with a literal, so that the engine skips to where one can match.
 _MARKUP = lazyre.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]*>|https?://\S+|\[\^?[0-9]+\]")
@@ -23,9 +24,15 @@ _IMAGES = lazyre.compile(r"(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+")
 # A table row: Markdown `| a | b |`, or cells separated by tabs (a Word table read as text).
 _TABLE_ROW = lazyre.compile(r"^\s*\|.*\||[^\t\n]*\t[^\t\n]*\t")
 # An article of a statute (第十二条, 第十二條): laws repeat clauses from article to article by design.
-_ARTICLE = lazyre.compile(r"^(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]", re.M)
+_ARTICLE = r"(?:#+\s*|\*\*)?第[一二三四五六七八九十百千零〇0-9]+[条條]"
+# At the start of the text, and after every line break: a pattern that starts with `^` is tried at
+# every position, one that starts with a line break only where there is one.
+_ARTICLE_AT_TEXT_START = lazyre.compile(_ARTICLE)
+_ARTICLE_AT_LINE_START = lazyre.compile("\n" + _ARTICLE)
 # A footnote or reference line: [1] …, ［1］…, ① …, 注1：…
 _NOTE = lazyre.compile(r"(?:\[[0-9]{1,3}\]|［[0-9]{1,3}］|[①-⑳]|注[0-9]{0,2}[：:])")
+# The characters a footnote, a reference or an HTML tag starts with (most lines start otherwise).
+_NOTE_FIRST = frozenset("[<［注" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
 _PROSE_SHARE = 0.5  # a line whose links leave less than this share of prose is a link line
 
 
@@ -37,9 +44,9 @@ def furniture(raw: str) -> bool:
     if raw.lstrip(" \t\u3000").startswith((">", "#")):
         return True  # a quotation (an example quoted under two rules) or a Markdown heading
     stripped = raw.lstrip(" \t\u3000>")
-    if stripped.startswith(("[^", "<")) or _NOTE.match(stripped):
+    if stripped[:1] in _NOTE_FIRST and (stripped.startswith(("[^", "<")) or _NOTE.match(stripped)):
         return True  # a footnote or a reference (the same source cited twice)
-    if _IMAGES.fullmatch(raw.strip()):
+    if "![" in raw and _IMAGES.fullmatch(raw.strip()):
         return True  # images (the same figure shown twice)
     if "](" in raw or "<" in raw or "://" in raw:
         prose = _NOT_WORD.sub("", _MARKUP.sub("", raw))
@@ -57,11 +64,19 @@ def statute(doc) -> bool:
     text = doc.text
     if text.count("条", 0, 200_000) + text.count("條", 0, 200_000) < 5:
         return False
-    return len(_ARTICLE.findall(text, 0, 200_000)) >= 5
+    first = _ARTICLE_AT_TEXT_START.match(text, 0, 200_000)
+    return (first is not None) + len(_ARTICLE_AT_LINE_START.findall(text, first.end() if first else 0, 200_000)) >= 5
 # Repeated paragraphs in a row that are a block pasted again even when each is a numbered item.
 PASTED_RUN = 3
 KEY = 12  # characters at either end of a paragraph that index it for near duplicates
 first_chars, last_chars = itemgetter(slice(None, KEY)), itemgetter(slice(-KEY, None))
+
+
+@lru_cache(maxsize=4)
+def _words_at_least(count: int) -> re.Pattern:
+    """Matches at the start of a text that has at least `count` characters of words (as many as
+    `_NOT_WORD` leaves): read up to the last of them, not to the end of a long paragraph."""
+    return re.compile(rf"(?:[^{_WORD_CHARS}]*[{_WORD_CHARS}]){{{max(count, 0)}}}")
 
 
 def _trigrams(norm: str) -> set[str]:
@@ -136,8 +151,9 @@ class RepeatedParagraph(Rule):
         tail_count = Counter(last_chars(raw) for raw in raws if len(raw) >= minimum)
         # Layout lines and short paragraphs are never compared: their text stands for nothing.
         source = doc.source  # the same offsets, with Markdown syntax not masked
+        enough_words = _words_at_least(minimum).match
         raws = ["" if len(raw) < minimum or (head_count[raw[:KEY]] == 1 and tail_count[raw[-KEY:]] == 1)
-                or len(_NOT_WORD.sub("", raw)) < minimum
+                or not enough_words(raw)
                 or furniture(source[source.rfind("\n", 0, lines[first].start) + 1 : lines[last].end]) else raw
                 for raw, (first, last) in zip(raws, spans)]
         long = [raw for raw in raws if raw]

@@ -28,7 +28,9 @@ from ..base import Rule, Spec
 from ._segment import dictionary_tokens, dictionary_words_across, frequency, tag, tokens
 from ... import lazyre
 
-_RUN = lazyre.compile(r"[ \t\u3000\xa0]+")
+# A run of blanks. Written to start with one blank, not with a repetition: `re` skips ahead to
+# the characters of a class a pattern starts with, but tries a leading repetition everywhere.
+_RUN = lazyre.compile(r"[ \t\u3000\xa0][ \t\u3000\xa0]*")
 STOPS = "，。、；：？！"
 PAUSES = "，、；"
 OPENING = "“‘「『（《【〔"
@@ -312,7 +314,8 @@ _SPACED_GROUPS = lazyre.compile(r"(?<![0-9.,])[0-9]{1,3}(?:, [0-9]{3})+(?:,[0-9]
 # What each holds: a digit, a space, a digit; a comma and a space. Both patterns start with a
 # look-behind, which is tried at every position, and neither reaches over a line break: they are
 # tried on the lines that hold what they need, most texts have none.
-_DIGIT_SPACE_DIGIT = lazyre.compile(r"[0-9] [0-9]")
+# A blank between two digits (the blank first: `re` skips ahead to it, fewer than the digits).
+_DIGIT_SPACE_DIGIT = lazyre.compile(r" (?<=[0-9] )(?=[0-9])")
 _COMMA_SPACE = lazyre.compile(", ")
 
 
@@ -382,7 +385,17 @@ class SpaceInsideNumber(Rule):
 
 # One blank between two Han characters; two or more blanks are alignment (columns, names).
 # (The blank first, the Han character before it in a look-behind: re then skips from blank to blank.)
-_GAP = lazyre.compile(r"[ \u3000\xa0](?<=[\u4e00-\u9fff][ \u3000\xa0])(?=[\u4e00-\u9fff])")
+# A blank between two Han characters: one pattern for each blank, which `re` skips ahead to (a
+# pattern that starts with a class of them tries the class at every character).
+_GAPS = tuple(
+    lazyre.compile(blank + r"(?<=[\u4e00-\u9fff]" + blank + r")(?=[\u4e00-\u9fff])")
+    for blank in (" ", "\u3000", "\xa0")
+)
+
+
+def _gaps(text: str) -> list[int]:
+    """The offsets of the blanks between two Han characters, in order."""
+    return sorted(m.start() for gap in _GAPS for m in gap.finditer(text))
 _BLANKS = " \u3000\xa0\t"
 _HAN_TAIL = lazyre.compile(r"[\u4e00-\u9fff]*$")
 _HAN_HEAD = lazyre.compile(r"[\u4e00-\u9fff]*")
@@ -503,8 +516,7 @@ class SpaceInsideWord(Rule):
         text = doc.text
         gaps, between, cells = [], [], []
         line, prose = (0, 0), False
-        for m in _GAP.finditer(text):
-            g = m.start()
+        for g in _gaps(text):
             if line != (line := _line_of(text, g, line)):
                 # a short line is a heading or a signature spaced on purpose (附　则, 主任 何立峰)
                 words = text[line[0] : line[1]]
