@@ -7,6 +7,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 
@@ -196,9 +197,9 @@ class Linter:
     def finish(self, results: list[FileResult], aside=None) -> list[str]:
         """The corpus phase: rules that compare documents add their findings to `results`. With
         an `aside` (engine/spill.py: the results are its stubs) they are set aside on disk
-        instead, so that a finding per document does not wait in memory: `aside.hold(hits)`
-        keeps a rule's hits until it has finished (a rule that fails adds nothing, as when they
-        are listed here), `aside.add(result, finding)` a finding of a result."""
+        instead, so that a finding per document does not wait in memory: `aside.hold(findings)`
+        keeps a rule's findings until it has finished (a rule that fails adds nothing, as when
+        they are listed here), `aside.add(result, finding)` a finding of a result."""
         problems: list[str] = []
         by_path = {r.path: r for r in results if r.error is None and r.warning is None}
         for rule in self.corpus_rules:
@@ -206,23 +207,22 @@ class Linter:
             if not collected:
                 continue
             try:
-                hits = rule.finish(collected, self.contexts[rule.code])
-                hits = list(hits) if aside is None else aside.hold(hits)
+                findings = map(partial(self._corpus_finding, rule), rule.finish(collected, self.contexts[rule.code]))
+                findings = list(findings) if aside is None else aside.hold(findings)
             except Exception as exc:
                 if os.environ.get("WENLINT_DEBUG"):
                     raise
                 problems.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
                 continue
-            for hit in hits:
-                result = by_path.get(hit.path)
+            for finding in findings:
+                result = by_path.get(finding.path)
                 if result is None:
                     continue
-                ignored = self.ignored_for(hit.path)
+                ignored = self.ignored_for(finding.path)
                 if ignored and matches(ignored, rule):
                     continue
-                if result.suppressions and result.suppressions.silences(hit.location.line - 1, rule):
+                if result.suppressions and result.suppressions.silences(finding.line - 1, rule):
                     continue
-                finding = self._corpus_finding(rule, hit)
                 if aside is None:
                     result.findings.append(finding)
                 else:

@@ -32,7 +32,7 @@ from .runner import Deferred, FileResult
 
 # Every field of a finding but the fix as applied (the fixes are done by now).
 _FINDING_FIELDS = tuple(name for name in Finding.__dataclass_fields__ if name != "raw_fix")
-_CHUNK = 256  # hits pickled together (`hold`)
+_CHUNK = 256  # findings pickled together (`hold`)
 _KEPT = ("error", "warning", "problems", "fixed", "diff", "fixed_text", "fixed_bytes", "context", "fixed_path",
          "source", "metrics")
 
@@ -76,7 +76,7 @@ class Spill:
         data: tuple[Any, ...] = (
             result.path,
             tuple(getattr(result, name) for name in _KEPT),
-            [tuple(getattr(f, name) for name in _FINDING_FIELDS) for f in result.findings],
+            list(map(_fields, result.findings)),
         )
         pickle.dump(data, self.file, protocol=pickle.HIGHEST_PROTOCOL)
         stub = Stub(result, self.count)
@@ -94,14 +94,14 @@ class Spill:
         self.aside.write(data)
         return Deferred(self.aside, offset, len(data))
 
-    def hold(self, hits: Iterable) -> Iterator:
-        """A corpus rule's hits, written to disk as they come and read back, in order, once the
-        rule has finished."""
+    def hold(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """A corpus rule's findings, written to disk as they come and read back, in order, once
+        the rule has finished."""
         file = tempfile.TemporaryFile()
-        count, hits = 0, iter(hits)
+        count, findings = 0, iter(findings)
         try:
-            for chunk in iter(lambda: list(islice(hits, _CHUNK)), []):  # (a pickle a chunk: fewer, smaller)
-                pickle.dump(chunk, file, protocol=pickle.HIGHEST_PROTOCOL)
+            for chunk in iter(lambda: list(islice(findings, _CHUNK)), []):  # (a pickle a chunk: fewer, smaller)
+                pickle.dump(list(map(_fields, chunk)), file, protocol=pickle.HIGHEST_PROTOCOL)
                 count += 1
         except BaseException:
             file.close()
@@ -114,8 +114,7 @@ class Spill:
             self.added = tempfile.TemporaryFile()
         self.added_to.append(stub.number)
         self.added_at.append(self.added.tell())
-        pickle.dump(tuple(getattr(finding, name) for name in _FINDING_FIELDS), self.added,
-                    protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_fields(finding), self.added, protocol=pickle.HIGHEST_PROTOCOL)
 
     def replay(self) -> Iterator[FileResult]:
         """The results put, in order, without what only the corpus phase needed, with the
@@ -155,10 +154,16 @@ class Spill:
         return added
 
 
-def _read_back(file, chunks: int) -> Iterator:
+def _fields(finding: Finding) -> tuple:
+    """A finding as it is pickled here (a tuple pickles many times faster than a dataclass)."""
+    return tuple(getattr(finding, name) for name in _FINDING_FIELDS)
+
+
+def _read_back(file, chunks: int) -> Iterator[Finding]:
     try:
         file.seek(0)
         for _ in range(chunks):
-            yield from pickle.load(file)
+            for fields in pickle.load(file):
+                yield Finding(*fields)
     finally:
         file.close()
