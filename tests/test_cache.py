@@ -42,9 +42,9 @@ def counting(monkeypatch):
         linted.append(Path(target.path).name)
         return lint_target(target, *args, **kwargs)
 
-    def count_finish(self, results):
+    def count_finish(self, results, *aside):
         finished.append(len(results))
-        return finish(self, results)
+        return finish(self, results, *aside)
 
     monkeypatch.setattr(run_module, "lint_target", count_lint)
     monkeypatch.setattr(Linter, "finish", count_finish)

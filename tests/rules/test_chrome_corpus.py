@@ -114,9 +114,9 @@ def test_lines_set_aside_until_the_corpus_phase_give_the_findings_of_lines_held(
     kinds = []
     finish = runner.Linter.finish
 
-    def watch(self, results):
+    def watch(self, results, *aside):
         kinds.extend(type(r.collected.get("CH030")) for r in results)
-        return finish(self, results)
+        return finish(self, results, *aside)
 
     monkeypatch.setattr(runner.Linter, "finish", watch)
     options, select = RunOptions(isolated=True), Overrides(select=["CH030"])
