@@ -96,16 +96,16 @@ class UnitConflict(Rule):
 _IN_BRACKETS = (
     r"[ \t]*(\d[\d.,]*)[ \t]*[）)][ \t]*(?:[万萬亿億千]?)(亩|畝|公顷|平方米|平方公里|吨|噸|公斤|千克|公里|千米|米|元|人|户|戶|家|个|個|头|頭|只|株|辆|輛|座|所|名)"
 )
-TWO_FIGURES = lazy(r"(\d[\d.,]*)[ \t]*[（(]" + _IN_BRACKETS)
-# The same from its opening bracket, one pattern for each: `re` skips ahead to the literal a
-# pattern starts with, where the pattern above is tried at every digit of the text.
+# Found from the opening bracket, one pattern for each: `re` skips ahead to the literal a pattern
+# starts with, where a pattern that starts with the first figure is tried at every digit.
 _BRACKETED = (lazy("（" + _IN_BRACKETS), lazy(r"\(" + _IN_BRACKETS))
 
 
 def two_figures(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, first figure, figure in brackets) of every match of TWO_FIGURES, in order:
-    found from the bracket, the first figure read back from it (the run of digits, dots and
-    commas before the blanks before the bracket, from its first digit)."""
+    """(start, end, first figure, figure in brackets) of every figure followed by a bare figure in
+    brackets and the unit both share, in order: found from the bracket, the first figure read back
+    from it (the run of digits, dots and commas before the blanks before the bracket, from its
+    first digit)."""
     found = []
     for pattern in _BRACKETED:
         for m in pattern.finditer(text):

@@ -306,14 +306,6 @@ class Tables:
     def t_re(self) -> re.Pattern | None:
         return _class_re(c for c in self.t_only if ord(c) <= 0xFFFF)
 
-    @cached_property
-    def s_astral_re(self) -> re.Pattern | None:  # one Simplified-only character outside the BMP
-        return _class_re(c for c in self.s_only if ord(c) > 0xFFFF)
-
-    @cached_property
-    def t_astral_re(self) -> re.Pattern | None:
-        return _class_re(c for c in self.t_only if ord(c) > 0xFFFF)
-
     # s_re / t_re with an empty group: `findall` then returns the shared empty string for each
     # match instead of a new one-character string (counting ~10% faster).
     @cached_property

@@ -313,8 +313,8 @@ _SPACED_GROUPS = lazyre.compile(r"(?<![0-9.,])[0-9]{1,3}(?:, [0-9]{3})+(?:,[0-9]
 
 # What each holds: a digit, a space, a digit; a comma and a space. Both patterns start with a
 # look-behind, which is tried at every position, and neither reaches over a line break: they are
-# tried on the lines that hold what they need, most texts have none.
-# A blank between two digits (the blank first: `re` skips ahead to it, fewer than the digits).
+# tried on the lines that hold what they need, most texts have none. (The blank between two digits
+# comes first in its pattern: `re` skips ahead to it, and blanks are fewer than digits.)
 _DIGIT_SPACE_DIGIT = lazyre.compile(r" (?<=[0-9] )(?=[0-9])")
 _COMMA_SPACE = lazyre.compile(", ")
 
@@ -384,9 +384,8 @@ class SpaceInsideNumber(Rule):
 # ----- ST013 -----------------------------------------------------------------------------------
 
 # One blank between two Han characters; two or more blanks are alignment (columns, names).
-# (The blank first, the Han character before it in a look-behind: re then skips from blank to blank.)
-# A blank between two Han characters: one pattern for each blank, which `re` skips ahead to (a
-# pattern that starts with a class of them tries the class at every character).
+# One pattern for each blank, the blank first and the Han character before it in a look-behind:
+# `re` skips ahead to a literal a pattern starts with, but tries a leading class at every character.
 _GAPS = tuple(
     lazyre.compile(blank + r"(?<=[\u4e00-\u9fff]" + blank + r")(?=[\u4e00-\u9fff])")
     for blank in (" ", "\u3000", "\xa0")
@@ -396,6 +395,8 @@ _GAPS = tuple(
 def _gaps(text: str) -> list[int]:
     """The offsets of the blanks between two Han characters, in order."""
     return sorted(m.start() for gap in _GAPS for m in gap.finditer(text))
+
+
 _BLANKS = " \u3000\xa0\t"
 _HAN_TAIL = lazyre.compile(r"[\u4e00-\u9fff]*$")
 _HAN_HEAD = lazyre.compile(r"[\u4e00-\u9fff]*")
