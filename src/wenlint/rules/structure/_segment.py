@@ -112,7 +112,7 @@ def _tokenizer():
     """A jieba Tokenizer on the dictionary: jieba's own segmentation (its route through the
     words by their counts, its HMM for unknown words), with the words at each position found by
     the trie's prefix search, the same words jieba's walk over its prefix dict finds (every
-    prefix of a word is in that dict, so the walk stops only past the longest word). jieba's
+    prefix of a word is in that dict, so the walk reaches every word that starts there). jieba's
     default tokenizer is left as it is."""
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)

@@ -642,7 +642,7 @@ class _Stream:
 
     def _admits(self, path: str, data) -> bool:
         """Does the stream take this document (long enough to share min-chars, not seen before)?"""
-        if not isinstance(data, (Collected, Shelved)) or data.total < self.min_chars:
+        if not _long_enough(data, self.min_chars):
             return False
         if path in self.numbers:
             self.duplicated = True
@@ -846,10 +846,15 @@ def heads_of(items, load) -> list[tuple]:
     return rows
 
 
+def _long_enough(data, min_chars: int) -> bool:
+    """Is this what ST012 collected of a document with enough characters to share min-chars
+    (fewer characters cannot share more)?"""
+    return isinstance(data, (Collected, Shelved)) and data.total >= min_chars
+
+
 def _qualifying(collected, min_chars: int) -> dict:
-    """The documents long enough to share min-chars (fewer characters cannot share more)."""
-    return {path: data for path, data in collected.items()
-            if isinstance(data, (Collected, Shelved)) and data.total >= min_chars}
+    """The documents long enough to share min-chars."""
+    return {path: data for path, data in collected.items() if _long_enough(data, min_chars)}
 
 
 class _Grouped:
@@ -866,7 +871,7 @@ class _Grouped:
         held: dict = {}
         self.shelved = False
         for path, data in collected.items():
-            if not isinstance(data, (Collected, Shelved)) or data.total < min_chars:
+            if not _long_enough(data, min_chars):
                 continue
             self.shelved = self.shelved or isinstance(data, Shelved)
             mark = fingerprint(data) or path
