@@ -112,10 +112,10 @@ def measure(folder: str, jobs: int, engine: str = "local") -> dict:
         marks.setdefault("finish", time.perf_counter())
         return drain(linter)
 
-    def timed_finish(self, results):
+    def timed_finish(self, results, *aside):
         marks.setdefault("finish", time.perf_counter())
         try:
-            return finish(self, results)
+            return finish(self, results, *aside)
         finally:
             marks["finished"] = time.perf_counter()
 
