@@ -541,3 +541,34 @@ def test_pairs_merged_as_a_binary_counter_are_the_distinct_codes():
         pairs.add(chunk)
         assert len(pairs.parts) <= 2 * (len(chunks).bit_length() + 1)
     assert np.array_equal(pairs.result(), np.unique(np.concatenate(chunks)))
+
+
+def test_crowded_choices_counted_a_slice_of_documents_at_a_time_are_the_same(monkeypatch):
+    """`Bounded` counts the candidates of crowded documents a slice of documents at a time (at
+    most about LIMIT candidates): the same pairs and crowded documents as in one slice."""
+    import numpy as np
+
+    from wenlint.rules.structure import _lsh
+
+    rng = np.random.default_rng(12)
+    documents, bits = 300, np.uint64(9)
+    bands = []
+    for _ in range(6):  # keys of a few values: many shared by more documents than the bound
+        keys = rng.integers(0, 40, size=documents * 3).astype(np.uint64)
+        owners = np.repeat(np.arange(documents, dtype=np.uint64), 3)
+        bands.append(_lsh.distinct(keys << bits | owners))
+
+    def result():
+        bounded = _lsh.Bounded(documents, bits, bound=12)
+        for entries in bands:
+            bounded.crowd(entries)
+        for entries in bands:
+            bounded.pair(entries)
+        return bounded.result()
+
+    whole = result()
+    assert len(whole[2]) > documents // 2 and len(whole[0])  # crowded documents, and pairs
+    for limit in (1, 7, 100):
+        monkeypatch.setattr(_lsh, "LIMIT", limit)
+        sliced = result()
+        assert all(np.array_equal(a, b) for a, b in zip(whole, sliced))
