@@ -187,3 +187,24 @@ def test_forked_workers_inherit_the_warmed_linters(corpus, monkeypatch):
     assert len(warmed) == 1
     assert snapshot(parallel) == snapshot(serial)
     assert not pool._inherited  # the parent lets go of them once the workers are forked
+
+
+def test_results_that_come_before_their_turn_wait_on_disk_and_come_back_whole(corpus, monkeypatch, plugin_path):
+    """A pool sends the largest files first and yields the results in order: one that comes
+    before its turn waits on disk (`spill.Parked`) and comes back with everything a serial run
+    gives, what the corpus rules collected included."""
+    from wenlint.engine import spill
+
+    parked = []
+    real = spill.Parked.put
+
+    def watch(self, index, result, *streamed):
+        parked.append(index)
+        return real(self, index, result, *streamed)
+
+    monkeypatch.setattr(spill.Parked, "put", watch)
+    overrides = Overrides(rule_packs=[DEMO_PACK], extend_select=["XC001", "XC002"])
+    serial = run([str(corpus)], overrides, RunOptions(isolated=True, jobs=1))
+    pooled = run([str(corpus)], overrides, RunOptions(isolated=True, jobs=2))
+    assert parked  # (the files differ in size: not all came in order)
+    assert snapshot(pooled) == snapshot(serial)

@@ -21,6 +21,7 @@ one that reads standard input, stays serial: a one-file check never imports this
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 from ..config import Settings
 from ..documents.walk import Target
@@ -28,6 +29,7 @@ from ..errors import WenlintError
 from .corpus import Shelf, ShelfReader, drain, shelve, summarise, use_workers
 from .run import RunOptions, lint_target
 from .runner import FileResult, Linter
+from .spill import Parked
 
 MIN_FILES = 8  # fewer files than this: lint serially, a pool would cost more than it saves
 CHUNKS_PER_WORKER = 24  # the smallest chunk: this fraction of a worker's share
@@ -233,10 +235,12 @@ def _prepare_corpus_rules(linters: dict[int, Linter], documents: dict[int, int])
 
 
 def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
-                 may_shelve: bool = False) -> list[FileResult]:
-    """With `may_shelve` (nothing of the results outlives the run, as a cache would keep it), what
-    corpus rules collected stays with the workers in a temporary directory, and the corpus
-    streams verify their pairs there while the pool is open."""
+                 may_shelve: bool = False) -> Iterator[FileResult]:
+    """The results in the order of `work`, each as soon as it and those before it are done: one
+    that comes before its turn waits on disk (`spill.Parked`), so a run holds a few results,
+    not every file's findings. With `may_shelve` (nothing of the results outlives the run, as a
+    cache would keep it), what corpus rules collected stays with the workers in a temporary
+    directory, and the corpus streams verify their pairs there while the pool is open."""
     # Imported here: a one-file check must not pay for multiprocessing.
     import shutil
     import tempfile
@@ -255,7 +259,8 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
         linters[key] = linter
         items.append((index, target, key))
     workers = min(options.jobs, len(items))
-    done: list[FileResult | None] = [None] * len(items)
+    parked = Parked()
+    turn = 0  # the next result to yield
     context = _context()
     sizes = [_size(target) for _, target, _ in items]
     shelf = None
@@ -285,11 +290,18 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
                     for index, result in future.result():
-                        done[index] = result
                         if streams[items[index][2]]:
                             linters[items[index][2]].feed(result)
                         if progress is not None:
                             progress.advance(result.path)
+                        if index != turn:
+                            parked.put(index, result, linters[items[index][2]].streams)
+                            continue
+                        yield result
+                        turn += 1
+                        while turn in parked:
+                            yield parked.take(turn)
+                            turn += 1
             for key, linter in linters.items():
                 if streams[key]:
                     drain(linter)
@@ -299,6 +311,6 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
         raise WenlintError(f"a worker process died ({exc}); try --jobs 1") from None
     finally:
         fork_done()
+        parked.close()
         if shelf is not None:
             shutil.rmtree(shelf, ignore_errors=True)
-    return done  # type: ignore[return-value]

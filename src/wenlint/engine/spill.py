@@ -96,12 +96,7 @@ class Spill:
             waiting.append(number, result, streamed)
 
     def _write(self, result: FileResult) -> int:
-        data: tuple[Any, ...] = (
-            result.path,
-            tuple(getattr(result, name) for name in _KEPT),
-            list(map(_fields, result.findings)),
-        )
-        pickle.dump(data, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        _dump(result, self.file)
         self.count += 1
         return self.count - 1
 
@@ -151,11 +146,7 @@ class Spill:
         self.file.seek(0)
         added = self._added()
         for number in range(self.count):
-            path, kept, findings = pickle.load(self.file)
-            result = FileResult(path)
-            for name, value in zip(_KEPT, kept):
-                setattr(result, name, value)
-            result.findings = [Finding(*fields) for fields in findings]
+            result = _load(self.file)
             result.findings += added(number)
             yield result
         self.file.close()
@@ -299,6 +290,57 @@ class _Values(ValuesView):
         waiting, code = self._mapping.waiting, self._mapping.code
         for row in self._mapping.rows:
             yield waiting.data(code, row)
+
+
+class Parked:
+    """Results that came before their turn (a pool sends the largest files first; a run reports
+    them in the order of their paths), on disk until it comes: in memory only what a corpus
+    stream holds by identity (what its rule collected) and the suppressions."""
+
+    def __init__(self) -> None:
+        self.file = None
+        self.places: dict[int, tuple[int, dict, Any]] = {}
+
+    def __contains__(self, index: int) -> bool:
+        return index in self.places
+
+    def put(self, index: int, result: FileResult, streamed: Collection[str] = ()) -> None:
+        if self.file is None:
+            self.file = tempfile.TemporaryFile()
+        offset = self.file.seek(0, 2)
+        held = {code: value for code, value in result.collected.items() if code in streamed}
+        others = {code: value for code, value in result.collected.items() if code not in streamed}
+        _dump(result, self.file)
+        pickle.dump(others, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.places[index] = (offset, held, result.suppressions)
+
+    def take(self, index: int) -> FileResult:
+        offset, held, suppressions = self.places.pop(index)
+        self.file.seek(offset)
+        result = _load(self.file)
+        result.collected = {**pickle.load(self.file), **held}
+        result.suppressions = suppressions
+        return result
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+
+def _dump(result: FileResult, file) -> None:
+    """A result as it waits on disk: its path, the fields reports read, its findings as tuples."""
+    data = (result.path, tuple(getattr(result, name) for name in _KEPT), list(map(_fields, result.findings)))
+    pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load(file) -> FileResult:
+    path, kept, findings = pickle.load(file)
+    result = FileResult(path)
+    for name, value in zip(_KEPT, kept):
+        setattr(result, name, value)
+    result.findings = [Finding(*fields) for fields in findings]
+    return result
 
 
 def _fields(finding: Finding) -> tuple:
