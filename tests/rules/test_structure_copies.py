@@ -572,3 +572,27 @@ def test_crowded_choices_counted_a_slice_of_documents_at_a_time_are_the_same(mon
         monkeypatch.setattr(_lsh, "LIMIT", limit)
         sliced = result()
         assert all(np.array_equal(a, b) for a, b in zip(whole, sliced))
+
+
+def test_the_final_banding_of_an_index_takes_every_band_of_every_run():
+    """`BandIndex.final` takes the entries a band at a time from every run: with 64 bands (the
+    default num-perm) the last band's end is the run's end, not band << shift (2^64); the pairs
+    and crowded documents of the whole index, as `banded` gives them all at once."""
+    import numpy as np
+
+    from wenlint.rules.structure._lsh import BandIndex, document_keys
+    from wenlint.rules.structure.copies import banded
+
+    rng = np.random.default_rng(5)
+    signatures = [rng.integers(0, 30, size=(int(rng.integers(1, 4)), 64)).astype(np.uint32) for _ in range(120)]
+    signatures[7][:, 63] = 1_000_000  # keys only the last band has, shared by two documents
+    signatures[9][:, 63] = 1_000_000
+    index = BandIndex(64, 8)
+    for lo, hi in ((0, 100), (100, 110), (110, 120)):  # (runs of unequal sizes: not merged)
+        index.add([document_keys(s) for s in signatures[lo:hi]], list(range(lo, hi)))
+    assert len(index.runs) > 1
+    larger, smaller, crowded = index.final(np.arange(len(signatures)))
+    first, second, expected_crowded = banded(signatures, len(signatures), 8)
+    assert sorted(zip(smaller.tolist(), larger.tolist())) == sorted(zip(first.tolist(), second.tolist()))
+    assert sorted(crowded.tolist()) == sorted(expected_crowded.tolist())
+    assert (7, 9) in set(zip(smaller.tolist(), larger.tolist()))

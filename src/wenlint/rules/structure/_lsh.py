@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 
 _EMPTY = np.zeros(0, dtype=np.int64)
+_EMPTY_KEYS = np.zeros(0, dtype=np.uint64)
 
 
 def document_keys(signature: np.ndarray) -> np.ndarray:
@@ -330,21 +331,31 @@ class BandIndex:
     def final(self, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every candidate pair of the documents added so far (larger number, smaller number) as
         `Bounded` gives them, the documents taken in the order of `rank` (rank[number]: a
-        permutation, the same whatever order they were added in), a band at a time; and the
-        crowded documents."""
+        permutation, the same whatever order they were added in), a band at a time: the
+        entries of one band are taken from every run, renumbered and sorted (the runs are
+        sorted by band first), so only one band's are copied. And the crowded documents."""
         mask = np.uint64(self.capacity - 1)
-        entries = np.concatenate(self.runs) if self.runs else np.zeros(0, dtype=np.uint64)
         rank = np.asarray(rank, dtype=np.int64)
-        entries = (entries & ~mask) | rank.astype(np.uint64)[(entries & mask).astype(np.int64)]
-        entries.sort()
-        band = entries >> np.uint64(32 + int(self.owner_bits))
-        cuts = np.searchsorted(band, np.arange(int(band[-1]) + 2 if len(band) else 1))
-        del band
+        ranks = rank.astype(np.uint64)
+        shift = np.uint64(32 + int(self.owner_bits))
+        runs = [run for run in self.runs if len(run)]
+        bands = 1 + max((int(run[-1] >> shift) for run in runs), default=-1)
+        # where each band starts in each run (the end of the last: the run's end, as band << shift
+        # may not fit in 64 bits)
+        starts = np.arange(1, bands, dtype=np.uint64) << shift
+        cuts = [np.concatenate(([0], np.searchsorted(run, starts), [len(run)])) for run in runs]
+
+        def entries(band: int) -> np.ndarray:
+            part = np.concatenate([run[cut[band] : cut[band + 1]] for run, cut in zip(runs, cuts)] or [_EMPTY_KEYS])
+            part = (part & ~mask) | ranks[(part & mask).astype(np.int64)]
+            part.sort()
+            return part
+
         bounded = Bounded(len(rank), self.owner_bits, self.bound)
-        for lo, hi in zip(cuts[:-1], cuts[1:]):
-            bounded.crowd(entries[lo:hi])
-        for lo, hi in zip(cuts[:-1], cuts[1:]):
-            bounded.pair(entries[lo:hi])
+        for band in range(bands):
+            bounded.crowd(entries(band))
+        for band in range(bands):
+            bounded.pair(entries(band))
         larger, smaller, crowded = bounded.result()
         number = np.empty(len(rank), dtype=np.int64)
         number[rank] = np.arange(len(rank), dtype=np.int64)
@@ -360,8 +371,17 @@ class BandIndex:
 
 
 def _merged_runs(before: np.ndarray, last: np.ndarray) -> np.ndarray:
-    """Two sorted runs of entries as one (repeats kept: each is a document's key)."""
-    return np.sort(np.concatenate((before, last)), kind="stable")
+    """Two sorted runs of entries as one (repeats kept, `before`'s first): each entry of `last`
+    goes where `searchsorted` puts it, `before`'s fill the rest. A merge, not a sort of the two:
+    linear, and the only large array it makes is the result."""
+    at = np.searchsorted(before, last, side="right")
+    at += np.arange(len(last))
+    merged = np.empty(len(before) + len(last), dtype=before.dtype)
+    rest = np.ones(len(merged), dtype=bool)
+    rest[at] = False
+    merged[at] = last
+    merged[rest] = before
+    return merged
 
 
 def shared_key_pairs(keys: np.ndarray, owners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
