@@ -121,8 +121,8 @@ class TaiwanPhraseArtifact(Rule):
 
     @staticmethod
     def _line_script(line: str, t) -> str:
-        trad = len(t.t_re.findall(line)) if t.t_re else 0
-        simp = len(t.s_re.findall(line)) if t.s_re else 0
+        trad = len(t.t_count_re.findall(line)) if t.t_count_re else 0
+        simp = len(t.s_count_re.findall(line)) if t.s_count_re else 0
         return "traditional" if trad > simp else "simplified"
 
 
