@@ -187,3 +187,23 @@ def test_forked_workers_inherit_the_warmed_linters(corpus, monkeypatch):
     assert len(warmed) == 1
     assert snapshot(parallel) == snapshot(serial)
     assert not pool._inherited  # the parent lets go of them once the workers are forked
+
+
+def test_the_warm_up_leaves_nothing_for_the_collector():
+    """The heap is frozen after the warm-up without a full collection first (pool.fork_ready):
+    the warm-up's documents must be freed by reference counting, not left in cycles."""
+    import gc
+
+    from wenlint.engine.runner import Linter
+
+    linter = Linter()
+    pool.warm([linter])  # the tables are built now: the second warm-up allocates only its documents
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        pool.warm([linter])
+        assert gc.collect() < 200  # (without dropping the documents' analyses: thousands)
+    finally:
+        if enabled:
+            gc.enable()
