@@ -207,3 +207,25 @@ def test_the_warm_up_leaves_nothing_for_the_collector():
     finally:
         if enabled:
             gc.enable()
+
+
+def test_the_warm_up_leaves_out_the_examples_of_rules_that_ask_it():
+    """SC002 and SC003 have Traditional examples: warming them would load the Simplified-to-
+    Traditional tables in every pooled run, also one without a Traditional document."""
+    import subprocess
+    import sys
+
+    from wenlint.rules.registry import load_registry
+
+    assert {r.code for r in load_registry(()) if not r.warm_up} == {"SC002", "SC003"}
+    code = (
+        "from wenlint.engine.pool import warm\n"
+        "from wenlint.engine.runner import Linter\n"
+        "from wenlint.rules.script import _convert, one_to_many\n"
+        "warm([Linter()])\n"
+        "assert _convert.to_traditional.cache_info().currsize == 0\n"
+        "assert one_to_many._model.cache_info().currsize == 0\n"
+    )
+    for _ in range(2):  # (the first process may build the cached tables)
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.returncode == 0, proc.stderr.decode()

@@ -158,9 +158,10 @@ _MARKDOWN = "# 标题\n\n一、总体要求\n\n- 第一项，见[链接](https:/
 def warm(linters: list[Linter]) -> None:
     """Build what the rules load on first use, before workers are forked (see the module's
     documentation): each rule on its own examples, then every rule on all of them as one
-    document and on a Markdown document; findings discarded. Each document's analyses are
-    dropped when it is done (as `lint_target` does): the documents are then freed by reference
-    counting and leave nothing for the cyclic collector."""
+    document and on a Markdown document; findings discarded. The examples of a rule whose
+    `warm_up` is False are left out (what they load serves only some documents). Each
+    document's analyses are dropped when it is done (as `lint_target` does): the documents are
+    then freed by reference counting and leave nothing for the cyclic collector."""
     from ..documents import Document
 
     def check(linter: Linter, rule, doc: Document) -> None:
@@ -173,18 +174,23 @@ def warm(linters: list[Linter]) -> None:
 
     for linter in linters:
         n = 0
+        warmed = [r for r in linter.rules if getattr(r, "warm_up", True)]  # (see Rule.warm_up)
         for rule in linter.document_rules:
+            if rule not in warmed:
+                continue
             for text in dict.fromkeys(t for t in (rule.bad, rule.good) if isinstance(t, str) and t):
                 check(linter, rule, Document(text, path=f"<warm-up {n}>"))
                 n += 1
         for rule in linter.corpus_rules:
+            if rule not in warmed:
+                continue
             for text in (rule.bad, rule.good):
                 if isinstance(text, str) and text:
                     collect(linter, Document(text, path=f"<warm-up {n}>"))
                     n += 1
         # All the examples as one longer document (what rules load only for a long text: the
         # script family's character classes), and one Markdown document.
-        texts = dict.fromkeys(t for r in linter.rules for t in (r.bad, r.good) if isinstance(t, str) and t)
+        texts = dict.fromkeys(t for r in warmed for t in (r.bad, r.good) if isinstance(t, str) and t)
         for doc in (Document("\n".join(texts), path="<warm-up>"),
                     Document(_MARKDOWN, path="<warm-up.md>", format="markdown")):
             linter.run_rules(doc, [])

@@ -37,6 +37,9 @@ class TaiwanPhraseArtifact(Rule):
         "增加大陆机构用语。"
     )
     fix_safety = "unsafe"
+    # Its examples are Traditional mainland texts: they load the Simplified-to-Traditional phrase
+    # table, which only a Traditional document needs here (Rule.warm_up).
+    warm_up = False
     specs = (
         Spec(MAINLAND_T + "教育機關幹部牢固樹立服務於民眾的宗旨，對辦公用品和腳踏車擺放提出了要求。",
              ("民眾", "腳踏車"),
