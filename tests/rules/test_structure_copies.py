@@ -172,7 +172,7 @@ def test_numpy_verification_equals_sets():
     pairs = [(i, j) for i in range(len(paths)) for j in range(i + 1, len(paths))]
     rng.shuffle(pairs)
     first, second = (np.array(x, dtype=np.int64) for x in zip(*pairs))
-    sets, arrays = _Sets(docs, paths), _Arrays(docs, paths)
+    sets, arrays = _Sets([docs[p] for p in paths]), _Arrays([docs[p] for p in paths])
     for share in (0.0, 0.5):
         for cells in (1 << 22, 50):
             arrays.CELLS = cells
@@ -314,7 +314,7 @@ def _reference(texts: dict[str, str], min_share: float = 0.5, min_chars: int = 2
     docs = {p: collect_text(t) for p, t in texts.items()}
     docs = {p: d for p, d in docs.items() if d.total >= min_chars}
     paths = sorted(docs)
-    sets, found = _Sets(docs, paths), {}
+    sets, found = _Sets([docs[p] for p in paths]), {}
     for i in range(len(paths)):
         for j in range(i + 1, len(paths)):
             shares = sets.copy(i, j, min_share, min_chars)
@@ -373,8 +373,8 @@ class _SetAside(Mapping):
 
 
 def _every_way(texts: dict[str, str], orders=(0, 1), **options):
-    """The rule's findings on the texts all at once (held in memory, and read from disk as the
-    engine sets them aside), and streamed in shuffled orders with the documents kept by (fake)
+    """The rule's findings on the texts all at once (held in memory; read from disk as the
+    engine sets them aside; read so, holding one document at a time), and streamed in shuffled orders with the documents kept by (fake)
     workers: each a sorted list."""
     rule = CopiedDocument()
     ctx = RuleContext(rule, Settings(options={"structure": options}))
@@ -387,7 +387,15 @@ def _every_way(texts: dict[str, str], orders=(0, 1), **options):
     ways = [findings(collected)]
     aside = _SetAside(collected)
     ways.append(findings(aside))
-    assert aside.reads <= len(texts) + len({path for path, *_ in ways[-1]})  # (grouped, then quoted)
+    assert aside.reads >= len(texts)  # (read from the mapping, not from elsewhere)
+    # Read from disk holding one document at a time (a budget no document fits in): the same.
+    from wenlint.rules.structure import copies
+
+    budget, copies._Loaded.BUDGET = copies._Loaded.BUDGET, 0
+    try:
+        ways.append(findings(_SetAside(collected)))
+    finally:
+        copies._Loaded.BUDGET = budget
     for seed in orders:
         order = list(texts)
         random.Random(seed).shuffle(order)
@@ -501,7 +509,7 @@ def test_a_bounded_cluster_is_reported_truthfully_and_the_same_every_way():
 
     docs = {p: collect_text(t) for p, t in texts.items()}
     paths = sorted(docs)
-    sets = _Sets(docs, paths)
+    sets = _Sets([docs[p] for p in paths])
     for path, line, column, text, message in bounded:
         assert "另有至少 " in message or "只与其中几份比较过" in message, message
         other = message.split("重复了 ")[1].split("（")[0]
@@ -517,7 +525,7 @@ def test_a_bounded_cluster_is_reported_truthfully_and_the_same_every_way():
 
 def test_keys_a_little_short_of_the_bound_change_nothing():
     texts = _cluster(12)
-    assert _every_way(texts, orders=(3,), **{"exact-below": 1, "max-bucket": 12}) == [_reference(texts)] * 3
+    assert _every_way(texts, orders=(3,), **{"exact-below": 1, "max-bucket": 12}) == [_reference(texts)] * 4
 
 
 def test_pairs_merged_as_a_binary_counter_are_the_distinct_codes():
@@ -533,3 +541,34 @@ def test_pairs_merged_as_a_binary_counter_are_the_distinct_codes():
         pairs.add(chunk)
         assert len(pairs.parts) <= 2 * (len(chunks).bit_length() + 1)
     assert np.array_equal(pairs.result(), np.unique(np.concatenate(chunks)))
+
+
+def test_crowded_choices_counted_a_slice_of_documents_at_a_time_are_the_same(monkeypatch):
+    """`Bounded` counts the candidates of crowded documents a slice of documents at a time (at
+    most about LIMIT candidates): the same pairs and crowded documents as in one slice."""
+    import numpy as np
+
+    from wenlint.rules.structure import _lsh
+
+    rng = np.random.default_rng(12)
+    documents, bits = 300, np.uint64(9)
+    bands = []
+    for _ in range(6):  # keys of a few values: many shared by more documents than the bound
+        keys = rng.integers(0, 40, size=documents * 3).astype(np.uint64)
+        owners = np.repeat(np.arange(documents, dtype=np.uint64), 3)
+        bands.append(_lsh.distinct(keys << bits | owners))
+
+    def result():
+        bounded = _lsh.Bounded(documents, bits, bound=12)
+        for entries in bands:
+            bounded.crowd(entries)
+        for entries in bands:
+            bounded.pair(entries)
+        return bounded.result()
+
+    whole = result()
+    assert len(whole[2]) > documents // 2 and len(whole[0])  # crowded documents, and pairs
+    for limit in (1, 7, 100):
+        monkeypatch.setattr(_lsh, "LIMIT", limit)
+        sliced = result()
+        assert all(np.array_equal(a, b) for a, b in zip(whole, sliced))

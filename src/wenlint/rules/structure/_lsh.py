@@ -126,6 +126,8 @@ class _Counted(_Merged):
 
 def _summed(a, b):
     codes, counts = np.concatenate((a[0], b[0])), np.concatenate((a[1], b[1]))
+    if not len(codes):
+        return _EMPTY, _EMPTY
     order = np.argsort(codes, kind="stable")
     codes, counts = codes[order], counts[order]
     starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
@@ -197,12 +199,34 @@ class Bounded:
             return
         # the candidates of each crowded entry (the first documents of its key), counted; each
         # document keeps its 4 x LEADERS best after each part (a band), so that they stay few
-        mine = np.flatnonzero(crowded)
-        found = _Counted()
-        for a, b in _row_pairs(mine, start[mine], np.minimum(counts[mine], self.leaders + 1)):
-            other = a != b
-            found.add(owner[a[other]] << 32 | owner[b[other]])
-        self.choices = _best(*_summed(self.choices, found.result()), 4 * self.leaders)
+        self.choices = self._chosen(np.flatnonzero(crowded), owner, start, counts)
+
+    def _chosen(self, mine, owner, start, counts):
+        """The choices with the candidates of the crowded entries `mine` of a part counted in,
+        a slice of documents at a time: a document's candidates come from its own entries and
+        its best are its own, so only one slice's counts are in memory, not the part's."""
+        width = np.minimum(counts[mine], self.leaders + 1)
+        order = np.argsort(owner[mine], kind="stable")
+        mine, width = mine[order], width[order]
+        mine_owner = owner[mine]
+        ends = np.cumsum(width)
+        codes, counted = self.choices
+        pieces = []
+        lo, below = 0, 0  # the next entry of `mine`; the documents below `below` are done
+        while lo < len(mine):
+            hi = max(lo + 1, int(np.searchsorted(ends, ends[lo] - width[lo] + LIMIT, side="right")))
+            hi = int(np.searchsorted(mine_owner, mine_owner[hi - 1], side="right"))  # (a document whole)
+            upto = int(mine_owner[hi - 1]) + 1
+            found = _Counted()
+            for a, b in _row_pairs(mine[lo:hi], start[mine[lo:hi]], width[lo:hi]):
+                other = a != b
+                found.add(owner[a[other]] << 32 | owner[b[other]])
+            at, to = np.searchsorted(codes, [below << 32, upto << 32])
+            pieces.append(_best(*_summed((codes[at:to], counted[at:to]), found.result()), 4 * self.leaders))
+            lo, below = hi, upto
+        at = np.searchsorted(codes, below << 32)
+        pieces.append((codes[at:], counted[at:]))
+        return np.concatenate([p[0] for p in pieces]), np.concatenate([p[1] for p in pieces])
 
     def result(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(larger, smaller) of every pair, and the crowded documents."""

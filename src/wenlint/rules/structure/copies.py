@@ -39,8 +39,11 @@ Copies of copies. Documents with the same units (`fingerprint`: a Traditional co
 Simplified text, a file saved twice) are banded and verified once, by the first of them; the
 others take its pairs and are paired with it (`_expanded`): the findings are those of every
 pair verified. Without a stream, `finish` groups the documents in one pass over what was
-collected (`_Grouped`; the engine reads it from disk) and holds the data of one document of
-each group only: a record copied ten times costs a path, not ten documents' units. A dense cluster of n near copies (hundreds of doctored copies of one report)
+collected (`_Grouped`; the engine reads it from disk), computing in the same pass the
+signatures of one document of each group, which wait on disk band by band (`_Stack`); the
+verification reads the documents again as their pairs need them and keeps only the most recent
+(`_Loaded`): memory in a band's keys and a batch of documents, not in the run, and a record
+copied ten times costs a path. A dense cluster of n near copies (hundreds of doctored copies of one report)
 shares most keys, and every key pairs every two of its documents: n^2/2 pairs, each generated
 once per shared key. A key shared by more than `max-bucket` documents makes them crowded
 (`_lsh.Bounded`): two crowded documents are paired only when one is among the other's LEADERS
@@ -325,58 +328,97 @@ def banded(signatures: list, n: int, bound: int | None = None):
 
 
 class _Stack:
-    """Signatures of documents in order, stacked a block of documents at a time, banded a band
-    at a time (twice: the crowded documents first): the keys of one band are the only ones in
-    memory besides the signatures."""
+    """Signatures of documents, kept on disk a block of documents at a time, band by band, and
+    banded a band at a time (twice: the crowded documents first): the keys of one band and the
+    block being filled are all that is in memory."""
 
     BLOCK = 256  # documents per block
 
     def __init__(self) -> None:
-        self.blocks: list = []
+        self.file = None  # a temporary file, opened with the first block
+        self.blocks: list[tuple[int, int]] = []  # (offset, segments) of each block
         self.pending: list = []
+        self.documents = 0  # documents in pending
         self.rows: list[int] = []  # segments of each document
+        self.bands = 0
 
     def add(self, signature) -> None:
+        self.rows.append(len(signature))
+        self.documents += 1
+        if len(signature):
+            self.bands = signature.shape[1]
+            self.pending.append(signature)
+        if self.documents >= self.BLOCK:
+            self._write()
+
+    def _write(self) -> None:
+        import tempfile
+
         import numpy as np
 
-        self.rows.append(len(signature))
-        self.pending.append(signature)
-        if len(self.pending) >= self.BLOCK:
-            self.blocks.append(np.concatenate(self.pending))
-            self.pending = []
+        block, self.pending, self.documents = self.pending, [], 0
+        if not block:
+            return
+        block = np.concatenate(block)
+        if self.file is None:
+            self.file = tempfile.TemporaryFile()
+        offset = self.file.seek(0, 2)
+        self.file.write(np.ascontiguousarray(block.T, dtype=np.uint32).tobytes())  # band by band
+        self.blocks.append((offset, len(block)))
 
-    def banded(self, n: int, bound: int | None):
+    def _band(self, band: int):
+        import numpy as np
+
+        values = np.empty(sum(rows for _, rows in self.blocks), dtype=np.uint32)
+        at = 0
+        for offset, rows in self.blocks:
+            self.file.seek(offset + 4 * band * rows)
+            self.file.readinto(memoryview(values[at : at + rows]).cast("B"))
+            at += rows
+        return values
+
+    def banded(self, n: int, bound: int | None, numbers=None):
+        """The pairs (first, second: first < second) of the n documents, numbered in the order they
+        were added or by `numbers` (the number of each, a permutation), as `Bounded` gives them,
+        sorted; and the crowded documents."""
         import numpy as np
 
         from ._lsh import Bounded, distinct
 
-        if self.pending:
-            self.blocks.append(np.concatenate(self.pending))
-            self.pending = []
-        bands = next((b.shape[1] for b in self.blocks if b.size), 0)
-        if not bands:
+        self._write()
+        if not self.bands:
+            self.close()
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         bits = np.uint64(max(1, (n - 1).bit_length()))
         if 32 + int(bits) > 64:
             raise OverflowError(f"{n} documents: too many to band at once")
-        owners = np.repeat(np.arange(n, dtype=np.uint64), self.rows)
+        numbers = np.arange(n, dtype=np.uint64) if numbers is None else np.asarray(numbers, dtype=np.uint64)
+        owners = np.repeat(numbers, self.rows)
 
         def entries(band: int):
-            keys = np.concatenate([b[:, band] for b in self.blocks]).astype(np.uint64)
+            keys = self._band(band).astype(np.uint64)
             keys <<= bits
             keys |= owners
             return distinct(keys)  # sorted, a key once per document
 
-        pairs = Bounded(n, bits, bound)
-        if bound is not None:
-            for band in range(bands):
-                pairs.crowd(entries(band))
-        for band in range(bands):
-            pairs.pair(entries(band))
-        self.blocks = []
+        try:
+            pairs = Bounded(n, bits, bound)
+            if bound is not None:
+                for band in range(self.bands):
+                    pairs.crowd(entries(band))
+            for band in range(self.bands):
+                pairs.pair(entries(band))
+        finally:
+            self.close()
         second, first, crowded = pairs.result()
         order = np.lexsort((second, first))
         return first[order], second[order], crowded
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+        self.blocks = []
 
 
 _BLOCK = lazyre.compile(rb"\x01(?:\x00{0,%d}\x01)*" % GAP)  # units found, at most GAP missing in a row
@@ -402,21 +444,18 @@ def _share(a: Collected, other: set[int]) -> tuple[int, int, int]:
 class _Sets:
     """Verifies pairs with the distinct unit hashes of each document as sets, built when first
     asked for and kept only for the most recent documents (the exact path, up to `exact-below`
-    documents: no heavy import)."""
+    documents: no heavy import). `docs[i]`: the `Collected` of document i."""
 
-    def __init__(self, docs, paths, keep: int = 4096) -> None:
-        self.docs, self.paths, self.keep = docs, paths, keep
+    def __init__(self, docs, keep: int = 4096) -> None:
+        self.docs, self.keep = docs, keep
         self.cache: dict[int, set[int]] = {}
-
-    def hashes(self, i: int):
-        return self.docs[self.paths[i]].hashes
 
     def __getitem__(self, i: int) -> set[int]:
         found = self.cache.get(i)
         if found is None:
             if len(self.cache) >= self.keep:
                 self.cache.pop(next(iter(self.cache)))
-            found = self.cache[i] = set(self.docs[self.paths[i]].hashes)
+            found = self.cache[i] = set(self.docs[i].hashes)
         return found
 
     def pair(self, i: int, j: int, min_share: float):
@@ -426,7 +465,7 @@ class _Sets:
         common = len(si & sj)
         if common < 2 or common < 0.7 * min_share * min(len(si), len(sj)):
             return None
-        return _share(self.docs[self.paths[i]], sj), _share(self.docs[self.paths[j]], si)
+        return _share(self.docs[i], sj), _share(self.docs[j], si)
 
     def copy(self, i: int, j: int, min_share: float, min_chars: int):
         """`pair`'s numbers when the two are copies by the rule's thresholds (either shares at
@@ -435,11 +474,38 @@ class _Sets:
         if shares is None:
             return None
         (shared_a, _, _), (shared_b, _, _) = shares
-        share_a = shared_a / self.docs[self.paths[i]].total
-        share_b = shared_b / self.docs[self.paths[j]].total
+        share_a = shared_a / self.docs[i].total
+        share_b = shared_b / self.docs[j].total
         if max(share_a, share_b) < min_share or min(shared_a, shared_b) < min_chars:
             return None
         return shares
+
+
+class _Loaded:
+    """The documents `finish` compares, by number (`paths[i]`), read from what was collected
+    when asked for (the engine keeps it on disk: `runner.CollectedBy`) and kept for the most
+    recently used only, up to `budget` units in all: the comparison holds a few documents at a
+    time, not the run's."""
+
+    BUDGET = 1 << 18  # units (about 11 bytes each with what `_Arrays` derives from them)
+
+    def __init__(self, collected, paths: list[str], budget: int | None = None, derive=None) -> None:
+        self.collected, self.paths = collected, paths
+        self.budget = self.BUDGET if budget is None else budget
+        self.derive = derive  # what is kept of a document (default: its Collected)
+        self.cache: dict = {}  # number -> (units, kept), least recently used first
+        self.held = 0
+
+    def __getitem__(self, i: int):
+        entry = self.cache.pop(i, None)
+        if entry is None:
+            data = self.collected[self.paths[i]]
+            entry = (len(data.hashes), data if self.derive is None else self.derive(data))
+            self.held += entry[0]
+            while self.held > self.budget and self.cache:
+                self.held -= self.cache.pop(next(iter(self.cache)))[0]
+        self.cache[i] = entry
+        return entry[1]
 
 
 def verify_pairs(pairs, load, min_share: float, min_chars: int) -> list[tuple]:
@@ -457,7 +523,7 @@ def verify_pairs(pairs, load, min_share: float, min_chars: int) -> list[tuple]:
             loaded.append(load(where))
         return k
 
-    sets = _Sets(loaded, range(1 << 62), keep=256)
+    sets = _Sets(loaded, keep=256)
     rows = []
     for a, b, where_a, where_b in pairs:
         i, j = local(where_a), local(where_b)
@@ -475,34 +541,34 @@ class _Arrays:
     for the MinHashes anyway), a whole batch of pairs at a time: the numbers that `_Sets.pair`
     computes for one pair, for every pair, in a few array operations per document.
 
-    Every distinct hash of the run gets a number; a document is the array of its units' numbers.
-    For a document i and the documents j it is paired with, the numbers of i get local indices,
-    so that "which units of j are in i" is one lookup for all the j, and "which units of i are
-    in j" a row per j of a small matrix. A few bytes per unit: no set per document."""
+    The pairs are taken a document i at a time with the documents j it is paired with: the
+    distinct hashes of i are sorted, so that "which units of j are in i" is one `searchsorted`
+    for all the j, and "which units of i are in j" a row per j of a small matrix. Documents are
+    read as they are needed (`docs[i]`: a `_Loaded`, or a list) and their arrays kept for the
+    most recent ones only: memory in the documents of a batch, not in the run."""
 
     CELLS = 1 << 18  # at most this many (partner, unit) cells in one matrix
 
-    def __init__(self, docs, paths) -> None:
+    def __init__(self, docs) -> None:
         import numpy as np
 
-        self.np, self.docs, self.paths = np, docs, paths
-        hashes = [np.frombuffer(docs[p].hashes, dtype=np.uint32) for p in paths]
-        # The rank of each unit's hash among the distinct hashes (np.unique's inverse), a
-        # document at a time: no index array over every unit of the run.
+        self.np = np
+        if isinstance(docs, _Loaded):
+            docs.derive = self._arrays
+            self.docs = docs
+        else:
+            self.docs = [self._arrays(d) for d in docs]
+
+    @staticmethod
+    def _arrays(data: Collected):
+        """(hashes, distinct hashes, characters per unit, line of each unit): views of the
+        collected arrays but for the distinct hashes."""
+        import numpy as np
+
         from ._lsh import distinct
 
-        every = distinct(np.concatenate(hashes))
-        distinct_count = len(every)
-        self.ids = [np.searchsorted(every, h).astype(np.int32) for h in hashes]
-        del every
-        self.distinct = [distinct(x) for x in self.ids]
-        # Views of the collected arrays (characters per unit, line of each unit): no copies.
-        self.sizes = [np.asarray(docs[p].lengths) for p in paths]
-        self.lines = [np.asarray(docs[p].lines) for p in paths]
-        self.local = np.full(distinct_count, -1, dtype=np.int32)
-
-    def hashes(self, i: int):
-        return self.docs[self.paths[i]].hashes
+        hashes = np.frombuffer(data.hashes, dtype=np.uint32)
+        return hashes, distinct(hashes), np.asarray(data.lengths), np.asarray(data.lines)
 
     def verify(self, first, second, min_share: float):
         """For the pairs (first[k], second[k]): `passed` (the cheap bound of `_Sets.pair`) and,
@@ -518,25 +584,32 @@ class _Arrays:
         return passed, shares
 
     def _group(self, i, where, partners, min_share, passed, shares) -> None:
-        np, local = self.np, self.local
-        di = self.distinct[i]
-        local[di] = np.arange(len(di), dtype=np.int32)
-        try:
-            step = max(1, self.CELLS // max(1, len(self.ids[i])))
-            for lo in range(0, len(partners), step):
-                self._chunk(i, where[lo : lo + step], partners[lo : lo + step], min_share, passed, shares)
-        finally:
-            local[di] = -1
+        hashes, di, sizes, lines = self.docs[i]
+        mine = (self.np.searchsorted(di, hashes), di, sizes, lines)  # (each unit's place in di)
+        step = max(1, self.CELLS // max(1, len(hashes)))
+        chunk: list[int] = []
+        theirs: list = []
+        cells = 0
+        for k, j in enumerate(partners.tolist()):
+            chunk.append(k)
+            theirs.append(self.docs[j])
+            cells += len(theirs[-1][1])
+            if len(chunk) >= step or cells >= self.CELLS:
+                self._chunk(mine, where[chunk], theirs, min_share, passed, shares)
+                chunk, theirs, cells = [], [], 0
+        if chunk:
+            self._chunk(mine, where[chunk], theirs, min_share, passed, shares)
 
-    def _chunk(self, i, where, partners, min_share, passed, shares) -> None:
-        np, local, di = self.np, self.local, self.distinct[i]
-        others = [self.distinct[j] for j in partners.tolist()]
+    def _chunk(self, mine, where, theirs, min_share, passed, shares) -> None:
+        np = self.np
+        local, di, my_sizes, my_lines = mine
+        others = [t[1] for t in theirs]
         counts = np.array([len(d) for d in others], dtype=np.int64)
-        found = local[np.concatenate(others)]
-        rows = np.repeat(np.arange(len(partners)), counts)
+        found = _places(di, np.concatenate(others))
+        rows = np.repeat(np.arange(len(theirs)), counts)
         inside = found >= 0
         rows, found = rows[inside], found[inside]
-        common = np.bincount(rows, minlength=len(partners))
+        common = np.bincount(rows, minlength=len(theirs))
         ok = (common >= 2) & (common >= 0.7 * min_share * np.minimum(len(di), counts))
         keep = np.flatnonzero(ok)
         passed[where[keep]] = True
@@ -544,22 +617,20 @@ class _Arrays:
             return
         renumber = np.cumsum(ok) - 1
         chosen = ok[rows]
-        # Units of i found in each partner: a row per partner over i's distinct numbers.
+        # Units of i found in each partner: a row per partner over i's distinct hashes.
         matrix = np.zeros((len(keep), len(di)), dtype=bool)
         matrix[renumber[rows[chosen]], found[chosen]] = True
-        hit_rows, hit_cols = matrix[:, local[self.ids[i]]].nonzero()
-        columns = self._blocks(hit_rows, hit_cols, self.sizes[i][hit_cols], self.lines[i][hit_cols], len(keep))
-        shares[0:3, where[keep]] = columns
+        hit_rows, hit_cols = matrix[:, local].nonzero()
+        shares[0:3, where[keep]] = self._blocks(hit_rows, hit_cols, my_sizes[hit_cols], my_lines[hit_cols], len(keep))
         # Units of each partner found in i.
-        units = [self.ids[j] for j in partners[keep].tolist()]
-        counts = np.array([len(u) for u in units], dtype=np.int64)
+        kept = [theirs[k] for k in keep.tolist()]
+        counts = np.array([len(t[0]) for t in kept], dtype=np.int64)
         starts = np.cumsum(counts) - counts
-        inside = np.flatnonzero(local[np.concatenate(units)] >= 0)
+        inside = np.flatnonzero(_places(di, np.concatenate([t[0] for t in kept])) >= 0)
         hit_rows = np.repeat(np.arange(len(keep)), counts)[inside]
         hit_cols = inside - starts[hit_rows]
-        partner_docs = partners[keep].tolist()
-        sizes = np.concatenate([self.sizes[j] for j in partner_docs])[inside]
-        lines = np.concatenate([self.lines[j] for j in partner_docs])[inside]
+        sizes = np.concatenate([t[2] for t in kept])[inside]
+        lines = np.concatenate([t[3] for t in kept])[inside]
         shares[3:6, where[keep]] = self._blocks(hit_rows, hit_cols, sizes, lines, len(keep))
 
     def _blocks(self, rows, cols, sizes, lines, n):
@@ -585,6 +656,16 @@ class _Arrays:
         out[1, row] = lines[first[chosen]]
         out[2, row] = lines[last[chosen]]
         return out
+
+
+def _places(sorted_values, values):
+    """The place of each of `values` in `sorted_values` (sorted, no repeats), -1 where absent."""
+    import numpy as np
+
+    if not len(sorted_values):
+        return np.full(len(values), -1, dtype=np.int64)
+    at = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
+    return np.where(sorted_values[at] == values, at, -1)
 
 
 class _Stream:
@@ -615,7 +696,7 @@ class _Stream:
         self.docs: list = []  # Collected or Shelved, by number
         self.paths: list[str] = []
         self.numbers: dict[str, int] = {}
-        self.sets = _Sets(self.docs, range(1 << 62), keep=256)  # (sets of long documents are large)
+        self.sets = _Sets(self.docs, keep=256)  # (sets of long documents are large)
         self.unbanded: list[int] = []  # documents not banded yet
         self.kept: list[tuple] = []  # (a, b, shared, first, last of a; the same of b), a >= b
         self.duplicated = False
@@ -828,12 +909,7 @@ class _Stream:
 
 def _within(codes, sorted_codes):
     """Which of `codes` are in `sorted_codes` (sorted, no repeats)."""
-    import numpy as np
-
-    if not len(sorted_codes):
-        return np.zeros(len(codes), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_codes, codes), len(sorted_codes) - 1)
-    return sorted_codes[at] == codes
+    return _places(sorted_codes, codes) >= 0
 
 
 def heads_of(items, load) -> list[tuple]:
@@ -859,35 +935,59 @@ def _qualifying(collected, min_chars: int) -> dict:
 
 class _Grouped:
     """The documents `finish` compares, grouped by `fingerprint` in one pass over what was
-    collected, holding the data of one document of each group only: verification reads units,
-    and a group's documents have the same units. A million records with clusters of exact
-    copies hold a path per document, not its data (it is read again when it is reported).
+    collected, holding no document's data: verification reads units, and a group's documents
+    have the same units, so the first document of each group stands for it and is read again
+    when it is compared (`_Loaded`) or quoted. A million records with clusters of exact copies
+    hold a path per document.
 
     `paths`: every document, in order; `members`: the first path of each group -> the group's
-    paths in order (the first documents in order); `units`: the first path -> a group's data."""
+    paths in order (the first documents in order); `totals`: the first path -> the group's
+    size. When the documents are more than `sign_above`, the same pass computes the MinHash
+    signatures (`num_perm` functions) of one document of each group as it is read, into
+    `stack` (on disk); `numbers` gives the number of each signature's group in `members`."""
 
-    def __init__(self, collected, min_chars: int) -> None:
+    def __init__(self, collected, min_chars: int, sign_above: int | None = None, num_perm: int = 0) -> None:
         groups: dict = {}
-        held: dict = {}
+        met: list = []  # the marks, in the order first met (the order of the signatures)
+        totals: dict = {}
         self.shelved = False
+        self.stack: _Stack | None = None
+        documents = 0
         for path, data in collected.items():
             if not _long_enough(data, min_chars):
                 continue
+            documents += 1
             self.shelved = self.shelved or isinstance(data, Shelved)
             mark = fingerprint(data) or path
             group = groups.get(mark)
             if group is None:
-                groups[mark], held[mark] = [path], data
+                groups[mark], totals[mark] = [path], data.total
+                met.append(mark)
+                if self.stack is not None:
+                    self._sign(data, num_perm)
             else:
                 group.append(path)
+            if self.stack is None and sign_above is not None and documents > sign_above and not self.shelved:
+                self.stack = _Stack()  # (the groups met so far are read again, once)
+                for earlier in met:
+                    self._sign(data if earlier == mark else collected[groups[earlier][0]], num_perm)
         self.members: dict[str, list[str]] = {}
-        self.units: dict = {}
+        self.totals: dict[str, int] = {}
         for mark, group in groups.items():
             group.sort()
-            self.units[group[0]] = held.pop(mark)
+            self.totals[group[0]] = totals[mark]
         for group in sorted(groups.values(), key=itemgetter(0)):
             self.members[group[0]] = group
+        rank = {path: n for n, path in enumerate(self.members)}
+        self.numbers = [rank[groups[mark][0]] for mark in met] if self.stack is not None else None
         self.paths = sorted(chain.from_iterable(groups.values()))
+
+    def _sign(self, data, num_perm: int) -> None:
+        if data.signature is None or data.signature.shape[1] != num_perm:
+            self.stack.add(signature(data.hashes, num_perm))
+        else:
+            self.stack.add(data.signature)
+        data.signature = None
 
 
 def _expanded(paths, members: dict, found: dict, selves: dict, totals: dict):
@@ -1078,46 +1178,46 @@ class CopiedDocument(CorpusRule):
                     yield from self._report(path, docs[path], matches, path in bounded)
                 return
             del docs
-        grouped = _Grouped(collected, min_chars)
+        grouped = _Grouped(collected, min_chars, int(ctx.option("exact-below")), int(ctx.option("num-perm")))
         if len(grouped.paths) < 2:
             return
         if grouped.shelved:
             raise RuntimeError("documents kept by the workers did not all pass through the corpus stream")
         bounded: set[str] = set()  # documents whose partners may be more than their matches
-        found = self._compared(grouped, min_share, min_chars, ctx, bounded)
+        found = self._compared(grouped, collected, min_share, min_chars, ctx, bounded)
         # found: (path, its matches in the order of the pairs), in the order of the paths; a
         # document is read again from what was collected to quote it
         for path, matches in found:
             yield from self._report(path, collected[path], matches, path in bounded)
 
-    def _compared(self, grouped: "_Grouped", min_share: float, min_chars: int, ctx, bounded: set[str]):
+    def _compared(self, grouped: "_Grouped", collected, min_share: float, min_chars: int, ctx, bounded: set[str]):
         """The matches of the documents compared here: the first document of each fingerprint
         (`fingerprint`) stands for its copies, which have its matches (`_expanded`)."""
-        members, docs = grouped.members, grouped.units
+        members, totals = grouped.members, grouped.totals
         paths = list(members)
-        if len(grouped.paths) <= int(ctx.option("exact-below")):  # (as many as the stream is opened for)
-            found = self._exact(paths, docs, min_share, min_chars)
+        if grouped.stack is None:  # (as many as the stream is opened for: every pair)
+            found = self._exact(paths, _Loaded(collected, paths), totals, min_share, min_chars)
         else:
-            found = self._approximate(paths, docs, min_share, min_chars, int(ctx.option("num-perm")),
-                                      int(ctx.option("max-bucket")), bounded)
+            found = self._approximate(paths, collected, grouped, min_share, min_chars, int(ctx.option("max-bucket")),
+                                      bounded)
         if len(members) == len(grouped.paths):
             yield from found
             return
         found = dict(found)
         bounded.update(m for p in list(bounded) for m in members[p])
-        sets = _Sets(docs, paths)
+        sets = _Sets(_Loaded(collected, paths), keep=1)
         selves = {}
         for i, path in enumerate(paths):
             if len(members[path]) > 1:
                 shares = sets.copy(i, i, min_share, min_chars)
                 if shares is not None:
                     selves[path] = shares[0]
-        yield from _expanded(grouped.paths, members, found, selves, {p: docs[p].total for p in paths})
+        yield from _expanded(grouped.paths, members, found, selves, totals)
 
     @staticmethod
-    def _exact(paths, docs, min_share: float, min_chars: int):
+    def _exact(paths, docs, totals, min_share: float, min_chars: int):
         """Every pair, verified with sets (no heavy import)."""
-        sets = _Sets(docs, paths)
+        sets = _Sets(docs)
         found: dict[str, list] = {}
         for i in range(len(paths)):
             for j in range(i + 1, len(paths)):
@@ -1127,36 +1227,29 @@ class CopiedDocument(CorpusRule):
                     continue
                 (shared_a, first_a, last_a), (shared_b, first_b, last_b) = shares
                 p, q = paths[i], paths[j]
-                share_a, share_b = shared_a / docs[p].total, shared_b / docs[q].total
+                share_a, share_b = shared_a / totals[p], shared_b / totals[q]
                 found.setdefault(p, []).append((shared_a, share_a, first_a, last_a, q, first_b, last_b))
                 found.setdefault(q, []).append((shared_b, share_b, first_b, last_b, p, first_a, last_a))
         return [(path, found[path]) for path in sorted(found)]
 
     @classmethod
-    def _approximate(cls, paths, docs, min_share: float, min_chars: int, num_perm: int, bound: int | None = None,
-                     bounded: set[str] | None = None):
-        """Candidate pairs from MinHash signatures banded in numpy, verified in batches with arrays; the same matches
-        as `_exact` would give for those pairs, held in arrays until their path is reported. The
-        documents of keys beyond the `bound` go to `bounded` before the first is yielded."""
+    def _approximate(cls, paths, collected, grouped: "_Grouped", min_share: float, min_chars: int,
+                     bound: int | None = None, bounded: set[str] | None = None):
+        """Candidate pairs from the MinHash signatures `grouped` computed, banded in numpy,
+        verified in batches with arrays (the documents read again as they are needed); the same
+        matches as `_exact` would give for those pairs, held in arrays until their path is
+        reported. The documents of keys beyond the `bound` go to `bounded` before the first is
+        yielded."""
         import numpy as np
 
-        stack = _Stack()
-        for p in paths:
-            data = docs[p]
-            if data.signature is None or data.signature.shape[1] != num_perm:
-                data.signature = signature(data.hashes, num_perm)
-            stack.add(data.signature)
-            data.signature = None  # stacked: no longer needed here
-        first, second, beyond = stack.banded(len(paths), bound)
-        del stack
-        arrays = _Arrays(docs, paths)
+        first, second, beyond = grouped.stack.banded(len(paths), bound, grouped.numbers)
+        grouped.stack = None
         if bounded is not None:
             bounded.update(paths[n] for n in beyond.tolist())
         index_type = np.int32 if len(paths) < 1 << 31 else np.int64
         first, second = first.astype(index_type), second.astype(index_type)
-        passed, shares = arrays.verify(first, second, min_share)
-        del arrays
-        totals = np.array([docs[p].total for p in paths], dtype=np.int64)
+        passed, shares = _Arrays(_Loaded(collected, paths)).verify(first, second, min_share)
+        totals = np.array([grouped.totals[p] for p in paths], dtype=np.int64)
         with np.errstate(divide="ignore", invalid="ignore"):
             share_a, share_b = shares[0] / totals[first], shares[3] / totals[second]
         kept = np.flatnonzero(passed & ~(
