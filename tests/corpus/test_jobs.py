@@ -229,3 +229,29 @@ def test_the_warm_up_leaves_out_the_examples_of_rules_that_ask_it():
     for _ in range(2):  # (the first process may build the cached tables)
         proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
     assert proc.returncode == 0, proc.stderr.decode()
+
+
+def test_the_pool_leaves_the_heap_frozen_only_when_it_found_it_frozen():
+    """The CLI freezes its start-up (cli.settle_gc): after the fork the parent's heap, tables
+    included, stays frozen as in a serial run. A caller that froze nothing gets it unfrozen."""
+    import gc
+    import multiprocessing
+
+    from wenlint.engine.runner import Linter
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    context = multiprocessing.get_context("fork")
+    linter = Linter()
+    gc.unfreeze()
+    try:
+        pool.fork_ready(context, {0: linter})
+        assert gc.get_freeze_count() > 0
+        pool.fork_done()
+        assert gc.get_freeze_count() == 0
+        gc.freeze()
+        pool.fork_ready(context, {0: linter})
+        pool.fork_done()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

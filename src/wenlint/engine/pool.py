@@ -206,11 +206,12 @@ def fork_ready(context, linters: dict[int, Linter], documents: dict[int, int] | 
     The collector is off meanwhile: what is built lives as long as the process (the collector
     would only traverse it), and the warm-up frees its own documents (`warm`), so the heap is
     frozen as it is, without a full collection first."""
-    _inherited.clear()
-    if context.get_start_method() != "fork":
-        return
     import gc
 
+    _inherited.clear()
+    _was_frozen[0] = gc.get_freeze_count() > 0
+    if context.get_start_method() != "fork":
+        return
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -225,11 +226,19 @@ def fork_ready(context, linters: dict[int, Linter], documents: dict[int, int] | 
     gc.freeze()
 
 
+_was_frozen = [False]  # whether the heap was frozen before fork_ready (the CLI freezes its start-up)
+
+
 def fork_done() -> None:
+    """The workers are forked: the parent lets go of the Linters, and unfreezes its heap unless
+    it was frozen before (the CLI's start-up, `cli.settle_gc`): then the tables the warm-up
+    built stay out of the collector's sight with the rest, as in a serial run, and the last
+    collection before the process exits does not traverse them all."""
     import gc
 
     _inherited.clear()
-    gc.unfreeze()
+    if not _was_frozen[0]:
+        gc.unfreeze()
 
 
 def _prepare(linter: Linter, documents: int) -> None:
