@@ -301,22 +301,22 @@ class Tables:
     # classes without the group, are for callers that want the characters themselves.
     @cached_property
     def s_re(self) -> re.Pattern | None:  # one Simplified-only BMP character
-        return _class_re(c for c in self.s_only if ord(c) <= 0xFFFF)
+        return _bmp_re(self.s_only)
 
     @cached_property
     def t_re(self) -> re.Pattern | None:
-        return _class_re(c for c in self.t_only if ord(c) <= 0xFFFF)
+        return _bmp_re(self.t_only)
 
     # s_re / t_re with an empty group: `findall` then returns the shared empty string for each
     # match instead of a new one-character string (counting is faster); `search`, `finditer`
     # and the spans of the matches are those of s_re / t_re.
     @cached_property
     def s_count_re(self) -> re.Pattern | None:
-        return _class_re((c for c in self.s_only if ord(c) <= 0xFFFF), "()")
+        return _bmp_re(self.s_only, "()")
 
     @cached_property
     def t_count_re(self) -> re.Pattern | None:
-        return _class_re((c for c in self.t_only if ord(c) <= 0xFFFF), "()")
+        return _bmp_re(self.t_only, "()")
 
 
 # The OpenCC dictionaries the script tables are built from.
@@ -407,9 +407,15 @@ def _esc(code: int) -> str:
     return c
 
 
-def _class_re(chars, suffix: str = "") -> re.Pattern | None:
-    chars = set(chars)
-    return re.compile(char_class(chars) + suffix) if chars else None
+@lru_cache(maxsize=8)
+def bmp_class(chars: frozenset[str]) -> str:
+    """`char_class` of the BMP characters of one of the tables' sets (s_only, t_only), written
+    once for the several patterns made of it."""
+    return char_class(c for c in chars if ord(c) <= 0xFFFF)
+
+
+def _bmp_re(chars: frozenset[str], suffix: str = "") -> re.Pattern | None:
+    return re.compile(bmp_class(chars) + suffix) if any(ord(c) <= 0xFFFF for c in chars) else None
 
 
 def loaded() -> bool:
@@ -419,5 +425,5 @@ def loaded() -> bool:
 
 __all__ = [
     "ScriptInfo", "script_info", "Verdict", "script_verdict", "detect", "classify", "expected_script", "tables",
-    "minority_chars", "char_class", "read_dictionary", "dictionary_dir",
+    "minority_chars", "char_class", "bmp_class", "read_dictionary", "dictionary_dir",
 ]
