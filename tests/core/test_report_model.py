@@ -43,11 +43,21 @@ def test_reports_read_the_model_not_the_engine_nor_the_disk(path):
     assert not any(m.startswith("wenlint.documents") for m in imported), "a report must not read files itself"
 
 
+class _Str(str):
+    pass
+
+
+class _Int(int):
+    pass
+
+
 @pytest.mark.parametrize("document,items", [
     (ITEMS, []),
     (ITEMS, [{"a": [1, {"b": "x\ny"}]}, 2, "三"]),
     ({"runs": [{"tool": {"x": 1}, "results": ITEMS, "after": [1]}]}, [{"q": "中"}, {"r": []}]),
     ({"source": {"a": 1}, "diagnostics": ITEMS}, []),
+    # Values written without a call (str, int) next to their subclasses, left to json.dumps.
+    (ITEMS, [{"n": -3, "big": 10**20, "b": True, "s": "", "sub": _Str("x"), "i": _Int(7), "f": {"k": _Int(1)}}]),
     ({"findings": ITEMS}, [{"path": "a\\b\"c.txt", "line": 3, "ok": True, "no": False, "fix": None, "text": "\t\u2028中\x00"},
                            {}, {"n": 1.5}, {1: "x"}, {"nested": {"a": None}},
                            {"fix": {"edits": [{"line": 1, "content": ""}], "empty": [], "none": {}}}, [[1, []], {}]]),

@@ -208,3 +208,71 @@ def test_results_that_come_before_their_turn_wait_on_disk_and_come_back_whole(co
     pooled = run([str(corpus)], overrides, RunOptions(isolated=True, jobs=2))
     assert parked  # (the files differ in size: not all came in order)
     assert snapshot(pooled) == snapshot(serial)
+
+
+def test_the_warm_up_leaves_nothing_for_the_collector():
+    """The heap is frozen after the warm-up without a full collection first (pool.fork_ready):
+    the warm-up's documents must be freed by reference counting, not left in cycles."""
+    import gc
+
+    from wenlint.engine.runner import Linter
+
+    linter = Linter()
+    pool.warm([linter])  # the tables are built now: the second warm-up allocates only its documents
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        pool.warm([linter])
+        assert gc.collect() < 200  # (without dropping the documents' analyses: thousands)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def test_the_warm_up_leaves_out_the_examples_of_rules_that_ask_it():
+    """SC002 and SC003 have Traditional examples: warming them would load the Simplified-to-
+    Traditional tables in every pooled run, also one without a Traditional document."""
+    import subprocess
+    import sys
+
+    from wenlint.rules.registry import load_registry
+
+    assert {r.code for r in load_registry(()) if not r.warm_up} == {"SC002", "SC003"}
+    code = (
+        "from wenlint.engine.pool import warm\n"
+        "from wenlint.engine.runner import Linter\n"
+        "from wenlint.rules.script import _convert, one_to_many\n"
+        "warm([Linter()])\n"
+        "assert _convert.to_traditional.cache_info().currsize == 0\n"
+        "assert one_to_many._model.cache_info().currsize == 0\n"
+    )
+    for _ in range(2):  # (the first process may build the cached tables)
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.returncode == 0, proc.stderr.decode()
+
+
+def test_the_pool_leaves_the_heap_frozen_only_when_it_found_it_frozen():
+    """The CLI freezes its start-up (cli.settle_gc): after the fork the parent's heap, tables
+    included, stays frozen as in a serial run. A caller that froze nothing gets it unfrozen."""
+    import gc
+    import multiprocessing
+
+    from wenlint.engine.runner import Linter
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    context = multiprocessing.get_context("fork")
+    linter = Linter()
+    gc.unfreeze()
+    try:
+        pool.fork_ready(context, {0: linter})
+        assert gc.get_freeze_count() > 0
+        pool.fork_done()
+        assert gc.get_freeze_count() == 0
+        gc.freeze()
+        pool.fork_ready(context, {0: linter})
+        pool.fork_done()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -658,3 +658,26 @@ def test_the_documents_own_u_e000_is_found_next_to_masked_spans():
     text = "甲\ue000乙⽅`代\ue000码`\ue000\ue000丙\n"
     result = lint(text, "SC011", path="a.md")
     assert [(f.column, f.text) for f in result] == [(2, "\ue000"), (4, "⽅"), (7, "\ue000"), (10, "\ue000"), (11, "\ue000")]
+
+
+def test_mainland_markers_are_matched_without_the_phrase_table():
+    """The Traditional forms of the data file's markers are kept with the script tables: they are
+    the ones the live conversion gives, and a Simplified document asking for its mainland context
+    loads no Simplified-to-Traditional phrase table (from the second process on)."""
+    from wenlint.rules.script import _context
+
+    data = _context.artifact_data()
+    assert _context._marker_forms() == {m: _context.traditional_forms(m) for m in data.markers + data.weak_markers}
+    code = (
+        "from wenlint.documents import Document\n"
+        "from wenlint.engine.runner import Linter\n"
+        "from wenlint.rules.script import _convert\n"
+        "from wenlint.rules.script._context import mainland_context\n"
+        "linter = Linter()\n"
+        "doc = Document('县委书记出席会议，党支部全体党员参加。')\n"
+        "assert mainland_context(doc, linter.contexts['SC003'])\n"
+        "assert _convert.to_traditional.cache_info().currsize == 0\n"
+    )
+    for _ in range(2):  # (the first process may build the table)
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    assert proc.returncode == 0, proc.stderr.decode()

@@ -74,11 +74,22 @@ class _Ignores:
         return specs
 
 
-def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]]) -> bool:
+def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.PathSpec]], real: str | None = None,
+             bases: dict[Path, str] | None = None) -> bool:
+    """Whether an ignore file of `specs` ignores `path`. `real`: its resolved path, if known;
+    `bases`: the resolved directories of the ignore files, kept for a walk."""
+    if not specs:
+        return False
+    real = _real_str(path) if real is None else real
     for base, spec in specs:
-        try:
-            rel = _real(path).relative_to(_real(base)).as_posix()
-        except ValueError:
+        if bases is None:
+            resolved = _real_str(base)
+        else:
+            resolved = bases.get(base)
+            if resolved is None:
+                resolved = bases[base] = _real_str(base)
+        rel = _relative(real, resolved)
+        if rel is None:
             continue
         if spec.match_file(rel + "/" if is_dir else rel):
             return True
@@ -99,13 +110,13 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
         return patterns["exclude"]
 
     ignores = _Ignores(settings.respect_gitignore)
-    root = _real(settings.root)
+    root = _real_str(settings.root)
+    bases: dict[Path, str] = {}  # an ignore file's directory -> its resolved path
 
-    def excluded(path: Path, is_dir: bool) -> bool:
+    def excluded(path: Path, is_dir: bool, real: str | None = None) -> bool:
         suffix = "/" if is_dir else ""
-        try:
-            rel = _real(path).relative_to(root).as_posix()
-        except ValueError:
+        rel = _relative(_real_str(path) if real is None else real, root)
+        if rel is None:
             rel = path.name
         exclude = exclude_spec()
         return exclude.match_file(rel + suffix) or exclude.match_file(path.name + suffix)
@@ -135,17 +146,22 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
             yield from _unreadable(unreadable, seen)
             here = Path(current)
             specs = specs_of.pop(here)
+            real_here = _real_str(here)
             kept = []
             for name in sorted(dirnames):
                 child = here / name
-                if excluded(child, True) or _ignored(child, True, specs):
+                real = _real_child(real_here, child)
+                if excluded(child, True, real) or _ignored(child, True, specs, real, bases):
                     continue
                 kept.append(name)
                 specs_of[child] = specs + ignores.read(child)
             dirnames[:] = kept
             for name in sorted(filenames):
+                if not include_spec().match_file(name):
+                    continue
                 file = here / name
-                if not include_spec().match_file(name) or excluded(file, False) or _ignored(file, False, specs):
+                real = _real_child(real_here, file)
+                if excluded(file, False, real) or _ignored(file, False, specs, real, bases):
                     continue
                 shown = os.path.normpath(str(file))
                 if shown not in seen:
@@ -154,10 +170,33 @@ def iter_targets(paths: list[str], settings: Settings, force_exclude: bool = Fal
         yield from _unreadable(unreadable, seen)
 
 
-def _real(path: Path) -> Path:
+def _real_str(path) -> str:
     """The path with symbolic links resolved; never raises (a link loop stays as it is, and
     reading the file then reports it)."""
-    return Path(os.path.realpath(path))
+    return os.path.realpath(path)
+
+
+def _real_child(real_parent: str, child: Path) -> str:
+    """`_real_str(child)` for an entry of a directory whose resolved path is `real_parent`: only
+    a symbolic link needs resolving (the walk would otherwise resolve every component of every
+    file's path again)."""
+    if os.path.islink(child):
+        return os.path.realpath(child)
+    return os.path.join(real_parent, child.name)
+
+
+def _relative(real: str, base: str) -> str | None:
+    """`real` relative to `base` (both resolved) in POSIX form, as `Path.relative_to` gives it;
+    None when `real` is not inside `base`."""
+    if os.name == "nt":  # (case-insensitive comparisons: pathlib's own)
+        try:
+            return Path(real).relative_to(Path(base)).as_posix()
+        except ValueError:
+            return None
+    if real == base:
+        return "."
+    prefix = base if base.endswith("/") else base + "/"
+    return real[len(prefix):] if real.startswith(prefix) else None
 
 
 def _unreadable(errors: list[OSError], seen: set[str]) -> Iterator[Target]:

@@ -160,53 +160,87 @@ _MARKDOWN = "# 标题\n\n一、总体要求\n\n- 第一项，见[链接](https:/
 def warm(linters: list[Linter]) -> None:
     """Build what the rules load on first use, before workers are forked (see the module's
     documentation): each rule on its own examples, then every rule on all of them as one
-    document and on a Markdown document; findings discarded."""
+    document and on a Markdown document; findings discarded. The examples of a rule whose
+    `warm_up` is False are left out (what they load serves only some documents). Each
+    document's analyses are dropped when it is done (as `lint_target` does): the documents are
+    then freed by reference counting and leave nothing for the cyclic collector."""
     from ..documents import Document
+
+    def check(linter: Linter, rule, doc: Document) -> None:
+        linter._safe_check(rule, doc, [])
+        doc.analyses.clear()
+
+    def collect(linter: Linter, doc: Document) -> None:
+        linter.collect(doc, [])
+        doc.analyses.clear()
 
     for linter in linters:
         n = 0
+        warmed = [r for r in linter.rules if getattr(r, "warm_up", True)]  # (see Rule.warm_up)
         for rule in linter.document_rules:
+            if rule not in warmed:
+                continue
             for text in dict.fromkeys(t for t in (rule.bad, rule.good) if isinstance(t, str) and t):
-                linter._safe_check(rule, Document(text, path=f"<warm-up {n}>"), [])
+                check(linter, rule, Document(text, path=f"<warm-up {n}>"))
                 n += 1
         for rule in linter.corpus_rules:
+            if rule not in warmed:
+                continue
             for text in (rule.bad, rule.good):
                 if isinstance(text, str) and text:
-                    linter.collect(Document(text, path=f"<warm-up {n}>"), [])
+                    collect(linter, Document(text, path=f"<warm-up {n}>"))
                     n += 1
         # All the examples as one longer document (what rules load only for a long text: the
         # script family's character classes), and one Markdown document.
-        texts = dict.fromkeys(t for r in linter.rules for t in (r.bad, r.good) if isinstance(t, str) and t)
+        texts = dict.fromkeys(t for r in warmed for t in (r.bad, r.good) if isinstance(t, str) and t)
         for doc in (Document("\n".join(texts), path="<warm-up>"),
                     Document(_MARKDOWN, path="<warm-up.md>", format="markdown")):
             linter.run_rules(doc, [])
-            linter.collect(doc, [])
+            collect(linter, doc)
         linter.disabled.clear()
 
 
 def fork_ready(context, linters: dict[int, Linter], documents: dict[int, int] | None = None) -> None:
     """With fork: warm the parent's Linters, let the corpus rules `prepare` for the run's
     `documents` (per Linter key; ST012 imports numpy), let the workers inherit all that, freeze
-    the heap."""
-    _inherited.clear()
-    if context.get_start_method() != "fork":
-        return
+    the heap.
+
+    The collector is off meanwhile: what is built lives as long as the process (the collector
+    would only traverse it), and the warm-up frees its own documents (`warm`), so the heap is
+    frozen as it is, without a full collection first."""
     import gc
 
-    warm(list(linters.values()))
-    if documents is not None:
-        for key, linter in linters.items():
-            _prepare(linter, documents[key])
+    _inherited.clear()
+    _was_frozen[0] = gc.get_freeze_count() > 0
+    if context.get_start_method() != "fork":
+        return
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        warm(list(linters.values()))
+        if documents is not None:
+            for key, linter in linters.items():
+                _prepare(linter, documents[key])
+    finally:
+        if enabled:
+            gc.enable()
     _inherited.update(linters)
-    gc.collect()
     gc.freeze()
 
 
+_was_frozen = [False]  # whether the heap was frozen before fork_ready (the CLI freezes its start-up)
+
+
 def fork_done() -> None:
+    """The workers are forked: the parent lets go of the Linters, and unfreezes its heap unless
+    it was frozen before (the CLI's start-up, `cli.settle_gc`): then the tables the warm-up
+    built stay out of the collector's sight with the rest, as in a serial run, and the last
+    collection before the process exits does not traverse them all."""
     import gc
 
     _inherited.clear()
-    gc.unfreeze()
+    if not _was_frozen[0]:
+        gc.unfreeze()
 
 
 def _prepare(linter: Linter, documents: int) -> None:

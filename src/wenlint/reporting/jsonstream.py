@@ -68,9 +68,20 @@ def _encode(value: Any, indent: str) -> str:
     if kind is dict:
         if not value:
             return "{}"
-        if not all(type(key) is str for key in value):
-            raise _Unusual
-        body = ",\n".join(f"{inner}{encode_basestring(k)}: {_encode(v, inner)}" for k, v in value.items())
+        lines = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            # Most values of a finding are strings and integers: written here, not by a call.
+            kind = type(item)
+            if kind is str:
+                text = encode_basestring(item)
+            elif kind is int:
+                text = int.__repr__(item)
+            else:
+                text = _encode(item, inner)
+            lines.append(f"{inner}{encode_basestring(key)}: {text}")
+        body = ",\n".join(lines)
         return f"{{\n{body}\n{indent}}}"
     if kind is list:
         if not value:

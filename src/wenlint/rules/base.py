@@ -85,6 +85,11 @@ class Rule:
     # True: the engine computes the rule's findings itself (WL001 needs every other rule's
     # findings first); `check` finds nothing.
     computed_by_engine: ClassVar[bool] = False
+    # False: a pool's warm-up (which runs each rule on its examples before the workers are
+    # forked, so that what rules load on first use is loaded once) leaves this rule's examples
+    # out, because what they load serves only some documents (SC002's Traditional phrase tables):
+    # a worker loads it when it meets such a document, and a run without one never does.
+    warm_up: ClassVar[bool] = True
     source: str = "builtin"  # "builtin", a pack file, or "plugin:<name>"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

@@ -91,17 +91,40 @@ def user_artifacts(table) -> tuple[Artifact, ...]:
 def marker_pattern(extra: tuple[str, ...]) -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     """One pattern for every marker in both scripts, a map from each form to its marker, and the
     strong markers."""
-    from ._convert import to_script
     from ._runs import trie_pattern
 
     data = artifact_data()
     strong = frozenset(data.markers + extra)
+    known = _marker_forms()
     forms: dict[str, str] = {}
     for marker in data.markers + extra + data.weak_markers:
         forms[marker] = marker
-        for taiwan in (True, False):
-            forms.setdefault(to_script(marker, "traditional", taiwan), marker)
+        for form in known.get(marker) or traditional_forms(marker):
+            forms.setdefault(form, marker)
     return re.compile(trie_pattern(forms)), forms, strong
+
+
+def traditional_forms(marker: str) -> list[str]:
+    """A marker converted to Traditional, with the Taiwan forms and without."""
+    from ._convert import to_script
+
+    return [to_script(marker, "traditional", taiwan) for taiwan in (True, False)]
+
+
+@lru_cache(maxsize=1)
+def _marker_forms() -> dict[str, list[str]]:
+    """`traditional_forms` of the data file's markers, derived once and kept with the script
+    tables (`wenlint.tables`): a Simplified document whose mainland context is asked for then
+    needs no Simplified-to-Traditional phrase table (the largest of them). Markers a user adds
+    are converted when asked for."""
+    from ...tables import cached, files_key
+    from ..registry import builtin_pack_dir
+    from ._detect import table_key
+
+    data = artifact_data()
+    key = table_key() + "\n" + files_key([builtin_pack_dir() / "data" / DATA_FILE])
+    return cached("mainland-marker-forms",
+                  lambda: {marker: traditional_forms(marker) for marker in data.markers + data.weak_markers}, key)
 
 
 def _marker_options(ctx) -> tuple[tuple[str, ...], int]:

@@ -85,9 +85,10 @@ class Converter:
         """For a small phrase table, one alternation of its phrases, longest first: scanning with
         it finds exactly the phrases forward maximum matching finds, at C speed."""
         if self._phrase_re is False:
-            small = len(self.phrases) <= 2000
-            keys = sorted(self.phrases, key=lambda k: (-len(k), k))
-            self._phrase_re = re.compile("|".join(map(re.escape, keys))) if small and keys else None
+            self._phrase_re = None
+            if 0 < len(self.phrases) <= 2000:  # (a large table is never sorted for nothing)
+                keys = sorted(self.phrases, key=lambda k: (-len(k), k))
+                self._phrase_re = re.compile("|".join(map(re.escape, keys)))
         return self._phrase_re
 
     def segments(self, text: str) -> list[Segment]:

@@ -296,25 +296,27 @@ class Tables:
     variant_std: dict[str, str]  # regional variant (TW/HK) -> OpenCC's standard Traditional form
     tw_variant: dict[str, str]  # OpenCC standard form -> Taiwan form (TWVariants.txt)
 
-    # The character classes compile on first use (~30 ms for the six): a short document is
-    # counted without them.
+    # The character classes compile on first use: a short document is counted without them.
+    # The rules use only the count classes below (one compile per script); these two, the same
+    # classes without the group, are for callers that want the characters themselves.
     @cached_property
     def s_re(self) -> re.Pattern | None:  # one Simplified-only BMP character
-        return _class_re(c for c in self.s_only if ord(c) <= 0xFFFF)
+        return _bmp_re(self.s_only)
 
     @cached_property
     def t_re(self) -> re.Pattern | None:
-        return _class_re(c for c in self.t_only if ord(c) <= 0xFFFF)
+        return _bmp_re(self.t_only)
 
     # s_re / t_re with an empty group: `findall` then returns the shared empty string for each
-    # match instead of a new one-character string (counting ~10% faster).
+    # match instead of a new one-character string (counting is faster); `search`, `finditer`
+    # and the spans of the matches are those of s_re / t_re.
     @cached_property
     def s_count_re(self) -> re.Pattern | None:
-        return _class_re((c for c in self.s_only if ord(c) <= 0xFFFF), "()")
+        return _bmp_re(self.s_only, "()")
 
     @cached_property
     def t_count_re(self) -> re.Pattern | None:
-        return _class_re((c for c in self.t_only if ord(c) <= 0xFFFF), "()")
+        return _bmp_re(self.t_only, "()")
 
 
 # The OpenCC dictionaries the script tables are built from.
@@ -392,13 +394,28 @@ def char_class(chars) -> str:
     return "[" + "".join(parts) + "]"
 
 
+# The characters that have a meaning inside a class; any other one is written as itself (the
+# parser reads a literal character several times faster than a `\\uXXXX` escape, and a class
+# of thousands of characters is parsed on each compile).
+_SPECIAL_IN_CLASS = frozenset("\\]-[^&~|#")
+
+
 def _esc(code: int) -> str:
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    c = chr(code)
+    if c in _SPECIAL_IN_CLASS or c.isspace() or not c.isprintable():
+        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    return c
 
 
-def _class_re(chars, suffix: str = "") -> re.Pattern | None:
-    chars = set(chars)
-    return re.compile(char_class(chars) + suffix) if chars else None
+@lru_cache(maxsize=8)
+def bmp_class(chars: frozenset[str]) -> str:
+    """`char_class` of the BMP characters of one of the tables' sets (s_only, t_only), written
+    once for the several patterns made of it."""
+    return char_class(c for c in chars if ord(c) <= 0xFFFF)
+
+
+def _bmp_re(chars: frozenset[str], suffix: str = "") -> re.Pattern | None:
+    return re.compile(bmp_class(chars) + suffix) if any(ord(c) <= 0xFFFF for c in chars) else None
 
 
 def loaded() -> bool:
@@ -408,5 +425,5 @@ def loaded() -> bool:
 
 __all__ = [
     "ScriptInfo", "script_info", "Verdict", "script_verdict", "detect", "classify", "expected_script", "tables",
-    "minority_chars", "char_class", "read_dictionary", "dictionary_dir",
+    "minority_chars", "char_class", "bmp_class", "read_dictionary", "dictionary_dir",
 ]

@@ -94,12 +94,12 @@ def converted_span(doc, start: int, end: int, target: str) -> tuple[int, int, st
         a, b = min(a, segments[first].start), max(b, segments[after - 1].end)
     for seg in reversed(segments[: bisect_right(segments, a, key=_END)]):  # changed phrases just before it
         if out[seg.start : seg.end] != window[seg.start : seg.end]:
-            if keep.search(window, seg.end, a) is None and a - seg.end <= WINDOW:
+            if (keep is None or keep.search(window, seg.end, a) is None) and a - seg.end <= WINDOW:
                 a = seg.start
                 changed.append((seg.start, seg.end))
     for seg in segments[bisect_left(segments, b, key=_START) :]:  # ... and just after it
         if out[seg.start : seg.end] != window[seg.start : seg.end]:
-            if keep.search(window, b, seg.start) is None and seg.start - b <= WINDOW:
+            if (keep is None or keep.search(window, b, seg.start) is None) and seg.start - b <= WINDOW:
                 b = seg.end
                 changed.append((seg.start, seg.end))
     taiwan = target == "traditional" and prefers_taiwan_forms(doc)
@@ -130,20 +130,13 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _expected_only(target: str) -> re.Pattern:
-    """A character only the expected script has (it stops a run from growing)."""
-    from ._detect import char_class, tables
+def _expected_only(target: str) -> re.Pattern | None:
+    """A character only the expected script has (it stops a run from growing): the class the
+    script tables count with (its empty group changes no search)."""
+    from ._detect import tables
 
-    key = "t" if target == "traditional" else "s"
-    pattern = _EXPECTED.get(key)
-    if pattern is None:
-        t = tables()
-        chars = t.t_only if target == "traditional" else t.s_only
-        pattern = _EXPECTED[key] = re.compile(char_class(c for c in chars if ord(c) <= 0xFFFF))
-    return pattern
-
-
-_EXPECTED: dict[str, re.Pattern] = {}
+    t = tables()
+    return t.t_count_re if target == "traditional" else t.s_count_re
 
 
 def trie_pattern(words) -> str:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ...findings import Fix, Hit
 from ..base import Rule, Spec
-from ._detect import ASTRAL, _has_astral, body_text, char_class, expected_script, script_verdict, tables
+from ._detect import ASTRAL, _has_astral, body_text, bmp_class, expected_script, script_verdict, tables
 from ._runs import converted_span, inside_short_quote
 from ... import lazyre
 
@@ -21,8 +21,8 @@ def run_pattern(expected: str) -> re.Pattern:
     without crossing a line break or a character only the expected script has."""
     t = tables()
     minority, majority = (t.t_only, t.s_only) if expected == "simplified" else (t.s_only, t.t_only)
-    m = char_class(c for c in minority if ord(c) <= 0xFFFF)
-    j = char_class(c for c in majority if ord(c) <= 0xFFFF)[1:-1]
+    m = bmp_class(minority)
+    j = bmp_class(majority)[1:-1]
     # Never across a masked span (U+E000): masked code must not be touched by a fix.
     return re.compile(f"{m}(?:[^{j}\\n\\ue000]{{0,{GAP}}}?{m})*")
 

@@ -334,6 +334,9 @@ class WrongOneToMany(Rule):
         "没有词组支持而可疑的（機關乾學習 → 幹）只在 --unsafe-fixes 时改正。"
     )
     fix_safety = "safe"
+    # Its examples are Traditional: they load the Simplified-to-Traditional phrase table and the
+    # one-to-many model, which only a document written in Traditional needs (Rule.warm_up).
+    warm_up = False
     specs = (
         Spec(MAINLAND_T + "鼓勵機關幹部做個好乾部，組織大家幫貧困戶乾農活，組織機關乾學習計算機知識。",
              ("乾部", "乾農活", "乾"),

@@ -37,6 +37,9 @@ class TaiwanPhraseArtifact(Rule):
         "增加大陆机构用语。"
     )
     fix_safety = "unsafe"
+    # Its examples are Traditional mainland texts: they load the Simplified-to-Traditional phrase
+    # table, which only a Traditional document needs here (Rule.warm_up).
+    warm_up = False
     specs = (
         Spec(MAINLAND_T + "教育機關幹部牢固樹立服務於民眾的宗旨，對辦公用品和腳踏車擺放提出了要求。",
              ("民眾", "腳踏車"),
@@ -121,8 +124,8 @@ class TaiwanPhraseArtifact(Rule):
 
     @staticmethod
     def _line_script(line: str, t) -> str:
-        trad = len(t.t_re.findall(line)) if t.t_re else 0
-        simp = len(t.s_re.findall(line)) if t.s_re else 0
+        trad = len(t.t_count_re.findall(line)) if t.t_count_re else 0
+        simp = len(t.s_count_re.findall(line)) if t.s_count_re else 0
         return "traditional" if trad > simp else "simplified"
 
 
