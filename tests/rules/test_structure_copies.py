@@ -572,3 +572,64 @@ def test_crowded_choices_counted_a_slice_of_documents_at_a_time_are_the_same(mon
         monkeypatch.setattr(_lsh, "LIMIT", limit)
         sliced = result()
         assert all(np.array_equal(a, b) for a, b in zip(whole, sliced))
+
+
+def _bounded_as_a_shuffle(entries, documents: int, bits, bound: int, parts: int, groups: int, leaders: int):
+    """`Bounded` done as the Dask banding does it: the entries split into parts by key, the
+    crowded documents put together, each part's pairs and candidates, the candidates sent on
+    by document (into `groups`) and each group's choices folded band by band."""
+    import numpy as np
+
+    from wenlint.rules.structure import _lsh
+
+    key = entries >> np.uint64(bits)
+    split = [_lsh.distinct(entries[(key * np.uint64(2654435761) >> np.uint64(7)) % np.uint64(parts) == p])
+             for p in range(parts)]
+    crowded = _lsh.distinct(np.concatenate([_lsh.crowded_documents(e, bits, bound) for e in split]))
+    mask = np.zeros(documents, dtype=bool)
+    mask[crowded] = True
+    pairs, codes, counts = [], [], []
+    for part in split:
+        found, (c, n) = _lsh.bounded_part(part, bits, bound, mask, leaders)
+        pairs.append(found), codes.append(c), counts.append(n)
+    codes, counts = np.concatenate(codes), np.concatenate(counts)
+    owner = (codes >> np.int64(int(bits))) & ((1 << int(bits)) - 1)
+    for g in range(groups):
+        mine = owner % groups == g
+        pairs.append(_lsh.chosen_pairs(*_lsh._summed((_lsh._EMPTY, _lsh._EMPTY), (codes[mine], counts[mine])),
+                                       bits, leaders))
+    found = _lsh.distinct(np.concatenate(pairs))
+    return found >> 32, found & 0xFFFFFFFF, crowded
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_bounded_done_as_a_shuffle_gives_the_pairs_of_bounded(seed):
+    """The crowded documents' choices are a fold over the bands of each document's own
+    candidates: computed by parts of the keys and groups of documents, the same pairs and
+    crowded documents as `Bounded` gives, on random keys with crowded ones."""
+    import numpy as np
+
+    from wenlint.rules.structure import _lsh
+
+    rng = np.random.default_rng(seed)
+    documents, bands = int(rng.integers(20, 400)), int(rng.integers(1, 9))
+    bits = np.uint64(32 - max(1, (bands - 1).bit_length()))
+    spread = int(rng.integers(5, 200))  # few values: keys shared by many documents
+    per = rng.integers(1, 6, size=documents)  # segments (keys per band) of each document
+    owners = np.repeat(np.arange(documents, dtype=np.uint64), per)
+    entries = []
+    for band in range(bands):
+        values = rng.integers(0, spread, size=len(owners)).astype(np.uint64) * np.uint64(99991)
+        keys = np.uint64(band) << np.uint64(32) | values
+        entries.append(_lsh.distinct(keys << bits | owners))
+    bound, leaders = int(rng.integers(2, 30)), int(rng.integers(1, 9))
+    bounded = _lsh.Bounded(documents, bits, bound, leaders)
+    for part in entries:
+        bounded.crowd(part)
+    for part in entries:
+        bounded.pair(part)
+    expected = bounded.result()
+    for parts, groups in ((1, 1), (3, 2), (7, 5)):
+        got = _bounded_as_a_shuffle(np.concatenate(entries), documents, bits, bound, parts, groups, leaders)
+        assert all(np.array_equal(a, b) for a, b in zip(expected, got))
+    assert len(expected[0])

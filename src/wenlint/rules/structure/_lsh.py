@@ -188,13 +188,8 @@ class Bounded:
         if not len(entries):
             return
         owner, start, counts = _groups(entries, self.bits)
-        small = counts <= self.bound if self.bound is not None else np.ones(len(entries), dtype=bool)
         crowded = self.crowded[owner]
-        position = np.arange(len(entries), dtype=np.int64)
-        # each entry of a key within the bound with the earlier ones, unless both are crowded
-        for a, b in _row_pairs(position, start, np.where(small, position - start, 0)):
-            keep = ~(crowded[a] & crowded[b])
-            self.pairs.add(owner[a[keep]] << 32 | owner[b[keep]])
+        _pair_within(owner, start, counts, self.bound, crowded, self.pairs)
         if not crowded.any():
             return
         # the candidates of each crowded entry (the first documents of its key), counted; each
@@ -236,6 +231,72 @@ class Bounded:
             mine, other = chosen >> 32, chosen & 0xFFFFFFFF
             codes = _union(codes, distinct(np.maximum(mine, other) << 32 | np.minimum(mine, other)))
         return codes >> 32, codes & 0xFFFFFFFF, np.flatnonzero(self.crowded)
+
+
+def _pair_within(owner, start, counts, bound, crowded, pairs: _Pairs) -> None:
+    """Into `pairs`: each entry of a key within the bound with the earlier ones (larger << 32 |
+    smaller document), unless both are crowded."""
+    small = counts <= bound if bound is not None else np.ones(len(owner), dtype=bool)
+    position = np.arange(len(owner), dtype=np.int64)
+    for a, b in _row_pairs(position, start, np.where(small, position - start, 0)):
+        keep = ~(crowded[a] & crowded[b])
+        pairs.add(owner[a[keep]] << 32 | owner[b[keep]])
+
+
+# `Bounded` as a shuffle: its entries split into parts by key (whole keys of any bands, one part
+# per bucket), the crowded documents of every part put together (`crowded_documents`), each
+# part's pairs and its crowded entries' candidates counted by band (`bounded_part`), and the
+# candidates sent on by document: a document's choices are a fold over the bands in order of its
+# own candidates only (`chosen_pairs`). The same pairs and crowded documents as `Bounded`.
+
+def crowded_documents(entries: np.ndarray, bits, bound: int) -> np.ndarray:
+    """The documents of a part's sorted entries (key << bits | document, a key once per
+    document) that share a key with more than `bound` documents, sorted."""
+    if not len(entries):
+        return _EMPTY
+    owner, _, counts = _groups(entries, bits)
+    return distinct(owner[counts > bound])
+
+
+def bounded_part(entries: np.ndarray, bits, bound: int, crowded: np.ndarray, leaders: int = LEADERS):
+    """A part's pairs (larger << 32 | smaller, distinct) and the candidates of its crowded entries
+    (`crowded`: by document) counted: codes (band << bits | document) << bits | candidate,
+    sorted, with their counts."""
+    if not len(entries):
+        return _EMPTY, (_EMPTY, _EMPTY)
+    bits = int(bits)
+    owner, start, counts = _groups(entries, bits)
+    crowded = crowded[owner]
+    pairs = _Pairs()
+    _pair_within(owner, start, counts, bound, crowded, pairs)
+    mine = np.flatnonzero(crowded)
+    band = (entries[mine] >> np.uint64(32 + bits)).astype(np.int64)
+    where = np.zeros(len(entries), dtype=np.int64)
+    where[mine] = band << bits | owner[mine]
+    found = _Counted()
+    for a, b in _row_pairs(mine, start[mine], np.minimum(counts[mine], leaders + 1)):
+        other = a != b
+        found.add(where[a[other]] << bits | owner[b[other]])
+    return pairs.result(), found.result()
+
+
+def chosen_pairs(codes: np.ndarray, counts: np.ndarray, bits, leaders: int = LEADERS) -> np.ndarray:
+    """The pairs (larger << 32 | smaller, distinct) that crowded documents' choices make, from
+    every candidate of these documents (codes as `bounded_part` gives them, from every part:
+    distinct, sorted, with counts): each document keeps its 4 x leaders best after each band, in
+    the order of the bands, then its leaders best are paired with it, as in `Bounded`."""
+    bits = int(bits)
+    mask = (1 << bits) - 1
+    band = codes >> (2 * bits)
+    starts = np.flatnonzero(np.concatenate(([True], band[1:] != band[:-1]))) if len(codes) else _EMPTY
+    choices = (_EMPTY, _EMPTY)
+    for lo, hi in zip(starts.tolist(), np.append(starts[1:], len(codes)).tolist()):
+        part = codes[lo:hi]
+        found = ((part >> bits) & mask) << 32 | (part & mask)
+        choices = _best(*_summed(choices, (found, counts[lo:hi])), 4 * leaders)
+    chosen, _ = _best(*choices, leaders)
+    mine, other = chosen >> 32, chosen & 0xFFFFFFFF
+    return distinct(np.maximum(mine, other) << 32 | np.minimum(mine, other))
 
 
 class BandIndex:
