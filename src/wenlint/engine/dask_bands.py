@@ -101,7 +101,7 @@ def bucket_pairs(groups: int, *parts, largest: int = 0, bound: int | None = None
 
 
 def _by_partition(a, b, groups: int) -> list:
-    """Pairs (a > b, ids) split into `groups` by the partition of b."""
+    """Pairs (ids) split into `groups` by the partition of b."""
     import numpy as np
 
     route = (b >> ID_BITS) % groups
@@ -176,12 +176,14 @@ def _named(ranked):
 
 
 def _pairs_by_partition(codes, ranked, groups: int) -> list:
-    """Pairs of ranks (larger << 32 | smaller) as pairs of ids (a > b), split by the partition of b."""
+    """Pairs of ranks (larger << 32 | smaller) as pairs of ids (a < b), split by the partition of
+    b. (Verified where b is: a crowded document's choices are the first documents in the order
+    of the paths, in the first partitions, and they are exported to where the others are.)"""
     import numpy as np
 
     named = _named(ranked)
     x, y = named[codes >> 32], named[codes & 0xFFFFFFFF]
-    return _by_partition(np.maximum(x, y), np.minimum(x, y), groups)
+    return _by_partition(np.minimum(x, y), np.maximum(x, y), groups)
 
 
 def bounded_bucket(entries, crowded, ranked, bits: int, bound: int, leaders: int, groups: int):
