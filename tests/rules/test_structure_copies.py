@@ -659,16 +659,14 @@ def _bounded_as_a_shuffle(entries, documents: int, bits, bound: int, parts: int,
     crowded = _lsh.distinct(np.concatenate([_lsh.crowded_documents(e, bits, bound) for e in split]))
     mask = np.zeros(documents, dtype=bool)
     mask[crowded] = True
-    pairs, codes, counts = [], [], []
+    pairs, candidates = [], []
     for part in split:
-        found, (c, n) = _lsh.bounded_part(part, bits, bound, mask, leaders)
-        pairs.append(found), codes.append(c), counts.append(n)
-    codes, counts = np.concatenate(codes), np.concatenate(counts)
-    owner = (codes >> np.int64(int(bits))) & ((1 << int(bits)) - 1)
+        found, (codes, counts) = _lsh.bounded_part(part, bits, bound, mask, leaders)
+        pairs.append(found)
+        owner = (codes >> np.int64(int(bits))) & ((1 << int(bits)) - 1)
+        candidates.append([(codes[owner % groups == g], counts[owner % groups == g]) for g in range(groups)])
     for g in range(groups):
-        mine = owner % groups == g
-        pairs.append(_lsh.chosen_pairs(*_lsh._summed((_lsh._EMPTY, _lsh._EMPTY), (codes[mine], counts[mine])),
-                                       bits, leaders))
+        pairs.append(_lsh.chosen_pairs([found[g] for found in candidates], bits, leaders))
     found = _lsh.distinct(np.concatenate(pairs))
     return found >> 32, found & 0xFFFFFFFF, crowded
 

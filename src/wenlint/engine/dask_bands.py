@@ -214,14 +214,9 @@ def pick_bucket_pairs(found, group: int):
 def chosen_group(ranked, bits: int, leaders: int, groups: int, *candidates) -> list:
     """The pairs a group of crowded documents' choices make (from their candidates of every
     bucket), split by the partition of b."""
-    import numpy as np
+    from ..rules.structure._lsh import chosen_pairs
 
-    from ..rules.structure._lsh import _EMPTY, _summed, chosen_pairs
-
-    codes = np.concatenate([c[0] for c in candidates])
-    counts = np.concatenate([c[1] for c in candidates])
-    codes, counts = _summed((_EMPTY, _EMPTY), (codes, counts))
-    return _pairs_by_partition(chosen_pairs(codes, counts, bits, leaders), ranked, groups)
+    return _pairs_by_partition(chosen_pairs(list(candidates), bits, leaders), ranked, groups)
 
 
 def pick_group(pairs: list, group: int):

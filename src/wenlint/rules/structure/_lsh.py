@@ -260,40 +260,47 @@ def crowded_documents(entries: np.ndarray, bits, bound: int) -> np.ndarray:
 
 def bounded_part(entries: np.ndarray, bits, bound: int, crowded: np.ndarray, leaders: int = LEADERS):
     """A part's pairs (larger << 32 | smaller, distinct) and the candidates of its crowded entries
-    (`crowded`: by document) counted: codes (band << bits | document) << bits | candidate,
-    sorted, with their counts."""
-    if not len(entries):
-        return _EMPTY, (_EMPTY, _EMPTY)
+    (`crowded`: by document) counted, a band at a time: codes (band << bits | document) << bits |
+    candidate, sorted, with their counts."""
     bits = int(bits)
-    owner, start, counts = _groups(entries, bits)
-    crowded = crowded[owner]
     pairs = _Pairs()
-    _pair_within(owner, start, counts, bound, crowded, pairs)
-    mine = np.flatnonzero(crowded)
-    band = (entries[mine] >> np.uint64(32 + bits)).astype(np.int64)
-    where = np.zeros(len(entries), dtype=np.int64)
-    where[mine] = band << bits | owner[mine]
-    found = _Counted()
-    for a, b in _row_pairs(mine, start[mine], np.minimum(counts[mine], leaders + 1)):
-        other = a != b
-        found.add(where[a[other]] << bits | owner[b[other]])
-    return pairs.result(), found.result()
+    codes, counts = [_EMPTY], [_EMPTY]
+    band = entries >> np.uint64(32 + bits)
+    cuts = np.append(np.flatnonzero(np.concatenate(([True], band[1:] != band[:-1]))), len(entries)) if len(entries) else [0]
+    for lo, hi in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+        owner, start, shared = _groups(entries[lo:hi], bits)
+        mine = crowded[owner]
+        _pair_within(owner, start, shared, bound, mine, pairs)
+        mine = np.flatnonzero(mine)
+        found = _Counted()
+        for a, b in _row_pairs(mine, start[mine], np.minimum(shared[mine], leaders + 1)):
+            other = a != b
+            found.add(owner[a[other]] << bits | owner[b[other]])
+        found, counted = found.result()
+        codes.append(found | int(band[lo]) << (2 * bits))
+        counts.append(counted)
+    return pairs.result(), (np.concatenate(codes), np.concatenate(counts))
 
 
-def chosen_pairs(codes: np.ndarray, counts: np.ndarray, bits, leaders: int = LEADERS) -> np.ndarray:
+def chosen_pairs(parts: list, bits, leaders: int = LEADERS) -> np.ndarray:
     """The pairs (larger << 32 | smaller, distinct) that crowded documents' choices make, from
-    every candidate of these documents (codes as `bounded_part` gives them, from every part:
-    distinct, sorted, with counts): each document keeps its 4 x leaders best after each band, in
-    the order of the bands, then its leaders best are paired with it, as in `Bounded`."""
+    every candidate of these documents (`parts`: codes and counts as `bounded_part` gives them,
+    from every part): each document keeps its 4 x leaders best after each band, in the order
+    of the bands, then its leaders best are paired with it, as in `Bounded`."""
     bits = int(bits)
-    mask = (1 << bits) - 1
-    band = codes >> (2 * bits)
-    starts = np.flatnonzero(np.concatenate(([True], band[1:] != band[:-1]))) if len(codes) else _EMPTY
+    shift, mask = 2 * bits, (1 << bits) - 1
+    parts = [part for part in parts if len(part[0])]
+    last = max((int(codes[-1]) >> shift for codes, _ in parts), default=-1)
+    edges = [np.searchsorted(codes, np.arange(last + 2, dtype=np.int64) << shift).tolist() for codes, _ in parts]
     choices = (_EMPTY, _EMPTY)
-    for lo, hi in zip(starts.tolist(), np.append(starts[1:], len(codes)).tolist()):
-        part = codes[lo:hi]
-        found = ((part >> bits) & mask) << 32 | (part & mask)
-        choices = _best(*_summed(choices, (found, counts[lo:hi])), 4 * leaders)
+    for band in range(last + 1):
+        found = [(codes[at[band] : at[band + 1]], counts[at[band] : at[band + 1]])
+                 for (codes, counts), at in zip(parts, edges) if at[band] < at[band + 1]]
+        if not found:
+            continue
+        codes = np.concatenate([f[0] for f in found])
+        codes = ((codes >> bits) & mask) << 32 | (codes & mask)
+        choices = _best(*_summed(choices, (codes, np.concatenate([f[1] for f in found]))), 4 * leaders)
     chosen, _ = _best(*choices, leaders)
     mine, other = chosen >> 32, chosen & 0xFFFFFFFF
     return distinct(np.maximum(mine, other) << 32 | np.minimum(mine, other))
