@@ -79,8 +79,9 @@ def pick(entries: dict, owner: str, code: str, bucket: int):
 
 def bucket_pairs(groups: int, *parts, largest: int = 0, bound: int | None = None) -> list:
     """The distinct pairs (a > b, ids) of documents that share a key of this bucket, split into
-    `groups` by the partition of b. None when a key of the bucket is shared by more documents
-    (`largest`) than `bound`: the stream is then banded under the bound (`Banding.bound_to`)."""
+    `groups` by the partition of b. No pairs when a key of the bucket is shared by more
+    documents (`largest`) than `bound`: the stream is then banded under the bound
+    (`Banding.bound_to`)."""
     import numpy as np
 
     from ..rules.structure._lsh import shared_key_pairs
