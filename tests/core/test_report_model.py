@@ -115,17 +115,17 @@ def test_with_corpus_rules_results_wait_on_disk_and_come_back_whole(corpus):
     from wenlint.engine import spill
 
     put = []
-    real = spill.Spill.put
+    real = spill.Spill.keep
 
-    def watch(self, result, *streamed):
+    def watch(self, result, *rest):
         put.append((result.path, len(result.findings)))
-        return real(self, result, *streamed)
+        return real(self, result, *rest)
 
-    spill.Spill.put = watch
+    spill.Spill.keep = watch
     try:
         streamed = list(Run(["."], Overrides(), RunOptions(isolated=True)))
     finally:
-        spill.Spill.put = real
+        spill.Spill.keep = real
     assert sorted(p for p, _ in put) == sorted(r.path for r in streamed)
     counts = dict(put)
     for r in streamed:  # what waited plus what the corpus phase added
@@ -143,9 +143,9 @@ def test_the_corpus_phase_sets_its_findings_aside_and_a_rule_that_fails_adds_non
     added = []
     real_add = spill.Spill.add
 
-    def watch(self, stub, finding):
-        added.append((stub.path, finding.code))
-        return real_add(self, stub, finding)
+    def watch(self, number, finding):
+        added.append((finding.path, finding.code))
+        return real_add(self, number, finding)
 
     monkeypatch.setattr(spill.Spill, "add", watch)
     streamed = Run(["."], Overrides(), RunOptions(isolated=True))

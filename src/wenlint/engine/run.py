@@ -399,52 +399,66 @@ class Run:
 
     def _after_corpus_phase(self, files, keyed, owned, records, cached: bool) -> Iterator[FileResult]:
         from .runner import drop_used_after_all
-        from .spill import Spill, Stub
+        from .spill import Spill, Waiting
 
         spill = Spill()
-        # The results the corpus phase can add to, in the order put (their `number` in the
-        # spill), and the number of their Linter in `linters`: two lists, not an entry per result.
         linters = self.linters
-        waiting: list[Stub] = []
-        owners = array("H")
-        stubs, keys, hits = [], [], set()
         if cached:
-            # iter_cached gives (result, key, hit): keep the keys for the cached corpus phase.
-            for index, ((result, key, hit), (_, linter)) in enumerate(zip(keyed, files)):
-                stubs.append(spill.put(result, linter.streams))
-                waiting.append(stubs[-1])
-                owners.append(linters.index(linter))
-                keys.append(key)
-                if hit:
-                    hits.add(index)
-        else:
-            # Only the stubs the corpus phase can add to wait in memory, and their collected data
-            # on disk (a million short records with nothing collected hold nothing each); the
-            # findings it adds wait on disk too (`spill` is their `aside`).
-            for result, linter in chain(owned, records):
-                stub = spill.put(result, linter.streams)
-                if stub.needed():
-                    waiting.append(stub)
-                    owners.append(linters.index(linter))
+            yield from self._cached_corpus_phase(spill, files, keyed)
+            return
+        # Only the results the corpus phase can add to wait, a compact row each (a million
+        # short records with nothing collected hold nothing each), their collected data on
+        # disk; the findings the phase adds wait on disk too.
+        waiting = [Waiting(spill) for _ in linters]
+        number = {id(linter): n for n, linter in enumerate(linters)}
+        for result, linter in chain(owned, records):
+            spill.keep(result, waiting[number[id(linter)]], linter.streams)
         if self.progress is not None:
             self.progress.stop()
-        if cached:
-            from .cache import finish_cached
-
-            self.problems += finish_cached(files, stubs, keys, hits, self.options, self.linters,
-                                           lambda linter, results: linter.finish(results))
-        else:
-            for number, linter in enumerate(linters):
-                self.problems += linter.finish([stub for stub, o in zip(waiting, owners) if o == number], spill)
-        at = 0
+        for linter, rows in zip(linters, waiting):
+            self.problems += linter.finish(rows)
+        # Replayed in order: the rows of each configuration are in the order of their numbers.
+        rows_at = [0] * len(linters)
+        nexts = [rows.numbers[0] if len(rows) else -1 for rows in waiting]
         for index, result in enumerate(spill.replay()):
-            if at < len(waiting) and waiting[at].number == index:
-                stub, linter = waiting[at], linters[owners[at]]
-                waiting[at] = None  # (replayed: no longer needed)
-                at += 1
-                result.findings += stub.findings
-                result.suppressions = stub.suppressions
-                drop_used_after_all(linter, result)
-                result.suppressions = None
+            if index in nexts:
+                n = nexts.index(index)
+                rows, row = waiting[n], rows_at[n]
+                rows_at[n] += 1
+                nexts[n] = rows.numbers[row + 1] if row + 1 < len(rows) else -1
+                result.suppressions = rows.suppressions(row)
+                if result.suppressions is not None:
+                    drop_used_after_all(linters[n], result)
+                    result.suppressions = None
+            result.findings.sort(key=lambda f: f.sort_key)
+            yield result
+
+    def _cached_corpus_phase(self, spill, files, keyed) -> Iterator[FileResult]:
+        """The corpus phase of a cached run (engine/cache.finish_cached): a stub per file, its
+        findings in memory (the phase's findings are stored per file)."""
+        from .cache import finish_cached
+        from .runner import drop_used_after_all
+
+        linters = self.linters
+        stubs, keys, hits = [], [], set()
+        owners = array("H")
+        # iter_cached gives (result, key, hit): keep the keys for the cached corpus phase.
+        for index, ((result, key, hit), (_, linter)) in enumerate(zip(keyed, files)):
+            stubs.append(spill.put(result, linter.streams))
+            owners.append(linters.index(linter))
+            keys.append(key)
+            if hit:
+                hits.add(index)
+        if self.progress is not None:
+            self.progress.stop()
+        self.problems += finish_cached(files, stubs, keys, hits, self.options, self.linters,
+                                       lambda linter, results: linter.finish(results))
+        for index, result in enumerate(spill.replay()):
+            stub, linter = stubs[index], linters[owners[index]]
+            stubs[index] = None  # (replayed: no longer needed)
+            result.findings += stub.findings
+            result.suppressions = stub.suppressions
+            drop_used_after_all(linter, result)
+            result.suppressions = None
             result.findings.sort(key=lambda f: f.sort_key)
             yield result

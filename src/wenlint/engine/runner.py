@@ -194,46 +194,41 @@ class Linter:
                 del self.streams[code]
                 self.contexts[code].stream = None
 
-    def finish(self, results: list[FileResult], aside=None) -> list[str]:
-        """The corpus phase: rules that compare documents add their findings to `results`. With
-        an `aside` (engine/spill.py: the results are its stubs) they are set aside on disk
-        instead, so that a finding per document does not wait in memory: `aside.hold(findings)`
-        keeps a rule's findings until it has finished (a rule that fails adds nothing, as when
-        they are listed here), `aside.add(result, finding)` a finding of a result."""
+    def finish(self, results) -> list[str]:
+        """The corpus phase: rules that compare documents add their findings to `results`, a
+        list of results (or of what stands for them, with `path`, `collected`, `suppressions`,
+        `findings`), or rows that wait on disk (engine/spill.Waiting: the findings are set aside
+        there too, so that a finding per document does not wait in memory; a rule that fails
+        halfway adds nothing either way)."""
         problems: list[str] = []
-        by_path = {r.path: r for r in results if r.error is None and r.warning is None}
+        rows = Results(results) if isinstance(results, list) else results
         for rule in self.corpus_rules:
-            collected = CollectedBy(by_path, rule.code)
+            collected = rows.collected(rule.code)
             if not collected:
                 continue
             try:
-                findings = map(partial(self._corpus_finding, rule), rule.finish(collected, self.contexts[rule.code]))
-                findings = list(findings) if aside is None else aside.hold(findings)
+                findings = rows.hold(map(partial(self._corpus_finding, rule),
+                                         rule.finish(collected, self.contexts[rule.code])))
             except Exception as exc:
                 if os.environ.get("WENLINT_DEBUG"):
                     raise
                 problems.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
                 continue
             for finding in findings:
-                result = by_path.get(finding.path)
-                if result is None:
+                row = rows.row(finding.path)
+                if row is None:
                     continue
                 ignored = self.ignored_for(finding.path)
                 if ignored and matches(ignored, rule):
                     continue
-                if result.suppressions and result.suppressions.silences(finding.line - 1, rule):
+                suppressions = rows.suppressions(row)
+                if suppressions and suppressions.silences(finding.line - 1, rule):
                     continue
-                if aside is None:
-                    result.findings.append(finding)
-                else:
-                    aside.add(result, finding)
+                rows.add(row, finding)
         for code in self.streams:  # used up: a later run opens its own
             self.contexts[code].stream = None
         self.streams = {}
-        for result in results:
-            if self.report_unused and result.suppressions is not None and result.suppressions.used:
-                _drop_used_after_all(result)
-            result.findings.sort(key=lambda f: f.sort_key)
+        rows.done(self.report_unused)
         return problems
 
     def _corpus_finding(self, rule: Rule, hit: CorpusHit) -> Finding:
@@ -282,6 +277,40 @@ class CollectedBy(Mapping):
     def __getitem__(self, path: str) -> Any:
         data = self.by_path[path].collected[self.code]
         return data.load() if isinstance(data, Deferred) else data
+
+
+class Results:
+    """A list of results as `Linter.finish` reads them (engine/spill.Waiting reads the same way
+    from disk): each corpus rule's data by path, the result of a path, its suppressions; the
+    findings are added to the results themselves."""
+
+    def __init__(self, results: list) -> None:
+        self.results = results
+        self.by_path = {r.path: r for r in results if r.error is None and r.warning is None}
+
+    def collected(self, code: str) -> CollectedBy:
+        return CollectedBy(self.by_path, code)
+
+    def row(self, path: str):
+        return self.by_path.get(path)
+
+    @staticmethod
+    def suppressions(result):
+        return result.suppressions
+
+    @staticmethod
+    def hold(findings):
+        return list(findings)
+
+    @staticmethod
+    def add(result, finding: Finding) -> None:
+        result.findings.append(finding)
+
+    def done(self, report_unused: bool) -> None:
+        for result in self.results:
+            if report_unused and result.suppressions is not None and result.suppressions.used:
+                _drop_used_after_all(result)
+            result.findings.sort(key=lambda f: f.sort_key)
 
 
 def drop_used_after_all(linter: Linter, result) -> None:

@@ -1,0 +1,77 @@
+"""The rows that wait for the corpus phase (engine/spill.Waiting): read by `Linter.finish` as a
+list of results is, their collected data on disk, compact."""
+
+from __future__ import annotations
+
+from array import array
+
+from wenlint.engine.runner import FileResult, Results
+from wenlint.engine.spill import Spill, Waiting
+
+
+class _Comments:
+    def __init__(self, directives) -> None:
+        self.directives = directives
+        self.used: set[int] = set()
+
+
+def _result(path: str, collected: dict, comments=None) -> FileResult:
+    result = FileResult(path)
+    result.collected = collected
+    result.suppressions = comments
+    return result
+
+
+def _waiting(results, streamed=()) -> tuple[Spill, Waiting]:
+    spill = Spill()
+    waiting = Waiting(spill)
+    for result in results:
+        spill.keep(result, waiting, streamed)
+    return spill, waiting
+
+
+def test_rows_are_read_as_a_list_of_the_same_results_is():
+    held = {"units": [1, 2, 3]}
+    results = [
+        _result("b.txt", {"ST012": {"a": 1}, "CH030": None}),
+        _result("a.txt", {"ST012": None, "CH030": {7: (1, 1, 3, "首页")}}),
+        _result("nothing.txt", {"ST012": None, "CH030": {}}),  # nothing collected: no row
+        _result("c.txt", {"ST012": held, "CH030": {8: (2, 1, 2, "返回")}}, _Comments(["x"])),
+        _result("broken.txt", {"ST012": {"a": 2}}),
+    ]
+    results[-1].error = "broken.txt: not text"  # a result with an error waits for nothing
+    spill, waiting = _waiting(results)
+    listed = Results(results)
+    assert len(waiting) == 3 and list(waiting.numbers) == [0, 1, 3]
+    for code in ("ST012", "CH030"):
+        rows, expected = waiting.collected(code), listed.collected(code)
+        carrying = {p: expected[p] for p in expected if expected[p]}
+        assert dict(rows.items()) == carrying and list(rows.values()) == list(carrying.values())
+        assert sorted(rows) == sorted(carrying) and len(rows) == len(carrying)
+        assert all(rows[p] == carrying[p] for p in carrying)
+    assert waiting.row("nothing.txt") is None and waiting.row("zzz") is None
+    assert waiting.suppressions(waiting.row("c.txt")).directives == ["x"]
+    assert waiting.suppressions(waiting.row("a.txt")) is None
+    # what a rule collected is on disk: the rows hold offsets in arrays
+    offsets, sizes = waiting.places["ST012"]
+    assert isinstance(offsets, array) and isinstance(sizes, array) and not waiting.held
+
+
+def test_what_a_stream_holds_stays_in_memory_as_it_is():
+    held = {"units": [1, 2, 3]}
+    _, waiting = _waiting([_result("a.txt", {"ST012": held}), _result("b.txt", {"ST012": {"x": 1}})],
+                          streamed=("ST012",))
+    assert waiting.collected("ST012")["a.txt"] is held  # (a stream knows its documents by identity)
+
+
+def test_a_path_that_came_twice_is_its_last_row_and_findings_go_to_the_spill():
+    from wenlint.findings import Finding
+
+    spill, waiting = _waiting([_result(p, {"CH030": {n: (1, 1, 2, "首页")}}) for n, p in
+                               enumerate(["r#1", "r#2", "r#1", "r#0"])])
+    assert waiting.row("r#1") == 2 and waiting.row("r#0") == 3 and waiting.row("r#2") == 1
+    finding = Finding("r#1", 1, 1, 1, 2, "CH030", "recurring-line", "chrome", "info", "重复", "首页")
+    waiting.add(waiting.row("r#1"), finding)
+    replayed = list(spill.replay())
+    assert [len(r.findings) for r in replayed] == [0, 0, 1, 0]
+    assert replayed[2].findings[0].code == "CH030"
