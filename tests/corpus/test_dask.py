@@ -161,19 +161,17 @@ def test_copies_banded_on_the_workers(client, tmp_path):
     assert profiled["findings_structure"].sum() > 0
 
 
-@pytest.mark.parametrize("bound", [None, 20])
-def test_a_dense_cluster_of_copies_banded_on_the_workers(client, tmp_path, monkeypatch, bound):
-    """Sixty doctored copies of one report (every band key of it shared by all of them): the
-    workers' banding gives the findings of a local and a serial run. When the stream bounds how
-    many documents a key may pair (`BandIndex.bound`) and a key is beyond it, the keys are
-    brought back from the workers and the stream bands them itself."""
+@pytest.mark.parametrize("max_bucket", [100, 20])
+def test_a_dense_cluster_of_copies_banded_on_the_workers(client, tmp_path, max_bucket):
+    """Sixty doctored copies of one report (every band key of it shared by all of them) and exact
+    copies of some: the workers' banding gives the findings of a local and a serial run. When a
+    key is shared by more documents than `max-bucket`, the workers band under the bound
+    (`_lsh.Bounded` as a shuffle): the client still never holds the keys."""
     import random
 
     from distributed import get_task_stream
 
-    from wenlint.rules.structure._lsh import BandIndex
-
-    monkeypatch.setattr(BandIndex, "bound", bound, raising=False)
+    from wenlint.engine.dask_bands import Banding
 
     rng = random.Random(4)
     lines = (SEEDS / "003_c8e1670ebf633abb.txt").read_text(encoding="utf-8").split("\n")
@@ -181,13 +179,19 @@ def test_a_dense_cluster_of_copies_banded_on_the_workers(client, tmp_path, monke
         copy = [line for line in lines if rng.random() > 0.1]
         copy.insert(rng.randrange(len(copy)), f"第{n}份附注：本单位于{n}月补充材料，另行报送。")
         (tmp_path / f"copy{n:02d}.txt").write_text("\n".join(copy), encoding="utf-8")
-    (tmp_path / "wenlint.toml").write_text("[structure]\nexact-below = 2\n", encoding="utf-8")
+    for n in (3, 3, 17):  # exact copies (the same units): banded once, by the first of them
+        text = (tmp_path / f"copy{n:02d}.txt").read_text(encoding="utf-8")
+        (tmp_path / f"again{n:02d}_{rng.randrange(1000)}.txt").write_text("  " + text, encoding="utf-8")
+    (tmp_path / "wenlint.toml").write_text(f"[structure]\nexact-below = 2\nmax-bucket = {max_bucket}\n",
+                                           encoding="utf-8")
     overrides = Overrides(select=["ST012"])
     local = run([str(tmp_path)], overrides, RunOptions(jobs=2))
     serial = run([str(tmp_path)], overrides, RunOptions(jobs=1))
     with get_task_stream(client) as tasks:
         dask = run_dask([str(tmp_path)], overrides, RunOptions(jobs=2), client=client)
     assert snapshot(dask) == snapshot(local) == snapshot(serial)
-    assert sum(f.code == "ST012" for f in dask.findings) >= 60
-    brought_back = any(t["key"].startswith("partition_keys") for t in tasks.data)
-    assert brought_back or bound is None
+    assert sum(f.code == "ST012" for f in dask.findings) >= 63
+    bounded = sum("另有至少" in f.message for f in dask.findings)
+    stages = {t["key"].split("-")[0] for t in tasks.data}
+    assert "partition_keys" not in stages and not hasattr(Banding, "keys")  # (the keys stay on the workers)
+    assert ({"bounded_bucket", "chosen_group"} <= stages) == bool(bounded) == (max_bucket == 20)

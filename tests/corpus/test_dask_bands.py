@@ -113,3 +113,53 @@ def test_a_banding_runner_gets_a_stream_that_only_numbers_the_documents():
     assert banded.kept == [(1, 0, 250, 2, 3, 260, 0, 1)]
     assert second.head(2) == (2, "头") and first.head(0) == (0, "首")
     assert banded.covers({"a.txt": first, "b.txt": second})
+
+
+@pytest.mark.parametrize("partitions, buckets", [(1, 1), (4, 3), (6, 5)])
+def test_the_shuffle_under_a_bound_gives_the_pairs_of_bounded(partitions, buckets):
+    """Under a bound, the buckets' tasks (only the documents ranked, in their ranks' order; the
+    crowded ones put together; the candidates sent on by document and folded band by band) give
+    the pairs and crowded documents of `_lsh.Bounded` over the ranked documents' keys."""
+    from wenlint.engine.dask_bands import (bounded_bucket, chosen_group, crowded_of, crowded_union,
+                                           pick_bucket_pairs, pick_candidates, pick_group, ranked_entries)
+    from wenlint.rules.structure._lsh import Bounded, distinct
+
+    signatures = _documents(11, 160)
+    bits, bound, leaders = 26, 6, 3
+    places, views = [], [[] for _ in range(partitions)]
+    for n, sig in enumerate(signatures):
+        part = n % partitions
+        places.append(part << 32 | len(views[part]))
+        views[part].append(FileResult(f"d{n}", collected={"ST012": Shelved(document_keys(sig), 1, None)}))
+    entries = [take_keys(view, p, ["config"], buckets) for p, view in enumerate(views)]
+    # a document in five is left out (a copy of another, or one the stream did not take); the
+    # others ranked in a shuffled order
+    rng = np.random.default_rng(3)
+    chosen = [n for n in rng.permutation(len(signatures)).tolist() if n % 5]
+    ids = np.array([places[n] for n in chosen], dtype=np.int64)
+    order = np.argsort(ids, kind="stable")
+    ranked = (ids[order], order)
+
+    parts = [ranked_entries(ranked, bits, *[pick(e, "config", "ST012", b) for e in entries]) for b in range(buckets)]
+    crowded = crowded_union(*[crowded_of(p, bits, bound) for p in parts])
+    found = [bounded_bucket(p, crowded, ranked, bits, bound, leaders, buckets) for p in parts]
+    choices = [chosen_group(ranked, bits, leaders, buckets, *[pick_candidates(f, g) for f in found])
+               for g in range(buckets)]
+    got = set()
+    for g in range(buckets):
+        for q, (a, b) in distinct_pairs(*[pick_bucket_pairs(f, g) for f in found],
+                                        *[pick_group(c, g) for c in choices]).items():
+            assert ((b >> 32) == q).all() and (a < b).all()  # (verified where the later document is)
+            got |= {tuple(sorted((places.index(x), places.index(y)))) for x, y in zip(a.tolist(), b.tolist())}
+
+    keys = [document_keys(signatures[n]) for n in chosen]
+    everything = distinct(np.concatenate(keys) << np.uint64(bits)
+                          | np.repeat(np.arange(len(chosen), dtype=np.uint64), [len(k) for k in keys]))
+    band = everything >> np.uint64(32 + bits)
+    expected = Bounded(len(chosen), np.uint64(bits), bound, leaders)
+    for pass_ in (expected.crowd, expected.pair):
+        for value in range(64):
+            pass_(everything[band == value])
+    larger, smaller, crowd = expected.result()
+    assert got == {tuple(sorted((chosen[x], chosen[y]))) for x, y in zip(larger.tolist(), smaller.tolist())}
+    assert crowded.tolist() == crowd.tolist() and len(crowd) and got

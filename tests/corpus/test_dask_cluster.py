@@ -145,3 +145,32 @@ def test_record_shards_read_by_the_workers(scheduler, tmp_path):
         assert [e[strip:] for e in dask.errors] == local.errors
         if fmt == "jsonl":  # (in the Parquet table the missing text is a null: an empty record)
             assert local.errors == [f"{paths[fmt]}#bad: no field 'text' (choose the text with --text-field)"]
+
+
+def test_a_crowded_cluster_banded_under_the_bound_on_separate_workers(scheduler, tmp_path):
+    """Thirty doctored copies of one report with `max-bucket` 10: every key of the report is
+    beyond the bound, and the workers band under it (the crowded documents, their candidates
+    and choices are tasks there): the findings of a serial run, "at least" in their messages."""
+    import random
+
+    from distributed import Client, get_task_stream
+
+    rng = random.Random(7)
+    lines = (SEEDS / "003_c8e1670ebf633abb.txt").read_text(encoding="utf-8").split("\n")
+    for n in range(30):
+        copy = [line for line in lines if rng.random() > 0.1]
+        copy.insert(rng.randrange(len(copy)), f"第{n}份附注：本单位于{n}月补充材料，另行报送。")
+        (tmp_path / f"copy{n:02d}.txt").write_text("\n".join(copy), encoding="utf-8")
+    (tmp_path / "wenlint.toml").write_text("[structure]\nexact-below = 2\nmax-bucket = 10\n", encoding="utf-8")
+    overrides = Overrides(select=["ST012"])
+    serial = run([str(tmp_path)], overrides, RunOptions(jobs=1))
+    with Client(scheduler) as client, get_task_stream(client) as tasks:
+        workers = set(client.scheduler_info()["workers"])
+        dask = run_dask([str(tmp_path)], overrides, RunOptions(jobs=2), client=client)
+    ran = {}
+    for t in tasks.data:
+        ran.setdefault(t["key"].split("-")[0], set()).add(t["worker"])
+    for stage in ("ranked_entries", "bounded_bucket", "chosen_group", "verify_partitions"):
+        assert ran.get(stage) and ran[stage] <= workers, stage
+    assert _findings(dask) == _findings(serial)
+    assert sum("另有至少" in f.message for f in dask.findings) >= 20

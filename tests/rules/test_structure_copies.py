@@ -372,10 +372,80 @@ class _SetAside(Mapping):
         return pickle.loads(self.pickled[path])
 
 
+class _Done:
+    """A Dask future whose task has run."""
+
+    def __init__(self, value) -> None:
+        self.value, self.key = value, f"task-{id(self)}"
+
+    def done(self) -> bool:
+        return True
+
+    def result(self):
+        return self.value
+
+
+class _InlineClient:
+    """A Dask client that runs each task as it is submitted, in this process (the futures in its
+    arguments resolved, as Dask resolves them): the Dask engine's banding on its (fake) workers."""
+
+    def submit(self, fn, *args, pure=True, workers=None, allow_other_workers=False, **kwargs):
+        return _Done(fn(*self._values(args), **self._values(kwargs)))
+
+    def map(self, fn, *iterables, pure=True, **kwargs):
+        return [self.submit(fn, *args, **kwargs) for args in zip(*iterables)]
+
+    def gather(self, futures):
+        return self._values(futures)
+
+    def scatter(self, data, broadcast=False):
+        return [_Done(value) for value in data]
+
+    def who_has(self, futures):
+        raise NotImplementedError  # (Dask does not say: every partition anywhere)
+
+    def _values(self, x):
+        if isinstance(x, _Done):
+            return x.value
+        if isinstance(x, (list, tuple)):
+            return type(x)(self._values(v) for v in x)
+        if isinstance(x, dict):
+            return {k: self._values(v) for k, v in x.items()}
+        return x
+
+
+def _on_dask_workers(rule, ctx, texts: dict[str, str], order: list[str], partitions: int = 3):
+    """What was collected as the Dask engine gives it to the rule: the documents linted in
+    partitions, shelved there, their keys banded by the (inline) workers, streamed to
+    `_BandedOnWorkers` in `order`."""
+    from wenlint.engine.dask_engine import DaskRunner
+    from wenlint.engine.runner import FileResult
+    from wenlint.rules.structure.copies import _BandedOnWorkers
+
+    client = _InlineClient()
+    parts: list[list] = [[] for _ in range(partitions)]
+    for n, path in enumerate(order):
+        data = rule.summarise(collect_text(texts[path]), len(order), ctx)
+        parts[n % partitions].append(FileResult(path, collected={"ST012": data} if data.total >= 200 else {}))
+    runner = DaskRunner(client, [_Done(part) for part in parts])
+    ctx.stream = ctx.stream.use(runner.bind("config", "ST012"))
+    assert isinstance(ctx.stream, _BandedOnWorkers)
+    views = client.gather(runner.shelve([[(None, "config", None)] * len(part) for part in parts], whole=False))
+    collected = {}
+    for view in views:
+        for result in view:
+            collected[result.path] = data = result.collected.get("ST012")
+            if data is not None:
+                ctx.stream.add(result.path, data)
+    ctx.stream.drain()
+    return {path: collected[path] for path in order if collected[path] is not None}
+
+
 def _every_way(texts: dict[str, str], orders=(0, 1), **options):
     """The rule's findings on the texts all at once (held in memory; read from disk as the
-    engine sets them aside; read so, holding one document at a time), and streamed in shuffled orders with the documents kept by (fake)
-    workers: each a sorted list."""
+    engine sets them aside; read so, holding one document at a time), and streamed in shuffled
+    orders with the documents kept by (fake) workers, and banded on (inline) Dask workers: each
+    a sorted list."""
     rule = CopiedDocument()
     ctx = RuleContext(rule, Settings(options={"structure": options}))
 
@@ -411,6 +481,8 @@ def _every_way(texts: dict[str, str], orders=(0, 1), **options):
             ctx.stream.add(path, collected[path])
         ctx.stream.drain()
         ways.append(findings(collected))
+        ctx.stream = rule.stream(len(order), ctx)
+        ways.append(findings(_on_dask_workers(rule, ctx, texts, order, partitions=2 + seed % 3)))
         ctx.stream = None
     return ways
 
@@ -525,7 +597,7 @@ def test_a_bounded_cluster_is_reported_truthfully_and_the_same_every_way():
 
 def test_keys_a_little_short_of_the_bound_change_nothing():
     texts = _cluster(12)
-    assert _every_way(texts, orders=(3,), **{"exact-below": 1, "max-bucket": 12}) == [_reference(texts)] * 4
+    assert _every_way(texts, orders=(3,), **{"exact-below": 1, "max-bucket": 12}) == [_reference(texts)] * 5
 
 
 def test_pairs_merged_as_a_binary_counter_are_the_distinct_codes():
@@ -596,3 +668,62 @@ def test_the_final_banding_of_an_index_takes_every_band_of_every_run():
     assert sorted(zip(smaller.tolist(), larger.tolist())) == sorted(zip(first.tolist(), second.tolist()))
     assert sorted(crowded.tolist()) == sorted(expected_crowded.tolist())
     assert (7, 9) in set(zip(smaller.tolist(), larger.tolist()))
+
+
+def _bounded_as_a_shuffle(entries, documents: int, bits, bound: int, parts: int, groups: int, leaders: int):
+    """`Bounded` done as the Dask banding does it: the entries split into parts by key, the
+    crowded documents put together, each part's pairs and candidates, the candidates sent on
+    by document (into `groups`) and each group's choices folded band by band."""
+    import numpy as np
+
+    from wenlint.rules.structure import _lsh
+
+    key = entries >> np.uint64(bits)
+    split = [_lsh.distinct(entries[(key * np.uint64(2654435761) >> np.uint64(7)) % np.uint64(parts) == p])
+             for p in range(parts)]
+    crowded = _lsh.distinct(np.concatenate([_lsh.crowded_documents(e, bits, bound) for e in split]))
+    mask = np.zeros(documents, dtype=bool)
+    mask[crowded] = True
+    pairs, candidates = [], []
+    for part in split:
+        found, (codes, counts) = _lsh.bounded_part(part, bits, bound, mask, leaders)
+        pairs.append(found)
+        owner = (codes >> np.int64(int(bits))) & ((1 << int(bits)) - 1)
+        candidates.append([(codes[owner % groups == g], counts[owner % groups == g]) for g in range(groups)])
+    for g in range(groups):
+        pairs.append(_lsh.chosen_pairs([found[g] for found in candidates], bits, leaders))
+    found = _lsh.distinct(np.concatenate(pairs))
+    return found >> 32, found & 0xFFFFFFFF, crowded
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_bounded_done_as_a_shuffle_gives_the_pairs_of_bounded(seed):
+    """The crowded documents' choices are a fold over the bands of each document's own
+    candidates: computed by parts of the keys and groups of documents, the same pairs and
+    crowded documents as `Bounded` gives, on random keys with crowded ones."""
+    import numpy as np
+
+    from wenlint.rules.structure import _lsh
+
+    rng = np.random.default_rng(seed)
+    documents, bands = int(rng.integers(20, 400)), int(rng.integers(1, 9))
+    bits = np.uint64(32 - max(1, (bands - 1).bit_length()))
+    spread = int(rng.integers(5, 200))  # few values: keys shared by many documents
+    per = rng.integers(1, 6, size=documents)  # segments (keys per band) of each document
+    owners = np.repeat(np.arange(documents, dtype=np.uint64), per)
+    entries = []
+    for band in range(bands):
+        values = rng.integers(0, spread, size=len(owners)).astype(np.uint64) * np.uint64(99991)
+        keys = np.uint64(band) << np.uint64(32) | values
+        entries.append(_lsh.distinct(keys << bits | owners))
+    bound, leaders = int(rng.integers(2, 30)), int(rng.integers(1, 9))
+    bounded = _lsh.Bounded(documents, bits, bound, leaders)
+    for part in entries:
+        bounded.crowd(part)
+    for part in entries:
+        bounded.pair(part)
+    expected = bounded.result()
+    for parts, groups in ((1, 1), (3, 2), (7, 5)):
+        got = _bounded_as_a_shuffle(np.concatenate(entries), documents, bits, bound, parts, groups, leaders)
+        assert all(np.array_equal(a, b) for a, b in zip(expected, got))
+    assert len(expected[0])

@@ -19,6 +19,11 @@ partition; its locator on the workers is (partition, place, rule code), as `clie
    task per worker and group, where the partitions of the b are, with the exported documents):
    the stream's verification (`fn`, ST012's `verify_pairs`). The client gathers the verified
    pairs, named by locators.
+
+With a bound (ST012's `max-bucket`), a bucket with a key shared by more documents pairs none in
+step 2, and if there is one the stream asks for the banding under the bound (`Banding.bound_to`,
+`_lsh.Bounded` as tasks): the client sends the ranks of the documents to band, and steps 3 and 4
+verify those pairs instead. The client still never holds the keys.
 """
 
 from __future__ import annotations
@@ -72,17 +77,19 @@ def pick(entries: dict, owner: str, code: str, bucket: int):
     return parts[bucket] if parts else _empty()
 
 
-def bucket_pairs(groups: int, *parts) -> list:
+def bucket_pairs(groups: int, *parts, largest: int = 0, bound: int | None = None) -> list:
     """The distinct pairs (a > b, ids) of documents that share a key of this bucket, split into
-    `groups` by the partition of b."""
+    `groups` by the partition of b. No pairs when a key of the bucket is shared by more
+    documents (`largest`) than `bound`: the stream is then banded under the bound
+    (`Banding.bound_to`)."""
     import numpy as np
 
     from ..rules.structure._lsh import shared_key_pairs
 
     keys = np.concatenate([p[0] for p in parts])
     ids = np.concatenate([p[1] for p in parts])
-    if not len(keys):
-        return [(ids, ids)] * groups
+    if not len(keys) or (bound is not None and largest > bound):
+        return [(ids[:0], ids[:0])] * groups
     # ids as numbers below 2^32: their ranks (the parts come in the order of the partitions,
     # each in the order of its documents, so the ids are already sorted)
     if (ids[1:] >= ids[:-1]).all():
@@ -91,7 +98,13 @@ def bucket_pairs(groups: int, *parts) -> list:
     else:
         named, local = np.unique(ids, return_inverse=True)
     a, b = shared_key_pairs(keys, local.ravel())
-    a, b = named[a], named[b]
+    return _by_partition(named[a], named[b], groups)
+
+
+def _by_partition(a, b, groups: int) -> list:
+    """Pairs (ids) split into `groups` by the partition of b."""
+    import numpy as np
+
     route = (b >> ID_BITS) % groups
     order = np.argsort(route, kind="stable")
     bounds = np.searchsorted(route[order], np.arange(groups + 1)).tolist()
@@ -113,22 +126,98 @@ def largest_key_group(*parts) -> int:
     return int(np.diff(np.append(starts, len(keys))).max())
 
 
-def partition_keys(entries: dict, owner: str, code: str) -> dict:
-    """The band keys of a stream's documents of a partition, by locator (its buckets put
-    together again)."""
+# Under a bound (ST012's `max-bucket`, when a key is shared by more documents): `_lsh.Bounded` as
+# a shuffle. The client sends the rank of every document to band (`ranked`: its ids sorted and
+# their ranks; the other documents' entries are left out); per bucket, its entries (`ranked_entries`,
+# kept on the worker) and their crowded documents, put together (`crowded_union`); per bucket, the
+# pairs of its keys within the bound and its crowded entries' candidates (`bounded_bucket`), sent
+# on by document; per group of documents, their choices folded band by band (`chosen_group`).
+
+
+def ranked_entries(ranked, bits: int, *parts):
+    """A bucket's entries (key << bits | rank, sorted, a key once per document) of the documents
+    ranked."""
     import numpy as np
 
-    parts = entries.get((owner, code))
-    if not parts:
-        return {}
+    from ..rules.structure._lsh import distinct
+
+    ids, ranks = ranked
     keys = np.concatenate([p[0] for p in parts])
-    ids = np.concatenate([p[1] for p in parts])
-    order = np.argsort(ids, kind="stable")
-    keys, ids = keys[order], ids[order]
-    starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
-    bounds = np.append(starts, len(ids)).tolist()
-    mask = (1 << ID_BITS) - 1
-    return {(int(ids[lo]) >> ID_BITS, int(ids[lo]) & mask, code): keys[lo:hi] for lo, hi in zip(bounds, bounds[1:])}
+    owners = np.concatenate([p[1] for p in parts])
+    if not len(keys) or not len(ids):
+        return np.zeros(0, dtype=np.uint64)
+    at = np.minimum(np.searchsorted(ids, owners), len(ids) - 1)
+    keep = ids[at] == owners
+    return distinct(keys[keep] << np.uint64(bits) | ranks[at[keep]].astype(np.uint64))
+
+
+def crowded_of(entries, bits: int, bound: int):
+    from ..rules.structure._lsh import crowded_documents
+
+    return crowded_documents(entries, bits, bound)
+
+
+def crowded_union(*parts):
+    """The crowded documents (ranks, sorted) of every bucket."""
+    import numpy as np
+
+    from ..rules.structure._lsh import distinct
+
+    return distinct(np.concatenate(parts))
+
+
+def _named(ranked):
+    """The id of each rank."""
+    import numpy as np
+
+    ids, ranks = ranked
+    named = np.empty(len(ids), dtype=np.int64)
+    named[ranks] = ids
+    return named
+
+
+def _pairs_by_partition(codes, ranked, groups: int) -> list:
+    """Pairs of ranks (larger << 32 | smaller) as pairs of ids (a < b), split by the partition of
+    b. (Verified where b is: a crowded document's choices are the first documents in the order
+    of the paths, in the first partitions, and they are exported to where the others are.)"""
+    import numpy as np
+
+    named = _named(ranked)
+    x, y = named[codes >> 32], named[codes & 0xFFFFFFFF]
+    return _by_partition(np.minimum(x, y), np.maximum(x, y), groups)
+
+
+def bounded_bucket(entries, crowded, ranked, bits: int, bound: int, leaders: int, groups: int):
+    """A bucket's pairs under the bound (split by the partition of b) and its crowded entries'
+    candidates counted by band (split by document into `groups`)."""
+    import numpy as np
+
+    from ..rules.structure._lsh import bounded_part
+
+    mask = np.zeros(len(ranked[0]), dtype=bool)
+    mask[crowded] = True
+    pairs, (codes, counts) = bounded_part(entries, bits, bound, mask, leaders)
+    route = ((codes >> bits) & ((1 << bits) - 1)) % groups
+    order = np.argsort(route, kind="stable")
+    cuts = np.searchsorted(route[order], np.arange(groups + 1)).tolist()
+    return (_pairs_by_partition(pairs, ranked, groups),
+            [(codes[order[lo:hi]], counts[order[lo:hi]]) for lo, hi in zip(cuts, cuts[1:])])
+
+
+def pick_candidates(found, group: int):
+    return found[1][group]
+
+
+def pick_bucket_pairs(found, group: int):
+    return found[0][group]
+
+
+def chosen_group(ranked, bits: int, leaders: int, groups: int, *candidates) -> list:
+    """The pairs a group of crowded documents' choices make (from their candidates of every
+    bucket), split by the partition of b."""
+    from ..rules.structure._lsh import chosen_pairs
+
+    return _pairs_by_partition(chosen_pairs(list(candidates), bits, leaders), ranked, groups)
 
 
 def pick_group(pairs: list, group: int):
@@ -223,20 +312,22 @@ class Banding:
         self.grouped: list = []
         self.counts: list = []
         self.largest: list = []  # (with a bound) the most documents of a key, by bucket
-        self.entries: list = []  # (with a bound) kept for `keys`
+        self.picked: list = []  # (with a bound) each bucket's entries of every partition, for `bound_to`
 
     def start(self, entries: list) -> None:
-        client, buckets = self.client, bucket_count(len(entries))
+        client, buckets, bound = self.client, bucket_count(len(entries)), self.bound
         picked = [[client.submit(pick, e, self.owner, self.code, b, pure=False) for e in entries]
                   for b in range(buckets)]
-        paired = [client.submit(bucket_pairs, buckets, *parts, pure=False) for parts in picked]
+        if bound is not None:
+            self.largest = [client.submit(largest_key_group, *parts, pure=False) for parts in picked]
+            self.picked = picked
+        paired = [client.submit(bucket_pairs, buckets, *parts, pure=False,
+                                **({"largest": largest, "bound": bound} if bound is not None else {}))
+                  for parts, largest in zip(picked, self.largest or picked)]
         self.grouped = [client.submit(distinct_pairs, *[client.submit(pick_group, found, g, pure=False)
                                                         for found in paired], pure=False)
                         for g in range(buckets)]
         self.counts = [client.submit(pair_counts, g, pure=False) for g in self.grouped]
-        if self.bound is not None:
-            self.largest = [client.submit(largest_key_group, *parts, pure=False) for parts in picked]
-            self.entries = entries
 
     def done(self) -> bool:
         return False
@@ -245,13 +336,31 @@ class Banding:
         """Is a key shared by more documents than the bound?"""
         return self.bound is not None and max(self.client.gather(self.largest), default=0) > self.bound
 
-    def keys(self) -> dict:
-        """The band keys of every document, by locator, brought to the client."""
-        keys: dict = {}
-        for part in self.client.gather([
-                self.client.submit(partition_keys, e, self.owner, self.code, pure=False) for e in self.entries]):
-            keys.update(part)
-        return keys
+    def bound_to(self, locators: list, bits: int, leaders: int) -> list[int]:
+        """Band under the bound instead (`_lsh.Bounded`, done as a shuffle on the workers): only
+        the documents at `locators`, ranked in that order, with `bits` bits for a rank in an
+        entry and `leaders` choices of a crowded document. `result` then verifies these pairs;
+        returns the crowded documents (their places in `locators`)."""
+        import numpy as np
+
+        client, buckets = self.client, len(self.picked)
+        ids = np.array([p << ID_BITS | place for p, place, _ in locators], dtype=np.int64)
+        order = np.argsort(ids, kind="stable")
+        [ranked] = client.scatter([(ids[order], order)], broadcast=True)
+        entries = [client.submit(ranked_entries, ranked, bits, *parts, pure=False) for parts in self.picked]
+        crowded = client.submit(crowded_union, *[client.submit(crowded_of, e, bits, self.bound, pure=False)
+                                                 for e in entries], pure=False)
+        found = [client.submit(bounded_bucket, e, crowded, ranked, bits, self.bound, leaders, buckets, pure=False)
+                 for e in entries]
+        chosen = [client.submit(chosen_group, ranked, bits, leaders, buckets,
+                                *[client.submit(pick_candidates, f, g, pure=False) for f in found], pure=False)
+                  for g in range(buckets)]
+        self.grouped = [client.submit(distinct_pairs, *[client.submit(pick_bucket_pairs, f, g, pure=False) for f in found],
+                                      *[client.submit(pick_group, c, g, pure=False) for c in chosen], pure=False)
+                        for g in range(buckets)]
+        self.counts = [client.submit(pair_counts, g, pure=False) for g in self.grouped]
+        self.picked = []
+        return client.gather(crowded).tolist()
 
     def _workers(self) -> list:
         """The worker that holds each partition (None when Dask does not say)."""
@@ -290,7 +399,7 @@ class Banding:
                     verify_partitions, self.fn, self.args, code, self.grouped[g], qs,
                     {p: partitions[p] for p in local}, sent.get(target, []), pure=False, **_on(target)))
         rows = [row for rows in client.gather(verifying) for row in rows]
-        self.grouped, self.counts, self.entries = [], [], []  # (released on the workers)
+        self.grouped, self.counts, self.picked = [], [], []  # (released on the workers)
         return rows
 
 

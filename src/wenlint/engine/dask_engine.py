@@ -208,7 +208,7 @@ class DaskRunner:
         """The banding of the stream's keys on the workers, its pairs verified there with
         `fn(pairs, load, *args)` (dask_bands.Banding: a task whose verified pairs name their
         documents by locator; with a `bound`, it also says whether a key is shared by more
-        documents, and can bring the keys back). Asked for before the partitions are shelved."""
+        documents, and can band under the bound instead). Asked for before the partitions are shelved."""
         from .dask_bands import Banding
 
         if self.shared["shelved"]:

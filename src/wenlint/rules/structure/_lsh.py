@@ -189,13 +189,8 @@ class Bounded:
         if not len(entries):
             return
         owner, start, counts = _groups(entries, self.bits)
-        small = counts <= self.bound if self.bound is not None else np.ones(len(entries), dtype=bool)
         crowded = self.crowded[owner]
-        position = np.arange(len(entries), dtype=np.int64)
-        # each entry of a key within the bound with the earlier ones, unless both are crowded
-        for a, b in _row_pairs(position, start, np.where(small, position - start, 0)):
-            keep = ~(crowded[a] & crowded[b])
-            self.pairs.add(owner[a[keep]] << 32 | owner[b[keep]])
+        _pair_within(owner, start, counts, self.bound, crowded, self.pairs)
         if not crowded.any():
             return
         # the candidates of each crowded entry (the first documents of its key), counted; each
@@ -237,6 +232,79 @@ class Bounded:
             mine, other = chosen >> 32, chosen & 0xFFFFFFFF
             codes = _union(codes, distinct(np.maximum(mine, other) << 32 | np.minimum(mine, other)))
         return codes >> 32, codes & 0xFFFFFFFF, np.flatnonzero(self.crowded)
+
+
+def _pair_within(owner, start, counts, bound, crowded, pairs: _Pairs) -> None:
+    """Into `pairs`: each entry of a key within the bound with the earlier ones (larger << 32 |
+    smaller document), unless both are crowded."""
+    small = counts <= bound if bound is not None else np.ones(len(owner), dtype=bool)
+    position = np.arange(len(owner), dtype=np.int64)
+    for a, b in _row_pairs(position, start, np.where(small, position - start, 0)):
+        keep = ~(crowded[a] & crowded[b])
+        pairs.add(owner[a[keep]] << 32 | owner[b[keep]])
+
+
+# `Bounded` as a shuffle: its entries split into parts by key (whole keys of any bands, one part
+# per bucket), the crowded documents of every part put together (`crowded_documents`), each
+# part's pairs and its crowded entries' candidates counted by band (`bounded_part`), and the
+# candidates sent on by document: a document's choices are a fold over the bands in order of its
+# own candidates only (`chosen_pairs`). The same pairs and crowded documents as `Bounded`.
+
+def crowded_documents(entries: np.ndarray, bits, bound: int) -> np.ndarray:
+    """The documents of a part's sorted entries (key << bits | document, a key once per
+    document) that share a key with more than `bound` documents, sorted."""
+    if not len(entries):
+        return _EMPTY
+    owner, _, counts = _groups(entries, bits)
+    return distinct(owner[counts > bound])
+
+
+def bounded_part(entries: np.ndarray, bits, bound: int, crowded: np.ndarray, leaders: int = LEADERS):
+    """A part's pairs (larger << 32 | smaller, distinct) and the candidates of its crowded entries
+    (`crowded`: by document) counted, a band at a time: codes (band << bits | document) << bits |
+    candidate, sorted, with their counts."""
+    bits = int(bits)
+    pairs = _Pairs()
+    codes, counts = [_EMPTY], [_EMPTY]
+    band = entries >> np.uint64(32 + bits)
+    cuts = np.append(np.flatnonzero(np.concatenate(([True], band[1:] != band[:-1]))), len(entries)) if len(entries) else [0]
+    for lo, hi in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+        owner, start, shared = _groups(entries[lo:hi], bits)
+        mine = crowded[owner]
+        _pair_within(owner, start, shared, bound, mine, pairs)
+        mine = np.flatnonzero(mine)
+        found = _Counted()
+        for a, b in _row_pairs(mine, start[mine], np.minimum(shared[mine], leaders + 1)):
+            other = a != b
+            found.add(owner[a[other]] << bits | owner[b[other]])
+        found, counted = found.result()
+        codes.append(found | int(band[lo]) << (2 * bits))
+        counts.append(counted)
+    return pairs.result(), (np.concatenate(codes), np.concatenate(counts))
+
+
+def chosen_pairs(parts: list, bits, leaders: int = LEADERS) -> np.ndarray:
+    """The pairs (larger << 32 | smaller, distinct) that crowded documents' choices make, from
+    every candidate of these documents (`parts`: codes and counts as `bounded_part` gives them,
+    from every part): each document keeps its 4 x leaders best after each band, in the order
+    of the bands, then its leaders best are paired with it, as in `Bounded`."""
+    bits = int(bits)
+    shift, mask = 2 * bits, (1 << bits) - 1
+    parts = [part for part in parts if len(part[0])]
+    last = max((int(codes[-1]) >> shift for codes, _ in parts), default=-1)
+    edges = [np.searchsorted(codes, np.arange(last + 2, dtype=np.int64) << shift).tolist() for codes, _ in parts]
+    choices = (_EMPTY, _EMPTY)
+    for band in range(last + 1):
+        found = [(codes[at[band] : at[band + 1]], counts[at[band] : at[band + 1]])
+                 for (codes, counts), at in zip(parts, edges) if at[band] < at[band + 1]]
+        if not found:
+            continue
+        codes = np.concatenate([f[0] for f in found])
+        codes = ((codes >> bits) & mask) << 32 | (codes & mask)
+        choices = _best(*_summed(choices, (codes, np.concatenate([f[1] for f in found]))), 4 * leaders)
+    chosen, _ = _best(*choices, leaders)
+    mine, other = chosen >> 32, chosen & 0xFFFFFFFF
+    return distinct(np.maximum(mine, other) << 32 | np.minimum(mine, other))
 
 
 class BandIndex:

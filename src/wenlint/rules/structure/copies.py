@@ -59,6 +59,10 @@ On Dask the banding too is done by the workers (engine/dask_bands.py: the band k
 buckets by their hash, a task per bucket pairing the documents that share a key with
 `_lsh.shared_key_pairs`, the pairs made distinct and verified where the partitions are): the
 client never holds the keys, and its stream (`_BandedOnWorkers`) receives only the verified pairs.
+When a key is beyond the bound, the workers band under it (`_lsh.Bounded` as a shuffle: the crowded
+documents of every bucket put together, each bucket's pairs and crowded candidates, the candidates
+sent on by document and each document's choices folded over the bands), the client sending only
+which documents to band and their ranks: the pairs the stream's `_settle` takes.
 
 A finding quotes the first line of the copied block, from where its text starts, up to HEAD
 characters (a title whole): `collect` keeps that much of every line.
@@ -736,23 +740,29 @@ class _Stream:
         n = self.numbers[path] = len(self.docs)
         self.paths.append(path)
         self.docs.append(data)
-        mark = fingerprint(data)
-        first = n if mark is None else self.first.setdefault(mark, n)
-        self.rep.append(first)
-        if first != n:  # a copy of an earlier document: banded and verified as that one
+        if self._represented(n, data):  # a copy of an earlier document: banded and verified as that one
             if isinstance(data, Shelved):
                 data.keys = None
             else:
                 data.signature = None
-            if first not in self.copied:
-                self.copied.add(first)
-                self.selves.append(first)
             return
         self.unbanded.append(n)
         # Batches grow with the stream (fewer, larger runs to search), up to a sixteenth of it:
         # what is left for `finish` stays small.
         if len(self.unbanded) >= max(self.BATCH, len(self.docs) // 16):
             self.flush()
+
+    def _represented(self, n: int, data) -> bool:
+        """Is document `n` a copy (its fingerprint) of an earlier one, which stands for it?"""
+        mark = fingerprint(data)
+        first = n if mark is None else self.first.setdefault(mark, n)
+        self.rep.append(first)
+        if first == n:
+            return False
+        if first not in self.copied:
+            self.copied.add(first)
+            self.selves.append(first)
+        return True
 
     def _keys(self, data):
         from ._lsh import document_keys
@@ -831,10 +841,7 @@ class _Stream:
         from ._lsh import distinct
 
         self.settled = len(self.docs)
-        least: dict[int, str] = {}
-        for n, r in enumerate(self.rep):
-            least[r] = min(least.get(r, self.paths[n]), self.paths[n])
-        order = sorted(least, key=least.__getitem__) + [n for n, r in enumerate(self.rep) if r != n]
+        order = self._ranked() + [n for n, r in enumerate(self.rep) if r != n]
         rank = np.empty(len(self.docs), dtype=np.int64)
         rank[order] = np.arange(len(order))
         new, old, bounded = self.index.final(rank)
@@ -848,6 +855,14 @@ class _Stream:
         self.sent.add(missing)
         self._send(list(zip((missing >> 32).tolist(), (missing & 0xFFFFFFFF).tolist())))
         self._take(block=True)
+
+    def _ranked(self) -> list[int]:
+        """The documents banded (the first of each fingerprint) in the order of the paths, each
+        at the place of the first path of its fingerprint."""
+        least: dict[int, str] = {}
+        for n, r in enumerate(self.rep):
+            least[r] = min(least.get(r, self.paths[n]), self.paths[n])
+        return sorted(least, key=least.__getitem__)
 
     def _copies_heads(self) -> None:
         """The heads of the lines that the copies of kept documents quote, fetched where the
@@ -1018,9 +1033,11 @@ class _BandedOnWorkers(_Stream):
     """The stream of a run whose engine bands the documents' keys on its workers too (Dask:
     `runner.band`, engine/dask_bands.py): the documents arrive `Shelved` without their keys and
     are only numbered here; `drain` takes the pairs the workers verified (named by the documents'
-    locators), and `found` puts them in order. Every pair that shares a key is verified there;
-    if a key is shared by more documents than the stream it stands for bounds (`index.bound`),
-    the keys are brought back and that stream bands them as it would have (`_band_here`)."""
+    locators), and `found` puts them in order. Every pair that shares a key is verified there.
+    If a key is shared by more documents than the stream it stands for bounds (`index.bound`),
+    the workers band under the bound instead (`_band_bounded`): the documents that stream would
+    have banded, ranked as it ranks them, give the pairs its `_settle` takes, and the rest is
+    done here as it does it (copies of a fingerprint, crowded documents)."""
 
     def __init__(self, stream: _Stream, runner) -> None:
         super().__init__(stream.min_share, stream.min_chars, stream.num_perm)
@@ -1028,16 +1045,17 @@ class _BandedOnWorkers(_Stream):
         bound = getattr(stream.index, "bound", None)
         self.task = runner.band(verify_pairs, stream.min_share, stream.min_chars, bound=bound)
         self.drained = False
-        self.here = False  # banded by `stream`, not on the workers
+        self.bounded_here = False  # banded under the bound: the stream's way of putting pairs in order
 
     def add(self, path: str, data) -> None:
         if not self._admits(path, data):
             return
         if not (isinstance(data, Shelved) and data.keys is None):
             raise ValueError("a document the workers did not band")
-        self.numbers[path] = len(self.docs)
+        n = self.numbers[path] = len(self.docs)
         self.paths.append(path)
         self.docs.append(data)
+        self._represented(n, data)
 
     def drain(self) -> None:
         """Wait for the pairs verified on the workers (before the workers go away)."""
@@ -1045,10 +1063,13 @@ class _BandedOnWorkers(_Stream):
             return
         self.drained = True
         if self.task.crowded():
-            self._band_here()
+            self._band_bounded()
             return
+        self._take_rows(self.task.result())
+
+    def _take_rows(self, rows) -> None:
         located = {d.locator: n for n, d in enumerate(self.docs)}
-        for row in self.task.result():
+        for row in rows:
             a, b = located.get(row[0]), located.get(row[1])
             if a is None or b is None:  # (a document the stream did not take)
                 continue
@@ -1056,24 +1077,27 @@ class _BandedOnWorkers(_Stream):
             self.kept.append((a, b, shared_a, first_a, last_a, shared_b, first_b, last_b))
             self.docs[a].heads[first_a], self.docs[b].heads[first_b] = head_a, head_b
 
-    def _band_here(self) -> None:
-        import numpy as np
+    def _band_bounded(self) -> None:
+        from ._lsh import LEADERS
 
-        keys = self.task.keys()
-        self.here = True
-        self.stream.use(_Verifying(self.workers))
-        for path, data in zip(self.paths, self.docs):
-            data.keys = keys.get(data.locator, np.zeros(0, dtype=np.uint64))
-            self.stream.add(path, data)
-        self.stream.drain()
+        index = self.stream.index
+        ranked = self._ranked()
+        if len(ranked) > index.capacity:
+            raise OverflowError(f"more than {index.capacity} documents in one band index")
+        crowded = self.task.bound_to([self.docs[n].locator for n in ranked], int(index.owner_bits), LEADERS)
+        self.bounded = {ranked[r] for r in crowded}
+        self.bounded_here = True
+        self._take_rows(self.task.result())
+        self.runner = _Verifying(self.workers)  # (the pairs of copies with their first document)
+        selves, self.selves = self.selves, []
+        self._send([(n, n) for n in selves])
+        self._take(block=True)
+        self._copies_heads()
 
     def found(self, paths: list[str]):
         self.drain()
-        if self.here:
-            found = self.stream.found(paths)
-            if hasattr(self.stream, "bounded_paths"):  # (what a bounded banding says of its documents)
-                self.bounded_paths = self.stream.bounded_paths
-            return found
+        if self.bounded_here:
+            return super().found(paths)
         rank = {p: i for i, p in enumerate(paths)}
         pairs = []
         for a, b, shared_a, first_a, last_a, shared_b, first_b, last_b in self.kept:
