@@ -372,3 +372,22 @@ def test_lists_before_a_count_are_opt_in():
     settings = Settings(select=["NM004"])
     settings.options = {"number": {"count-lists-before": True}}
     assert [f.text for f in lint(text, settings=settings)] == ["两个方面"]
+
+
+def test_a_part_written_as_zero_with_a_multiplier_does_not_break_the_sum():
+    """`000万元` (a figure lost in copying) beside `87.95万元`: the sum is still written with the
+    shared multiplier, taken from the part that has a figure (0/0 is no multiplier), and NM001
+    runs on (it used to fail on the division); a part that does not add up is still found."""
+    from wenlint.config import Settings
+    from wenlint.engine.runner import Linter
+    from wenlint.rules.number.totals import arithmetic, breakdowns
+
+    text = ("上半年，帮扶中心共筹措解困资金247.17万元，其中在职干部职工捐款000万元，财政投入87.95万元。\n"
+            "全县共有会员500人，其中男会员0万人，女会员0万人。\n")
+    doc = Document(text)
+    sums = [arithmetic(g.parts)[0] for g in breakdowns(doc) if len(g.parts) >= 2]
+    assert "000万+87.95万=87.95万" in sums
+    assert "0万+0万=0万" in sums
+    problems: list[str] = []
+    Linter(Settings(select=["NM001"])).run_rules(doc, problems)
+    assert problems == []

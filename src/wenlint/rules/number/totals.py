@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from ...findings import Hit
@@ -303,10 +303,25 @@ def arithmetic(parts: list[Amount]) -> tuple[str, Decimal]:
     total = sum((p.qty.value for p in parts), Decimal(0))
     suffixes = {p.qty.text.lstrip("0123456789.") for p in parts}
     if len(suffixes) == 1 and (suffix := suffixes.pop()):
-        factor = parts[0].qty.value / Decimal(parts[0].qty.text[: -len(suffix)])
-        shown = [p.qty.text for p in parts]
-        return "+".join(shown) + f"={fmt(total / factor)}{suffix}", total
+        factor = _factor(parts, suffix)
+        if factor is not None:
+            shown = [p.qty.text for p in parts]
+            return "+".join(shown) + f"={fmt(total / factor)}{suffix}", total
     return "+".join(fmt(p.qty.value) for p in parts) + f"={fmt(total)}", total
+
+
+def _factor(parts: list[Amount], suffix: str) -> Decimal | None:
+    """What the shared multiplier `suffix` (万, 亿) stands for, from a part written with a figure
+    other than zero (`0万` says nothing of it); 1 when every part is zero, None when no part's
+    figure can be read."""
+    for p in parts:
+        try:
+            written = Decimal(p.qty.text[: -len(suffix)])
+        except InvalidOperation:
+            return None
+        if written:
+            return p.qty.value / written
+    return Decimal(1)
 
 
 def _show(a: Amount) -> str:
