@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from itertools import islice
 
 from ..config import Settings
 from ..documents.walk import Target
@@ -34,6 +35,7 @@ from .spill import Parked
 MIN_FILES = 8  # fewer files than this: lint serially, a pool would cost more than it saves
 CHUNKS_PER_WORKER = 24  # the smallest chunk: this fraction of a worker's share
 MAX_CHUNK_FILES = 64
+AHEAD = 3  # chunks sent per worker before their results are taken in
 
 
 def default_jobs() -> int:
@@ -306,7 +308,17 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init,
                                  initargs=(settings, options)) as executor:
-            pending = {executor.submit(_lint_chunk, [items[i] for i in chunk]) for chunk in chunks(sizes, workers)}
+            # A few chunks ahead of the workers, not all: a chunk's results wait in this process
+            # from when they come until they are yielded or parked, so a parent slower than its
+            # workers (a run with many findings) holds a bounded number of them.
+            todo = iter(chunks(sizes, workers))
+            pending = set()
+
+            def submit_more() -> None:
+                for chunk in islice(todo, max(0, AHEAD * workers - len(pending))):
+                    pending.add(executor.submit(_lint_chunk, [items[i] for i in chunk]))
+
+            submit_more()
             # Started after the workers are forked (forking a process with a thread mid-import
             # can deadlock the child).
             fork_done()
@@ -322,6 +334,7 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
                 progress.start(len(items))
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                submit_more()
                 for future in finished:
                     for index, result in future.result():
                         if streams[items[index][2]]:
