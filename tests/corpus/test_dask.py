@@ -18,7 +18,7 @@ from wenlint.engine.run import RunOptions, run  # noqa: E402
 from wenlint.profile.output import read_frame  # noqa: E402
 from wenlint.profile.schema import profile_frame, rows_from  # noqa: E402
 
-from .conftest import DEMO_PACK, SEEDS, make_corpus, run_wenlint  # noqa: E402
+from .conftest import DEMO_PACK, SEEDS, make_corpus, run_wenlint, write_doctored_copies  # noqa: E402
 from .test_jobs import snapshot  # noqa: E402
 
 OVERRIDES = Overrides(rule_packs=[DEMO_PACK], extend_select=["XC001", "XC002"])
@@ -174,11 +174,7 @@ def test_a_dense_cluster_of_copies_banded_on_the_workers(client, tmp_path, max_b
     from wenlint.engine.dask_bands import Banding
 
     rng = random.Random(4)
-    lines = (SEEDS / "003_c8e1670ebf633abb.txt").read_text(encoding="utf-8").split("\n")
-    for n in range(60):
-        copy = [line for line in lines if rng.random() > 0.1]
-        copy.insert(rng.randrange(len(copy)), f"第{n}份附注：本单位于{n}月补充材料，另行报送。")
-        (tmp_path / f"copy{n:02d}.txt").write_text("\n".join(copy), encoding="utf-8")
+    write_doctored_copies(tmp_path, 60, rng)
     for n in (3, 3, 17):  # exact copies (the same units): banded once, by the first of them
         text = (tmp_path / f"copy{n:02d}.txt").read_text(encoding="utf-8")
         (tmp_path / f"again{n:02d}_{rng.randrange(1000)}.txt").write_text("  " + text, encoding="utf-8")

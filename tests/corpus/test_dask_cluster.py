@@ -22,7 +22,7 @@ from wenlint.config import Overrides  # noqa: E402
 from wenlint.engine.dask_engine import run_dask  # noqa: E402
 from wenlint.engine.run import RunOptions, run  # noqa: E402
 
-from .conftest import SEEDS, make_corpus  # noqa: E402
+from .conftest import SEEDS, make_corpus, write_doctored_copies  # noqa: E402
 from .test_records import write_shards  # noqa: E402
 
 
@@ -156,11 +156,7 @@ def test_a_crowded_cluster_banded_under_the_bound_on_separate_workers(scheduler,
     from distributed import Client, get_task_stream
 
     rng = random.Random(7)
-    lines = (SEEDS / "003_c8e1670ebf633abb.txt").read_text(encoding="utf-8").split("\n")
-    for n in range(30):
-        copy = [line for line in lines if rng.random() > 0.1]
-        copy.insert(rng.randrange(len(copy)), f"第{n}份附注：本单位于{n}月补充材料，另行报送。")
-        (tmp_path / f"copy{n:02d}.txt").write_text("\n".join(copy), encoding="utf-8")
+    write_doctored_copies(tmp_path, 30, rng)
     (tmp_path / "wenlint.toml").write_text("[structure]\nexact-below = 2\nmax-bucket = 10\n", encoding="utf-8")
     overrides = Overrides(select=["ST012"])
     serial = run([str(tmp_path)], overrides, RunOptions(jobs=1))
