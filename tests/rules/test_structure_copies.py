@@ -155,7 +155,7 @@ def test_numpy_verification_equals_sets():
     block), in small chunks as in one."""
     import numpy as np
 
-    from wenlint.rules.structure.copies import _Arrays, _Sets
+    from wenlint.rules.structure.copies import _Arrays, _Sets, unit_arrays
 
     rng = random.Random(11)
     pool = [f"第{k}条措施落实到位情况良好" for k in range(40)]
@@ -172,7 +172,7 @@ def test_numpy_verification_equals_sets():
     pairs = [(i, j) for i in range(len(paths)) for j in range(i + 1, len(paths))]
     rng.shuffle(pairs)
     first, second = (np.array(x, dtype=np.int64) for x in zip(*pairs))
-    sets, arrays = _Sets([docs[p] for p in paths]), _Arrays([docs[p] for p in paths])
+    sets, arrays = _Sets([docs[p] for p in paths]), _Arrays([unit_arrays(docs[p]) for p in paths])
     for share in (0.0, 0.5):
         for cells in (1 << 22, 50):
             arrays.CELLS = cells

@@ -548,31 +548,15 @@ class _Arrays:
     The pairs are taken a document i at a time with the documents j it is paired with: the
     distinct hashes of i are sorted, so that "which units of j are in i" is one `searchsorted`
     for all the j, and "which units of i are in j" a row per j of a small matrix. Documents are
-    read as they are needed (`docs[i]`: a `_Loaded`, or a list) and their arrays kept for the
-    most recent ones only: memory in the documents of a batch, not in the run."""
+    read as they are needed (`docs[i]`: the `unit_arrays` of document i; a `_Loaded` deriving
+    them keeps the most recent ones only): memory in the documents of a batch, not in the run."""
 
     CELLS = 1 << 18  # at most this many (partner, unit) cells in one matrix
 
     def __init__(self, docs) -> None:
         import numpy as np
 
-        self.np = np
-        if isinstance(docs, _Loaded):
-            docs.derive = self._arrays
-            self.docs = docs
-        else:
-            self.docs = [self._arrays(d) for d in docs]
-
-    @staticmethod
-    def _arrays(data: Collected):
-        """(hashes, distinct hashes, characters per unit, line of each unit): views of the
-        collected arrays but for the distinct hashes."""
-        import numpy as np
-
-        from ._lsh import distinct
-
-        hashes = np.frombuffer(data.hashes, dtype=np.uint32)
-        return hashes, distinct(hashes), np.asarray(data.lengths), np.asarray(data.lines)
+        self.np, self.docs = np, docs
 
     def verify(self, first, second, min_share: float):
         """For the pairs (first[k], second[k]): `passed` (the cheap bound of `_Sets.pair`) and,
@@ -660,6 +644,17 @@ class _Arrays:
         out[1, row] = lines[first[chosen]]
         out[2, row] = lines[last[chosen]]
         return out
+
+
+def unit_arrays(data: Collected):
+    """What `_Arrays` reads of a document: (hashes, distinct hashes, characters per unit, line of
+    each unit), views of the collected arrays but for the distinct hashes."""
+    import numpy as np
+
+    from ._lsh import distinct
+
+    hashes = np.frombuffer(data.hashes, dtype=np.uint32)
+    return hashes, distinct(hashes), np.asarray(data.lengths), np.asarray(data.lines)
 
 
 def _places(sorted_values, values):
@@ -1272,7 +1267,7 @@ class CopiedDocument(CorpusRule):
             bounded.update(paths[n] for n in beyond.tolist())
         index_type = np.int32 if len(paths) < 1 << 31 else np.int64
         first, second = first.astype(index_type), second.astype(index_type)
-        passed, shares = _Arrays(_Loaded(collected, paths)).verify(first, second, min_share)
+        passed, shares = _Arrays(_Loaded(collected, paths, derive=unit_arrays)).verify(first, second, min_share)
         totals = np.array([grouped.totals[p] for p in paths], dtype=np.int64)
         with np.errstate(divide="ignore", invalid="ignore"):
             share_a, share_b = shares[0] / totals[first], shares[3] / totals[second]
