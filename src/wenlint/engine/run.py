@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import glob
+import heapq
 import os
 from array import array
 from collections.abc import Iterator
-from itertools import chain
+from itertools import chain, count, repeat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -417,16 +418,14 @@ class Run:
             self.progress.stop()
         for linter, rows in zip(linters, waiting):
             self.problems += linter.finish(rows)
-        # Replayed in order: the rows of each configuration are in the order of their numbers.
-        rows_at = [0] * len(linters)
-        nexts = [rows.numbers[0] if len(rows) else -1 for rows in waiting]
+        # The rows of every configuration in the order of their numbers in the spill, as replayed.
+        turns = heapq.merge(*(zip(rows.numbers, repeat(n), count()) for n, rows in enumerate(waiting)))
+        turn = next(turns, None)
         for index, result in enumerate(spill.replay()):
-            if index in nexts:
-                n = nexts.index(index)
-                rows, row = waiting[n], rows_at[n]
-                rows_at[n] += 1
-                nexts[n] = rows.numbers[row + 1] if row + 1 < len(rows) else -1
-                result.suppressions = rows.suppressions(row)
+            if turn is not None and turn[0] == index:
+                _, n, row = turn
+                turn = next(turns, None)
+                result.suppressions = waiting[n].suppressions(row)
                 if result.suppressions is not None:
                     drop_used_after_all(linters[n], result)
                     result.suppressions = None

@@ -57,9 +57,6 @@ class Stub:
         self.warning = result.warning
         self.findings: list[Finding] = []
 
-    def needed(self) -> bool:
-        return needed(self)
-
 
 def needed(result) -> bool:
     """Can the corpus phase add to this result? Only when a corpus rule collected something of
@@ -83,7 +80,7 @@ class Spill:
     def put(self, result: FileResult, streamed: Collection[str] = ()) -> Stub:
         """The result's stub; its collected data is set aside but for the codes in `streamed`."""
         stub = Stub(result, self._write(result))
-        if stub.needed():
+        if needed(stub):
             stub.collected = {code: value if code in streamed or not _carries(value) else self._set_aside(value)
                               for code, value in stub.collected.items()}
         return stub
