@@ -75,3 +75,30 @@ def test_a_path_that_came_twice_is_its_last_row_and_findings_go_to_the_spill():
     replayed = list(spill.replay())
     assert [len(r.findings) for r in replayed] == [0, 0, 1, 0]
     assert replayed[2].findings[0].code == "CH030"
+
+
+def test_a_packed_result_carries_its_findings_as_one_pickle_and_unpacks_whole():
+    """A pool's worker sends a result packed (engine/spill.Packed): the parent reads its path,
+    error, warning, collected data and suppressions as they are, and the findings wait as bytes
+    (a fix of a whole document has an edit per character) until the result's turn comes."""
+    import gc
+
+    from wenlint.documents import Document
+    from wenlint.engine.runner import Linter
+    from wenlint.engine.spill import Packed
+    from wenlint.findings import Finding
+
+    linter = Linter()
+    doc = Document("XX县人民政府关于2024年工作的总结\n\n一、基本情况\n\n今年全县共有干部xx名。\n", path="a.txt")
+    result = _result("a.txt", {"ST012": {"units": [1]}}, _Comments(["x"]))
+    result.findings = linter.run_rules(doc)
+    result.context = {1: "XX县人民政府关于2024年工作的总结"}
+    assert result.findings
+    packed = Packed(result)
+    assert isinstance(packed.rest, bytes)
+    assert not any(isinstance(o, Finding) for o in gc.get_referents(packed))
+    assert packed.collected is result.collected and packed.suppressions is result.suppressions
+    assert (packed.path, packed.error, packed.warning) == ("a.txt", None, None)
+    back = packed.unpack()
+    assert back.findings == result.findings and [f.fix for f in back.findings] == [f.fix for f in result.findings]
+    assert back.context == result.context and back.collected is result.collected

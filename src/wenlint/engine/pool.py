@@ -30,7 +30,7 @@ from ..errors import WenlintError
 from .corpus import Shelf, ShelfReader, drain, shelve, summarise, use_workers
 from .run import RunOptions, lint_target
 from .runner import FileResult, Linter
-from .spill import Parked
+from .spill import Packed, Parked
 
 MIN_FILES = 8  # fewer files than this: lint serially, a pool would cost more than it saves
 CHUNKS_PER_WORKER = 24  # the smallest chunk: this fraction of a worker's share
@@ -122,8 +122,8 @@ def _lint(item: tuple[Target, int]) -> FileResult:
     return result
 
 
-def _lint_chunk(chunk: list[tuple[int, Target, int]]) -> list[tuple[int, FileResult]]:
-    done = [(index, _lint((target, key))) for index, target, key in chunk]
+def _lint_chunk(chunk: list[tuple[int, Target, int]]) -> list[tuple[int, Packed]]:
+    done = [(index, Packed(_lint((target, key)))) for index, target, key in chunk]
     if _shelf is not None:
         _shelf.flush()  # before the parent learns where the documents are
     return done
@@ -336,15 +336,15 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 submit_more()
                 for future in finished:
-                    for index, result in future.result():
+                    for index, packed in future.result():
                         if streams[items[index][2]]:
-                            linters[items[index][2]].feed(result)
+                            linters[items[index][2]].feed(packed)
                         if progress is not None:
-                            progress.advance(result.path)
+                            progress.advance(packed.path)
                         if index != turn:
-                            parked.put(index, result, linters[items[index][2]].streams)
+                            parked.put(index, packed, linters[items[index][2]].streams)
                             continue
-                        yield result
+                        yield packed.unpack()
                         turn += 1
                         while turn in parked:
                             yield parked.take(turn)

@@ -182,7 +182,9 @@ class Linter:
         return bool(self.streams)
 
     def feed(self, result: FileResult) -> None:
-        """Give the open streams what a document collected (the documents `finish` will see)."""
+        """Give the open streams what a document collected (the documents `finish` will see):
+        `result` is read for its path, error, warning and collected data only (a pool feeds the
+        packed result its worker sent, spill.Packed)."""
         if result.error is not None or result.warning is not None:
             return
         for code, stream in list(self.streams.items()):

@@ -289,6 +289,26 @@ class _Values(ValuesView):
             yield waiting.data(code, row)
 
 
+class Packed:
+    """A result as a pool's worker sends it (`pack`): what the parent reads as it comes (path,
+    error and warning, what the corpus rules collected, the suppressions) as objects, the rest
+    (the findings above all) as one pickle in `_dump`'s form. A finding then waits in the parent
+    as a few bytes, not as objects (a fix of a whole document has an edit per character), and a
+    result that came before its turn goes to disk as it came."""
+
+    __slots__ = ("path", "error", "warning", "collected", "suppressions", "rest")
+
+    def __init__(self, result: FileResult) -> None:
+        self.path, self.error, self.warning = result.path, result.error, result.warning
+        self.collected, self.suppressions = result.collected, result.suppressions
+        self.rest = pickle.dumps(_dumped(result), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def unpack(self) -> FileResult:
+        result = _loaded(pickle.loads(self.rest))
+        result.collected, result.suppressions = self.collected, self.suppressions
+        return result
+
+
 class Parked:
     """Results that came before their turn (a pool sends the largest files first; a run reports
     them in the order of their paths), on disk until it comes: in memory only what a corpus
@@ -301,15 +321,15 @@ class Parked:
     def __contains__(self, index: int) -> bool:
         return index in self.places
 
-    def put(self, index: int, result: FileResult, streamed: Collection[str] = ()) -> None:
+    def put(self, index: int, packed: Packed, streamed: Collection[str] = ()) -> None:
         if self.file is None:
             self.file = tempfile.TemporaryFile()
         offset = self.file.seek(0, 2)
-        held = {code: value for code, value in result.collected.items() if code in streamed}
-        others = {code: value for code, value in result.collected.items() if code not in streamed}
-        _dump(result, self.file)
+        held = {code: value for code, value in packed.collected.items() if code in streamed}
+        others = {code: value for code, value in packed.collected.items() if code not in streamed}
+        self.file.write(packed.rest)
         pickle.dump(others, self.file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.places[index] = (offset, held, result.suppressions)
+        self.places[index] = (offset, held, packed.suppressions)
 
     def take(self, index: int) -> FileResult:
         offset, held, suppressions = self.places.pop(index)
@@ -326,13 +346,20 @@ class Parked:
 
 
 def _dump(result: FileResult, file) -> None:
-    """A result as it waits on disk: its path, the fields reports read, its findings as tuples."""
-    data = (result.path, tuple(getattr(result, name) for name in _KEPT), list(map(_fields, result.findings)))
-    pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(_dumped(result), file, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _load(file) -> FileResult:
-    path, kept, findings = pickle.load(file)
+    return _loaded(pickle.load(file))
+
+
+def _dumped(result: FileResult) -> tuple:
+    """A result as it waits on disk: its path, the fields reports read, its findings as tuples."""
+    return result.path, tuple(getattr(result, name) for name in _KEPT), list(map(_fields, result.findings))
+
+
+def _loaded(data: tuple) -> FileResult:
+    path, kept, findings = data
     result = FileResult(path)
     for name, value in zip(_KEPT, kept):
         setattr(result, name, value)
