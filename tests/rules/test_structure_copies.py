@@ -670,6 +670,27 @@ def test_the_final_banding_of_an_index_takes_every_band_of_every_run():
     assert (7, 9) in set(zip(smaller.tolist(), larger.tolist()))
 
 
+def test_a_band_index_under_a_run_ceiling_gives_the_same_pairs():
+    """Runs are not merged past `ceiling` entries (the largest merge stays bounded as the index
+    grows): more runs, the same pairs from `add` and from `final`, crowded documents included."""
+    import numpy as np
+
+    from wenlint.rules.structure._lsh import BandIndex, document_keys
+
+    rng = np.random.default_rng(11)
+    signatures = [rng.integers(0, 40, size=(int(rng.integers(1, 5)), 64)).astype(np.uint32) for _ in range(150)]
+    free, low = BandIndex(64, 8), BandIndex(64, 8, ceiling=4000)
+    for lo in range(0, 150, 10):
+        numbers = list(range(lo, lo + 10))
+        keys = [document_keys(s) for s in signatures[lo:lo + 10]]
+        a, b = free.add(keys, numbers), low.add(keys, numbers)
+        assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    assert len(low.runs) > len(free.runs) and max(len(run) for run in low.runs) <= 4000  # (a batch: ~1,600 keys)
+    assert any(len(run) > 2000 for run in low.runs)  # (merged up to the ceiling)
+    rank = rng.permutation(150)
+    assert all(np.array_equal(x, y) for x, y in zip(free.final(rank), low.final(rank)))
+
+
 def _bounded_as_a_shuffle(entries, documents: int, bits, bound: int, parts: int, groups: int, leaders: int):
     """`Bounded` done as the Dask banding does it: the entries split into parts by key, the
     crowded documents put together, each part's pairs and candidates, the candidates sent on

@@ -5,7 +5,7 @@ a key; two documents are candidates when one of their segments shares a key with
 other's. All at once (`banded_pairs` in copies.py) the values of every document are sorted band
 by band. A batch at a time (`BandIndex`), as documents arrive from the workers: the keys of
 earlier batches are held sorted in runs (two runs of about the same size are merged, so there are
-at most about log2(n) runs), the new batch is sorted, and its keys are looked up in every run
+about log2(n) runs, and n / RUN_CEILING more past the ceiling), the new batch is sorted, and its keys are looked up in every run
 (`searchsorted`): the shuffle is the sort, the reduce the ranges of equal keys. Both give the
 same pairs. An entry of a run is one 64-bit number, band | value | document, so a run costs
 8 bytes a key and sorting it orders by key, then by document.
@@ -42,6 +42,9 @@ def distinct(values: np.ndarray) -> np.ndarray:
 
 LIMIT = 1 << 16  # candidate (document, document) entries generated at a time
 LEADERS = 8  # the most similar candidates a crowded document is paired with (`Bounded`)
+# The largest run of a BandIndex, in entries: a merge makes a run of the two and positions for
+# one, so merging the two halves of a large index would briefly double it.
+RUN_CEILING = 1 << 20
 
 
 def _row_pairs(a_pos, b_lo, width, limit: int = LIMIT):
@@ -65,14 +68,16 @@ class _Merged:
     """Sorted parts without repeats, merged like the digits of a binary counter (a part is
     merged with the one before it while that one is not larger than twice its size), so that an
     entry is merged about log2(parts) times, not once per part. `merge(a, b)` joins two parts,
-    `size(part)` measures one."""
+    `size(part)` measures one. With a `ceiling`, two parts are not merged into one larger than
+    it: the largest merge, and what it costs in memory beside the parts, stays bounded."""
 
-    def __init__(self, merge, size=len) -> None:
-        self.merge, self.size = merge, size
+    def __init__(self, merge, size=len, ceiling: int | None = None) -> None:
+        self.merge, self.size, self.ceiling = merge, size, ceiling
         self.parts: list = []
 
     def push(self, part) -> None:
-        while self.parts and self.size(self.parts[-1]) <= 2 * self.size(part):
+        while self.parts and self.size(self.parts[-1]) <= 2 * self.size(part) and (
+                self.ceiling is None or self.size(self.parts[-1]) + self.size(part) <= self.ceiling):
             part = self.merge(self.parts.pop(), part)
         self.parts.append(part)
 
@@ -317,10 +322,10 @@ class BandIndex:
     (`dense` says a key went beyond the bound); `final` then gives the pairs of the whole index
     as `Bounded` takes them."""
 
-    def __init__(self, bands: int = 64, bound: int | None = None) -> None:
+    def __init__(self, bands: int = 64, bound: int | None = None, ceiling: int = RUN_CEILING) -> None:
         self.owner_bits = np.uint64(32 - max(1, (bands - 1).bit_length()))
         self.capacity = 1 << int(self.owner_bits)
-        self._runs = _Merged(_merged_runs)  # sorted entries: key << owner_bits | document
+        self._runs = _Merged(_merged_runs, ceiling=ceiling)  # sorted entries: key << owner_bits | document
         self.bound = bound
         self.dense = False  # a key was shared by more than `bound` documents
         self.crowded = np.zeros(0, dtype=bool)  # by document: in a key beyond the bound
