@@ -290,7 +290,7 @@ class _Values(ValuesView):
 
 
 class Packed:
-    """A result as a pool's worker sends it (`pack`): what the parent reads as it comes (path,
+    """A result as a pool's worker sends it: what the parent reads as it comes (path,
     error and warning, what the corpus rules collected, the suppressions) as objects, the rest
     (the findings above all) as one pickle in `_dump`'s form. A finding then waits in the parent
     as a few bytes, not as objects (a fix of a whole document has an edit per character), and a

@@ -5,10 +5,10 @@ a key; two documents are candidates when one of their segments shares a key with
 other's. All at once (`banded_pairs` in copies.py) the values of every document are sorted band
 by band. A batch at a time (`BandIndex`), as documents arrive from the workers: the keys of
 earlier batches are held sorted in runs (two runs of about the same size are merged, so there are
-about log2(n) runs, and n / RUN_CEILING more past the ceiling), the new batch is sorted, and its keys are looked up in every run
-(`searchsorted`): the shuffle is the sort, the reduce the ranges of equal keys. Both give the
-same pairs. An entry of a run is one 64-bit number, band | value | document, so a run costs
-8 bytes a key and sorting it orders by key, then by document.
+about log2(n) runs, and n / RUN_CEILING more past the ceiling), the new batch is sorted, and its
+keys are looked up in every run (`searchsorted`): the shuffle is the sort, the reduce the ranges
+of equal keys. Both give the same pairs. An entry of a run is one 64-bit number, band | value |
+document, so a run costs 8 bytes a key and sorting it orders by key, then by document.
 
 A key shared by k documents pairs k^2/2 of them, and near copies share most of their keys: a
 dense cluster would generate its pairs once per shared key. With a bound, `Bounded` pairs the
