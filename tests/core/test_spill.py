@@ -102,3 +102,26 @@ def test_a_packed_result_carries_its_findings_as_one_pickle_and_unpacks_whole():
     back = packed.unpack()
     assert back.findings == result.findings and [f.fix for f in back.findings] == [f.fix for f in result.findings]
     assert back.context == result.context and back.collected is result.collected
+
+
+def test_a_packed_result_is_set_aside_as_it_came_and_replayed_as_the_result():
+    """The corpus phase of a pooled run keeps a worker's packed results (spill.Packed) without
+    making their findings: their rows and replay are those of the results themselves."""
+    from wenlint.documents import Document
+    from wenlint.engine.runner import Linter
+    from wenlint.engine.spill import Packed
+
+    linter = Linter()
+    results = []
+    for n, text in enumerate(["XX县人民政府2024年工作总结\n\n全县共有干部xx名。\n", "邓**理论\n\n当前位置：首页 > 总结\n"]):
+        result = _result(f"{n}.txt", {"ST012": {"units": [n]}, "CH030": None}, _Comments(["x"]) if n else None)
+        result.findings = linter.run_rules(Document(text, path=f"{n}.txt"))
+        results.append(result)
+    assert all(r.findings for r in results)
+    plain, plain_rows = _waiting(results)
+    packed, packed_rows = _waiting([Packed(r) for r in results])
+    assert list(packed_rows.numbers) == list(plain_rows.numbers) == [0, 1]
+    assert dict(packed_rows.collected("ST012").items()) == dict(plain_rows.collected("ST012").items())
+    assert packed_rows.suppressions(packed_rows.row("1.txt")).directives == ["x"]
+    for a, b in zip(plain.replay(), packed.replay(), strict=True):
+        assert (a.path, a.findings, a.context) == (b.path, b.findings, b.context)

@@ -271,10 +271,12 @@ def _prepare_corpus_rules(linters: dict[int, Linter], documents: dict[int, int])
 
 
 def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
-                 may_shelve: bool = False) -> Iterator[FileResult]:
+                 may_shelve: bool = False, packed: bool = False) -> Iterator[FileResult | Packed]:
     """The results in the order of `work`, each as soon as it and those before it are done: one
     that comes before its turn waits on disk (`spill.Parked`), so a run holds a few results,
-    not every file's findings. With `may_shelve` (nothing of the results outlives the run, as a
+    not every file's findings. With `packed`, each as its worker sent it (`spill.Packed`: a
+    caller that sets the results aside on disk does not make their findings only to write
+    them again). With `may_shelve` (nothing of the results outlives the run, as a
     cache would keep it), what corpus rules collected stays with the workers in a temporary
     directory, and the corpus streams verify their pairs there while the pool is open."""
     # Imported here: a one-file check must not pay for multiprocessing.
@@ -297,6 +299,7 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
     workers = min(options.jobs, len(items))
     parked = Parked()
     turn = 0  # the next result to yield
+    out = (lambda result: result) if packed else Packed.unpack
     context = _context()
     sizes = [_size(target) for _, target, _ in items]
     shelf = None
@@ -336,18 +339,18 @@ def lint_in_pool(work: list[tuple[Target, Linter]], options: RunOptions, progres
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 submit_more()
                 for future in finished:
-                    for index, packed in future.result():
+                    for index, result in future.result():
                         if streams[items[index][2]]:
-                            linters[items[index][2]].feed(packed)
+                            linters[items[index][2]].feed(result)
                         if progress is not None:
-                            progress.advance(packed.path)
+                            progress.advance(result.path)
                         if index != turn:
-                            parked.put(index, packed, linters[items[index][2]].streams)
+                            parked.put(index, result, linters[items[index][2]].streams)
                             continue
-                        yield packed.unpack()
+                        yield out(result)
                         turn += 1
                         while turn in parked:
-                            yield parked.take(turn)
+                            yield out(parked.take(turn))
                             turn += 1
             for key, linter in linters.items():
                 if streams[key]:

@@ -297,10 +297,11 @@ def run(paths: list[str], overrides: Overrides | None = None, options: RunOption
 
 
 def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=None,
-              documents: int = 0, may_shelve: bool = False) -> Iterator[FileResult]:
+              documents: int = 0, may_shelve: bool = False, packed: bool = False) -> Iterator[FileResult]:
     """Lint `work` serially or in a pool, yielding each file's result in order; `documents`: how
     many the run plans in all; `may_shelve`: a pool may keep what corpus rules collected with its
-    workers (the results are not cached)."""
+    workers (the results are not cached); `packed`: a pool's results may come as their workers
+    sent them (spill.Packed, see `unpacked`)."""
     from .pool import use_pool
 
     if use_pool(work, options):
@@ -309,7 +310,8 @@ def _lint_all(work: list[tuple[Target, Linter]], options: RunOptions, progress=N
         from .pool import lint_in_pool
 
         # starts the progress bar once workers run
-        yield from lint_in_pool(work, replace(options, documents=documents or len(work)), progress, may_shelve)
+        yield from lint_in_pool(work, replace(options, documents=documents or len(work)), progress, may_shelve,
+                                packed)
         return
     if progress is not None:
         progress.start(len(work))
@@ -384,12 +386,15 @@ class Run:
 
             keyed = iter_cached(files, options, lambda todo: _lint_all(todo, options, progress, len(files)))
         else:
+            # (packed: the spill writes a pool's results as they came)
             keyed = ((result, None, False) for result in _lint_all(files, options, progress, documents=len(files),
-                                                                   may_shelve=True))
+                                                                   may_shelve=True, packed=True))
         owned = ((result, linter) for (result, _, _), (_, linter) in zip(keyed, files))
         records = lint_shards(shards, options) if shards else ()
         if not any(linter.corpus_rules for linter in self.linters):
-            yield from (result for result, _ in owned)
+            from .spill import unpacked
+
+            yield from (unpacked(result) for result, _ in owned)
             yield from (result for result, _ in records)
             if progress is not None:
                 progress.stop()

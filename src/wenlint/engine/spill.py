@@ -85,15 +85,18 @@ class Spill:
                               for code, value in stub.collected.items()}
         return stub
 
-    def keep(self, result: FileResult, waiting: Waiting, streamed: Collection[str] = ()) -> None:
-        """Write the result; when the corpus phase can add to it, a row of `waiting` (its collected
+    def keep(self, result: FileResult | Packed, waiting: Waiting, streamed: Collection[str] = ()) -> None:
+        """Write the result (a pool's packed one as it came); when the corpus phase can add to it, a row of `waiting` (its collected
         data set aside but for the codes in `streamed`)."""
         number = self._write(result)
         if needed(result):
             waiting.append(number, result, streamed)
 
-    def _write(self, result: FileResult) -> int:
-        _dump(result, self.file)
+    def _write(self, result: FileResult | Packed) -> int:
+        if isinstance(result, Packed):
+            self.file.write(result.rest)  # (its findings as `_dump` writes them)
+        else:
+            _dump(result, self.file)
         self.count += 1
         return self.count - 1
 
@@ -309,6 +312,10 @@ class Packed:
         return result
 
 
+def unpacked(result: FileResult | Packed) -> FileResult:
+    return result.unpack() if isinstance(result, Packed) else result
+
+
 class Parked:
     """Results that came before their turn (a pool sends the largest files first; a run reports
     them in the order of their paths), on disk until it comes: in memory only what a corpus
@@ -329,15 +336,15 @@ class Parked:
         others = {code: value for code, value in packed.collected.items() if code not in streamed}
         self.file.write(packed.rest)
         pickle.dump(others, self.file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.places[index] = (offset, held, packed.suppressions)
+        self.places[index] = (offset, len(packed.rest), packed)
+        packed.rest, packed.collected = b"", held
 
-    def take(self, index: int) -> FileResult:
-        offset, held, suppressions = self.places.pop(index)
+    def take(self, index: int) -> Packed:
+        offset, size, packed = self.places.pop(index)
         self.file.seek(offset)
-        result = _load(self.file)
-        result.collected = {**pickle.load(self.file), **held}
-        result.suppressions = suppressions
-        return result
+        packed.rest = self.file.read(size)
+        packed.collected = {**pickle.load(self.file), **packed.collected}
+        return packed
 
     def close(self) -> None:
         if self.file is not None:
