@@ -271,19 +271,21 @@ def time_ripgrep(directory: Path, jobs: int, repeat: int) -> dict:
 # ----- 5. memory ----------------------------------------------------------------------------
 
 def peak_rss(command: list[str]) -> float:
-    """Peak resident memory of a child process in MB (Linux: ru_maxrss is in kB)."""
+    """Peak resident memory of a child process in MB (Linux: ru_maxrss is in kB): of the largest
+    of it and the processes it waited for (a pool's workers)."""
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return usage.ru_maxrss / 1024
 
 
-def memory(small: Path, large: Path, work: Path) -> dict:
+def memory(small: Path, large: Path, work: Path, jobs: int = 1) -> dict:
     wenlint = [sys.executable, "-m", "wenlint"]
     commands = {
-        "profile": lambda d: wenlint + ["profile", str(d), "--isolated", "--jobs", "1", "-o", str(work / "p.parquet")],
+        "profile": lambda d: wenlint + ["profile", str(d), "--isolated", "--jobs", str(jobs), "-o",
+                                        str(work / "p.parquet")],
         # No cache: the figure is the run's own, not what an earlier run left behind.
-        "check": lambda d: wenlint + ["check", str(d), "--isolated", "--jobs", "1", "--format", "jsonl",
+        "check": lambda d: wenlint + ["check", str(d), "--isolated", "--jobs", str(jobs), "--format", "jsonl",
                                       "-o", os.devnull, "--exit-zero", "--no-cache"],
     }
     out = {}
