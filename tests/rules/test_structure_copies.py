@@ -672,10 +672,11 @@ def test_the_final_banding_of_an_index_takes_every_band_of_every_run():
 
 def test_a_band_index_under_a_run_ceiling_gives_the_same_pairs():
     """Runs are not merged past `ceiling` entries (the largest merge stays bounded as the index
-    grows): more runs, the same pairs from `add` and from `final`, crowded documents included."""
+    grows), and those past half of it wait on disk (`_Spilled`): the same pairs from `add` and
+    from `final`, crowded documents included."""
     import numpy as np
 
-    from wenlint.rules.structure._lsh import BandIndex, document_keys
+    from wenlint.rules.structure._lsh import BandIndex, _Spilled, document_keys
 
     rng = np.random.default_rng(11)
     signatures = [rng.integers(0, 40, size=(int(rng.integers(1, 5)), 64)).astype(np.uint32) for _ in range(150)]
@@ -687,8 +688,34 @@ def test_a_band_index_under_a_run_ceiling_gives_the_same_pairs():
         assert all(np.array_equal(x, y) for x, y in zip(a, b))
     assert len(low.runs) > len(free.runs) and max(len(run) for run in low.runs) <= 4000  # (a batch: ~1,600 keys)
     assert any(len(run) > 2000 for run in low.runs)  # (merged up to the ceiling)
+    assert any(isinstance(run, _Spilled) for run in low.runs) and not any(
+        isinstance(run, _Spilled) for run in free.runs)
     rank = rng.permutation(150)
     assert all(np.array_equal(x, y) for x, y in zip(free.final(rank), low.final(rank)))
+
+
+def test_a_run_on_disk_reads_as_the_run_in_memory():
+    """`_Spilled` answers what the index asks of a run (slices, an entry, entries at positions,
+    `searchsorted` of sorted values) as the array does, values past its last band included."""
+    import numpy as np
+
+    from wenlint.rules.structure._lsh import _search, _Spilled
+
+    rng = np.random.default_rng(3)
+    shift = np.uint64(58)
+    bands = np.sort(rng.choice([0, 1, 5, 62], size=3000)).astype(np.uint64)  # bands with gaps, not the last
+    run = np.sort(bands << shift | rng.integers(0, 1 << 40, size=3000).astype(np.uint64))
+    disk = _Spilled(run, shift)
+    assert len(disk) == 3000 and np.array_equal(disk[10:500], run[10:500]) and disk[-1] == run[-1]
+    at = np.sort(rng.integers(0, 3000, size=200))
+    assert np.array_equal(disk[at], run[at]) and len(disk[at[:0]]) == 0
+    values = np.sort(np.concatenate((run[rng.integers(0, 3000, size=300)],
+                                     rng.integers(0, 64, size=300).astype(np.uint64) << shift,
+                                     np.array([0, (63 << 58) | 7, np.iinfo(np.uint64).max], dtype=np.uint64))))
+    left, right, few = _search(disk, (values, "left"), (values, "right"), (values[::7], "left"))
+    assert np.array_equal(left, np.searchsorted(run, values, side="left"))
+    assert np.array_equal(right, np.searchsorted(run, values, side="right"))
+    assert np.array_equal(few, np.searchsorted(run, values[::7], side="left"))
 
 
 def _bounded_as_a_shuffle(entries, documents: int, bits, bound: int, parts: int, groups: int, leaders: int):

@@ -5,9 +5,9 @@ a key; two documents are candidates when one of their segments shares a key with
 other's. All at once (`banded_pairs` in copies.py) the values of every document are sorted band
 by band. A batch at a time (`BandIndex`), as documents arrive from the workers: the keys of
 earlier batches are held sorted in runs (two runs of about the same size are merged, so there are
-about log2(n) runs, and n / RUN_CEILING more past the ceiling), the new batch is sorted, and its
-keys are looked up in every run (`searchsorted`): the shuffle is the sort, the reduce the ranges
-of equal keys. Both give the same pairs. An entry of a run is one 64-bit number, band | value |
+about log2(n) runs, and n / RUN_CEILING more past the ceiling, those on disk), the new batch is
+sorted, and its keys are looked up in every run (`searchsorted`): the shuffle is the sort, the
+reduce the ranges of equal keys. Both give the same pairs. An entry of a run is one 64-bit number, band | value |
 document, so a run costs 8 bytes a key and sorting it orders by key, then by document.
 
 A key shared by k documents pairs k^2/2 of them, and near copies share most of their keys: a
@@ -43,7 +43,8 @@ def distinct(values: np.ndarray) -> np.ndarray:
 LIMIT = 1 << 16  # candidate (document, document) entries generated at a time
 LEADERS = 8  # the most similar candidates a crowded document is paired with (`Bounded`)
 # The largest run of a BandIndex, in entries: a merge makes a run of the two and positions for
-# one, so merging the two halves of a large index would briefly double it.
+# one, so merging the two halves of a large index would briefly double it. A run past half of
+# it is not merged again and waits on disk (`_Spilled`).
 RUN_CEILING = 1 << 20
 
 
@@ -325,7 +326,9 @@ class BandIndex:
     def __init__(self, bands: int = 64, bound: int | None = None, ceiling: int = RUN_CEILING) -> None:
         self.owner_bits = np.uint64(32 - max(1, (bands - 1).bit_length()))
         self.capacity = 1 << int(self.owner_bits)
-        self._runs = _Merged(_merged_runs, ceiling=ceiling)  # sorted entries: key << owner_bits | document
+        # sorted entries (key << owner_bits | document); the largest on disk (`_Spilled`), not merged again
+        self._runs = _Merged(_merged_runs, size=_mergeable_size, ceiling=ceiling)
+        self.ceiling = ceiling
         self.bound = bound
         self.dense = False  # a key was shared by more than `bound` documents
         self.crowded = np.zeros(0, dtype=bool)  # by document: in a key beyond the bound
@@ -349,8 +352,7 @@ class BandIndex:
         starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
         counts = np.diff(np.append(starts, len(batch)))
         unique = key[starts]
-        found = [(np.searchsorted(run, unique << bits, side="left"),
-                  np.searchsorted(run, unique << bits | mask, side="right")) for run in self.runs]
+        found = [tuple(_search(run, (unique << bits, "left"), (unique << bits | mask, "right"))) for run in self.runs]
         paired = np.ones(len(unique), dtype=bool)  # keys whose documents are paired here
         crowded = None
         if self.bound is not None:
@@ -416,7 +418,7 @@ class BandIndex:
         # where each band starts in each run (the end of the last: the run's end, as band << shift
         # may not fit in 64 bits)
         starts = np.arange(1, bands, dtype=np.uint64) << shift
-        cuts = [np.concatenate(([0], np.searchsorted(run, starts), [len(run)])) for run in runs]
+        cuts = [np.concatenate(([0], _search(run, (starts, "left"))[0], [len(run)])) for run in runs]
 
         def entries(band: int) -> np.ndarray:
             part = np.concatenate([run[cut[band] : cut[band + 1]] for run, cut in zip(runs, cuts)] or [_EMPTY_KEYS])
@@ -441,6 +443,76 @@ class BandIndex:
 
     def _push(self, entries: np.ndarray) -> None:
         self._runs.push(entries)
+        shift = np.uint64(32 + int(self.owner_bits))
+        parts = self._runs.parts
+        for i, run in enumerate(parts):
+            if isinstance(run, np.ndarray) and 2 * len(run) >= self.ceiling:
+                parts[i] = _Spilled(run, shift)
+
+
+class _Spilled:
+    """A run of a `BandIndex` in a temporary file: the index of a large corpus does not wait in
+    memory. It is read a band at a time (entries are sorted by band first, and a batch's keys are
+    looked up band by band, `_search`), and the entries of given positions through a map
+    of the file dropped when they are read: in memory, a band of it at most."""
+
+    def __init__(self, entries: np.ndarray, shift: np.uint64) -> None:
+        import tempfile
+
+        self.size = len(entries)
+        bands = int(entries[-1] >> shift) + 1 if self.size else 0
+        # where each band starts (the end of the last: the run's end, as band << shift may not fit)
+        starts = np.searchsorted(entries, np.arange(1, bands, dtype=np.uint64) << shift)
+        self.cuts = np.concatenate(([0], starts, [self.size])).astype(np.int64)
+        self.shift = shift
+        self.file = tempfile.TemporaryFile()
+        entries.tofile(self.file)
+        self.file.flush()
+
+    def __len__(self) -> int:
+        return self.size
+
+    def _read(self, start: int, stop: int) -> np.ndarray:
+        self.file.seek(8 * start)
+        return np.frombuffer(self.file.read(8 * (stop - start)), dtype=np.uint64)
+
+    def __getitem__(self, where):
+        if isinstance(where, slice):
+            start, stop, _ = where.indices(self.size)
+            return self._read(start, max(start, stop))
+        if isinstance(where, (int, np.integer)):
+            where = where + self.size if where < 0 else where
+            return self._read(where, where + 1)[0]
+        if not len(where):
+            return _EMPTY_KEYS
+        mapped = np.memmap(self.file, dtype=np.uint64, mode="r", shape=(self.size,))
+        return np.asarray(mapped[where])  # (a copy: the map goes when `mapped` does)
+
+    def searchsorted(self, *queries: tuple[np.ndarray, str]) -> list[np.ndarray]:
+        """np.searchsorted of each (sorted values, side), a band of the run read once for all."""
+        bands = len(self.cuts) - 1
+        edges = [np.searchsorted(values >> self.shift, np.arange(bands + 1, dtype=np.uint64)) for values, _ in queries]
+        found = [np.full(len(values), self.size, dtype=np.int64) for values, _ in queries]  # (past the last band)
+        for b in range(bands):
+            if all(edge[b] == edge[b + 1] for edge in edges):
+                continue
+            part = self[self.cuts[b] : self.cuts[b + 1]]
+            for (values, side), edge, out in zip(queries, edges, found):
+                lo, hi = edge[b], edge[b + 1]
+                if lo < hi:
+                    out[lo:hi] = self.cuts[b] + np.searchsorted(part, values[lo:hi], side=side)
+        return found
+
+
+def _search(run, *queries: tuple[np.ndarray, str]) -> list[np.ndarray]:
+    """np.searchsorted of each (sorted values, side) on a run in memory or on disk (`_Spilled`)."""
+    if isinstance(run, _Spilled):
+        return run.searchsorted(*queries)
+    return [np.searchsorted(run, values, side=side) for values, side in queries]
+
+
+def _mergeable_size(run) -> float:
+    return len(run) if isinstance(run, np.ndarray) else float("inf")  # (a run on disk stays as it is)
 
 
 def _merged_runs(before: np.ndarray, last: np.ndarray) -> np.ndarray:
