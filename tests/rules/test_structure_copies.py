@@ -775,3 +775,33 @@ def test_bounded_done_as_a_shuffle_gives_the_pairs_of_bounded(seed):
         got = _bounded_as_a_shuffle(np.concatenate(entries), documents, bits, bound, parts, groups, leaders)
         assert all(np.array_equal(a, b) for a, b in zip(expected, got))
     assert len(expected[0])
+
+
+def test_verifying_a_task_keeps_a_few_of_its_documents_and_gives_the_same_rows(monkeypatch):
+    """`verify_pairs` (a pool or Dask worker's task) reads its documents as their pairs ask for
+    them and keeps the most recent within `_Loaded`'s budget: a task whose documents do not fit
+    gives the rows of one that holds them all, reading some again."""
+    from wenlint.rules.structure import copies
+
+    rng = random.Random(5)
+    pool = [f"第{k}条措施落实到位情况良好，各项工作稳步推进" for k in range(30)]
+    docs = {}
+    for d in range(24):
+        lines = [rng.choice(pool) if rng.random() < 0.7 else f"独有内容{d}号第{rng.randrange(10**6)}句话"
+                 for _ in range(rng.randint(10, 40))]
+        docs[f"d{d:02}"] = pickle.dumps(collect_text("\n".join(lines)))
+    names = sorted(docs)
+    pairs = [(i, j, names[i], names[j]) for i in range(len(names)) for j in range(i)]
+    rng.shuffle(pairs)
+    reads = []
+
+    def load(name):
+        reads.append(name)
+        return pickle.loads(docs[name])
+
+    whole = copies.verify_pairs(pairs, load, 0.3, 20)
+    assert whole and len(reads) == len(names)
+    reads.clear()
+    monkeypatch.setattr(copies._Loaded, "BUDGET", 40)  # (units: about one document)
+    assert copies.verify_pairs(pairs, load, 0.3, 20) == whole
+    assert len(reads) > len(names)

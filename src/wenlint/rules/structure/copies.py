@@ -512,21 +512,33 @@ class _Loaded:
         return entry[1]
 
 
+class _Reading:
+    """A `load(where)` as the mapping `_Loaded` reads documents from."""
+
+    def __init__(self, load) -> None:
+        self.load = load
+
+    def __getitem__(self, where):
+        return self.load(where)
+
+
 def verify_pairs(pairs, load, min_share: float, min_chars: int) -> list[tuple]:
     """Verify candidate pairs where the documents are (a pool worker reading its shelf, a Dask
     worker holding the partitions): `pairs` are (a, b, where a is, where b is), `load(where)`
     gives a `Collected`. The pairs that are copies come back as (a, b, characters, first line,
     last line of a; the same of b; the head of a's first line, of b's)."""
-    loaded: list[Collected] = []
+    wheres: list = []
     number: dict = {}
 
     def local(where) -> int:
         k = number.get(where)
         if k is None:
-            k = number[where] = len(loaded)
-            loaded.append(load(where))
+            k = number[where] = len(wheres)
+            wheres.append(where)
         return k
 
+    # (the most recent documents only: a task's pairs may touch a thousand)
+    loaded = _Loaded(_Reading(load), wheres)
     sets = _Sets(loaded, keep=256)
     rows = []
     for a, b, where_a, where_b in pairs:
