@@ -486,15 +486,16 @@ class _Sets:
 
 
 class _Loaded:
-    """The documents `finish` compares, by number (`paths[i]`), read from what was collected
-    when asked for (the engine keeps it on disk: `runner.CollectedBy`) and kept for the most
-    recently used only, up to `budget` units in all: the comparison holds a few documents at a
-    time, not the run's."""
+    """The documents a comparison reads, by number: `read(i)` gives document i's `Collected`
+    (`finish`: from what was collected, which the engine keeps on disk, `runner.CollectedBy`; a
+    worker's task: from its shelf), read when asked for and kept for the most recently used
+    only, up to `budget` units in all: the comparison holds a few documents at a time, not the
+    run's."""
 
     BUDGET = 1 << 18  # units (about 11 bytes each with what `_Arrays` derives from them)
 
-    def __init__(self, collected, paths: list[str], budget: int | None = None, derive=None) -> None:
-        self.collected, self.paths = collected, paths
+    def __init__(self, read, budget: int | None = None, derive=None) -> None:
+        self.read = read
         self.budget = self.BUDGET if budget is None else budget
         self.derive = derive  # what is kept of a document (default: its Collected)
         self.cache: dict = {}  # number -> (units, kept), least recently used first
@@ -503,23 +504,13 @@ class _Loaded:
     def __getitem__(self, i: int):
         entry = self.cache.pop(i, None)
         if entry is None:
-            data = self.collected[self.paths[i]]
+            data = self.read(i)
             entry = (len(data.hashes), data if self.derive is None else self.derive(data))
             self.held += entry[0]
             while self.held > self.budget and self.cache:
                 self.held -= self.cache.pop(next(iter(self.cache)))[0]
         self.cache[i] = entry
         return entry[1]
-
-
-class _Reading:
-    """A `load(where)` as the mapping `_Loaded` reads documents from."""
-
-    def __init__(self, load) -> None:
-        self.load = load
-
-    def __getitem__(self, where):
-        return self.load(where)
 
 
 def verify_pairs(pairs, load, min_share: float, min_chars: int) -> list[tuple]:
@@ -538,7 +529,7 @@ def verify_pairs(pairs, load, min_share: float, min_chars: int) -> list[tuple]:
         return k
 
     # (the most recent documents only: a task's pairs may touch a thousand)
-    loaded = _Loaded(_Reading(load), wheres)
+    loaded = _Loaded(lambda k: load(wheres[k]))
     sets = _Sets(loaded, keep=256)
     rows = []
     for a, b, where_a, where_b in pairs:
@@ -1227,7 +1218,7 @@ class CopiedDocument(CorpusRule):
         members, totals = grouped.members, grouped.totals
         paths = list(members)
         if grouped.stack is None:  # (as many as the stream is opened for: every pair)
-            found = self._exact(paths, _Loaded(collected, paths), totals, min_share, min_chars)
+            found = self._exact(paths, _Loaded(lambda i: collected[paths[i]]), totals, min_share, min_chars)
         else:
             found = self._approximate(paths, collected, grouped, min_share, min_chars, int(ctx.option("max-bucket")),
                                       bounded)
@@ -1236,7 +1227,7 @@ class CopiedDocument(CorpusRule):
             return
         found = dict(found)
         bounded.update(m for p in list(bounded) for m in members[p])
-        sets = _Sets(_Loaded(collected, paths), keep=1)
+        sets = _Sets(_Loaded(lambda i: collected[paths[i]]), keep=1)
         selves = {}
         for i, path in enumerate(paths):
             if len(members[path]) > 1:
@@ -1279,7 +1270,7 @@ class CopiedDocument(CorpusRule):
             bounded.update(paths[n] for n in beyond.tolist())
         index_type = np.int32 if len(paths) < 1 << 31 else np.int64
         first, second = first.astype(index_type), second.astype(index_type)
-        passed, shares = _Arrays(_Loaded(collected, paths, derive=unit_arrays)).verify(first, second, min_share)
+        passed, shares = _Arrays(_Loaded(lambda i: collected[paths[i]], derive=unit_arrays)).verify(first, second, min_share)
         totals = np.array([grouped.totals[p] for p in paths], dtype=np.int64)
         with np.errstate(divide="ignore", invalid="ignore"):
             share_a, share_b = shares[0] / totals[first], shares[3] / totals[second]
