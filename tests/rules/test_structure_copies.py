@@ -699,7 +699,7 @@ def test_a_run_on_disk_reads_as_the_run_in_memory():
     `searchsorted` of sorted values) as the array does, values past its last band included."""
     import numpy as np
 
-    from wenlint.rules.structure._lsh import _search, _Spilled
+    from wenlint.rules.structure._lsh import _band_cuts, _search, _Spilled
 
     rng = np.random.default_rng(3)
     shift = np.uint64(58)
@@ -716,6 +716,8 @@ def test_a_run_on_disk_reads_as_the_run_in_memory():
     assert np.array_equal(left, np.searchsorted(run, values, side="left"))
     assert np.array_equal(right, np.searchsorted(run, values, side="right"))
     assert np.array_equal(few, np.searchsorted(run, values[::7], side="left"))
+    for bands in (63, 64):  # (its last band, and one more: an index's other runs may reach it)
+        assert np.array_equal(_band_cuts(disk, bands, shift), _band_cuts(run, bands, shift))
 
 
 def _bounded_as_a_shuffle(entries, documents: int, bits, bound: int, parts: int, groups: int, leaders: int):

@@ -329,6 +329,7 @@ class BandIndex:
         # sorted entries (key << owner_bits | document); the largest on disk (`_Spilled`), not merged again
         self._runs = _Merged(_merged_runs, size=_mergeable_size, ceiling=ceiling)
         self.ceiling = ceiling
+        self.shift = np.uint64(32 + int(self.owner_bits))  # entry >> shift: its band
         self.bound = bound
         self.dense = False  # a key was shared by more than `bound` documents
         self.crowded = np.zeros(0, dtype=bool)  # by document: in a key beyond the bound
@@ -412,13 +413,9 @@ class BandIndex:
         mask = np.uint64(self.capacity - 1)
         rank = np.asarray(rank, dtype=np.int64)
         ranks = rank.astype(np.uint64)
-        shift = np.uint64(32 + int(self.owner_bits))
         runs = [run for run in self.runs if len(run)]
-        bands = 1 + max((int(run[-1] >> shift) for run in runs), default=-1)
-        # where each band starts in each run (the end of the last: the run's end, as band << shift
-        # may not fit in 64 bits)
-        starts = np.arange(1, bands, dtype=np.uint64) << shift
-        cuts = [np.concatenate(([0], _search(run, (starts, "left"))[0], [len(run)])) for run in runs]
+        bands = 1 + max((int(run[-1] >> self.shift) for run in runs), default=-1)
+        cuts = [_band_cuts(run, bands, self.shift) for run in runs]
 
         def entries(band: int) -> np.ndarray:
             part = np.concatenate([run[cut[band] : cut[band + 1]] for run, cut in zip(runs, cuts)] or [_EMPTY_KEYS])
@@ -443,11 +440,10 @@ class BandIndex:
 
     def _push(self, entries: np.ndarray) -> None:
         self._runs.push(entries)
-        shift = np.uint64(32 + int(self.owner_bits))
         parts = self._runs.parts
         for i, run in enumerate(parts):
             if isinstance(run, np.ndarray) and 2 * len(run) >= self.ceiling:
-                parts[i] = _Spilled(run, shift)
+                parts[i] = _Spilled(run, self.shift)
 
 
 class _Spilled:
@@ -460,10 +456,7 @@ class _Spilled:
         import tempfile
 
         self.size = len(entries)
-        bands = int(entries[-1] >> shift) + 1 if self.size else 0
-        # where each band starts (the end of the last: the run's end, as band << shift may not fit)
-        starts = np.searchsorted(entries, np.arange(1, bands, dtype=np.uint64) << shift)
-        self.cuts = np.concatenate(([0], starts, [self.size])).astype(np.int64)
+        self.cuts = _band_cuts(entries, int(entries[-1] >> shift) + 1 if self.size else 0, shift).astype(np.int64)
         self.shift = shift
         self.file = tempfile.TemporaryFile()
         entries.tofile(self.file)
@@ -502,6 +495,17 @@ class _Spilled:
                 if lo < hi:
                     out[lo:hi] = self.cuts[b] + np.searchsorted(part, values[lo:hi], side=side)
         return found
+
+
+def _band_cuts(run, bands: int, shift: np.uint64) -> np.ndarray:
+    """Where each of `bands` bands starts in a run (sorted by band first), and the run's end
+    (not band << shift for the end of the last: with 64 bands that does not fit in 64 bits). A
+    run on disk has its own already."""
+    if isinstance(run, _Spilled):
+        own = run.cuts[:-1]
+        return np.concatenate((own, np.full(bands + 1 - len(own), len(run), dtype=np.int64)))
+    starts = np.arange(1, bands, dtype=np.uint64) << shift
+    return np.concatenate(([0], np.searchsorted(run, starts), [len(run)]))
 
 
 def _search(run, *queries: tuple[np.ndarray, str]) -> list[np.ndarray]:
