@@ -86,8 +86,8 @@ class Spill:
         return stub
 
     def keep(self, result: FileResult | Packed, waiting: Waiting, streamed: Collection[str] = ()) -> None:
-        """Write the result (a pool's packed one as it came); when the corpus phase can add to it, a row of `waiting` (its collected
-        data set aside but for the codes in `streamed`)."""
+        """Write the result (a pool's packed one as it came); when the corpus phase can add to
+        it, a row of `waiting` (its collected data set aside but for the codes in `streamed`)."""
         number = self._write(result)
         if needed(result):
             waiting.append(number, result, streamed)
@@ -323,7 +323,7 @@ class Parked:
 
     def __init__(self) -> None:
         self.file = None
-        self.places: dict[int, tuple[int, dict, Any]] = {}
+        self.places: dict[int, tuple[int, int, Packed]] = {}  # index -> offset, size of its rest, itself
 
     def __contains__(self, index: int) -> bool:
         return index in self.places
